@@ -1,0 +1,29 @@
+"""Workspace-wide warnings: stale prices and catalog items nothing uses."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable, Mapping
+
+from planner.errors import InputError, warning
+from planner.models import Item
+
+STALE_MONTHS = 12
+
+
+def months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+
+
+def stale_prices(catalog: Mapping[str, Item], today: date) -> list[InputError]:
+    """A price seen more than 12 months ago is probably wrong today."""
+    return [warning("stale-price", hint="stale-price-hint", item=item_id, as_of=item.as_of,
+                    months=months_between(item.as_of, today)).under(item_id, "as_of")
+            for item_id, item in catalog.items()
+            if item.as_of is not None and months_between(item.as_of, today) > STALE_MONTHS]
+
+
+def unused_items(catalog: Mapping[str, Item], used: Iterable[str]) -> list[InputError]:
+    used_set = set(used)
+    return [warning("unused-item", hint="unused-item-hint", item=item_id).under(item_id)
+            for item_id in catalog if item_id not in used_set]

@@ -1,0 +1,149 @@
+"""Options every command shares, and the load -> compute -> render steps."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional
+
+import typer
+
+from planner.errors import InputError, InputErrors, problem
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json, csv, md or html.",
+                                        metavar="FORMAT")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of the screen.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language of the output: id or en.")]
+WorkspaceOpt = Annotated[Optional[Path], typer.Option("--workspace", "-w", help="Workspace folder (holds planner.toml).")]
+ExplainOpt = Annotated[bool, typer.Option("--explain", help="Show the formula and inputs behind each figure.")]
+SetOpt = Annotated[Optional[list[str]], typer.Option("--set", help="Price override for this run: ITEM=PRICE.")]
+FilesArg = Annotated[list[Path], typer.Argument(help="Recipe or pattern files.", show_default=False)]
+
+
+@dataclass
+class Shared:
+    """The shared options of one run."""
+
+    format: str = "table"
+    output: Path | None = None
+    force: bool = False
+    lang: str | None = None
+    workspace: Path | None = None
+    explain: bool = False
+    set: list[str] | None = None
+
+
+_LANG: dict[str, str | None] = {"lang": None}
+
+
+def check_lang(lang: str | None) -> str | None:
+    from planner.i18n import LANGUAGES
+
+    if lang is not None and lang not in LANGUAGES:
+        raise problem("unknown-language", hint="unknown-language-hint", lang=lang, known=", ".join(LANGUAGES))
+    _LANG["lang"] = lang
+    return lang
+
+
+def check_format(name: str) -> str:
+    from planner.render import FORMATS
+
+    if name not in FORMATS:
+        raise problem("unknown-format", hint="unknown-format-hint", format=name, known=", ".join(FORMATS))
+    return name
+
+
+def parse_price_overrides(items: list[str] | None, ws: Any) -> dict[str, Decimal]:
+    """``--set gula-pasir=18000`` -> {"gula-pasir": 18000}; unknown items and bad prices are errors."""
+    from planner.catalog import find_item
+    from planner.units import parse_number
+
+    prices: dict[str, Decimal] = {}
+    for text in items or []:
+        item_id, sep, value = text.partition("=")
+        if not sep or not item_id.strip():
+            raise problem("bad-set", hint="bad-set-hint", text=text)
+        find_item(ws.catalog, item_id.strip())
+        amount = parse_number(value.replace("_", ""))
+        if amount < 0 or (ws.places == 0 and amount != amount.to_integral_value()):
+            raise problem("bad-set-price", hint="bad-set-price-hint", text=text)
+        prices[item_id.strip()] = amount
+    return prices
+
+
+def load(shared: Shared, files: list[Path]) -> Any:
+    from planner.workspace import load_workspace
+
+    check_lang(shared.lang)
+    check_format(shared.format)
+    return load_workspace(shared.workspace, files[0] if files else None)
+
+
+def emit(reports: list, ws: Any, shared: Shared, inputs: list[Path] = ()) -> None:
+    """Render reports and print them, or write them to --output."""
+    from planner.i18n import formatter_for
+    from planner.render import render
+
+    fmt = formatter_for(ws.settings, shared.lang)
+    to_terminal = shared.output is None and sys.stdout.isatty()
+    width = None if to_terminal or os.environ.get("COLUMNS") else 100
+    text = render(reports, shared.format, fmt, explain=shared.explain, width=width,
+                  color=to_terminal and not os.environ.get("NO_COLOR"))
+    if shared.output is None:
+        sys.stdout.write(text)
+        return
+    from planner.writing import write_text
+
+    write_text(shared.output, text, force=shared.force, inputs=list(inputs))
+    for report in reports:
+        for note in report.notes:
+            sys.stderr.write(_note(note, fmt) + "\n")
+
+
+def _note(note: Any, fmt: Any) -> str:
+    from planner.render import note_text
+
+    return note_text(note, fmt)
+
+
+def report_failure(exc: BaseException) -> int:
+    """Print problems as ``FILE:LINE: message (hint: ...)``; return the exit code."""
+    from planner.i18n import Formatter
+
+    fmt = Formatter(_LANG["lang"] or _settings_language())
+    if isinstance(exc, InputError):
+        problems = [exc]
+    elif isinstance(exc, InputErrors):
+        problems = exc.problems
+    else:
+        sys.stderr.write(f"planner: internal error: {type(exc).__name__}: {exc}\n"
+                         "(this is a bug; run with PLANNER_DEBUG=1 for details)\n")
+        return 70
+    from planner.render import problem_text
+
+    for err in problems:
+        sys.stderr.write(problem_text(err, fmt) + "\n")
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def _settings_language() -> str:
+    return _ERROR_LANG["lang"]
+
+
+_ERROR_LANG = {"lang": "id"}
+
+
+def set_error_language(lang: str) -> None:
+    """Errors after the settings are loaded speak the settings' language."""
+    _ERROR_LANG["lang"] = lang
+
+
+def run(shared: Shared, files: list[Path], build: Callable[[Any], list]) -> None:
+    """Load the workspace, build reports, render them."""
+    ws = load(shared, files)
+    set_error_language(ws.settings.language)
+    emit(build(ws), ws, shared, files)

@@ -1,0 +1,296 @@
+"""One costing engine for recipes and sewing patterns -> CostSheet.
+
+Recipe, per batch: ingredients + labour + overhead, spread over the sellable
+pieces, plus packaging per piece. Pattern, per garment of one size: fabric
+(need × (1 + waste), converted by width when needed) + materials + labour +
+overhead + services + packaging. See DESIGN.md, "Formulas".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Callable, Mapping
+
+from planner.catalog import find_item
+from planner.errors import Cash, InputError, InputErrors, Msg, Pct, msg, problem, warning
+from planner.models import Item, Overhead, Packaging, Pattern, Recipe, Settings
+from planner.money import ONE, ZERO
+from planner.units import Quantity, UnitTable
+
+RECIPE_GROUPS = ("ingredients", "labor", "overhead", "packaging")
+PATTERN_GROUPS = ("fabric", "materials", "labor", "overhead", "services", "packaging")
+SIXTY = Decimal(60)
+
+
+@dataclass(frozen=True)
+class Need:
+    """Purchase packs of a catalog item one batch uses (usable amount / yield)."""
+
+    item: str
+    packs: Decimal
+
+
+@dataclass(frozen=True)
+class CostLine:
+    group: str
+    label: str
+    cost: Decimal
+    item: str | None = None
+    qty: Quantity | None = None
+    explain: Msg | None = None
+    needs: tuple[Need, ...] = ()
+    estimate: bool = False
+
+
+@dataclass(frozen=True)
+class CostSheet:
+    product: str
+    file: str
+    kind: str
+    size: str | None
+    pieces: Decimal
+    sellable: Decimal
+    lines: tuple[CostLine, ...]
+    minutes: Decimal
+    equipment: str | None = None
+    equipment_minutes: Decimal = ZERO
+    notes: tuple[InputError, ...] = ()
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        return RECIPE_GROUPS if self.kind == "recipe" else PATTERN_GROUPS
+
+    def total(self, group: str) -> Decimal:
+        return sum((line.cost for line in self.lines if line.group == group), ZERO)
+
+    @property
+    def batch(self) -> Decimal:
+        return sum((line.cost for line in self.lines), ZERO)
+
+    @property
+    def unit(self) -> Decimal:
+        """HPP per sellable piece (per garment for a pattern)."""
+        return self.batch / self.sellable
+
+    @property
+    def estimate(self) -> bool:
+        return any(line.estimate for line in self.lines)
+
+    def needs(self, exclude: tuple[str, ...] = ()) -> dict[str, Decimal]:
+        """Purchase packs per catalog item for one batch, sub-recipes included."""
+        total: dict[str, Decimal] = {}
+        for line in self.lines:
+            if line.group in exclude:
+                continue
+            for need in line.needs:
+                total[need.item] = total.get(need.item, ZERO) + need.packs
+        return total
+
+
+@dataclass(frozen=True)
+class Context:
+    """What costing needs besides the product: settings, catalog, units, and run overrides."""
+
+    settings: Settings
+    catalog: Mapping[str, Item]
+    units: UnitTable
+    prices: Mapping[str, Decimal] = field(default_factory=dict)
+    fabric: str | None = None
+    customer_fabric: bool = False
+
+    def price(self, item_id: str) -> Decimal:
+        if item_id in self.prices:
+            return self.prices[item_id]
+        return find_item(self.catalog, item_id).price
+
+    @property
+    def wage(self) -> Decimal:
+        return self.settings.labor.wage_per_hour
+
+
+class _Collector:
+    """Run each line, keep every problem, so one run reports them all."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[InputError] = []
+
+    def run(self, loc: tuple, compute: Callable[[], Any]) -> Any:
+        try:
+            return compute()
+        except InputError as err:
+            self.problems.append(err.under(*loc).at(self.path))
+        except InputErrors as errs:
+            self.problems.extend(errs.problems)
+        return None
+
+    def done(self) -> None:
+        if self.problems:
+            raise InputErrors(self.problems)
+
+
+def item_line(ctx: Context, group: str, item_id: str, qty: Quantity, scale: Decimal = ONE) -> CostLine:
+    """``price × qty_in_pack_units / (pack × yield)``, times ``scale`` (packaging share)."""
+    item = find_item(ctx.catalog, item_id)
+    in_pack_unit = ctx.units.convert(qty, item.pack.unit, item, item_id)
+    packs = in_pack_unit / item.pack.amount / item.yield_
+    price = ctx.price(item_id)
+    cost = price * packs * scale
+    converted = None if qty.unit == item.pack.unit else msg("explain.converted", qty=Quantity(in_pack_unit, item.pack.unit))
+    used_yield = None if item.yield_ == ONE else msg("explain.yield", share=Pct(item.yield_))
+    explain = msg("explain.item", qty=qty, converted=converted, price=Cash(price), pack=item.pack,
+                  yld=used_yield, cost=Cash(price * packs))
+    if scale != ONE:
+        explain = msg("explain.scaled", inner=explain, scale=scale, cost=Cash(cost))
+    shown_qty = qty if scale == ONE else qty.scaled(scale)
+    return CostLine(group, item.label(item_id), cost, item_id, shown_qty, explain, (Need(item_id, packs * scale),))
+
+
+def labor_line(ctx: Context, label: str, minutes: Decimal, efficiency: Decimal = ONE) -> CostLine:
+    effective = minutes / efficiency
+    cost = effective / SIXTY * ctx.wage
+    explain = (msg("explain.labor", minutes=minutes, wage=Cash(ctx.wage), cost=Cash(cost))
+               if efficiency == ONE else
+               msg("explain.labor-eff", minutes=minutes, efficiency=Pct(efficiency), wage=Cash(ctx.wage),
+                   cost=Cash(cost)))
+    return CostLine("labor", label, cost, explain=explain)
+
+
+def _overhead_lines(ctx: Context, overheads: list[Overhead], col: _Collector) -> list[CostLine]:
+    lines = []
+    for i, oh in enumerate(overheads):
+        if oh.item is not None and oh.qty is not None:
+            item_id, qty = oh.item, oh.qty
+            line = col.run(("overhead", i, "item"), lambda: item_line(ctx, "overhead", item_id, qty))
+        else:
+            line = CostLine("overhead", oh.name or "-", oh.cost or ZERO, explain=msg("explain.amount", cost=Cash(oh.cost)))
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _packaging_lines(ctx: Context, packaging: Packaging, sellable: Decimal, col: _Collector) -> list[CostLine]:
+    """Packaging per piece = Σ items / pieces_per_pack; a batch carries it for every sellable piece."""
+    scale = sellable / packaging.pieces_per_pack
+    lines = []
+    for i, line in enumerate(packaging.items):
+        item_id, qty = line.item, line.qty
+        made = col.run(("packaging", "items", i, "item"), lambda: item_line(ctx, "packaging", item_id, qty, scale))
+        if made:
+            lines.append(made)
+    return lines
+
+
+def cost_recipe(product: Any, ctx: Context) -> CostSheet:
+    """Cost one batch of a recipe (``product`` is a workspace.Product of kind recipe)."""
+    recipe: Recipe = product.model
+    col = _Collector(product.path)
+    batch = recipe.batch
+    sellable = batch.pieces * (ONE - batch.loss)
+    lines: list[CostLine] = []
+    sub_minutes = ZERO
+    for i, ing in enumerate(recipe.ingredients):
+        if ing.item is not None:
+            item_id, qty = ing.item, ing.qty
+            line = col.run(("ingredients", i, "item"), lambda: item_line(ctx, "ingredients", item_id, qty))
+        else:
+            sub = product.subs[ing.recipe]
+            result = col.run(("ingredients", i, "qty"), lambda: sub_recipe_line(sub, ing.qty, ctx))
+            line = result[0] if result else None
+            sub_minutes += result[1] if result else ZERO
+        if line:
+            lines.append(line)
+    minutes = batch.minutes if batch.minutes is not None else ZERO
+    lines.append(labor_line(ctx, "labor", minutes))
+    lines.extend(_overhead_lines(ctx, recipe.overhead, col))
+    lines.extend(_packaging_lines(ctx, recipe.packaging, sellable, col))
+    col.done()
+    notes = () if batch.minutes is not None else (
+        warning("no-minutes", hint="no-minutes-hint", product=recipe.name).at(product.path, loc=("batch",)),)
+    return CostSheet(recipe.name, product.path, "recipe", None, batch.pieces, sellable, tuple(lines),
+                     minutes + sub_minutes, batch.equipment, batch.equipment_minutes, notes)
+
+
+def sub_recipe_line(sub: Any, used: Quantity, ctx: Context) -> tuple[CostLine, Decimal]:
+    """``its batch cost without packaging × used / its output``; also its share of labour minutes."""
+    sheet = cost_recipe(sub, ctx)
+    base = sheet.batch - sheet.total("packaging")
+    output = sub.model.batch.output
+    if output is not None:
+        fraction = ctx.units.convert(used, output.unit) / output.amount
+        of = output
+    elif ctx.units.dimension(used.unit) == "count":
+        fraction = ctx.units.convert(used, "pcs") / sheet.sellable
+        of = Quantity(sheet.sellable, "pcs")
+    else:
+        raise problem("sub-recipe-output", hint="sub-recipe-output-hint", recipe=sheet.product, unit=used.unit)
+    needs = tuple(Need(item, packs * fraction) for item, packs in sheet.needs(exclude=("packaging",)).items())
+    cost = base * fraction
+    explain = msg("explain.sub-recipe", base=Cash(base), used=used, output=of, cost=Cash(cost))
+    return CostLine("ingredients", sheet.product, cost, None, used, explain, needs, sheet.estimate), sheet.minutes * fraction
+
+
+def cost_pattern(product: Any, ctx: Context, size: str) -> CostSheet:
+    """Cost one garment of ``size``."""
+    pattern: Pattern = product.model
+    if size not in pattern.sizes:
+        raise problem("unknown-size", hint="unknown-size-hint", size=size, sizes=", ".join(pattern.sizes))
+    col = _Collector(product.path)
+    lines: list[CostLine] = []
+    fabric = col.run(("fabric", "item"), lambda: fabric_line(pattern, ctx, size))
+    if fabric:
+        lines.append(fabric)
+    for i, mat in enumerate(pattern.materials):
+        item_id, qty = mat.item, mat.qty
+        line = col.run(("materials", i, "item"), lambda: item_line(ctx, "materials", item_id, qty))
+        if line:
+            lines.append(line)
+    lines.extend(labor_line(ctx, op.name, op.minutes, op.efficiency) for op in pattern.operations)
+    lines.extend(_overhead_lines(ctx, pattern.overhead, col))
+    lines.extend(CostLine("services", s.name, s.cost, explain=msg("explain.amount", cost=Cash(s.cost)))
+                 for s in pattern.services)
+    lines.extend(_packaging_lines(ctx, pattern.packaging, ONE, col))
+    col.done()
+    minutes = sum((op.minutes / op.efficiency for op in pattern.operations), ZERO)
+    notes = (warning("width-estimate", hint="width-estimate-hint", item=fabric.item).at(product.path),) \
+        if fabric and fabric.estimate else ()
+    return CostSheet(pattern.name, product.path, "pattern", size, ONE, ONE, tuple(lines), minutes, notes=notes)
+
+
+def fabric_metres(pattern: Pattern, ctx: Context, size: str) -> tuple[str, Item, Decimal, bool]:
+    """(item id, item, metres of that fabric for one garment, converted by width?)."""
+    item_id = ctx.fabric or pattern.fabric.item
+    item = find_item(ctx.catalog, item_id)
+    if ctx.units.dimension(item.pack.unit) != "length" and item.pack.unit not in item.units:
+        raise problem("fabric-not-by-length", hint="fabric-not-by-length-hint", item=item_id, pack=str(item.pack))
+    if item.width is None:
+        raise problem("fabric-no-width", hint="fabric-no-width-hint", item=item_id)
+    need = ctx.units.convert(pattern.fabric.need[size], "m") * (ONE + pattern.fabric.waste)
+    pattern_width = ctx.units.convert(pattern.fabric.width, "m")
+    fabric_width = ctx.units.convert(item.width, "m", item, item_id)
+    if pattern_width == fabric_width:
+        return item_id, item, need, False
+    return item_id, item, need * pattern_width / fabric_width, True
+
+
+def fabric_line(pattern: Pattern, ctx: Context, size: str) -> CostLine:
+    item_id, item, metres, estimate = fabric_metres(pattern, ctx, size)
+    qty = Quantity(metres, "m")
+    if ctx.customer_fabric:
+        return CostLine("fabric", item.label(item_id), ZERO, item_id, qty,
+                        msg("explain.customer-fabric", qty=qty), (), estimate)
+    line = item_line(ctx, "fabric", item_id, qty)
+    need = ctx.units.convert(pattern.fabric.need[size], "m")
+    explain = msg("explain.fabric", need=Quantity(need, "m"), waste=Pct(pattern.fabric.waste),
+                  width=(msg("explain.width", pattern=pattern.fabric.width, fabric=item.width) if estimate else None),
+                  inner=line.explain)
+    return CostLine("fabric", line.label, line.cost, item_id, qty, explain, line.needs, estimate)
+
+
+def cost_product(product: Any, ctx: Context, size: str | None = None) -> list[CostSheet]:
+    """A recipe -> one sheet; a pattern -> one sheet per size (or just ``size``)."""
+    if product.kind == "recipe":
+        return [cost_recipe(product, ctx)]
+    sizes = [size] if size else list(product.model.sizes)
+    return [cost_pattern(product, ctx, s) for s in sizes]

@@ -1,0 +1,99 @@
+"""Problems as values: every bad input becomes an InputError carrying where and why.
+
+The core raises or collects these; only the CLI edge turns them into
+``FILE:LINE: message (hint: ...)`` lines and an exit code. Messages are
+``Msg`` values (a catalog key and its parameters) so they render in any language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A sentence from the message catalog: its key and the values to fill in."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def msg(key: str, **params: Any) -> Msg:
+    return Msg(key, params)
+
+
+@dataclass(frozen=True)
+class InputError(Exception):
+    """One problem with the user's input.
+
+    ``loc`` is the path inside the file (``("ingredients", 2, "qty")``) so the
+    loader can find the line; ``severity`` is "error" or "warning".
+    """
+
+    message: Msg
+    hint: Msg | None = None
+    path: str | None = None
+    line: int | None = None
+    loc: tuple[str | int, ...] = ()
+    severity: str = "error"
+
+    def at(self, path: str | None = None, line: int | None = None,
+           loc: tuple[str | int, ...] | None = None) -> "InputError":
+        """The same problem placed in a file (keeps what is already known)."""
+        return replace(
+            self,
+            path=self.path or path,
+            line=self.line or line,
+            loc=self.loc or (loc or ()),
+        )
+
+    def under(self, *prefix: str | int) -> "InputError":
+        """The same problem with its location nested under ``prefix``."""
+        return replace(self, loc=tuple(prefix) + self.loc)
+
+    def __str__(self) -> str:  # for debugging and test failure output only
+        return f"{self.path}:{self.line}: {self.message.key} {self.message.params}"
+
+
+class InputErrors(Exception):
+    """Several problems found in one pass (``planner check`` reports all)."""
+
+    def __init__(self, problems: list[InputError]):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def problem(key: str, hint: str | None = None, hint_params: dict | None = None,
+            **params: Any) -> InputError:
+    """Shorthand: ``problem("unknown-item", hint="did-you-mean", item="gula")``."""
+    hint_msg = Msg(hint, dict(hint_params or params)) if hint else None
+    return InputError(Msg(key, params), hint_msg)
+
+
+def warning(key: str, hint: str | None = None, **params: Any) -> InputError:
+    return replace(problem(key, hint, **params), severity="warning")
+
+
+def closest(name: str, known: list[str] | tuple[str, ...], n: int = 3) -> list[str]:
+    """Known names closest to ``name``, for 'did you mean' hints."""
+    import difflib
+
+    found = difflib.get_close_matches(name, known, n=n, cutoff=0.5)
+    if not found:
+        found = [k for k in known if name and (name in k or k in name)][:n]
+    return found
+
+
+@dataclass(frozen=True)
+class Cash:
+    """A message parameter that is an amount of money (rendered "Rp 3.175")."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
+class Pct:
+    """A message parameter that is a share (rendered "20%")."""
+
+    value: Any

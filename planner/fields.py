@@ -1,0 +1,111 @@
+"""Field types for the file models: quantities, money and shares, each checked
+with a message that says what to write instead (never a silent guess)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from planner.errors import InputError, problem
+from planner.units import Quantity, check_positive, parse_quantity
+
+
+def _wrap(err: InputError) -> PydanticCustomError:
+    """Carry our own problem through pydantic so the loader can place it."""
+    return PydanticCustomError("planner", "{key}", {"key": err.message.key, "err": err})
+
+
+def _quantity(value: Any, *, allow_zero: bool = False) -> Quantity:
+    if isinstance(value, Quantity):
+        return value
+    try:
+        return check_positive(parse_quantity(value), allow_zero=allow_zero)
+    except InputError as err:
+        raise _wrap(err) from None
+
+
+def _money(value: Any, info: ValidationInfo) -> Decimal:
+    places = (info.context or {}).get("places", 0)
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise _wrap(problem("money-not-number", hint="money-not-number-hint", value=str(value)))
+    amount = Decimal(value)
+    if not amount.is_finite():
+        raise _wrap(problem("not-finite", hint="not-finite-hint", value=str(value)))
+    if isinstance(value, Decimal) and value.as_tuple().exponent < -places:  # type: ignore[operator]
+        raise _wrap(_fractional_money(value, places))
+    if amount < 0:
+        raise _wrap(problem("money-negative", hint="money-negative-hint", value=str(value)))
+    return amount
+
+
+def _fractional_money(value: Decimal, places: int) -> InputError:
+    digits = -value.as_tuple().exponent  # type: ignore[operator]
+    if places == 0 and digits == 3:
+        thousands = str(value).replace(".", "")
+        return problem("money-thousands-dot", hint="money-thousands-dot-hint",
+                       value=str(value), whole=str(int(value)),
+                       plain=thousands.lstrip("0") or "0",
+                       underscored=f"{int(value):,}_{str(value).split('.')[1]}".replace(",", "_"))
+    return problem("money-fraction", hint="money-fraction-hint", value=str(value), places=places)
+
+
+def _number(value: Any, lo: Decimal | None, hi: Decimal | None,
+            lo_open: bool, hi_open: bool, integer: bool) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise _wrap(problem("not-a-number", hint="not-a-number-hint", value=str(value)))
+    amount = Decimal(value)
+    if not amount.is_finite():
+        raise _wrap(problem("not-finite", hint="not-finite-hint", value=str(value)))
+    if integer and amount != amount.to_integral_value():
+        raise _wrap(problem("not-whole", hint="not-whole-hint", value=str(value)))
+    too_low = lo is not None and (amount < lo or (lo_open and amount == lo))
+    too_high = hi is not None and (amount > hi or (hi_open and amount == hi))
+    if too_low or too_high:
+        low = "" if lo is None else ("> " if lo_open else "≥ ") + str(lo)
+        high = "" if hi is None else ("< " if hi_open else "≤ ") + str(hi)
+        key = "share-out-of-range" if (lo == 0 and hi == 1) else "number-out-of-range"
+        raise _wrap(problem(key, hint="range-hint", value=str(value),
+                            range=" ".join(x for x in (low, high) if x)))
+    return int(amount) if integer else amount
+
+
+def number(lo: float | int | None = None, hi: float | int | None = None, *,
+           lo_open: bool = False, hi_open: bool = False, integer: bool = False) -> Any:
+    """An Annotated Decimal (or int) type checked against a range."""
+    lo_d = None if lo is None else Decimal(str(lo))
+    hi_d = None if hi is None else Decimal(str(hi))
+    schema: dict[str, Any] = {"type": "integer" if integer else "number"}
+    if lo_d is not None:
+        schema["exclusiveMinimum" if lo_open else "minimum"] = lo
+    if hi_d is not None:
+        schema["exclusiveMaximum" if hi_open else "maximum"] = hi
+    return Annotated[
+        int if integer else Decimal,
+        PlainValidator(lambda v: _number(v, lo_d, hi_d, lo_open, hi_open, integer)),
+        PlainSerializer(lambda v: v, return_type=Any),
+        WithJsonSchema(schema),
+    ]
+
+
+_QTY_SCHEMA = {
+    "type": "string",
+    "pattern": r"^\s*[0-9½¼¾][0-9.,_/ ½¼¾]*\s*[A-Za-z][\w-]*\s*$",
+    "description": 'A number and a unit, e.g. "250 g", "1,5 kg", "3 butir", "2 sdm"',
+}
+
+Qty = Annotated[Quantity, PlainValidator(_quantity), PlainSerializer(str, return_type=str),
+                WithJsonSchema(_QTY_SCHEMA)]
+Stock = Annotated[Quantity, PlainValidator(lambda v: _quantity(v, allow_zero=True)),
+                  PlainSerializer(str, return_type=str), WithJsonSchema(_QTY_SCHEMA)]
+Money = Annotated[Decimal, PlainValidator(_money), PlainSerializer(lambda v: v, return_type=Any),
+                  WithJsonSchema({"type": "integer", "minimum": 0,
+                                  "description": "Whole amount of money, e.g. 12_700 (no decimal point in IDR)"})]
+Share = number(0, 1)                       # 0 ≤ x ≤ 1
+OpenShare = number(0, 1, hi_open=True)     # 0 ≤ x < 1
+UsableShare = number(0, 1, lo_open=True)   # 0 < x ≤ 1
+NonNegative = number(0)
+Positive = number(0, lo_open=True)
+PositiveInt = number(1, integer=True)

@@ -1,0 +1,123 @@
+"""Messages in two languages and locale-aware numbers (the edge, not the core).
+
+Every sentence lives in ``messages/*.toml`` as ``["key"] en = "..." id = "..."``;
+parameters are formatted by type: Cash as money, Pct as a percentage,
+Quantity with its unit, Decimal as a locale number, Msg recursively.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from planner.errors import Cash, Msg, Pct
+from planner.money import quantize
+from planner.units import Quantity
+
+LANGUAGES = ("id", "en")
+MESSAGES = Path(__file__).parent / "messages"
+
+
+@lru_cache(maxsize=1)
+def catalog() -> dict[str, dict[str, str]]:
+    """All messages: key -> {language: template}."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(MESSAGES.glob("*.toml")):
+        with path.open("rb") as handle:
+            for key, entry in tomllib.load(handle).items():
+                if key in merged:
+                    raise RuntimeError(f"message {key!r} defined twice ({path.name})")
+                merged[key] = entry
+    return merged
+
+
+class Formatter:
+    """Turns values and messages into text for one language and locale."""
+
+    def __init__(self, lang: str = "id", locale: str = "id_ID", currency: str = "IDR", places: int = 0):
+        self.lang = lang
+        self.locale = locale
+        self.currency = currency
+        self.places = places
+
+    # ---- numbers
+    def number(self, value: Decimal | int, places: int = 2) -> str:
+        from babel.numbers import format_decimal
+
+        value = Decimal(value)
+        shown = quantize(value, places).normalize() if value != value.to_integral_value() else value
+        return format_decimal(shown, locale=self.locale, decimal_quantization=False, group_separator=True)
+
+    def money(self, value: Decimal, symbol: bool = True) -> str:
+        from babel.numbers import format_currency, format_decimal
+
+        shown = quantize(Decimal(value), self.places)
+        if not symbol:
+            pattern = "#,##0" + ("." + "0" * self.places if self.places else "")
+            return format_decimal(shown, format=pattern, locale=self.locale)
+        pattern = "¤ #,##0" + ("." + "0" * self.places if self.places else "")
+        return format_currency(shown, self.currency, format=pattern, locale=self.locale,
+                               currency_digits=False)
+
+    def share(self, value: Decimal) -> str:
+        return self.number(Decimal(value) * 100, 1) + "%"
+
+    def qty(self, qty: Quantity) -> str:
+        unit = self.unit(qty.unit)
+        return f"{self.number(qty.amount, 3)} {unit}"
+
+    def unit(self, unit: str) -> str:
+        entry = catalog().get(f"unit.{unit}")
+        return entry[self.lang] if entry else unit
+
+    def date(self, value: date) -> str:
+        from babel.dates import format_date
+
+        return format_date(value, format="long", locale=self.locale if self.lang == "id" or
+                           not self.locale.startswith("id") else "en_US")
+
+    # ---- messages
+    def value(self, value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, Msg):
+            return self.text(value)
+        if isinstance(value, Cash):
+            return "-" if value.value is None else self.money(value.value)
+        if isinstance(value, Pct):
+            return self.share(value.value)
+        if isinstance(value, Quantity):
+            return self.qty(value)
+        if isinstance(value, bool):
+            return self.text(Msg("word.yes" if value else "word.no"))
+        if isinstance(value, (Decimal, int)):
+            return self.number(value)
+        if isinstance(value, date):
+            return self.date(value)
+        if isinstance(value, (list, tuple)):
+            return ", ".join(self.value(v) for v in value)
+        return str(value)
+
+    def text(self, message: Msg | str) -> str:
+        if not isinstance(message, Msg):
+            return str(message)
+        entry = catalog().get(message.key)
+        if entry is None:
+            return message.key
+        template = entry.get(self.lang) or entry.get("en") or message.key
+        params = {k: self.value(v) for k, v in message.params.items()}
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+def formatter_for(settings: Any, lang: str | None = None) -> Formatter:
+    from planner.money import minor_places
+
+    return Formatter(lang or settings.language, settings.locale, settings.currency,
+                     minor_places(settings.currency))

@@ -1,0 +1,267 @@
+"""Frozen pydantic models of the files the user owns: settings, catalog,
+recipes, sewing patterns and production plans (see DESIGN.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from planner.errors import problem
+from planner.fields import (Money, NonNegative, OpenShare, Positive, PositiveInt, Qty, Share,
+                            Stock, UsableShare, _wrap)
+from planner.units import Quantity
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              arbitrary_types_allowed=True)
+
+
+def _fail(key: str, hint: str, **params: object) -> PydanticCustomError:
+    return _wrap(problem(key, hint=hint, **params))
+
+
+# ---------------------------------------------------------------- settings
+
+
+class Labor(Model):
+    wage_per_hour: Money = Decimal(30_602)
+    workers: PositiveInt = 1
+    hours_per_day: Positive = Decimal(8)
+
+
+class Pricing(Model):
+    markup: NonNegative | None = None
+    margin: OpenShare | None = None
+    round_to: Money = Decimal(500)
+    revenue_tax: OpenShare = Decimal(0)
+
+    @model_validator(mode="after")
+    def _one_of_markup_margin(self) -> "Pricing":
+        if self.markup is not None and self.margin is not None:
+            raise _fail("markup-and-margin", "markup-and-margin-hint")
+        if self.round_to <= 0:
+            raise _fail("round-to-not-positive", "round-to-not-positive-hint", value=str(self.round_to))
+        return self
+
+
+class Channel(Model):
+    name: str = Field(min_length=1)
+    commission: OpenShare = Decimal(0)
+    fee: Money = Decimal(0)
+    sell_through: UsableShare = Decimal(1)
+
+
+class Equipment(Model):
+    name: str = Field(min_length=1)
+    price: Money
+    life_months: Positive
+    salvage: Money = Decimal(0)
+    capacity: PositiveInt = 1
+
+    @model_validator(mode="after")
+    def _salvage_below_price(self) -> "Equipment":
+        if self.salvage > self.price:
+            raise _fail("salvage-above-price", "salvage-above-price-hint", name=self.name)
+        return self
+
+
+class QuoteSettings(Model):
+    rush: NonNegative = Decimal("0.25")
+    deposit: Share = Decimal("0.5")
+
+
+class Settings(Model):
+    business: str = ""
+    currency: str = Field(default="IDR", pattern=r"^[A-Z]{3}$")
+    locale: str = "id_ID"
+    language: Literal["id", "en"] = "id"
+    working_days: PositiveInt = 25
+    labor: Labor = Labor()
+    pricing: Pricing = Pricing(markup=Decimal("0.40"))
+    channels: list[Channel] = Field(default_factory=lambda: [Channel(name="langsung")], min_length=1)
+    fixed_costs: dict[str, Money] = {}
+    equipment: list[Equipment] = []
+    quote: QuoteSettings = QuoteSettings()
+    units: dict[str, Qty] = {}
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> "Settings":
+        for kind, names in (("channels", [c.name for c in self.channels]),
+                            ("equipment", [e.name for e in self.equipment])):
+            dupes = sorted({n for n in names if names.count(n) > 1})
+            if dupes:
+                raise _fail("duplicate-name", "duplicate-name-hint", kind=kind, name=dupes[0])
+        return self
+
+
+# ---------------------------------------------------------------- catalog
+
+
+class Item(Model):
+    name: str = ""
+    pack: Qty
+    price: Money
+    as_of: date | None = None
+    source: str = ""
+    units: dict[str, Qty] = {}
+    piece: Qty | None = None
+    density: Positive | None = None
+    yield_: UsableShare = Field(default=Decimal(1), alias="yield")
+    width: Qty | None = None
+    step: Qty | None = None
+    note: str = ""
+
+    def label(self, item_id: str) -> str:
+        return self.name or item_id
+
+
+# ---------------------------------------------------------------- recipes
+
+
+class Batch(Model):
+    pieces: Positive
+    loss: OpenShare = Decimal(0)
+    output: Qty | None = None
+    minutes: NonNegative | None = None
+    equipment: str | None = None
+    equipment_minutes: NonNegative = Decimal(0)
+
+
+class Line(Model):
+    """A catalog item and how much of it (notions, packaging)."""
+
+    item: str = Field(min_length=1)
+    qty: Qty
+
+
+class Ingredient(Model):
+    item: str | None = None
+    recipe: str | None = None
+    qty: Qty
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _item_or_recipe(self) -> "Ingredient":
+        if (self.item is None) == (self.recipe is None):
+            raise _fail("item-or-recipe", "item-or-recipe-hint")
+        return self
+
+
+class Overhead(Model):
+    item: str | None = None
+    qty: Qty | None = None
+    name: str | None = None
+    cost: Money | None = None
+
+    @model_validator(mode="after")
+    def _item_or_amount(self) -> "Overhead":
+        priced = self.item is not None and self.qty is not None and self.cost is None
+        plain = self.cost is not None and self.item is None and self.qty is None
+        if not (priced or plain):
+            raise _fail("overhead-shape", "overhead-shape-hint")
+        return self
+
+
+class Packaging(Model):
+    pieces_per_pack: Positive = Decimal(1)
+    items: list[Line] = []
+
+
+class Recipe(Model):
+    name: str = Field(min_length=1)
+    source: str = ""
+    notes: str = ""
+    batch: Batch
+    ingredients: list[Ingredient] = Field(min_length=1)
+    overhead: list[Overhead] = []
+    packaging: Packaging = Packaging()
+
+
+# ---------------------------------------------------------------- patterns
+
+
+class Fabric(Model):
+    item: str = Field(min_length=1)
+    width: Qty
+    need: dict[str, Qty]
+    waste: OpenShare = Decimal(0)
+
+
+class Operation(Model):
+    name: str = Field(min_length=1)
+    minutes: Positive
+    efficiency: Positive = Decimal(1)
+
+
+class Service(Model):
+    name: str = Field(min_length=1)
+    cost: Money
+
+
+class Pattern(Model):
+    name: str = Field(min_length=1)
+    source: str = ""
+    notes: str = ""
+    sizes: list[str] = Field(min_length=1)
+    fabric: Fabric
+    materials: list[Line] = []
+    operations: list[Operation] = []
+    services: list[Service] = []
+    overhead: list[Overhead] = []
+    packaging: Packaging = Packaging()
+
+    @model_validator(mode="after")
+    def _need_for_every_size(self) -> "Pattern":
+        missing = [s for s in self.sizes if s not in self.fabric.need]
+        extra = [s for s in self.fabric.need if s not in self.sizes]
+        if missing or extra:
+            raise _fail("sizes-mismatch", "sizes-mismatch-hint", missing=", ".join(missing) or "-",
+                        extra=", ".join(extra) or "-")
+        if len(set(self.sizes)) != len(self.sizes):
+            raise _fail("duplicate-name", "duplicate-name-hint", kind="sizes", name=self.sizes[0])
+        return self
+
+
+# ---------------------------------------------------------------- plans
+
+
+class Make(Model):
+    product: str = Field(min_length=1)
+    pieces: PositiveInt | None = None
+    sizes: dict[str, PositiveInt] | None = None
+
+    @model_validator(mode="after")
+    def _pieces_or_sizes(self) -> "Make":
+        if (self.pieces is None) == (self.sizes is None):
+            raise _fail("pieces-or-sizes", "pieces-or-sizes-hint")
+        return self
+
+
+class Plan(Model):
+    name: str = Field(min_length=1)
+    due: date | None = None
+    make: list[Make] = Field(min_length=1)
+    stock: dict[str, Stock] = {}
+
+
+Kind = Literal["recipe", "pattern", "plan"]
+MODELS: dict[str, type[Model]] = {"recipe": Recipe, "pattern": Pattern, "plan": Plan}
+
+
+def kind_of(data: dict) -> str | None:
+    """Tell a recipe, pattern or plan by its keys."""
+    if "make" in data:
+        return "plan"
+    if "fabric" in data or "sizes" in data:
+        return "pattern"
+    if "batch" in data or "ingredients" in data:
+        return "recipe"
+    return None
+
+
+__all__ = ["Settings", "Item", "Recipe", "Pattern", "Plan", "Quantity", "kind_of", "MODELS"]

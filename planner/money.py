@@ -1,0 +1,79 @@
+"""Decimal helpers: one way to make a number, round up to a step, and round
+for display so that a table's shown parts add up to its shown total."""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+# Minor units of currencies that have none (ISO 4217 exponent 0); others use 2.
+_NO_MINOR_UNIT = frozenset({"IDR", "JPY", "KRW", "VND", "CLP", "ISK", "PYG", "UGX"})
+
+
+def D(value: object) -> Decimal:
+    """The one place numbers become Decimal. Floats are refused: they are inexact."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool) or isinstance(value, float):
+        raise TypeError(f"refusing to make money from {type(value).__name__} {value!r}")
+    try:
+        return Decimal(value)  # type: ignore[arg-type]
+    except InvalidOperation as exc:
+        raise ValueError(f"not a number: {value!r}") from exc
+
+
+def minor_places(currency: str) -> int:
+    """How many decimal places money has in ``currency`` (IDR: 0)."""
+    return 0 if currency.upper() in _NO_MINOR_UNIT else 2
+
+
+def ceil_div(a: Decimal, b: Decimal) -> int:
+    """Smallest integer n with n * b >= a (b > 0)."""
+    return int((a / b).to_integral_value(rounding=ROUND_CEILING))
+
+
+def round_up(value: Decimal, step: Decimal) -> Decimal:
+    """Round ``value`` up to a multiple of ``step`` (a price never falls below its target)."""
+    if step <= 0:
+        raise ValueError("step must be positive")
+    with localcontext() as ctx:
+        ctx.prec = 40
+        return ceil_div(value, step) * step
+
+
+def quantize(value: Decimal, places: int) -> Decimal:
+    """Half-up rounding to ``places`` decimals: the one rounding done for display."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def reconcile(parts: list[Decimal], places: int,
+              total: Decimal | None = None) -> tuple[list[Decimal], Decimal]:
+    """Round parts for display so that they add up to their rounded total.
+
+    Largest-remainder method: round everything down, then give the missing
+    units to the parts that lost the most. ``total`` forces the shown total
+    (already rounded) when a higher level has fixed it. Returns (shown parts,
+    shown total).
+    """
+    total = quantize(sum(parts, ZERO) if total is None else total, places)
+    unit = Decimal(1).scaleb(-places)
+    floors = [(p / unit).to_integral_value(rounding="ROUND_FLOOR") * unit for p in parts]
+    missing = int(((total - sum(floors, ZERO)) / unit).to_integral_value())
+    order = sorted(range(len(parts)), key=lambda i: parts[i] - floors[i], reverse=True)
+    shown = list(floors)
+    step = unit if missing >= 0 else -unit
+    for i in order[: abs(missing)] if missing >= 0 else order[::-1][: abs(missing)]:
+        shown[i] += step
+    return [quantize(s, places) for s in shown], total
+
+
+def markup_to_margin(markup: Decimal) -> Decimal:
+    """g = m / (1 + m)."""
+    return markup / (ONE + markup)
+
+
+def margin_to_markup(margin: Decimal) -> Decimal:
+    """m = g / (1 - g)."""
+    return margin / (ONE - margin)

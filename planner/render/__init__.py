@@ -1,0 +1,83 @@
+"""One Report, many formats: table (rich), json, csv, md (and html)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.errors import InputError, Msg
+from planner.i18n import Formatter
+from planner.reports import Column, Report
+
+FORMATS = ("table", "json", "csv", "md", "html")
+
+
+def cell_text(value: Any, column: Column, fmt: Formatter, plain: bool = False) -> str:
+    """A cell as text; ``plain`` gives machine-friendly numbers (CSV)."""
+    from planner.units import format_amount
+
+    if value is None:
+        return ""
+    if column.kind == "text" or isinstance(value, (Msg, str)):
+        return fmt.value(value)
+    if plain:
+        if column.kind == "qty":
+            return f"{format_amount(value.amount)} {value.unit}"
+        if column.kind == "money":
+            from planner.money import quantize
+            return format_amount(quantize(value, fmt.places)) if fmt.places == 0 else str(quantize(value, fmt.places))
+        return format_amount(value) if not isinstance(value, int) else str(value)
+    if column.kind == "money":
+        return fmt.money(value, symbol=False)
+    if column.kind == "share":
+        return fmt.share(value)
+    if column.kind == "int":
+        return fmt.number(value, 0)
+    if column.kind == "bar":
+        return fmt.number(value, 0)
+    return fmt.value(value)
+
+
+def heading(column: Column, fmt: Formatter) -> str:
+    text = fmt.text(Msg(column.key))
+    if column.kind == "money":
+        from babel.numbers import get_currency_symbol
+
+        return f"{text} ({get_currency_symbol(fmt.currency, locale=fmt.locale)})"
+    return text
+
+
+def problem_text(err: InputError, fmt: Formatter) -> str:
+    """``FILE:LINE: message (hint: ...)`` in the chosen language."""
+    where = ""
+    if err.path:
+        where = f"{err.path}:{err.line}: " if err.line else f"{err.path}: "
+    level = fmt.text(Msg("word.warning")) + ": " if err.severity == "warning" else ""
+    text = f"{where}{level}{fmt.text(err.message)}"
+    if err.hint is not None:
+        text += f" ({fmt.text(Msg('word.hint'))}: {fmt.text(err.hint)})"
+    return text
+
+
+def note_text(note: InputError | Msg, fmt: Formatter) -> str:
+    if isinstance(note, InputError):
+        return problem_text(note, fmt)
+    return fmt.text(note)
+
+
+def render(reports: list[Report], fmt_name: str, fmt: Formatter, *, explain: bool = False,
+           width: int | None = None, color: bool = False) -> str:
+    """Render reports to text in the named format."""
+    if fmt_name == "json":
+        from planner.render.json import render_json
+        return render_json(reports)
+    if fmt_name == "csv":
+        from planner.render.csv import render_csv
+        return render_csv(reports, fmt)
+    if fmt_name == "md":
+        from planner.render.markdown import render_markdown
+        return render_markdown(reports, fmt, explain=explain)
+    if fmt_name == "html":
+        from planner.render.html import render_html
+        return render_html(reports, fmt, explain=explain)
+    from planner.render.table import render_table
+    return render_table(reports, fmt, explain=explain, width=width, color=color)

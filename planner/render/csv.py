@@ -1,0 +1,33 @@
+"""CSV: every table's rows with plain numbers, product name first."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from planner.i18n import Formatter
+from planner.render import cell_text, heading
+from planner.reports import Report
+
+
+def render_csv(reports: list[Report], fmt: Formatter) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    last_header: list[str] | None = None
+    for report in reports:
+        for table in report.tables:
+            header = [fmt.text(_product_heading())] + [heading(c, fmt) for c in table.columns]
+            if header != last_header:
+                if last_header is not None:
+                    out.write("\n")
+                writer.writerow(header)
+                last_header = header
+            for row in table.rows:
+                writer.writerow([fmt.value(report.title)] +
+                                [cell_text(v, c, fmt, plain=True) for v, c in zip(row.cells, table.columns)])
+    return out.getvalue()
+
+
+def _product_heading():
+    from planner.errors import Msg
+    return Msg("col.product")

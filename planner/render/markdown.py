@@ -1,0 +1,46 @@
+"""Markdown: headings, pipe tables, the working and the notes."""
+
+from __future__ import annotations
+
+from planner.i18n import Formatter
+from planner.render import cell_text, heading, note_text
+from planner.reports import Report, Table
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def table_md(table: Table, fmt: Formatter) -> list[str]:
+    lines = []
+    if table.title is not None:
+        lines += [f"### {fmt.text(table.title)}", ""]
+    lines.append("| " + " | ".join(_escape(heading(c, fmt)) for c in table.columns) + " |")
+    lines.append("|" + "|".join("---" if c.kind == "text" else "---:" for c in table.columns) + "|")
+    for row in table.rows:
+        cells = [_escape(cell_text(v, c, fmt)) for v, c in zip(row.cells, table.columns)]
+        if row.style in ("group", "total") and cells and cells[0]:
+            cells[0] = f"**{cells[0]}**"
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines + [""]
+
+
+def render_markdown(reports: list[Report], fmt: Formatter, explain: bool = False) -> str:
+    lines: list[str] = []
+    for report in reports:
+        lines += [f"## {fmt.value(report.title)}", ""]
+        if report.subtitle is not None:
+            lines += [f"_{fmt.value(report.subtitle)}_", ""]
+        for table in report.tables:
+            lines += table_md(table, fmt)
+        if explain and report.explain:
+            lines += [f"**{fmt.text(_msg('heading.working'))}**", ""]
+            lines += [f"- {fmt.text(m)}" for m in report.explain] + [""]
+        for note in report.notes:
+            lines += [f"> ⚠ {note_text(note, fmt)}", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _msg(key: str):
+    from planner.errors import Msg
+    return Msg(key)

@@ -1,0 +1,84 @@
+"""Report values: computed once by a command, rendered by every format.
+
+A Report holds tables for people (table, csv, md, html) and ``data`` for
+machines (the JSON contract of DESIGN.md, already made of JSON types).
+Headings and labels are message keys, so every format speaks the user's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from planner.errors import InputError, Msg
+from planner.money import quantize
+from planner.units import Quantity, format_amount
+
+COLUMN_KINDS = ("text", "money", "qty", "share", "number", "int", "bar", "date")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str            # message key of the heading, e.g. "col.item"
+    kind: str = "text"  # one of COLUMN_KINDS
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Any, ...]
+    style: str = ""     # "" | "group" | "subtotal" | "total"
+    explain: tuple[Msg, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    title: Msg | None = None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart for the HTML page: bars or lines over labels."""
+
+    kind: str                     # "bar" | "line" | "pie"
+    title: Msg
+    labels: tuple[Any, ...]
+    series: tuple[tuple[Msg, tuple[Decimal, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    command: str
+    title: Any                      # Msg or a product name
+    tables: tuple[Table, ...]
+    data: Any                       # JSON-ready object (dict) per the contract
+    notes: tuple[InputError | Msg, ...] = ()
+    subtitle: Any = None
+    charts: tuple[Chart, ...] = ()
+    explain: tuple[Msg, ...] = ()   # shown with --explain
+
+
+# ---- JSON helpers: the contract's shapes, built from exact values
+
+def money_json(value: Decimal | None) -> str | None:
+    """Money as a two-place decimal string ("3175.00"); None stays null."""
+    return None if value is None else str(quantize(value, 2))
+
+
+def share_json(value: Decimal | None) -> str | None:
+    """A share as a decimal string ("0.35"), at most four places."""
+    if value is None:
+        return None
+    return format_amount(quantize(value, 4))
+
+
+def number_json(value: Decimal | None, places: int = 2) -> str | None:
+    return None if value is None else format_amount(quantize(value, places))
+
+
+def qty_json(qty: Quantity | None, places: int = 4) -> dict | None:
+    if qty is None:
+        return None
+    return {"amount": format_amount(quantize(qty.amount, places)), "unit": qty.unit}

@@ -1,0 +1,115 @@
+"""The cost report: HPP breakdown per batch (garment) and per piece."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from planner.costing import CostLine, CostSheet
+from planner.errors import Cash, Msg, msg
+from planner.money import ZERO, quantize, reconcile
+from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
+from planner.units import Quantity
+
+LINE_COLUMNS = (Column("col.item"), Column("col.qty", "qty"), Column("col.cost", "money"))
+
+
+def shown_sheet(sheet: CostSheet, places: int) -> tuple[dict[str, list[Decimal]], dict[str, Decimal], Decimal]:
+    """Line costs and group totals rounded so that lines add up to groups and groups to the batch."""
+    groups = [g for g in sheet.groups]
+    totals, batch = reconcile([sheet.total(g) for g in groups], places)
+    shown_totals = dict(zip(groups, totals))
+    shown_lines = {}
+    for group in groups:
+        costs = [line.cost for line in sheet.lines if line.group == group]
+        shown_lines[group], _ = reconcile(costs, places, shown_totals[group])
+    return shown_lines, shown_totals, batch
+
+
+def _line_label(line: CostLine) -> object:
+    return msg("label.labor") if line.group == "labor" and line.label == "labor" else line.label
+
+
+def _line_qty(line: CostLine, sheet: CostSheet) -> Quantity | None:
+    if line.group == "labor" and sheet.kind == "recipe":
+        return Quantity(sheet.minutes if line.label == "labor" else ZERO, "min")
+    return line.qty
+
+
+def sheet_table(sheet: CostSheet, places: int) -> Table:
+    """Groups with their lines, the batch total and HPP per piece."""
+    shown_lines, shown_totals, batch = shown_sheet(sheet, places)
+    rows: list[Row] = []
+    for group in sheet.groups:
+        lines = [line for line in sheet.lines if line.group == group]
+        if not lines:
+            continue
+        rows.append(Row((msg(f"group.{group}"), None, shown_totals[group]), "group"))
+        for line, shown in zip(lines, shown_lines[group]):
+            rows.append(Row((_line_label(line), _line_qty(line, sheet), shown), "",
+                            (line.explain,) if line.explain else ()))
+    per = "label.batch-total" if sheet.kind == "recipe" else "label.garment-total"
+    rows.append(Row((msg(per), Quantity(sheet.sellable, "pcs"), batch), "total",
+                    (msg("explain.batch-total", cost=Cash(batch)),)))
+    rows.append(Row((msg("label.unit-cost"), None, quantize(sheet.unit, places)), "total",
+                    (msg("explain.unit-cost", batch=Cash(batch), sellable=sheet.sellable, unit=Cash(sheet.unit)),)))
+    title = msg("title.cost-size", product=sheet.product, size=sheet.size) if sheet.size else \
+        msg("title.cost", product=sheet.product)
+    return Table(LINE_COLUMNS, tuple(rows), title)
+
+
+def sheet_json(sheet: CostSheet) -> dict:
+    """One object of the cost JSON contract."""
+    shown_lines, shown_totals, batch = shown_sheet(sheet, 2)
+    lines = []
+    for group in sheet.groups:
+        group_lines = [line for line in sheet.lines if line.group == group]
+        for line, shown in zip(group_lines, shown_lines[group]):
+            lines.append({"group": group, "item": line.item or line.label, "label": line.label,
+                          "qty": qty_json(_line_qty(line, sheet)), "cost": money_json(shown)})
+    totals = {g: money_json(shown_totals[g]) for g in sheet.groups}
+    totals.update(batch=money_json(batch), unit=money_json(sheet.unit))
+    data: dict = {"product": sheet.product, "file": sheet.file, "kind": sheet.kind}
+    if sheet.kind == "pattern":
+        data["size"] = sheet.size
+        data["estimate"] = sheet.estimate
+    data.update(sellable=number_json(sheet.sellable, 4), lines=lines, totals=totals)
+    return data
+
+
+def sizes_table(sheets: list[CostSheet], places: int) -> Table:
+    """A pattern without --size: one row per size, a column per cost group that is used."""
+    groups = [g for g in sheets[0].groups if any(s.total(g) for s in sheets)]
+    columns = (Column("col.size"), *(Column(f"group.{g}", "money") for g in groups),
+               Column("col.unit-cost", "money"))
+    rows = []
+    for sheet in sheets:
+        shown, total = reconcile([sheet.total(g) for g in groups], places)
+        rows.append(Row((sheet.size, *shown, total)))
+    return Table(columns, tuple(rows), msg("title.cost-sizes", product=sheets[0].product))
+
+
+def _explain(sheet: CostSheet) -> list[Msg]:
+    def label(line: CostLine) -> object:
+        return msg("label.sized", size=sheet.size, label=_line_label(line)) if sheet.size else _line_label(line)
+    return [msg("explain.labelled", label=label(line), text=line.explain) for line in sheet.lines if line.explain]
+
+
+def cost_report(sheets: list[CostSheet], places: int) -> Report:
+    """One product: a recipe, a pattern at one size, or a pattern at every size."""
+    first = sheets[0]
+    notes = tuple(n for s in sheets for n in s.notes)
+    if len(sheets) == 1:
+        tables: tuple[Table, ...] = (sheet_table(first, places),)
+        data: object = sheet_json(first)
+    else:
+        tables = (sizes_table(sheets, places),)
+        data = [sheet_json(s) for s in sheets]
+    subtitle = _subtitle(first)
+    explain = tuple(m for s in sheets for m in _explain(s))
+    return Report("cost", first.product, tables, data, notes, subtitle, explain=explain)
+
+
+def _subtitle(sheet: CostSheet) -> Msg:
+    if sheet.kind == "recipe":
+        return msg("subtitle.recipe", pieces=sheet.pieces, sellable=sheet.sellable, file=sheet.file)
+    return msg("subtitle.pattern", file=sheet.file)

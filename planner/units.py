@@ -1,0 +1,220 @@
+"""Quantities and units: parsing ``"1,5 kg"``, the unit table (data) and conversions.
+
+The built-in table comes from ``data/units.toml`` (read by the workspace loader);
+item facts from the catalog (item-specific units, the weight of a piece, a
+density) make conversions across dimensions possible.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Mapping, Protocol
+
+from planner.errors import InputError, problem
+
+DIMENSIONS = ("mass", "volume", "count", "length")
+BASE_UNIT = {"mass": "g", "volume": "ml", "count": "pcs", "length": "m"}
+
+_FRACTIONS = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3"}
+_QTY = re.compile(r"^\s*(?P<num>-?[0-9½¼¾⅓⅔][0-9.,_/ ½¼¾⅓⅔]*?)\s*(?P<unit>[^\W\d_][\w\-]*)?\s*$")
+_AMBIGUOUS = re.compile(r"^[1-9][0-9]{0,2}\.[0-9]{3}$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    amount: Decimal
+    unit: str
+
+    def __str__(self) -> str:
+        return f"{format_amount(self.amount)} {self.unit}"
+
+    def scaled(self, factor: Decimal) -> "Quantity":
+        return Quantity(self.amount * factor, self.unit)
+
+
+def format_amount(amount: Decimal) -> str:
+    """Plain decimal text without exponent or needless trailing zeros."""
+    text = format(amount.normalize(), "f") if amount == amount.to_integral_value() else format(amount, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def parse_number(text: str) -> Decimal:
+    """Parse ``1,5``, ``1.5``, ``1 1/2``, ``½`` or ``2_000``; reject ``1.500``."""
+    raw = text.strip()
+    for sym, frac in _FRACTIONS.items():
+        raw = raw.replace(sym, f" {frac}")
+    parts = raw.split()
+    if len(parts) == 2 and "/" in parts[1] and "/" not in parts[0]:
+        return _plain_number(parts[0], text) + _fraction(parts[1], text)
+    if len(parts) == 1:
+        return _fraction(parts[0], text) if "/" in parts[0] else _plain_number(parts[0], text)
+    raise problem("bad-number", hint="bad-number-hint", text=text)
+
+
+def _fraction(part: str, text: str) -> Decimal:
+    num, _, den = part.partition("/")
+    if not (num.isdigit() and den.isdigit()) or int(den) == 0:
+        raise problem("bad-number", hint="bad-number-hint", text=text)
+    return Decimal(num) / Decimal(den)
+
+
+def _plain_number(part: str, text: str) -> Decimal:
+    if "." in part and "," in part or part.count(".") > 1 or part.count(",") > 1:
+        raise problem("ambiguous-separators", hint="ambiguous-separators-hint", text=text)
+    if _AMBIGUOUS.match(part):
+        whole, frac = part.split(".")
+        decimal_reading = f"{whole},{frac.rstrip('0')}".rstrip(",")
+        raise problem("ambiguous-thousands", hint="ambiguous-thousands-hint", text=text,
+                      decimal=decimal_reading, thousands=whole + frac)
+    try:
+        return Decimal(part.replace(",", ".").replace("_", ""))
+    except InvalidOperation:
+        raise problem("bad-number", hint="bad-number-hint", text=text) from None
+
+
+def parse_quantity(text: object) -> Quantity:
+    """``"250 g"`` -> Quantity(250, "g"). The unit is checked later, against an item."""
+    if not isinstance(text, str):
+        raise problem("quantity-not-string", hint="quantity-not-string-hint", value=str(text))
+    match = _QTY.match(text)
+    if not match:
+        raise problem("bad-quantity", hint="bad-quantity-hint", text=text)
+    if not match.group("unit"):
+        raise problem("missing-unit", hint="missing-unit-hint", text=text)
+    if "." in match.group("num") and _AMBIGUOUS.match(match.group("num").strip()):
+        whole, frac = match.group("num").strip().split(".")
+        unit = match.group("unit")
+        raise problem("ambiguous-thousands", hint="ambiguous-quantity-hint", text=text,
+                      decimal=f"{whole},{frac.rstrip('0')}".rstrip(",") + f" {unit}",
+                      thousands=f"{whole}{frac} {_smaller_unit(unit)}" if _smaller_unit(unit) else f"{whole}{frac} {unit}")
+    amount = parse_number(match.group("num"))
+    return Quantity(amount, match.group("unit").lower())
+
+
+def _smaller_unit(unit: str) -> str | None:
+    """For the hint on ``1.500 kg``: 1500 g is what a thousands reader meant."""
+    return {"kg": "g", "l": "ml", "m": "mm"}.get(unit.lower())
+
+
+class ItemFacts(Protocol):
+    """What the catalog knows about an item that lets units convert."""
+
+    units: Mapping[str, Quantity]
+    piece: Quantity | None
+    density: Decimal | None
+
+
+@dataclass(frozen=True)
+class NoFacts:
+    units: Mapping[str, Quantity] = None  # type: ignore[assignment]
+    piece: Quantity | None = None
+    density: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "units", self.units or {})
+
+
+NO_FACTS = NoFacts()
+
+
+class UnitTable:
+    """The built-in units: unit name -> (dimension, size in the dimension's base unit)."""
+
+    def __init__(self, table: Mapping[str, tuple[str, Decimal]]):
+        self._table = dict(table)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Mapping[str, str]]) -> "UnitTable":
+        """From ``{"mass": {"g": "1", "kg": "1000"}, ...}`` (the units.toml layout)."""
+        table = {}
+        for dim, units in data.items():
+            if dim not in DIMENSIONS:
+                raise ValueError(f"unknown dimension {dim!r} in unit table")
+            for name, size in units.items():
+                table[name.lower()] = (dim, Decimal(str(size)))
+        return cls(table)
+
+    def with_units(self, extra: Mapping[str, Quantity]) -> "UnitTable":
+        """A copy where some units are redefined (``gelas = "250 ml"`` in settings)."""
+        table = dict(self._table)
+        for name, qty in extra.items():
+            dim, size = self.base(qty)
+            table[name.lower()] = (dim, size)
+        return UnitTable(table)
+
+    def known(self) -> list[str]:
+        return sorted(self._table)
+
+    def __contains__(self, unit: str) -> bool:
+        return unit.lower() in self._table
+
+    def dimension(self, unit: str) -> str | None:
+        entry = self._table.get(unit.lower())
+        return entry[0] if entry else None
+
+    def base(self, qty: Quantity, item: ItemFacts = NO_FACTS, item_id: str = "") -> tuple[str, Decimal]:
+        """(dimension, amount in base unit), resolving the item's own units first."""
+        amount, unit = qty.amount, qty.unit.lower()
+        item_units = {k.lower(): v for k, v in (item.units or {}).items()}
+        for _ in range(8):  # item units may refer to each other; a loop is an error
+            if unit not in item_units:
+                break
+            defined = item_units[unit]
+            amount, unit = amount * defined.amount, defined.unit.lower()
+        entry = self._table.get(unit)
+        if entry is None:
+            raise problem("unknown-unit", hint="unknown-unit-hint", unit=qty.unit, item=item_id,
+                          known=", ".join(sorted(set(self._table) | set(item_units))))
+        return entry[0], amount * entry[1]
+
+    def convert(self, qty: Quantity, unit: str, item: ItemFacts = NO_FACTS, item_id: str = "") -> Decimal:
+        """How many ``unit`` are in ``qty`` of this item."""
+        dim_from, amount = self.base(qty, item, item_id)
+        dim_to, per_unit = self.base(Quantity(Decimal(1), unit), item, item_id)
+        if dim_from != dim_to:
+            amount = self._across(amount, dim_from, dim_to, item, item_id, qty.unit, unit)
+        return amount / per_unit
+
+    def _across(self, amount: Decimal, dim_from: str, dim_to: str, item: ItemFacts,
+                item_id: str, unit_from: str, unit_to: str) -> Decimal:
+        """Cross dimensions through the item's piece weight and density (breadth first)."""
+        edges = self._edges(item, item_id)
+        frontier = {dim_from: amount}
+        seen = {dim_from}
+        while frontier:
+            nxt = {}
+            for dim, value in frontier.items():
+                for (a, b), factor in edges.items():
+                    if a == dim and b not in seen:
+                        nxt[b] = value * factor
+                        seen.add(b)
+            if dim_to in nxt:
+                return nxt[dim_to]
+            frontier = nxt
+        raise problem("cannot-convert", hint="cannot-convert-hint", item=item_id,
+                      source=unit_from, target=unit_to)
+
+    def _edges(self, item: ItemFacts, item_id: str) -> dict[tuple[str, str], Decimal]:
+        edges: dict[tuple[str, str], Decimal] = {}
+        if item.piece is not None:
+            dim, size = self.base(item.piece, NO_FACTS, item_id)
+            if dim != "count":
+                edges[("count", dim)] = size
+                edges[(dim, "count")] = 1 / size
+        if item.density is not None:
+            edges[("volume", "mass")] = item.density
+            edges[("mass", "volume")] = 1 / item.density
+        return edges
+
+
+def check_positive(qty: Quantity, allow_zero: bool = False) -> Quantity:
+    if qty.amount < 0 or (qty.amount == 0 and not allow_zero):
+        raise problem("quantity-not-positive", hint="quantity-not-positive-hint", text=str(qty))
+    return qty
+
+
+__all__ = ["Quantity", "UnitTable", "parse_quantity", "parse_number", "InputError", "check_positive"]

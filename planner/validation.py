@@ -1,0 +1,100 @@
+"""Turn pydantic's validation errors into the planner's own problems."""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from planner.errors import InputError, InputErrors, closest, problem
+
+_TYPE_NAMES = {
+    "string_type": "text", "list_type": "list", "dict_type": "table", "model_type": "table",
+    "model_attributes_type": "table", "date_type": "date", "date_parsing": "date",
+    "date_from_datetime_parsing": "date", "date_from_datetime_inexact": "date",
+    "int_type": "whole number", "int_parsing": "whole number", "bool_type": "true/false",
+    "decimal_type": "number", "decimal_parsing": "number",
+}
+
+
+def validate(model: type[BaseModel], data: Any, context: dict | None = None) -> Any:
+    """Validate ``data`` or raise InputErrors (with locations, not yet lines)."""
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        raise InputErrors([convert(e, model) for e in exc.errors()]) from None
+
+
+def convert(error: dict, model: type[BaseModel]) -> InputError:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "planner":
+        return error["ctx"]["err"].under(*loc)
+    key = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        known = allowed_keys(model, loc[:-1])
+        near = closest(key, known)
+        hint = "unknown-key-hint" if near else "known-keys-hint"
+        return InputError(problem("unknown-key", key=key).message,
+                          problem(hint, near=", ".join(near), known=", ".join(known)).message, loc=loc)
+    if kind == "missing":
+        return problem("missing-key", hint="missing-key-hint", key=key).under(*loc)
+    if kind == "too_short":
+        return problem("empty-list", hint="empty-list-hint", key=key).under(*loc)
+    if kind == "literal_error":
+        return problem("not-one-of", hint="not-one-of-hint", key=key, value=str(error.get("input")),
+                       allowed=str(error.get("ctx", {}).get("expected", ""))).under(*loc)
+    if kind in _TYPE_NAMES:
+        return problem("wrong-type", hint="wrong-type-hint", key=key, expected=_TYPE_NAMES[kind],
+                       value=_short(error.get("input"))).under(*loc)
+    return problem("bad-value", hint="bad-value-hint", key=key, reason=error.get("msg", kind),
+                   value=_short(error.get("input"))).under(*loc)
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys a table at ``loc`` inside ``model`` may hold."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted(f.alias or name for name, f in current.model_fields.items())
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional / Annotated down to a model class, list or dict type."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if args else tp
+            if len(args) <= 1:
+                continue
+            return tp
+        else:
+            return tp
+
+
+def _step(tp: Any, part: Any) -> Any:
+    tp = _unwrap(tp)
+    origin = typing.get_origin(tp)
+    if origin in (list, tuple) and isinstance(part, int):
+        return typing.get_args(tp)[0]
+    if origin is dict:
+        return typing.get_args(tp)[1]
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        for name, field in tp.model_fields.items():
+            if part in (name, field.alias):
+                return field.annotation
+    return None

@@ -1,0 +1,183 @@
+"""Find and load a workspace: settings, catalog, recipes, patterns and plans.
+
+The only module that reads the user's files. With no ``planner.toml`` above the
+first file (or the current folder) the embedded defaults in ``planner/data``
+apply, so a new user can cost a recipe with no set-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from planner import tomlfile
+from planner.catalog import check_catalog
+from planner.errors import InputError, InputErrors, problem
+from planner.models import MODELS, Item, Settings, kind_of
+from planner.money import minor_places
+from planner.units import UnitTable
+from planner.validation import validate
+
+DATA = Path(__file__).parent / "data"
+SETTINGS_FILE = "planner.toml"
+CATALOG_FILE = "prices.toml"
+SUFFIX = ".toml"
+
+
+@dataclass(frozen=True)
+class Product:
+    """A recipe or pattern file, with its sub-recipes loaded (by reference as written)."""
+
+    kind: str
+    path: str
+    model: Any
+    subs: dict[str, "Product"] = field(default_factory=dict)
+
+
+@dataclass
+class Workspace:
+    root: Path | None
+    settings: Settings
+    catalog: dict[str, Item]
+    units: UnitTable
+    settings_file: str
+    catalog_file: str
+    texts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def places(self) -> int:
+        return minor_places(self.settings.currency)
+
+    def place(self, err: InputError) -> InputError:
+        """Put a line number on a problem, from the text of the file it names."""
+        return tomlfile.place(err, err.path or "", self.texts.get(err.path or ""))
+
+    def read(self, path: Path) -> tuple[dict[str, Any], str]:
+        data, text = tomlfile.load(path)
+        self.texts[str(path)] = text
+        return data, text
+
+    def validate(self, model: type, data: Any, path: str) -> Any:
+        try:
+            return validate(model, data, {"places": self.places})
+        except InputErrors as errs:
+            raise InputErrors([self.place(e.at(path)) for e in errs.problems]) from None
+
+
+def find_root(start: Path) -> Path | None:
+    """The first folder at or above ``start`` holding planner.toml."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / SETTINGS_FILE).is_file():
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> UnitTable:
+    data, _ = tomlfile.load(DATA / "units.toml")
+    return UnitTable.from_data(data)
+
+
+def load_workspace(workspace: Path | None = None, first: Path | None = None) -> Workspace:
+    """Load settings and catalog from ``workspace``, or the one above ``first``, or defaults."""
+    if workspace is not None:
+        if not (workspace / SETTINGS_FILE).is_file():
+            raise problem("no-workspace", hint="no-workspace-hint", folder=str(workspace)).at(str(workspace))
+        root = workspace
+    else:
+        root = find_root(first if first is not None else Path.cwd())
+    folder = root if root is not None else DATA
+    ws = Workspace(root, Settings(), {}, unit_table(), str(folder / SETTINGS_FILE), "")
+    ws.settings = _load_settings(ws, folder / SETTINGS_FILE)
+    catalog_path = folder / CATALOG_FILE
+    if root is not None and not catalog_path.is_file():
+        catalog_path = DATA / CATALOG_FILE
+    ws.catalog_file = str(catalog_path)
+    ws.catalog = _load_catalog(ws, catalog_path)
+    if ws.settings.units:
+        ws.units = ws.units.with_units(ws.settings.units)
+    return ws
+
+
+def _load_settings(ws: Workspace, path: Path) -> Settings:
+    data, _ = ws.read(path)
+    return ws.validate(Settings, data, str(path))
+
+
+def _load_catalog(ws: Workspace, path: Path) -> dict[str, Item]:
+    data, text = ws.read(path)
+    index = tomlfile.line_index(text)
+    catalog: dict[str, Item] = {}
+    problems: list[InputError] = []
+    for item_id, entry in data.items():
+        if not isinstance(entry, dict):
+            problems.append(problem("catalog-entry-not-table", hint="catalog-entry-not-table-hint",
+                                    item=item_id).under(item_id))
+            continue
+        try:
+            catalog[item_id] = validate(Item, entry, {"places": ws.places})
+        except InputErrors as errs:
+            problems.extend(e.under(item_id) for e in errs.problems)
+    problems.extend(check_catalog(catalog, ws.units))
+    errors = [tomlfile.place(e.at(str(path)), str(path), text, index) for e in problems]
+    if any(e.severity == "error" for e in errors):
+        raise InputErrors(errors)
+    return catalog
+
+
+def resolve_ref(ref: str, base: str) -> Path:
+    """A path written inside a file is relative to that file; ``.toml`` may be left off."""
+    path = (Path(base).parent / ref)
+    if path.suffix != SUFFIX and not path.is_file():
+        path = path.with_name(path.name + SUFFIX)
+    return path
+
+
+def load_file(ws: Workspace, path: Path) -> tuple[str, Any, dict[str, Any]]:
+    """(kind, validated model, raw data) of a recipe, pattern or plan file."""
+    data, _ = ws.read(path)
+    kind = kind_of(data)
+    if kind is None:
+        raise problem("unknown-kind", hint="unknown-kind-hint", file=str(path)).at(str(path), 1)
+    return kind, ws.validate(MODELS[kind], data, str(path)), data
+
+
+def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Product:
+    """A recipe or pattern with every sub-recipe loaded; a cycle is an error."""
+    key = str(path.resolve())
+    if key in _stack:
+        chain = " → ".join(Path(p).name for p in (*_stack[_stack.index(key):], key))
+        raise problem("recipe-cycle", hint="recipe-cycle-hint", chain=chain)
+    kind, model, _ = load_file(ws, path)
+    if kind == "plan":
+        raise problem("plan-not-product", hint="plan-not-product-hint", file=str(path)).at(str(path), 1)
+    subs: dict[str, Product] = {}
+    problems: list[InputError] = []
+    for i, ingredient in enumerate(getattr(model, "ingredients", [])):
+        if ingredient.recipe and ingredient.recipe not in subs:
+            try:
+                subs[ingredient.recipe] = load_product(ws, resolve_ref(ingredient.recipe, str(path)),
+                                                       (*_stack, key))
+            except InputError as err:
+                problems.append(ws.place(err.at(str(path), loc=("ingredients", i, "recipe"))))
+            except InputErrors as errs:
+                problems.extend(errs.problems)
+    if problems:
+        raise InputErrors(problems)
+    return Product(kind, str(path), model, subs)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders become the .toml files below them (not settings or catalog)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*" + SUFFIX)
+                                if p.name not in (SETTINGS_FILE, CATALOG_FILE)))
+        else:
+            found.append(path)
+    return found
