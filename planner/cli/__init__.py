@@ -27,8 +27,9 @@ from planner.cli import cost, check  # noqa: E402,F401  (register commands)
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; input problems become messages and exit 1, never a traceback."""
-    from planner.cli.common import report_failure
+    from planner.cli.common import report_failure, reset
 
+    reset()
     try:
         app(args=argv, prog_name="planner", standalone_mode=True)
     except SystemExit:

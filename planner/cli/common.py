@@ -137,6 +137,12 @@ def _settings_language() -> str:
 _ERROR_LANG = {"lang": "id"}
 
 
+def reset() -> None:
+    """Forget the language of a previous run (tests run many in one process)."""
+    _LANG["lang"] = None
+    _ERROR_LANG["lang"] = "id"
+
+
 def set_error_language(lang: str) -> None:
     """Errors after the settings are loaded speak the settings' language."""
     _ERROR_LANG["lang"] = lang
