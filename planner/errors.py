@@ -23,7 +23,9 @@ def msg(key: str, **params: Any) -> Msg:
     return Msg(key, params)
 
 
-@dataclass(frozen=True)
+# Not frozen: an exception raised through a @contextmanager (click wraps every
+# command in one) gets its __traceback__ assigned. Treat it as immutable anyway.
+@dataclass(eq=True, unsafe_hash=True)
 class InputError(Exception):
     """One problem with the user's input.
 

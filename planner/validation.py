@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from planner.errors import InputError, InputErrors, closest, problem
+from planner.errors import InputError, InputErrors, Msg, closest, problem
 
 _TYPE_NAMES = {
     "string_type": "text", "list_type": "list", "dict_type": "table", "model_type": "table",
@@ -36,10 +36,10 @@ def convert(error: dict, model: type[BaseModel]) -> InputError:
         known = allowed_keys(model, loc[:-1])
         near = closest(key, known)
         hint = "unknown-key-hint" if near else "known-keys-hint"
-        return InputError(problem("unknown-key", key=key).message,
-                          problem(hint, near=", ".join(near), known=", ".join(known)).message, loc=loc)
-    if kind == "missing":
-        return problem("missing-key", hint="missing-key-hint", key=key).under(*loc)
+        return InputError(Msg("unknown-key", {"key": key}),
+                          Msg(hint, {"near": ", ".join(near), "known": ", ".join(known)}), loc=loc)
+    if kind == "missing":  # problem() takes its own first argument as "key": build the Msg here
+        return InputError(Msg("missing-key", {"key": key}), Msg("missing-key-hint", {"key": key}), loc=loc)
     if kind == "too_short":
         return problem("empty-list", hint="empty-list-hint", key=key).under(*loc)
     if kind == "literal_error":
