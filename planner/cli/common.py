@@ -92,7 +92,7 @@ def emit(reports: list, ws: Any, shared: Shared, inputs: list[Path] = ()) -> Non
     to_terminal = shared.output is None and sys.stdout.isatty()
     width = None if to_terminal or os.environ.get("COLUMNS") else 100
     text = render(reports, shared.format, fmt, explain=shared.explain, width=width,
-                  color=to_terminal and not os.environ.get("NO_COLOR"))
+                  color=to_terminal and not os.environ.get("NO_COLOR"), business=ws.settings.business)
     if shared.output is None:
         sys.stdout.write(text)
         return

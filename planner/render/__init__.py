@@ -65,7 +65,7 @@ def note_text(note: InputError | Msg, fmt: Formatter) -> str:
 
 
 def render(reports: list[Report], fmt_name: str, fmt: Formatter, *, explain: bool = False,
-           width: int | None = None, color: bool = False) -> str:
+           width: int | None = None, color: bool = False, business: str = "") -> str:
     """Render reports to text in the named format."""
     if fmt_name == "json":
         from planner.render.json import render_json
@@ -78,6 +78,6 @@ def render(reports: list[Report], fmt_name: str, fmt: Formatter, *, explain: boo
         return render_markdown(reports, fmt, explain=explain)
     if fmt_name == "html":
         from planner.render.html import render_html
-        return render_html(reports, fmt, explain=explain)
+        return render_html(reports, fmt, explain=explain, business=business)
     from planner.render.table import render_table
     return render_table(reports, fmt, explain=explain, width=width, color=color)

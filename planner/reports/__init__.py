@@ -46,6 +46,9 @@ class Chart:
     title: Msg
     labels: tuple[Any, ...]
     series: tuple[tuple[Msg, tuple[Decimal, ...]], ...]
+    values: str = "money"         # a Column kind: how values are shown ("money", "number", "int", "share")
+    x_title: Msg | None = None    # axis titles (line and bar charts)
+    y_title: Msg | None = None
 
 
 @dataclass(frozen=True)
