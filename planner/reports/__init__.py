@@ -61,6 +61,7 @@ class Report:
     subtitle: Any = None
     charts: tuple[Chart, ...] = ()
     explain: tuple[Msg, ...] = ()   # shown with --explain
+    message: tuple[Msg, ...] = ()   # a short plain-text message (--format text), e.g. a chat quote
 
 
 # ---- JSON helpers: the contract's shapes, built from exact values
