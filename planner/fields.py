@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from planner.errors import InputError, problem
+from planner.errors import InputError, Msg, msg, problem
 from planner.units import Quantity, check_positive, parse_quantity
 
 
@@ -55,7 +55,7 @@ def _fractional_money(value: Decimal, places: int) -> InputError:
 def _number(value: Any, lo: Decimal | None, hi: Decimal | None,
             lo_open: bool, hi_open: bool, integer: bool) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise _wrap(problem("not-a-number", hint="not-a-number-hint", value=str(value)))
+        raise _wrap(_not_a_number(value))
     amount = Decimal(value)
     if not amount.is_finite():
         raise _wrap(problem("not-finite", hint="not-finite-hint", value=str(value)))
@@ -64,12 +64,32 @@ def _number(value: Any, lo: Decimal | None, hi: Decimal | None,
     too_low = lo is not None and (amount < lo or (lo_open and amount == lo))
     too_high = hi is not None and (amount > hi or (hi_open and amount == hi))
     if too_low or too_high:
-        low = "" if lo is None else ("> " if lo_open else "≥ ") + str(lo)
-        high = "" if hi is None else ("< " if hi_open else "≤ ") + str(hi)
-        key = "share-out-of-range" if (lo == 0 and hi == 1) else "number-out-of-range"
-        raise _wrap(problem(key, hint="range-hint", value=str(value),
-                            range=" ".join(x for x in (low, high) if x)))
+        share = lo == 0 and hi == 1
+        raise _wrap(problem("share-out-of-range" if share else "number-out-of-range",
+                            hint="range-hint" if share else "number-range-hint", hint_params={},
+                            value=str(value), range=_range(lo, hi, lo_open, hi_open)))
     return int(amount) if integer else amount
+
+
+def _range(lo: Decimal | None, hi: Decimal | None, lo_open: bool, hi_open: bool) -> Msg:
+    """The allowed range in words: "0 to less than 1", "more than 0"."""
+    if hi is None:
+        return msg("range.above" if lo_open else "range.at-least", lo=str(lo))
+    key = "range." + ("above" if lo_open else "from") + ("-below" if hi_open else "-to")
+    return msg(key, lo=str(lo), hi=str(hi))
+
+
+def _not_a_number(value: Any) -> InputError:
+    """Quoted numbers are the usual slip: say so, and show it without quotes."""
+    if isinstance(value, str):
+        try:
+            plain = str(Decimal(value.strip().replace(",", ".").replace("_", "")))
+            return problem("not-a-number", hint="number-in-quotes-hint", hint_params={"plain": plain},
+                           value=f'"{value}"')
+        except ArithmeticError:
+            pass
+        return problem("not-a-number", hint="not-a-number-hint", value=f'"{value}"')
+    return problem("not-a-number", hint="not-a-number-hint", value=str(value))
 
 
 def number(lo: float | int | None = None, hi: float | int | None = None, *,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from planner.errors import InputError, problem
+from planner.errors import InputError, Msg, problem
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=")
@@ -44,12 +44,43 @@ def parse(text: str, path: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        found = _TOML_POS.search(str(exc))
-        line = int(found.group(1)) if found else None
-        reason = _TOML_POS.sub("", str(exc)).strip()
-        raise problem("toml-syntax", hint="toml-syntax-hint", reason=reason).at(path, line) from None
+        raise syntax_problem(str(exc), text).at(path) from None
     except RecursionError:
         raise problem("toml-syntax", hint="toml-syntax-hint", reason="nested too deeply").at(path) from None
+
+
+# tomllib's reasons (English) -> our message keys; each key has a "-hint" too.
+_REASONS = (
+    ("Invalid value", "toml.invalid-value"),
+    ("Cannot overwrite a value", "toml.key-twice"),
+    ("Duplicate inline table key", "toml.key-twice"),
+    ("Cannot declare", "toml.table-twice"),
+    ("Expected '=' after a key", "toml.expected-equals"),
+    ("Expected newline or end of document", "toml.one-per-line"),
+    ("Unterminated string", "toml.unclosed-string"),
+    ("Illegal character '\\n'", "toml.unclosed-string"),
+    ("Unclosed array", "toml.unclosed-array"),
+    ("Unclosed inline table", "toml.unclosed-inline-table"),
+    ("Expected ']' at the end", "toml.unclosed-header"),
+    ("Expected ']]' at the end", "toml.unclosed-header"),
+    ("Invalid date", "toml.invalid-date"),
+    ("Invalid statement", "toml.invalid-statement"),
+    ("Invalid initial character for a key", "toml.bad-key"),
+)
+
+
+def syntax_problem(error: str, text: str) -> InputError:
+    """A TOML syntax error in the user's language, with its line."""
+    found = _TOML_POS.search(error)
+    line = int(found.group(1)) if found else None
+    if line is None and "at end of document" in error:
+        line = max(1, len(text.splitlines()))
+    reason = _TOML_POS.sub("", error).replace("(at end of document)", "").strip()
+    for start, key in _REASONS:
+        if reason.startswith(start):
+            return problem("toml-syntax", hint=f"{key}-hint", hint_params={},
+                           reason=Msg(key)).at(line=line)
+    return problem("toml-syntax", hint="toml-syntax-hint", reason=reason).at(line=line)
 
 
 def load(path: Path) -> tuple[dict[str, Any], str]:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import typing
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from planner.errors import InputError, InputErrors, Msg, closest, problem
+from planner.errors import InputError, InputErrors, Msg, closest, msg
 
 _TYPE_NAMES = {
     "string_type": "text", "list_type": "list", "dict_type": "table", "model_type": "table",
     "model_attributes_type": "table", "date_type": "date", "date_parsing": "date",
     "date_from_datetime_parsing": "date", "date_from_datetime_inexact": "date",
-    "int_type": "whole number", "int_parsing": "whole number", "bool_type": "true/false",
+    "int_type": "whole", "int_parsing": "whole", "bool_type": "bool",
     "decimal_type": "number", "decimal_parsing": "number",
 }
 
@@ -29,27 +30,32 @@ def validate(model: type[BaseModel], data: Any, context: dict | None = None) -> 
 def convert(error: dict, model: type[BaseModel]) -> InputError:
     loc = tuple(error["loc"])
     kind = error["type"]
+    key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     if kind == "planner":
-        return error["ctx"]["err"].under(*loc)
-    key = str(loc[-1]) if loc else ""
+        err = error["ctx"]["err"]
+        return replace(err, message=Msg(err.message.key, {"key": key, **err.message.params})).under(*loc)
     if kind == "extra_forbidden":
         known = allowed_keys(model, loc[:-1])
         near = closest(key, known)
         hint = "unknown-key-hint" if near else "known-keys-hint"
-        return InputError(Msg("unknown-key", {"key": key}),
-                          Msg(hint, {"near": ", ".join(near), "known": ", ".join(known)}), loc=loc)
-    if kind == "missing":  # problem() takes its own first argument as "key": build the Msg here
-        return InputError(Msg("missing-key", {"key": key}), Msg("missing-key-hint", {"key": key}), loc=loc)
+        return _problem("unknown-key", hint, loc, key=key, near=", ".join(near), known=", ".join(known))
+    if kind == "missing":
+        return _problem("missing-key", "missing-key-hint", loc, key=key)
     if kind == "too_short":
-        return problem("empty-list", hint="empty-list-hint", key=key).under(*loc)
+        return _problem("empty-list", "empty-list-hint", loc, key=key)
     if kind == "literal_error":
-        return problem("not-one-of", hint="not-one-of-hint", key=key, value=str(error.get("input")),
-                       allowed=str(error.get("ctx", {}).get("expected", ""))).under(*loc)
+        return _problem("not-one-of", "not-one-of-hint", loc, key=key, value=str(error.get("input")),
+                        allowed=str(error.get("ctx", {}).get("expected", "")))
     if kind in _TYPE_NAMES:
-        return problem("wrong-type", hint="wrong-type-hint", key=key, expected=_TYPE_NAMES[kind],
-                       value=_short(error.get("input"))).under(*loc)
-    return problem("bad-value", hint="bad-value-hint", key=key, reason=error.get("msg", kind),
-                   value=_short(error.get("input"))).under(*loc)
+        return _problem("wrong-type", "wrong-type-hint", loc, key=key, expected=msg(f"type.{_TYPE_NAMES[kind]}"),
+                        value=_short(error.get("input")))
+    return _problem("bad-value", "bad-value-hint", loc, key=key, reason=error.get("msg", kind),
+                    value=_short(error.get("input")))
+
+
+def _problem(message: str, hint: str, loc: tuple, **params: Any) -> InputError:
+    """Like errors.problem, which cannot take a parameter called ``key``."""
+    return InputError(Msg(message, params), Msg(hint, params), loc=loc)
 
 
 def _short(value: Any) -> str:

@@ -72,8 +72,20 @@ def find_root(start: Path) -> Path | None:
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         if (candidate / SETTINGS_FILE).is_file():
-            return candidate
+            return shown_path(candidate)
     return None
+
+
+def shown_path(folder: Path) -> Path:
+    """``folder`` as a user would name it from the current folder: "." or "..",
+    a path below it, or the absolute path when it lies elsewhere."""
+    here = Path.cwd().resolve()
+    if folder == here or folder in here.parents:
+        return Path(*([".."] * (len(here.parts) - len(folder.parts)))) if folder != here else Path(".")
+    try:
+        return folder.relative_to(here)
+    except ValueError:
+        return folder
 
 
 @lru_cache(maxsize=1)
@@ -160,8 +172,7 @@ def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Pro
     for i, ingredient in enumerate(getattr(model, "ingredients", [])):
         if ingredient.recipe and ingredient.recipe not in subs:
             try:
-                subs[ingredient.recipe] = load_product(ws, resolve_ref(ingredient.recipe, str(path)),
-                                                       (*_stack, key))
+                subs[ingredient.recipe] = _load_sub(ws, ingredient.recipe, path, (*_stack, key))
             except InputError as err:
                 problems.append(ws.place(err.at(str(path), loc=("ingredients", i, "recipe"))))
             except InputErrors as errs:
@@ -171,13 +182,24 @@ def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Pro
     return Product(kind, str(path), model, subs)
 
 
+def _load_sub(ws: Workspace, ref: str, parent: Path, stack: tuple[str, ...]) -> Product:
+    """The sub-recipe ``ref`` names; a missing file or a non-recipe is the parent's problem."""
+    path = resolve_ref(ref, str(parent))
+    if not path.is_file():
+        raise problem("sub-recipe-missing", hint="sub-recipe-missing-hint", recipe=ref, file=str(path))
+    sub = load_product(ws, path, stack)
+    if sub.kind != "recipe":
+        raise problem("sub-recipe-not-recipe", hint="sub-recipe-not-recipe-hint", recipe=ref)
+    return sub
+
+
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given; folders become the .toml files below them (not settings or catalog)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(sorted(p for p in path.rglob("*" + SUFFIX)
-                                if p.name not in (SETTINGS_FILE, CATALOG_FILE)))
+                                if p.is_file() and p.name not in (SETTINGS_FILE, CATALOG_FILE)))
         else:
             found.append(path)
     return found
