@@ -154,7 +154,7 @@ def labor_line(ctx: Context, label: str, minutes: Decimal, efficiency: Decimal =
                if efficiency == ONE else
                msg("explain.labor-eff", minutes=minutes, efficiency=Pct(efficiency), wage=Cash(ctx.wage),
                    cost=Cash(cost)))
-    return CostLine("labor", label, cost, explain=explain)
+    return CostLine("labor", label, cost, qty=Quantity(minutes, "min"), explain=explain)
 
 
 def _overhead_lines(ctx: Context, overheads: list[Overhead], col: _Collector) -> list[CostLine]:

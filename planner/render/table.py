@@ -68,10 +68,19 @@ def render_table(reports: list[Report], fmt: Formatter, *, explain: bool = False
         if explain and report.explain:
             console.print()
             console.print(Text(fmt.text(Msg("heading.working")), style="bold"))
-            for line in report.explain:
-                console.print(Text("  " + fmt.text(line)))
+            console.print(_hanging("  -", [fmt.text(line) for line in report.explain]))
         if report.notes:
             console.print()
-            for note in report.notes:
-                console.print(Text("! " + note_text(note, fmt), style="yellow"))
-    return buffer.getvalue()
+            console.print(_hanging("!", [note_text(note, fmt) for note in report.notes], "yellow"))
+    # rich pads titles and wrapped lines to the table's width: drop the trailing blanks
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _hanging(marker: str, lines: list[str], style: str | None = None) -> RichTable:
+    """Lines after a marker; a long line wraps under its own text, not under the marker."""
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for line in lines:
+        grid.add_row(marker, Text(line), style=style)
+    return grid

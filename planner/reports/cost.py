@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from planner.costing import CostLine, CostSheet
 from planner.errors import Cash, Msg, msg
-from planner.money import ZERO, quantize, reconcile
+from planner.money import quantize, reconcile
 from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
 from planner.units import Quantity
 
@@ -30,8 +30,7 @@ def _line_label(line: CostLine) -> object:
 
 
 def _line_qty(line: CostLine, sheet: CostSheet) -> Quantity | None:
-    if line.group == "labor" and sheet.kind == "recipe":
-        return Quantity(sheet.minutes if line.label == "labor" else ZERO, "min")
+    """The line's own quantity; labour shows its own minutes (a sub-recipe's are in its line)."""
     return line.qty
 
 
@@ -91,7 +90,11 @@ def sizes_table(sheets: list[CostSheet], places: int) -> Table:
 def _explain(sheet: CostSheet) -> list[Msg]:
     def label(line: CostLine) -> object:
         return msg("label.sized", size=sheet.size, label=_line_label(line)) if sheet.size else _line_label(line)
-    return [msg("explain.labelled", label=label(line), text=line.explain) for line in sheet.lines if line.explain]
+    lines = [msg("explain.labelled", label=label(line), text=line.explain) for line in sheet.lines if line.explain]
+    if sheet.kind == "recipe":  # a garment's HPP is its total: nothing to divide
+        unit = msg("explain.unit-cost", batch=Cash(sheet.batch), sellable=sheet.sellable, unit=Cash(sheet.unit))
+        lines.append(msg("explain.labelled", label=msg("label.unit-cost"), text=unit))
+    return lines
 
 
 def cost_report(sheets: list[CostSheet], places: int) -> Report:
