@@ -42,7 +42,7 @@ class Table:
 class Chart:
     """A chart for the HTML page: bars or lines over labels."""
 
-    kind: str                     # "bar" | "line" | "pie"
+    kind: str                     # "bar" | "stacked" | "line" | "pie"
     title: Msg
     labels: tuple[Any, ...]
     series: tuple[tuple[Msg, tuple[Decimal, ...]], ...]

@@ -7,7 +7,7 @@ from decimal import Decimal
 from planner.costing import CostLine, CostSheet
 from planner.errors import Cash, Msg, msg
 from planner.money import quantize, reconcile
-from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
+from planner.reports import Chart, Column, Report, Row, Table, money_json, number_json, qty_json
 from planner.units import Quantity
 
 LINE_COLUMNS = (Column("col.item"), Column("col.qty", "qty"), Column("col.cost", "money"))
@@ -109,7 +109,24 @@ def cost_report(sheets: list[CostSheet], places: int) -> Report:
         data = [sheet_json(s) for s in sheets]
     subtitle = _subtitle(first)
     explain = tuple(m for s in sheets for m in _explain(s))
-    return Report("cost", first.product, tables, data, notes, subtitle, explain=explain)
+    return Report("cost", first.product, tables, data, notes, subtitle, (cost_chart(sheets, places),),
+                  explain)
+
+
+def cost_chart(sheets: list[CostSheet], places: int) -> Chart:
+    """Where the money goes: a pie of the cost groups, or stacked bars per size (shown figures)."""
+    groups = [g for g in sheets[0].groups if any(s.total(g) for s in sheets)]
+    if len(sheets) > 1:
+        shown = [reconcile([s.total(g) for g in groups], places)[0] for s in sheets]
+        series = tuple((msg(f"group.{g}"), tuple(row[i] for row in shown)) for i, g in enumerate(groups))
+        return Chart("stacked", msg("chart.cost-sizes"), tuple(msg("chart.size", size=s.size) for s in sheets),
+                     series)
+    sheet = sheets[0]
+    _, totals, _ = shown_sheet(sheet, places)
+    title = msg("chart.cost-batch") if sheet.kind == "recipe" else \
+        msg("chart.cost-garment-size", size=sheet.size) if sheet.size else msg("chart.cost-garment")
+    return Chart("pie", title, tuple(msg(f"group.{g}") for g in groups),
+                 ((msg("chart.cost"), tuple(totals[g] for g in groups)),))
 
 
 def _subtitle(sheet: CostSheet) -> Msg:

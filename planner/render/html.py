@@ -1,0 +1,104 @@
+"""A printable HTML page: Jinja2 template, print CSS for A4, inline SVG charts.
+
+The page is self-contained (inline CSS and SVG, no scripts, no network) and
+every text is escaped by Jinja2's autoescape. This module turns Reports into
+plain view values (strings, numbers); the template only lays them out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from planner.errors import InputError, Msg, msg
+from planner.i18n import Formatter
+from planner.render import cell_text, heading, note_text
+from planner.reports import Report, Row, Table
+
+TEMPLATES = Path(__file__).parent / "templates"
+NUMERIC = ("money", "qty", "share", "number", "int", "bar")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+                      lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env.filters["css_string"] = css_string
+    return env
+
+
+def css_string(text: str) -> Markup:
+    """A CSS string literal, safe inside <style> (quotes, backslashes, '<' escaped)."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,-_·/()" else f"\\{ord(ch):x} " for ch in str(text))
+    return Markup(f'"{escaped}"')
+
+
+def _bar_tops(table: Table) -> dict[int, Decimal]:
+    return {i: max((abs(r.cells[i]) for r in table.rows if r.cells[i] is not None), default=Decimal(0))
+            for i, column in enumerate(table.columns) if column.kind == "bar"}
+
+
+def _cell(value: Any, index: int, table: Table, tops: dict[int, Decimal], fmt: Formatter) -> dict:
+    column = table.columns[index]
+    view = {"text": cell_text(value, column, fmt), "kind": column.kind,
+            "numeric": column.kind in NUMERIC and not isinstance(value, (Msg, str)), "bar": None}
+    if column.kind == "bar" and value is not None and not isinstance(value, (Msg, str)):
+        top = tops[index]
+        share = abs(Decimal(value)) / top if top else Decimal(0)
+        view["bar"] = {"width": f"{share * 100:.1f}", "negative": value < 0}
+    return view
+
+
+def _row(row: Row, table: Table, tops: dict[int, Decimal], fmt: Formatter, grouped: bool) -> dict:
+    cells = [_cell(v, i, table, tops, fmt) for i, v in enumerate(row.cells)]
+    style = row.style or ("line" if grouped else "")
+    return {"style": style, "cells": cells}
+
+
+def table_view(table: Table, fmt: Formatter) -> dict:
+    tops = _bar_tops(table)
+    grouped = any(r.style == "group" for r in table.rows)
+    columns = [{"heading": heading(c, fmt), "kind": c.kind, "numeric": c.kind in NUMERIC}
+               for c in table.columns]
+    return {"title": fmt.text(table.title) if table.title is not None else "",
+            "columns": columns, "rows": [_row(r, table, tops, fmt, grouped) for r in table.rows]}
+
+
+def _note(note: InputError | Msg, fmt: Formatter) -> dict:
+    warning = isinstance(note, InputError) and note.severity == "warning"
+    return {"text": note_text(note, fmt), "warning": warning}
+
+
+def report_view(report: Report, fmt: Formatter, explain: bool, first_chart: int) -> dict:
+    from planner.render.charts import draw_chart
+
+    charts = [{"title": fmt.text(c.title), "svg": Markup(draw_chart(c, fmt, first_chart + n))}
+              for n, c in enumerate(report.charts)]
+    return {"command": report.command, "title": fmt.value(report.title),
+            "subtitle": fmt.value(report.subtitle) if report.subtitle is not None else "",
+            "tables": [table_view(t, fmt) for t in report.tables], "charts": charts,
+            "notes": [_note(n, fmt) for n in report.notes],
+            "explain": [fmt.text(m) for m in report.explain] if explain else []}
+
+
+def render_html(reports: list[Report], fmt: Formatter, *, explain: bool = False, business: str = "",
+                today: date | None = None) -> str:
+    """The whole page for one run: heading, then each report with its charts."""
+    views, charts = [], 1
+    for report in reports:
+        views.append(report_view(report, fmt, explain, charts))
+        charts += len(report.charts)
+    shown_date = fmt.date(today or date.today())
+    first = views[0]["title"] if views else ""
+    labels = {key: fmt.text(msg(f"html.{key}")) for key in ("notes", "page", "of")}
+    labels["working"] = fmt.text(msg("heading.working"))
+    labels["made"] = fmt.text(msg("html.made", date=shown_date))
+    return environment().get_template("page.html.j2").render(
+        lang=fmt.lang, business=business, date=shown_date, reports=views, labels=labels,
+        page_title=" — ".join(t for t in (business, first) if t))
