@@ -1,0 +1,182 @@
+"""Invariants that must hold for any input, checked with hypothesis.
+
+Units convert both ways without loss, costs scale with quantities, shown
+figures add up to their shown totals, and a rounded price never falls below
+its target. Planning, quoting and break-even properties follow at the end.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from planner.costing import Context, cost_recipe
+from planner.errors import InputError
+from planner.models import Pricing, Recipe
+from planner.money import ceil_div, quantize, reconcile, round_up
+from planner.pricing import list_price, target_price
+from planner.reports.cost import shown_sheet
+from planner.units import Quantity
+from planner.workspace import DATA, Product, load_workspace, unit_table
+
+MODEST = settings(max_examples=60, deadline=None, derandomize=True,
+                  suppress_health_check=[HealthCheck.too_slow])
+TOLERANCE = Decimal("1e-20")
+
+
+def close(a: Decimal, b: Decimal) -> bool:
+    """Equal up to the last digits of Decimal's 28-digit precision."""
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), Decimal(1))
+
+
+def amounts(lo: str = "0.001", hi: str = "100000", places: int = 3) -> st.SearchStrategy[Decimal]:
+    return st.decimals(min_value=Decimal(lo), max_value=Decimal(hi), places=places,
+                       allow_nan=False, allow_infinity=False)
+
+
+WS = load_workspace(DATA)  # the embedded defaults: settings and the Indonesian catalog
+UNITS = unit_table()
+BUILT_IN = UNITS.known()
+
+
+# ---------------------------------------------------------------- units
+
+
+@MODEST
+@given(amount=amounts(), a=st.sampled_from(BUILT_IN), b=st.sampled_from(BUILT_IN))
+def test_conversion_round_trips_within_a_dimension(amount, a, b):
+    assume(UNITS.dimension(a) == UNITS.dimension(b))
+    there = UNITS.convert(Quantity(amount, a), b)
+    back = UNITS.convert(Quantity(there, b), a)
+    assert close(back, amount)
+
+
+@MODEST
+@given(amount=amounts(), data=st.data())
+def test_conversion_round_trips_across_dimensions_through_item_facts(amount, data):
+    """Items with a piece weight or a density convert counts/volumes to their pack unit and back."""
+    ids = sorted(i for i, item in WS.catalog.items() if item.piece is not None or item.density is not None)
+    item_id = data.draw(st.sampled_from(ids))
+    item = WS.catalog[item_id]
+    unit = data.draw(st.sampled_from(BUILT_IN))
+    try:
+        there = UNITS.convert(Quantity(amount, unit), item.pack.unit, item, item_id)
+    except InputError:
+        assume(False)
+    back = UNITS.convert(Quantity(there, item.pack.unit), unit, item, item_id)
+    assert close(back, amount)
+
+
+@MODEST
+@given(amount=amounts(), a=st.sampled_from(BUILT_IN), b=st.sampled_from(BUILT_IN))
+def test_conversion_across_dimensions_without_facts_is_an_error_never_a_guess(amount, a, b):
+    assume(UNITS.dimension(a) != UNITS.dimension(b))
+    with pytest.raises(InputError) as caught:
+        UNITS.convert(Quantity(amount, a), b)
+    assert caught.value.message.key == "cannot-convert"
+
+
+# ---------------------------------------------------------------- money
+
+
+@MODEST
+@given(parts=st.lists(amounts("-5000", "500000", 6), min_size=1, max_size=12),
+       places=st.sampled_from([0, 2]))
+def test_shown_parts_add_up_to_the_shown_total(parts, places):
+    shown, total = reconcile(parts, places)
+    unit = Decimal(1).scaleb(-places)
+    assert sum(shown, Decimal(0)) == total == quantize(sum(parts, Decimal(0)), places)
+    assert all(abs(s - p) < unit for s, p in zip(shown, parts))
+
+
+@MODEST
+@given(value=amounts("0", "10000000", 4), step=st.sampled_from([Decimal(1), Decimal(100), Decimal(500),
+                                                                  Decimal(1000), Decimal("0.05")]))
+def test_round_up_is_the_least_multiple_of_the_step_not_below(value, step):
+    rounded = round_up(value, step)
+    assert rounded >= value
+    assert rounded - step < value
+    assert rounded % step == 0
+
+
+@MODEST
+@given(a=amounts("0", "1000000", 4), b=amounts("0.0001", "1000", 4))
+def test_ceil_div_is_the_least_count_that_covers(a, b):
+    n = ceil_div(a, b)
+    assert n * b >= a
+    assert (n - 1) * b < a or n == 0
+
+
+# ---------------------------------------------------------------- pricing
+
+
+@MODEST
+@given(cost=amounts("0", "5000000", 4),
+       markup=st.one_of(st.none(), amounts("0", "5", 3)),
+       margin=amounts("0", "0.95", 2),
+       round_to=st.sampled_from([Decimal(1), Decimal(100), Decimal(500), Decimal(1000)]))
+def test_a_rounded_price_is_never_below_its_target(cost, markup, margin, round_to):
+    pricing = Pricing(markup=markup, round_to=round_to) if markup is not None else \
+        Pricing(margin=margin, round_to=round_to)
+    target = target_price(cost, pricing)
+    price = list_price(cost, pricing)
+    assert price >= target
+    assert price - round_to < target
+    assert price % round_to == 0
+
+
+# ---------------------------------------------------------------- costing
+
+
+def _recipe(lines: list[tuple[str, Quantity]]) -> Recipe:
+    # A decimal comma: "1.005 l" would be refused as an ambiguous thousands separator.
+    return Recipe.model_validate({
+        "name": "Uji",
+        "batch": {"pieces": 10, "minutes": 30},
+        "ingredients": [{"item": item_id, "qty": str(q).replace(".", ",")} for item_id, q in lines],
+    }, context={"places": 0})
+
+
+@st.composite
+def recipe_lines(draw, catalog):
+    """Catalog items with quantities in a unit each item can be bought by."""
+    ids = sorted(catalog)
+    chosen = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=8, unique=True))
+    lines = []
+    for item_id in chosen:
+        item = catalog[item_id]
+        unit = draw(st.sampled_from([item.pack.unit, *sorted(item.units)]))
+        lines.append((item_id, Quantity(draw(amounts("0.01", "5000", 2)), unit)))
+    return lines
+
+
+@MODEST
+@given(data=st.data(), k=st.sampled_from([Decimal(2), Decimal(3), Decimal("0.5"), Decimal("1.25"),
+                                          Decimal(7), Decimal("0.1"), Decimal(40)]))
+def test_scaling_a_recipe_by_k_scales_its_ingredient_cost_by_k(data, k):
+    lines = data.draw(recipe_lines(WS.catalog))
+    ctx = Context(WS.settings, WS.catalog, WS.units)
+    base = _ingredients(ctx, lines)
+    scaled = _ingredients(ctx, [(i, q.scaled(k)) for i, q in lines])
+    assert close(scaled, base * k)
+
+
+def _ingredients(ctx: Context, lines: list[tuple[str, Quantity]]) -> Decimal:
+    recipe = _recipe(lines)
+    sheet = cost_recipe(Product("recipe", "uji.toml", recipe), ctx)
+    return sheet.total("ingredients")
+
+
+@MODEST
+@given(data=st.data(), places=st.sampled_from([0, 2]))
+def test_a_cost_sheets_shown_lines_add_up_to_groups_and_groups_to_the_batch(data, places):
+    lines = data.draw(recipe_lines(WS.catalog))
+    ctx = Context(WS.settings, WS.catalog, WS.units)
+    sheet = cost_recipe(Product("recipe", "uji.toml", _recipe(lines)), ctx)
+    shown_lines, shown_totals, batch = shown_sheet(sheet, places)
+    for group in sheet.groups:
+        assert sum(shown_lines[group], Decimal(0)) == shown_totals[group]
+    assert sum(shown_totals.values(), Decimal(0)) == batch == quantize(sheet.batch, places)
