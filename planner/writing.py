@@ -8,6 +8,7 @@ crash leaves either the old file or the new one, never a mix.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def write_text(path: Path, text: str, *, force: bool = False, inputs: list[Path]
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            os.fchmod(handle.fileno(), _mode_for(target))  # mkstemp made it private (0600)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -43,3 +45,12 @@ def write_text(path: Path, text: str, *, force: bool = False, inputs: list[Path]
             raise problem("write-failed", hint="write-failed-hint", file=str(target),
                           reason=exc.strerror or str(exc)).at(str(target)) from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """An overwritten file keeps its permissions; a new one gets the usual (umask) ones."""
+    if target.exists():
+        return stat.S_IMODE(target.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
