@@ -112,7 +112,7 @@ def number(lo: float | int | None = None, hi: float | int | None = None, *,
 
 _QTY_SCHEMA = {
     "type": "string",
-    "pattern": r"^\s*[0-9½¼¾][0-9.,_/ ½¼¾]*\s*[A-Za-z][\w-]*\s*$",
+    "pattern": r"^\s*[0-9½¼¾⅓⅔][0-9.,_/ ½¼¾⅓⅔]*\s*[A-Za-z][A-Za-z0-9_-]*\s*$",
     "description": 'A number and a unit, e.g. "250 g", "1,5 kg", "3 butir", "2 sdm"',
 }
 
@@ -120,9 +120,10 @@ Qty = Annotated[Quantity, PlainValidator(_quantity), PlainSerializer(str, return
                 WithJsonSchema(_QTY_SCHEMA)]
 Stock = Annotated[Quantity, PlainValidator(lambda v: _quantity(v, allow_zero=True)),
                   PlainSerializer(str, return_type=str), WithJsonSchema(_QTY_SCHEMA)]
+MONEY_SCHEMA = {"type": "integer", "minimum": 0,
+                "description": "Whole amount of money, e.g. 12_700 (no decimal point in IDR)"}
 Money = Annotated[Decimal, PlainValidator(_money), PlainSerializer(lambda v: v, return_type=Any),
-                  WithJsonSchema({"type": "integer", "minimum": 0,
-                                  "description": "Whole amount of money, e.g. 12_700 (no decimal point in IDR)"})]
+                  WithJsonSchema(MONEY_SCHEMA)]
 Share = number(0, 1)                       # 0 ≤ x ≤ 1
 OpenShare = number(0, 1, hi_open=True)     # 0 ≤ x < 1
 UsableShare = number(0, 1, lo_open=True)   # 0 < x ≤ 1
