@@ -8,7 +8,7 @@ from planner.errors import InputError, Msg
 from planner.i18n import Formatter
 from planner.reports import Column, Report
 
-FORMATS = ("table", "json", "csv", "md", "html")
+FORMATS = ("table", "json", "csv", "md", "html", "text")
 
 
 def cell_text(value: Any, column: Column, fmt: Formatter, plain: bool = False) -> str:
@@ -73,6 +73,9 @@ def render(reports: list[Report], fmt_name: str, fmt: Formatter, *, explain: boo
     if fmt_name == "csv":
         from planner.render.csv import render_csv
         return render_csv(reports, fmt)
+    if fmt_name == "text":
+        from planner.render.text import render_text
+        return render_text(reports, fmt)
     if fmt_name == "md":
         from planner.render.markdown import render_markdown
         return render_markdown(reports, fmt, explain=explain)

@@ -1,0 +1,84 @@
+"""planner quote: a tailor's quote for sizes of one pattern — price, deposit, fabric, ready date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from planner.cli import app
+from planner.cli.common import (ExplainOpt, ForceOpt, LangOpt, OutputOpt, SetOpt, Shared, WorkspaceOpt,
+                                check_lang, run)
+from planner.errors import InputError, InputErrors, problem
+
+ArgsArg = Annotated[list[str], typer.Argument(
+    metavar="PATTERN [LENGTH]", show_default=False,
+    help="The pattern file; after --customer-fabric, the length the customer brings (9m, \"9,5 m\", 900cm).")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                                        help="table, json, csv, md, html, or text (a quote to paste into a chat).")]
+
+
+@app.command()
+def quote(
+    args: ArgsArg,
+    *,
+    size: Annotated[Optional[str], typer.Option("--size", "-s", help="The size, with --qty.")] = None,
+    qty: Annotated[Optional[str], typer.Option("--qty", "-n", help="How many garments of --size.")] = None,
+    sizes: Annotated[Optional[str], typer.Option("--sizes", help="Sizes and how many of each: S=5,M=10,L=5.")] = None,
+    fabric: Annotated[Optional[str], typer.Option("--fabric", help="Use this catalog fabric instead of the pattern's.")] = None,
+    customer_fabric: Annotated[bool, typer.Option(
+        "--customer-fabric", help="The customer brings the fabric: charge none, say how many metres to bring; "
+                                  "add a length (--customer-fabric 9m) to check what they have.")] = False,
+    rush: Annotated[bool, typer.Option("--rush", help="Add the rush surcharge ([quote] rush in the settings).")] = False,
+    price: Annotated[Optional[str], typer.Option("--price", help="Judge a price per garment you already charge "
+                                                                 "(ongkos jahit): profit and earnings an hour.")] = None,
+    today: Annotated[Optional[str], typer.Option("--today", help="Count the ready date from this day "
+                                                                 "(YYYY-MM-DD); default today.")] = None,
+    set_: SetOpt = None,
+    format: FormatOpt = "table",
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+    workspace: WorkspaceOpt = None,
+    explain: ExplainOpt = False,
+) -> None:
+    """Quote a tailoring job: price per size, rush, deposit, fabric to buy or bring, ready date.
+
+    Example: planner quote patterns/kemeja-sekolah.toml --sizes S=5,M=10,L=5 --customer-fabric
+    """
+    shared = Shared(format, output, force, lang, workspace, explain, set_)
+    check_lang(lang)
+    pattern, length = split_args(args, customer_fabric)
+
+    def build(ws: Any) -> list:
+        from planner.cli.check import parse_today
+        from planner.cli.products import context, load_products
+        from planner.quoting import parse_length, parse_order, parse_price, quote_pattern
+        from planner.reports.quote import quote_report
+
+        order = parse_order(size, qty, sizes)
+        brought = None if length is None else parse_length(length, ws.units)
+        given = None if price is None else parse_price(price, ws.places)
+        day = parse_today(today)
+        ctx = context(ws, shared, fabric=fabric, customer_fabric=customer_fabric)
+        product = load_products(ws, [pattern])[0]
+        try:
+            q = quote_pattern(product, ctx, order, today=day, rush=rush, brought=brought, price=given)
+        except InputError as err:
+            raise ws.place(err.at(product.path)) from None
+        except InputErrors as errs:
+            raise InputErrors([ws.place(e.at(product.path)) for e in errs.problems]) from None
+        return [quote_report(q, ws.places, ws.settings.business)]
+
+    run(shared, [pattern], build)
+
+
+def split_args(args: list[str], customer_fabric: bool) -> tuple[Path, str | None]:
+    """The pattern (the one argument ending in .toml, else the first) and the customer's length, if any."""
+    tomls = [i for i, a in enumerate(args) if a.endswith(".toml")]
+    at = tomls[0] if len(tomls) == 1 else 0
+    rest = [a for i, a in enumerate(args) if i != at]
+    if rest and not customer_fabric:
+        raise problem("quote-extra-args", hint="quote-extra-args-hint", args=" ".join(rest))
+    return Path(args[at]), " ".join(rest) or None
