@@ -49,6 +49,10 @@ def _fractional_money(value: Decimal, places: int) -> InputError:
                        value=str(value), whole=str(int(value)),
                        plain=thousands.lstrip("0") or "0",
                        underscored=f"{int(value):,}_{str(value).split('.')[1]}".replace(",", "_"))
+    if places == 0:
+        lower = value.to_integral_value(rounding="ROUND_FLOOR")
+        return problem("money-not-whole", hint="money-not-whole-hint", value=str(value),
+                       lower=str(lower), upper=str(lower + 1))
     return problem("money-fraction", hint="money-fraction-hint", value=str(value), places=places)
 
 

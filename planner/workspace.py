@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from planner import tomlfile
 from planner.catalog import check_catalog
@@ -68,12 +68,20 @@ class Workspace:
 
 def find_root(start: Path) -> Path | None:
     """The first folder at or above ``start`` holding planner.toml."""
-    start = start.resolve()
+    start = real_path(start)
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         if (candidate / SETTINGS_FILE).is_file():
             return shown_path(candidate)
     return None
+
+
+def real_path(path: Path) -> Path:
+    """The absolute path with links followed; a link loop stays as written (reading it fails later)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def shown_path(folder: Path) -> Path:
@@ -94,8 +102,12 @@ def unit_table() -> UnitTable:
     return UnitTable.from_data(data)
 
 
-def load_workspace(workspace: Path | None = None, first: Path | None = None) -> Workspace:
-    """Load settings and catalog from ``workspace``, or the one above ``first``, or defaults."""
+def load_workspace(workspace: Path | None = None, first: Path | None = None,
+                   on_settings: Callable[[Settings], None] | None = None) -> Workspace:
+    """Load settings and catalog from ``workspace``, or the one above ``first``, or defaults.
+
+    ``on_settings`` sees the settings before the catalog loads (so its errors speak their language).
+    """
     if workspace is not None:
         if not (workspace / SETTINGS_FILE).is_file():
             raise problem("no-workspace", hint="no-workspace-hint", folder=str(workspace)).at(str(workspace))
@@ -105,6 +117,8 @@ def load_workspace(workspace: Path | None = None, first: Path | None = None) -> 
     folder = root if root is not None else DATA
     ws = Workspace(root, Settings(), {}, unit_table(), str(folder / SETTINGS_FILE), "")
     ws.settings = _load_settings(ws, folder / SETTINGS_FILE)
+    if on_settings is not None:
+        on_settings(ws.settings)
     catalog_path = folder / CATALOG_FILE
     if root is not None and not catalog_path.is_file():
         catalog_path = DATA / CATALOG_FILE
@@ -160,7 +174,7 @@ def load_file(ws: Workspace, path: Path) -> tuple[str, Any, dict[str, Any]]:
 
 def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Product:
     """A recipe or pattern with every sub-recipe loaded; a cycle is an error."""
-    key = str(path.resolve())
+    key = str(real_path(path))
     if key in _stack:
         chain = " → ".join(Path(p).name for p in (*_stack[_stack.index(key):], key))
         raise problem("recipe-cycle", hint="recipe-cycle-hint", chain=chain)

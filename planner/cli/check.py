@@ -34,10 +34,11 @@ def check(
     from planner.workspace import expand_paths, load_workspace
 
     check_lang(lang)
-    ws = load_workspace(workspace, paths[0] if paths else None)
+    ws = load_workspace(workspace, paths[0] if paths else None,
+                        on_settings=lambda settings: set_error_language(settings.language))
     set_error_language(ws.settings.language)
     fmt = formatter_for(ws.settings, lang)
-    files = expand_paths(paths or [ws.root or Path.cwd()])
+    files = expand_paths(paths or [ws.root or Path(".")])
     problems, used = check_files(ws, files)
     problems += workspace_warnings(ws, used, whole=not paths, today=parse_today(today))
     for err in problems:
@@ -77,7 +78,26 @@ def check_files(ws: Any, files: list[Path]) -> tuple[list[InputError], set[str]]
             problems.append(ws.place(err.at(str(path))))
         except InputErrors as errs:
             problems.extend(ws.place(e.at(str(path))) for e in errs.problems)
+        used |= mentioned_items(ws.texts.get(str(path)))
     return problems, used
+
+
+def mentioned_items(text: str | None) -> set[str]:
+    """Every ``item = "..."`` a file names, even when the file has errors (for 'unused item')."""
+    from planner.tomlfile import parse
+
+    def walk(value: Any) -> set[str]:
+        if isinstance(value, dict):
+            found = {value["item"]} if isinstance(value.get("item"), str) else set()
+            return found.union(*(walk(v) for v in value.values()))
+        if isinstance(value, list):
+            return set().union(*(walk(v) for v in value))
+        return set()
+
+    try:
+        return walk(parse(text, "")) if text else set()
+    except InputError:
+        return set()
 
 
 def check_file(ws: Any, ctx: Any, path: Path, problems: list[InputError]) -> set[str]:

@@ -80,7 +80,8 @@ def load(shared: Shared, files: list[Path]) -> Any:
 
     check_lang(shared.lang)
     check_format(shared.format)
-    return load_workspace(shared.workspace, files[0] if files else None)
+    return load_workspace(shared.workspace, files[0] if files else None,
+                          on_settings=lambda settings: set_error_language(settings.language))
 
 
 def emit(reports: list, ws: Any, shared: Shared, inputs: list[Path] = ()) -> None:
