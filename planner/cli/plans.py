@@ -1,36 +1,140 @@
-"""Plan files: checks shared by `check` (and, later, `plan`)."""
+"""Plan files and FILE=N targets turned into orders and stock; shared by `plan` and `check`."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError, InputErrors, problem
 
+PIECE_KEYS = ("number-out-of-range", "not-whole", "not-a-number", "wrong-type")
 
-def check_plan(ws: Any, ctx: Any, path: Path, plan: Any, problems: list[InputError]) -> set[str]:
-    """Every product of a plan loads and costs, its sizes exist, its stock is known."""
-    from planner.catalog import find_item
+
+def gather(problems: list[InputError], ws: Any, path: str, compute) -> Any:
+    """Run ``compute``; its problems are placed in ``path`` (where not already placed) and kept."""
+    try:
+        return compute()
+    except InputError as err:
+        problems.append(ws.place(err.at(path)))
+    except InputErrors as errs:
+        problems.extend(ws.place(e.at(path)) for e in errs.problems)
+    return None
+
+
+def load_plan(ws: Any, path: Path) -> Any:
+    """A plan file's model; a recipe or pattern named alone says how to ask for it instead."""
+    from planner.workspace import load_file
+
+    try:
+        kind, model, _ = load_file(ws, path)
+    except InputErrors as errs:
+        raise InputErrors([piece_problem(e) for e in errs.problems]) from None
+    if kind == "recipe":
+        raise problem("plan-needs-pieces", hint="plan-needs-pieces-hint", file=str(path)).at(str(path))
+    if kind == "pattern":
+        raise problem("plan-pattern-needs-sizes", hint="plan-pattern-needs-sizes-hint", file=str(path)).at(str(path))
+    return model
+
+
+def piece_problem(err: InputError) -> InputError:
+    """A bad piece count in [[make]] says so in words about pieces, not about ranges."""
+    loc = err.loc
+    at_pieces = len(loc) >= 3 and loc[0] == "make" and loc[2] in ("pieces", "sizes")
+    if not at_pieces or err.message.key not in PIECE_KEYS:
+        return err
+    value = err.message.params.get("value", "")
+    new = problem("plan-bad-pieces", hint="plan-bad-pieces-hint", value=value)
+    return InputError(new.message, new.hint, err.path, err.line, err.loc, err.severity)
+
+
+def make_orders(ws: Any, ctx: Any, plan_path: Path, index: int, make: Any) -> list[Any]:
+    """The orders of one [[make]]: a recipe by pieces, a pattern by sizes."""
+    from planner.costing import cost_pattern, cost_recipe
+    from planner.planning import Order
     from planner.workspace import load_product, resolve_ref
 
-    used: set[str] = set()
+    product = load_product(ws, resolve_ref(make.product, str(plan_path)))
+    if product.kind == "recipe":
+        if make.sizes is not None:
+            raise problem("plan-recipe-with-sizes", hint="plan-recipe-with-sizes-hint",
+                          file=make.product).under("make", index, "sizes").at(str(plan_path))
+        return [Order(cost_recipe(product, ctx), make.pieces)]
+    if make.pieces is not None:
+        raise problem("plan-pattern-needs-sizes", hint="plan-pattern-needs-sizes-hint",
+                      file=make.product).under("make", index, "pieces").at(str(plan_path))
+    for size in make.sizes:
+        if size not in product.model.sizes:
+            raise problem("unknown-size", hint="unknown-size-hint", size=size,
+                          sizes=", ".join(product.model.sizes)).under("make", index, "sizes", size).at(str(plan_path))
+    return [Order(cost_pattern(product, ctx, size), qty) for size, qty in make.sizes.items()]
+
+
+def plan_orders(ws: Any, ctx: Any, path: Path, plan: Any, problems: list[InputError]) -> list[Any]:
+    """Every [[make]] of a plan costed into orders; problems are collected, not raised."""
+    orders: list[Any] = []
     for i, make in enumerate(plan.make):
-        try:
-            product = load_product(ws, resolve_ref(make.product, str(path)))
-            for size in (make.sizes or {}):
-                if product.kind != "pattern" or size not in product.model.sizes:
-                    sizes = ", ".join(getattr(product.model, "sizes", [])) or "-"
-                    raise problem("unknown-size", hint="unknown-size-hint", size=size, sizes=sizes).under(
-                        "make", i, "sizes", size)
-        except InputError as err:
-            problems.append(ws.place(err.at(str(path), loc=("make", i, "product"))))
-        except InputErrors as errs:
-            problems.extend(ws.place(e) for e in errs.problems)
-    for item_id, qty in plan.stock.items():
-        try:
-            item = find_item(ws.catalog, item_id)
-            ws.units.convert(qty, item.pack.unit, item, item_id)
-            used.add(item_id)
-        except InputError as err:
-            problems.append(ws.place(err.under("stock", item_id).at(str(path))))
-    return used
+        found = gather(problems, ws, str(path), lambda: make_orders(ws, ctx, path, i, make))
+        orders.extend(found or [])
+    return orders
+
+
+def target_orders(ws: Any, ctx: Any, targets: list[tuple[Path, int]], problems: list[InputError]) -> list[Any]:
+    """``FILE=N`` targets: N pieces of a recipe each."""
+    from planner.costing import cost_recipe
+    from planner.planning import Order
+    from planner.workspace import load_product
+
+    def order(path: Path, pieces: int) -> Any:
+        product = load_product(ws, path)
+        if product.kind != "recipe":
+            raise problem("plan-pattern-needs-sizes", hint="plan-pattern-needs-sizes-hint", file=str(path))
+        return Order(cost_recipe(product, ctx), pieces)
+
+    found = [gather(problems, ws, str(path), lambda: order(path, pieces)) for path, pieces in targets]
+    return [o for o in found if o is not None]
+
+
+def parse_target(text: str) -> tuple[Path, int]:
+    """``recipes/bingka.toml=150`` -> (path, 150); N must be a whole number above zero."""
+    file, sep, count = text.rpartition("=")
+    if not sep or not file:
+        raise problem("plan-bad-target", hint="plan-bad-target-hint", text=text)
+    digits = count.strip().replace("_", "")
+    if not digits.isdigit() or int(digits) < 1:
+        raise problem("plan-bad-pieces", hint="plan-bad-pieces-hint", value=count)
+    return Path(file), int(digits)
+
+
+def stock_of(ws: Any, plan: Any, plan_path: Path | None, stock_file: Path | None) -> dict[str, Decimal]:
+    """Opening stock in purchase packs: --stock FILE, else the plan's [stock]."""
+    from planner import tomlfile
+    from planner.planning import stock_from_table, stock_packs
+
+    if stock_file is not None:
+        table, text = tomlfile.load(stock_file)
+        where, prefix = str(stock_file), ()
+    else:
+        table = plan.stock if plan is not None else {}
+        text, where, prefix = ws.texts.get(str(plan_path)), str(plan_path), ("stock",)
+    try:
+        stock = stock_from_table(table) if stock_file is not None else table
+        return stock_packs(stock, ws.catalog, ws.units)
+    except InputErrors as errs:
+        raise InputErrors([tomlfile.place(e.under(*prefix).at(where), where, text) for e in errs.problems]) from None
+
+
+def check_plan(ws: Any, ctx: Any, path: Path, plan: Any, problems: list[InputError]) -> set[str]:
+    """For `planner check`: every product loads, costs and plans; stock is known. Returns items used."""
+    from planner.planning import plan_production
+
+    before = len(problems)
+    orders = plan_orders(ws, ctx, path, plan, problems)
+    stock = gather(problems, ws, str(path), lambda: stock_of(ws, plan, path, None)) or {}
+    if len(problems) == before and orders:
+        from datetime import date
+
+        gather(problems, ws, str(path), lambda: plan_production(orders, stock, ws.settings, ws.catalog, ws.units,
+                                                                  ctx.prices, today=date.today()))
+    used = {item for order in orders for item in order.sheet.needs()}
+    return used | set(stock)

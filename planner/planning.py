@@ -1,0 +1,308 @@
+"""Production planning: batches, working time, a shopping list in whole packs, cash needed.
+
+DESIGN.md, Formulas: ``batches = ceil(pieces / sellable)``; ``made = batches × sellable``;
+per catalog item ``need = Σ usable qty × batches / yield`` in purchase packs (from
+``CostSheet.needs()``, so sub-recipes and yield are included), ``short = max(0, need −
+stock)``, ``packs = ceil(short / pack)`` — an item with a ``step`` (fabric sold by length)
+is bought in steps instead —, ``spend = packs × price``, ``left = stock + bought − need``.
+Labour hours ``= Σ batches × minutes / 60``; equipment hours ``= Σ batches ×
+equipment_minutes / 60 / capacity``; ``days = ceil(max(labour / workers, equipment) /
+hours_per_day)``. A pattern is made one garment per batch (sellable 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Mapping
+
+from planner.catalog import find_item, pack_units
+from planner.costing import CostSheet
+from planner.errors import InputError, InputErrors, problem, warning
+from planner.models import Item, Settings
+from planner.money import ZERO, ceil_div, quantize
+from planner.pricing import list_price
+from planner.units import Quantity, UnitTable, check_positive, parse_quantity
+
+SIXTY = Decimal(60)
+NOISE_PLACES = 9  # needs are rounded to 1e-9 pack so 1/0.7 × 7 is 10 packs, not 10.000…01
+CASH_GROUPS = ("overhead", "services")
+
+
+@dataclass(frozen=True)
+class Order:
+    """Pieces of one product to make: a recipe, or one size of a pattern."""
+
+    sheet: CostSheet
+    pieces: int
+
+
+@dataclass(frozen=True)
+class Run:
+    """How one product is made: whole batches, what they yield, what it earns."""
+
+    sheet: CostSheet
+    pieces: int
+    batches: int
+    price: Decimal
+
+    @property
+    def made(self) -> Decimal:
+        return self.batches * self.sheet.sellable
+
+    @property
+    def surplus(self) -> Decimal:
+        return self.made - self.pieces
+
+    @property
+    def revenue(self) -> Decimal:
+        return self.pieces * self.price
+
+    @property
+    def cost(self) -> Decimal:
+        """HPP of everything made, surplus included (labour too)."""
+        return self.batches * self.sheet.batch
+
+    @property
+    def cash(self) -> Decimal:
+        """Plain amounts paid per batch that are not catalog items (daun pisang, bordir)."""
+        return self.batches * cash_per_batch(self.sheet)
+
+
+@dataclass(frozen=True)
+class Use:
+    """One product's share of an item: ``batches × per_batch`` purchase packs."""
+
+    run: Run
+    per_batch: Decimal
+
+
+@dataclass(frozen=True)
+class ShoppingLine:
+    """One catalog item: need and stock in purchase packs, bought in whole ``unit``s."""
+
+    item: str
+    pack: Quantity        # the catalog pack (need, stock and left are shown in its unit)
+    unit: Quantity        # what is bought at a time: the pack, or the item's step
+    per_unit: Decimal     # purchase packs in one bought unit (1, or step / pack)
+    price: Decimal        # price of one purchase pack
+    need: Decimal
+    stock: Decimal
+    uses: tuple[Use, ...]
+
+    @property
+    def short(self) -> Decimal:
+        return max(ZERO, self.need - self.stock)
+
+    @property
+    def packs(self) -> int:
+        return units_to_buy(self.short, self.per_unit)
+
+    @property
+    def bought(self) -> Decimal:
+        return self.packs * self.per_unit
+
+    @property
+    def spend(self) -> Decimal:
+        return self.bought * self.price
+
+    @property
+    def left(self) -> Decimal:
+        return self.stock + self.bought - self.need
+
+    def qty(self, packs: Decimal) -> Quantity:
+        """An amount of purchase packs in the pack's own unit (``1.65 kg``, ``47 butir``)."""
+        return Quantity(packs * self.pack.amount, self.pack.unit)
+
+
+@dataclass(frozen=True)
+class EquipmentUse:
+    name: str
+    capacity: int
+    hours: Decimal
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class ProductionPlan:
+    name: str | None
+    runs: tuple[Run, ...]
+    shopping: tuple[ShoppingLine, ...]
+    equipment: tuple[EquipmentUse, ...]
+    workers: int
+    hours_per_day: Decimal
+    today: date
+    due: date | None = None
+    notes: tuple[InputError, ...] = ()
+
+    @property
+    def spend(self) -> Decimal:
+        return sum((line.spend for line in self.shopping), ZERO)
+
+    @property
+    def packs(self) -> int:
+        return sum(line.packs for line in self.shopping)
+
+    @property
+    def other_cash(self) -> Decimal:
+        return sum((run.cash for run in self.runs), ZERO)
+
+    @property
+    def cash(self) -> Decimal:
+        """Cash needed: the shopping list plus plain amounts paid per batch (services, fixed overhead lines)."""
+        return self.spend + self.other_cash
+
+    @property
+    def labor_hours(self) -> Decimal:
+        return sum((run.batches * run.sheet.minutes for run in self.runs), ZERO) / SIXTY
+
+    @property
+    def equipment_hours(self) -> Decimal:
+        return max((e.hours for e in self.equipment), default=ZERO)
+
+    @property
+    def days(self) -> int:
+        busiest = max(self.labor_hours / self.workers, self.equipment_hours)
+        return ceil_div(busiest, self.hours_per_day) if busiest > 0 else 0
+
+    @property
+    def revenue(self) -> Decimal:
+        return sum((run.revenue for run in self.runs), ZERO)
+
+    @property
+    def cost(self) -> Decimal:
+        return sum((run.cost for run in self.runs), ZERO)
+
+    @property
+    def profit(self) -> Decimal:
+        return self.revenue - self.cost
+
+    @property
+    def days_left(self) -> int | None:
+        return None if self.due is None else (self.due - self.today).days
+
+    @property
+    def late_days(self) -> int | None:
+        """Days past the due date the work would run (0 when it fits, None with no due date)."""
+        return None if self.days_left is None else max(0, self.days - self.days_left)
+
+
+def units_to_buy(short: Decimal, per_unit: Decimal) -> int:
+    """Whole units covering ``short`` (one fewer would not); nothing when nothing is short."""
+    return ceil_div(short, per_unit) if short > 0 else 0
+
+
+def batches_for(pieces: int, sellable: Decimal) -> int:
+    """``ceil(pieces / sellable)``."""
+    return ceil_div(Decimal(pieces), sellable)
+
+
+def cash_per_batch(sheet: CostSheet) -> Decimal:
+    return sum((line.cost for line in sheet.lines if line.item is None and line.group in CASH_GROUPS), ZERO)
+
+
+def direct_price(sheet: CostSheet, settings: Settings) -> Decimal:
+    """Price per piece on the first channel (the direct sale): HPP marked up, rounded up."""
+    return list_price(sheet.unit, settings.pricing)
+
+
+def merge_orders(orders: list[Order]) -> list[Order]:
+    """Orders for the same product (and size) become one, so batches are rounded once."""
+    merged: dict[tuple[str, str | None], Order] = {}
+    for order in orders:
+        key = (order.sheet.file, order.sheet.size)
+        if key in merged:
+            order = Order(merged[key].sheet, merged[key].pieces + order.pieces)
+        merged[key] = order
+    return list(merged.values())
+
+
+def stock_from_table(table: Mapping[str, object]) -> dict[str, Quantity]:
+    """A stock table (``telur-itik = "10 butir"``) as quantities; problems placed under the item id."""
+    stock: dict[str, Quantity] = {}
+    problems: list[InputError] = []
+    for item_id, value in table.items():
+        try:
+            stock[item_id] = check_positive(parse_quantity(value), allow_zero=True)
+        except InputError as err:
+            problems.append(err.under(item_id))
+    if problems:
+        raise InputErrors(problems)
+    return stock
+
+
+def stock_packs(stock: Mapping[str, Quantity], catalog: Mapping[str, Item],
+                units: UnitTable) -> dict[str, Decimal]:
+    """Opening stock (as bought) in purchase packs; problems are placed under the item id."""
+    packs: dict[str, Decimal] = {}
+    problems: list[InputError] = []
+    for item_id, qty in stock.items():
+        try:
+            packs[item_id] = pack_units(catalog, units, item_id, qty)
+        except InputError as err:
+            problems.append(err.under(item_id))
+    if problems:
+        raise InputErrors(problems)
+    return packs
+
+
+def plan_production(orders: list[Order], stock: Mapping[str, Decimal], settings: Settings,
+                    catalog: Mapping[str, Item], units: UnitTable, prices: Mapping[str, Decimal],
+                    *, today: date, due: date | None = None, name: str | None = None) -> ProductionPlan:
+    """The whole plan: runs, shopping list, equipment time (``stock`` in purchase packs)."""
+    runs = tuple(Run(o.sheet, o.pieces, batches_for(o.pieces, o.sheet.sellable), direct_price(o.sheet, settings))
+                 for o in merge_orders(orders))
+    shopping = shopping_list(runs, stock, catalog, units, prices)
+    notes = tuple(n for run in runs for n in run.sheet.notes)
+    notes += tuple(warning("plan-unused-stock", hint="plan-unused-stock-hint", item=item_id)
+                   for item_id in stock if item_id not in {line.item for line in shopping})
+    return ProductionPlan(name, runs, shopping, equipment_use(runs, settings), settings.labor.workers,
+                          settings.labor.hours_per_day, today, due, notes)
+
+
+def shopping_list(runs: tuple[Run, ...], stock: Mapping[str, Decimal], catalog: Mapping[str, Item],
+                  units: UnitTable, prices: Mapping[str, Decimal]) -> tuple[ShoppingLine, ...]:
+    """Every item the runs use, combined across products before stock is subtracted."""
+    uses: dict[str, list[Use]] = {}
+    for run in runs:
+        for item_id, per_batch in run.sheet.needs().items():
+            uses.setdefault(item_id, []).append(Use(run, per_batch))
+    lines = []
+    for item_id, item_uses in uses.items():
+        item = find_item(catalog, item_id)
+        need = quantize(sum((u.run.batches * u.per_batch for u in item_uses), ZERO), NOISE_PLACES)
+        unit, per_unit = buying_unit(item_id, item, catalog, units)
+        price = prices.get(item_id, item.price)
+        lines.append(ShoppingLine(item_id, item.pack, unit, per_unit, price, need,
+                                  stock.get(item_id, ZERO), tuple(item_uses)))
+    return tuple(lines)
+
+
+def buying_unit(item_id: str, item: Item, catalog: Mapping[str, Item], units: UnitTable) -> tuple[Quantity, Decimal]:
+    """(what is bought at a time, how many purchase packs that is): the pack, or the fabric's step."""
+    if item.step is None:
+        return item.pack, Decimal(1)
+    return item.step, pack_units(catalog, units, item_id, item.step)
+
+
+def equipment_use(runs: tuple[Run, ...], settings: Settings) -> tuple[EquipmentUse, ...]:
+    """Hours each piece of equipment runs: ``Σ batches × equipment_minutes / 60 / capacity``."""
+    known = {e.name: e for e in settings.equipment}
+    by_name: dict[str, list[Run]] = {}
+    problems = []
+    for run in runs:
+        name = run.sheet.equipment
+        if name is None:
+            continue
+        if name not in known:
+            problems.append(problem("plan-unknown-equipment", hint="plan-unknown-equipment-hint", name=name,
+                                    known=", ".join(known) or "-").under("batch", "equipment").at(run.sheet.file))
+            continue
+        by_name.setdefault(name, []).append(run)
+    if problems:
+        raise InputErrors(problems)
+    return tuple(EquipmentUse(name, known[name].capacity,
+                              sum((r.batches * r.sheet.equipment_minutes for r in rs), ZERO) / SIXTY / known[name].capacity,
+                              tuple(rs))
+                 for name, rs in by_name.items())

@@ -1,0 +1,157 @@
+"""The plan report: batches per product, a shopping list in whole packs, time, cash and profit."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+
+from planner.errors import Cash, InputError, Msg, msg, warning
+from planner.money import quantize, reconcile
+from planner.planning import ProductionPlan, Run, ShoppingLine
+from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
+from planner.units import Quantity
+
+RUN_COLUMNS = (Column("col.product"), Column("plan.col-pieces", "int"), Column("plan.col-batches", "int"),
+               Column("plan.col-made", "number"), Column("plan.col-surplus", "number"))
+SHOP_COLUMNS = (Column("plan.col-item"), Column("plan.col-need", "qty"), Column("plan.col-stock", "qty"),
+                Column("plan.col-buy", "number"), Column("plan.col-spend", "money"), Column("plan.col-left", "qty"))
+TOTAL_COLUMNS = (Column("plan.col-figure"), Column("plan.col-value", "number"))
+
+
+def product_label(run: Run) -> object:
+    sheet = run.sheet
+    return msg("plan.product-size", product=sheet.product, size=sheet.size) if sheet.size else sheet.product
+
+
+def runs_table(plan: ProductionPlan) -> Table:
+    rows = tuple(Row((product_label(r), r.pieces, r.batches, r.made, r.surplus), "", (explain_run(r),))
+                 for r in plan.runs)
+    return Table(RUN_COLUMNS, rows, msg("plan.title-products"))
+
+
+def buy_cell(line: ShoppingLine) -> object:
+    """``3 kg``, ``47 butir``, ``9,25 m`` (whole packs of one, or steps) or ``2 × 500 g``."""
+    if line.packs == 0:
+        return msg("plan.buy-none")
+    if line.unit.amount == 1 or line.unit != line.pack:
+        return Quantity(line.packs * line.unit.amount, line.unit.unit)
+    return msg("plan.buy-packs", packs=line.packs, pack=line.unit)
+
+
+def shown(line: ShoppingLine, packs: Decimal) -> Quantity:
+    """An amount in the pack's unit to about three figures, so the table fits (JSON keeps four places)."""
+    qty = line.qty(packs)
+    size = abs(qty.amount)
+    places = 0 if size >= 100 else 1 if size >= 10 else 2 if size >= 1 else 3
+    return Quantity(quantize(qty.amount, places), qty.unit)
+
+
+def shopping_table(plan: ProductionPlan, places: int) -> Table:
+    spends, total = reconcile([line.spend for line in plan.shopping], places)
+    rows = [Row((line.item, shown(line, line.need), shown(line, line.stock) if line.stock else None,
+                 buy_cell(line), spend, shown(line, line.left)), "", explain_line(line))
+            for line, spend in zip(plan.shopping, spends)]
+    rows.append(Row((msg("plan.total-spend"), None, None, None, total, None), "total"))
+    return Table(SHOP_COLUMNS, tuple(rows), msg("plan.title-shopping"))
+
+
+def totals_table(plan: ProductionPlan, places: int) -> Table:
+    (spend, other), cash = reconcile([plan.spend, plan.other_cash], places)
+    (cost, profit), revenue = reconcile([plan.cost, plan.profit], places, plan.revenue)
+    rows = [Row((msg("plan.spend"), msg("plan.money", amount=Cash(spend)))),
+            Row((msg("plan.other-cash"), msg("plan.money", amount=Cash(other)))),
+            Row((msg("plan.cash"), msg("plan.money", amount=Cash(cash))), "total"),
+            Row((msg("plan.labor-hours", workers=plan.workers), msg("plan.hours", hours=hours(plan.labor_hours))))]
+    rows += [Row((msg("plan.equipment-hours", name=e.name, capacity=e.capacity), msg("plan.hours", hours=hours(e.hours))))
+             for e in plan.equipment]
+    rows.append(Row((msg("plan.days", per_day=plan.hours_per_day), msg("plan.days-value", days=plan.days)), "total"))
+    if plan.due is not None:
+        rows.append(Row((msg("plan.due"), due_cell(plan))))
+    rows += [Row((msg("plan.revenue"), msg("plan.money", amount=Cash(revenue)))),
+             Row((msg("plan.cost"), msg("plan.money", amount=Cash(cost)))),
+             Row((msg("plan.profit"), msg("plan.money", amount=Cash(profit))), "total")]
+    return Table(TOTAL_COLUMNS, tuple(rows), msg("plan.title-totals"))
+
+
+def due_cell(plan: ProductionPlan) -> Msg:
+    if plan.days_left is not None and plan.days_left < 0:
+        return msg("plan.due-past", due=plan.due, days=-plan.days_left)
+    return msg("plan.due-value", due=plan.due, left=plan.days_left)
+
+
+def hours(value: Decimal) -> Decimal:
+    return quantize(value, 1)
+
+
+def explain_run(run: Run) -> Msg:
+    sheet = run.sheet
+    return msg("plan.explain-run", product=product_label(run), pieces=run.pieces, sellable=sheet.sellable,
+               batches=run.batches, made=run.made, surplus=run.surplus)
+
+
+def explain_line(line: ShoppingLine) -> tuple[Msg, ...]:
+    parts = [msg("plan.explain-use", batches=u.run.batches, per=line.qty(u.per_batch)) for u in line.uses]
+    need = msg("plan.explain-need", item=line.item, parts=plus(parts), need=line.qty(line.need))
+    buy = msg("plan.explain-buy", item=line.item, need=line.qty(line.need), stock=line.qty(line.stock),
+              unit=line.unit, packs=line.packs, price=Cash(line.price * line.per_unit), spend=Cash(line.spend),
+              left=line.qty(line.left))
+    return need, buy
+
+
+def plus(parts: list[Msg]) -> Msg:
+    """``a + b + c`` as nested messages (each part formats in the user's language)."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = msg("plan.plus", a=joined, b=part)
+    return joined
+
+
+def explain_totals(plan: ProductionPlan) -> list[Msg]:
+    out = [msg("plan.explain-labor", parts=plus([msg("plan.explain-minutes", batches=r.batches, minutes=r.sheet.minutes)
+                                                 for r in plan.runs]), hours=plan.labor_hours)]
+    for e in plan.equipment:
+        parts = plus([msg("plan.explain-minutes", batches=r.batches, minutes=r.sheet.equipment_minutes) for r in e.runs])
+        out.append(msg("plan.explain-equipment", name=e.name, parts=parts, capacity=e.capacity, hours=e.hours))
+    out.append(msg("plan.explain-days", labor=plan.labor_hours, workers=plan.workers, equipment=plan.equipment_hours,
+                   per_day=plan.hours_per_day, days=plan.days))
+    out.append(msg("plan.explain-cash", spend=Cash(plan.spend), other=Cash(plan.other_cash), cash=Cash(plan.cash)))
+    out += [msg("plan.explain-revenue", product=product_label(r), pieces=r.pieces, unit=Cash(r.sheet.unit),
+                price=Cash(r.price), revenue=Cash(r.revenue), batches=r.batches, batch=Cash(r.sheet.batch),
+                cost=Cash(r.cost)) for r in plan.runs]
+    out.append(msg("plan.explain-profit", revenue=Cash(plan.revenue), cost=Cash(plan.cost), profit=Cash(plan.profit)))
+    return out
+
+
+def late_note(plan: ProductionPlan) -> tuple[InputError, ...]:
+    if not plan.late_days:
+        return ()
+    return (warning("plan-late", hint="plan-late-hint", days=plan.days, due=plan.due, left=plan.days_left,
+                    late=plan.late_days),)
+
+
+def plan_json(plan: ProductionPlan, file: str | None) -> dict:
+    """The plan JSON contract (DESIGN.md), plus price/revenue per product and cash, profit, due."""
+    products = [{"product": r.sheet.product, "size": r.sheet.size, "file": os.path.normpath(r.sheet.file), "pieces": r.pieces,
+                 "batches": r.batches, "made": number_json(r.made, 4), "surplus": number_json(r.surplus, 4),
+                 "price": money_json(r.price), "revenue": money_json(r.revenue)} for r in plan.runs]
+    shopping = [{"item": s.item, "need": qty_json(s.qty(s.need)), "stock": qty_json(s.qty(s.stock)),
+                 "packs": s.packs, "pack": qty_json(s.unit), "buy": qty_json(s.qty(s.bought)),
+                 "spend": money_json(s.spend), "left": qty_json(s.qty(s.left))} for s in plan.shopping]
+    totals = {"spend": money_json(plan.spend), "packs": plan.packs,
+              "labor_hours": number_json(plan.labor_hours),
+              "equipment_hours": {e.name: number_json(e.hours) for e in plan.equipment},
+              "days": plan.days, "other_cash": money_json(plan.other_cash), "cash": money_json(plan.cash),
+              "revenue": money_json(plan.revenue), "cost": money_json(plan.cost), "profit": money_json(plan.profit),
+              "due": plan.due.isoformat() if plan.due else None, "days_left": plan.days_left,
+              "late_days": plan.late_days}
+    return {"plan": plan.name, "file": file, "products": products, "shopping": shopping, "totals": totals}
+
+
+def plan_report(plan: ProductionPlan, places: int, *, file: str | None = None) -> Report:
+    title = plan.name or msg("plan.title")
+    subtitle = msg("plan.subtitle-file", file=file, today=plan.today) if file else \
+        msg("plan.subtitle", today=plan.today)
+    explain = tuple(explain_run(r) for r in plan.runs) + \
+        tuple(m for line in plan.shopping for m in explain_line(line)) + tuple(explain_totals(plan))
+    return Report("plan", title, (runs_table(plan), shopping_table(plan, places), totals_table(plan, places)),
+                  plan_json(plan, file), plan.notes + late_note(plan), subtitle, explain=explain)
