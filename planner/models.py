@@ -45,7 +45,8 @@ class Pricing(Model):
         if self.markup is not None and self.margin is not None:
             raise _fail("markup-and-margin", "markup-and-margin-hint")
         if self.round_to <= 0:
-            raise _fail("round-to-not-positive", "round-to-not-positive-hint", value=str(self.round_to))
+            raise _wrap(problem("round-to-not-positive", hint="round-to-not-positive-hint",
+                                value=str(self.round_to)).under("round_to"))
         return self
 
 

@@ -1,0 +1,222 @@
+"""The break-even report: monthly fixed costs, contribution per piece sold, the
+pieces a month that cover them, and profit at volumes around that point."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from planner.costing import CostSheet
+from planner.errors import Cash, InputError, Msg, Pct, msg, warning
+from planner.models import Channel, Pricing, Settings
+from planner.money import ZERO, quantize, reconcile
+from planner.pricing import (BreakEven, ChannelPrice, FixedCost, Goals, at_price, break_even, fixed_costs,
+                             price_channel)
+from planner.reports import Chart, Column, Report, Row, Table, money_json, number_json
+from planner.reports.price import deducts, labelled, no_profit_warning, rule_warnings, sale_explain
+
+SHARES = (Decimal("0.5"), Decimal(1), Decimal("1.5"), Decimal(2))
+FIXED_COLUMNS = (Column("breakeven.col.fixed"), Column("breakeven.col.per-month", "money"))
+FIGURE_COLUMNS = (Column("breakeven.col.figure"), Column("breakeven.col.value"))
+VOLUME_COLUMNS = (Column("breakeven.col.volume"), Column("breakeven.col.pieces", "int"),
+                  Column("breakeven.col.profit", "bar"))
+
+
+@dataclass(frozen=True)
+class Ask:
+    """The question: which channel, which pricing rule, what goals, and maybe a given price."""
+
+    channel: Channel
+    pricing: Pricing
+    goals: Goals = Goals()
+    price: Decimal | None = None
+
+
+# ---------------------------------------------------------------- fixed costs
+
+
+def _fixed_label(line: FixedCost) -> object:
+    return msg("breakeven.label.depreciation", name=line.name) if line.equipment else line.name
+
+
+def fixed_table(lines: list[FixedCost], places: int) -> Table:
+    """Each fixed cost a month and their total; the shown lines add up to the shown total."""
+    shown, total = reconcile([line.amount for line in lines], places)
+    rows = [Row((_fixed_label(line), amount), explain=_fixed_explain(line)) for line, amount in zip(lines, shown)]
+    rows.append(Row((msg("breakeven.label.fixed-total"), total), "total"))
+    return Table(FIXED_COLUMNS, tuple(rows), msg("breakeven.title.fixed"))
+
+
+def _fixed_explain(line: FixedCost) -> tuple[Msg, ...]:
+    eq = line.equipment
+    if eq is None:
+        return ()
+    return (msg("breakeven.explain.depreciation", price=Cash(eq.price), salvage=Cash(eq.salvage),
+                months=eq.life_months, amount=Cash(line.amount)),)
+
+
+def fixed_explain(lines: list[FixedCost], total: Decimal) -> list[Msg]:
+    out = [msg("explain.labelled", label=_fixed_label(line), text=text)
+           for line in lines for text in _fixed_explain(line)]
+    parts: object = None
+    for line in lines:
+        parts = Cash(line.amount) if parts is None else msg("price.expr.plus", a=parts, b=Cash(line.amount))
+    out.append(msg("breakeven.explain.fixed-total", parts=parts or Cash(ZERO), total=Cash(total)))
+    return out
+
+
+# ---------------------------------------------------------------- one product (size)
+
+
+def _pieces(units: int | None) -> Msg:
+    return msg("breakeven.value.never") if units is None else msg("breakeven.value.pieces-month", units=units)
+
+
+def figure_rows(be: BreakEven, emphasis: str = "total") -> list[Row]:
+    """Price, cost, contribution, fixed costs, break-even and the goals, as label/value rows."""
+    sale, goals = be.sale, be.goals
+    price_label = "breakeven.label.price" if sale.target is not None else "breakeven.label.price-given"
+    rows = [Row((msg(price_label), Cash(sale.price))),
+            Row((msg("breakeven.label.unit-cost"), Cash(sale.unit_cost)))]
+    if sale.cost_sold != sale.unit_cost:
+        rows.append(Row((msg("breakeven.label.cost-sold", share=Pct(sale.channel.sell_through)), Cash(sale.cost_sold))))
+    if deducts(sale.channel, sale.tax):
+        rows.append(Row((msg("breakeven.label.receipt"), Cash(sale.receipt))))
+    rows += [Row((msg("breakeven.label.contribution"), Cash(be.contribution))),
+             Row((msg("breakeven.label.fixed"), Cash(be.fixed))),
+             Row((msg("breakeven.label.units"), _pieces(be.units)), emphasis)]
+    if be.units is not None:
+        rows += [Row((msg("breakeven.label.revenue"), Cash(be.revenue))),
+                 Row((msg("breakeven.label.per-day", days=be.working_days),
+                      msg("breakeven.value.pieces-day", pieces=quantize(be.per_day, 1))))]
+    return rows + goal_rows(be)
+
+
+def goal_rows(be: BreakEven) -> list[Row]:
+    """Pieces for the target profit, profit at the planned volume, months to win back the capital."""
+    goals, rows = be.goals, []
+    if goals.target is not None:
+        rows.append(Row((msg("breakeven.label.target", target=Cash(goals.target)), _pieces(be.target_units))))
+    if goals.volume is not None:
+        rows.append(Row((msg("breakeven.label.volume", volume=goals.volume), Cash(be.volume_profit))))
+    if goals.capital is not None:
+        months = msg("breakeven.value.no-payback") if be.payback is None else \
+            msg("breakeven.value.months", months=quantize(be.payback, 1))
+        rows.append(Row((msg("breakeven.label.payback", capital=Cash(goals.capital)), months)))
+    return rows
+
+
+def _group(sheet: CostSheet, width: int) -> list[Row]:
+    """The row heading one size of a pattern (nothing for a recipe)."""
+    if sheet.size is None:
+        return []
+    return [Row((msg("breakeven.label.size", size=sheet.size), *([None] * (width - 1))), "group")]
+
+
+def figures_table(results: list[tuple[CostSheet, BreakEven]], channel: str) -> Table:
+    """The figures of a recipe; of a pattern, one group of rows per size."""
+    sized = results[0][0].size is not None
+    rows = [row for sheet, be in results
+            for row in (*_group(sheet, 2), *figure_rows(be, "" if sized else "total"))]
+    title = msg("breakeven.title.sizes" if sized else "breakeven.title", channel=channel)
+    return Table(FIGURE_COLUMNS, tuple(rows), title)
+
+
+def volumes_table(results: list[tuple[CostSheet, BreakEven]], places: int) -> Table | None:
+    """Profit a month at 50%, 100%, 150% and 200% of break-even, drawn as bars."""
+    rows: list[Row] = []
+    for sheet, be in results:
+        points = be.around(SHARES)
+        if points:
+            rows += _group(sheet, 3)
+            rows += [Row((msg("breakeven.value.of-break-even", share=Pct(share)), volume, quantize(profit, places)))
+                     for share, volume, profit in points]
+    return Table(VOLUME_COLUMNS, tuple(rows), msg("breakeven.title.volumes")) if rows else None
+
+
+def volumes_chart(be: BreakEven, sheet: CostSheet) -> Chart | None:
+    """Profit against volume, for the HTML page."""
+    points = be.around(SHARES)
+    if not points:
+        return None
+    title = msg("breakeven.chart.size", size=sheet.size) if sheet.size else msg("breakeven.title.volumes")
+    return Chart("line", title, tuple(v for _, v, _ in points),
+                 ((msg("breakeven.col.profit"), tuple(p for _, _, p in points)),))
+
+
+def goal_explain(be: BreakEven) -> list[Msg]:
+    """Break-even, revenue, per day, target, profit at the volume and payback, with their inputs."""
+    c, f, goals = Cash(be.contribution), Cash(be.fixed), be.goals
+    if be.units is None:
+        return [msg("breakeven.explain.never", contribution=c)]
+    lines = [msg("breakeven.explain.units", fixed=f, contribution=c, ratio=_ratio(be.fixed, be.contribution),
+                 units=be.units),
+             msg("breakeven.explain.revenue", units=be.units, price=Cash(be.sale.price), revenue=Cash(be.revenue)),
+             msg("breakeven.explain.per-day", units=be.units, days=be.working_days, pieces=quantize(be.per_day, 2))]
+    if goals.target is not None:
+        lines.append(msg("breakeven.explain.target", fixed=f, target=Cash(goals.target), contribution=c,
+                         ratio=_ratio(be.fixed + goals.target, be.contribution), units=be.target_units))
+    if goals.volume is not None:
+        lines.append(msg("breakeven.explain.volume", volume=goals.volume, contribution=c, fixed=f,
+                         profit=Cash(be.volume_profit)))
+    if goals.capital is not None:
+        key = "breakeven.explain.no-payback" if be.payback is None else "breakeven.explain.payback"
+        lines.append(msg(key, capital=Cash(goals.capital), profit=Cash(be.volume_profit),
+                         months=None if be.payback is None else quantize(be.payback, 2)))
+    return lines
+
+
+def _ratio(a: Decimal, b: Decimal) -> Decimal:
+    return quantize(a / b, 2)
+
+
+def breakeven_json(be: BreakEven, sheet: CostSheet) -> dict:
+    """One object of the breakeven JSON contract (``size`` for patterns)."""
+    data: dict = {"product": sheet.product}
+    if sheet.kind == "pattern":
+        data["size"] = sheet.size
+    data.update(channel=be.sale.channel.name, price=money_json(be.sale.price), unit_cost=money_json(sheet.unit),
+                contribution=money_json(be.contribution), fixed_costs=money_json(be.fixed), units=be.units,
+                revenue=money_json(be.revenue), units_per_day=number_json(be.per_day),
+                target_units=be.target_units, payback_months=number_json(be.payback))
+    return data
+
+
+# ---------------------------------------------------------------- warnings and the report
+
+
+def price_warnings(sale: ChannelPrice) -> list[InputError]:
+    """A given price below HPP; or commission and fees eating the whole margin."""
+    if sale.target is None and sale.price < sale.unit_cost:
+        return [warning("price-below-cost", hint="price-below-cost-hint", price=Cash(sale.price),
+                        cost=Cash(sale.unit_cost))]
+    return [w for w in (no_profit_warning(sale),) if w is not None]
+
+
+def sale_of(sheet: CostSheet, ask: Ask) -> ChannelPrice:
+    if ask.price is not None:
+        return at_price(sheet.unit, ask.channel, ask.pricing, ask.price)
+    return price_channel(sheet.unit, ask.channel, ask.pricing)
+
+
+def breakeven_report(sheets: list[CostSheet], settings: Settings, ask: Ask, places: int, *,
+                     settings_file: str, defaults: bool = False) -> Report:
+    """One product (a recipe, or a pattern at one or every size) on one channel."""
+    lines = fixed_costs(settings)
+    results = [(sheet, break_even(sale_of(sheet, ask), settings, ask.goals)) for sheet in sheets]
+    explain = fixed_explain(lines, sum((line.amount for line in lines), ZERO))
+    notes: list[InputError | Msg] = [n for s in sheets for n in s.notes]
+    for sheet, be in results:
+        steps = sale_explain(be.sale, ask.pricing, "breakeven.explain.contribution") + goal_explain(be)
+        explain += labelled(ask.channel.name, sheet.size, steps)
+        notes += price_warnings(be.sale)
+    if ask.price is None:
+        notes += rule_warnings(ask.pricing, settings_file)
+    if defaults:
+        notes.append(warning("default-fixed-costs", hint="default-fixed-costs-hint"))
+    tables = (fixed_table(lines, places), figures_table(results, ask.channel.name), volumes_table(results, places))
+    charts = tuple(c for c in (volumes_chart(be, sheet) for sheet, be in results) if c is not None)
+    data = [breakeven_json(be, sheet) for sheet, be in results]
+    return Report("breakeven", sheets[0].product, tuple(t for t in tables if t is not None),
+                  data[0] if len(data) == 1 else data, tuple(notes), msg("breakeven.subtitle", file=sheets[0].file),
+                  charts, tuple(explain))

@@ -1,0 +1,205 @@
+"""The price report: the shelf price on every channel, what a piece sold leaves,
+margin and markup side by side, and the working behind each figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Sequence
+
+from planner.costing import CostSheet
+from planner.errors import Cash, InputError, Msg, Pct, msg, warning
+from planner.models import Channel, Pricing
+from planner.money import ONE, quantize
+from planner.pricing import ChannelPrice, has_rule, markup_of, price_channels
+from planner.reports import Column, Report, Row, Table, money_json, share_json
+
+COLUMNS = (Column("price.col.channel"), Column("price.col.price", "money"), Column("price.col.receipt", "money"),
+           Column("price.col.profit", "money"), Column("price.col.margin", "share"),
+           Column("price.col.markup", "share"))
+
+
+# ---------------------------------------------------------------- formulas with the real inputs
+
+
+def _paren(term: object, compound: bool) -> object:
+    return msg("price.expr.paren", inner=term) if compound else term
+
+
+def deducts(channel: Channel, tax) -> bool:
+    """Whether anything is taken off the shelf price before the producer gets it."""
+    return bool(channel.commission or channel.fee or tax)
+
+
+def cost_sold_expr(sale: ChannelPrice) -> object:
+    """``C`` or ``C / s``."""
+    if sale.channel.sell_through == ONE:
+        return Cash(sale.unit_cost)
+    return msg("price.expr.per-share", amount=Cash(sale.unit_cost), share=Pct(sale.channel.sell_through))
+
+
+def target_expr(sale: ChannelPrice, pricing: Pricing) -> Msg:
+    """``C / s × (1 + m)`` or ``(C / s) / (1 − g)``."""
+    cost = cost_sold_expr(sale)
+    if pricing.margin is not None and pricing.markup is None:
+        return msg("price.expr.margin", cost=_paren(cost, isinstance(cost, Msg)), margin=Pct(pricing.margin))
+    return msg("price.expr.markup", cost=cost, markup=Pct(markup_of(pricing)))
+
+
+def shelf_expr(sale: ChannelPrice) -> object:
+    """``(R / (1 − t) + f) / (1 − r)``, leaving out the terms that are zero."""
+    term: object = Cash(sale.target)
+    compound = False
+    if sale.tax:
+        term, compound = msg("price.expr.divide-keep", amount=term, share=Pct(sale.tax)), True
+    if sale.channel.fee:
+        term, compound = msg("price.expr.plus", a=term, b=Cash(sale.channel.fee)), True
+    if sale.channel.commission:
+        term = msg("price.expr.divide-keep", amount=_paren(term, compound), share=Pct(sale.channel.commission))
+    return term
+
+
+def receipt_expr(sale: ChannelPrice) -> object:
+    """``(P × (1 − r) − f) × (1 − t)``, leaving out the terms that are zero."""
+    term: object = Cash(sale.price)
+    compound = False
+    if sale.channel.commission:
+        term, compound = msg("price.expr.times-keep", amount=term, share=Pct(sale.channel.commission)), True
+    if sale.channel.fee:
+        term, compound = msg("price.expr.minus", a=term, b=Cash(sale.channel.fee)), True
+    if sale.tax:
+        term = msg("price.expr.times-keep", amount=_paren(term, compound), share=Pct(sale.tax))
+    return term
+
+
+def shelf_line(sale: ChannelPrice, step) -> Msg:
+    """"shelf price = (Rp 2.625 + Rp 1.000) / (1 − 20%) = Rp 4.531 → Rp 5.000"."""
+    exact = Cash(sale.exact)
+    lhs = msg("price.expr.equals", expr=shelf_expr(sale), value=exact) if deducts(sale.channel, sale.tax) else exact
+    if sale.exact == sale.price:
+        return msg("price.explain.shelf-on-step", lhs=lhs, step=Cash(step))
+    return msg("price.explain.shelf", lhs=lhs, price=Cash(sale.price), step=Cash(step))
+
+
+def sale_explain(sale: ChannelPrice, pricing: Pricing, last: str = "price.explain.profit") -> list[Msg]:
+    """Target receipt, shelf price, receipt and profit (or contribution) per piece sold."""
+    lines = []
+    if sale.target is not None:
+        lines.append(msg("price.explain.target", expr=target_expr(sale, pricing), target=Cash(sale.target)))
+        lines.append(shelf_line(sale, pricing.round_to))
+    else:
+        lines.append(msg("price.explain.given", price=Cash(sale.price)))
+    if deducts(sale.channel, sale.tax):
+        lines.append(msg("price.explain.receipt", expr=receipt_expr(sale), receipt=Cash(sale.receipt)))
+    else:
+        lines.append(msg("price.explain.receipt-whole", receipt=Cash(sale.receipt)))
+    lines.append(msg(last, receipt=Cash(sale.receipt), cost=cost_sold_expr(sale), profit=Cash(sale.profit)))
+    return lines
+
+
+def margin_line(sale: ChannelPrice) -> Msg | None:
+    if sale.margin is None:
+        return None
+    if sale.markup is None:
+        return msg("price.explain.margin-only", profit=Cash(sale.profit), price=Cash(sale.price),
+                   margin=Pct(sale.margin))
+    return msg("price.explain.margin", profit=Cash(sale.profit), price=Cash(sale.price),
+               margin=Pct(sale.margin), markup=Pct(sale.markup))
+
+
+def labelled(label: object, size: str | None, lines: Sequence[Msg]) -> list[Msg]:
+    """Each line prefixed with its channel (and size), as "M titip: ..."."""
+    if size:
+        label = msg("label.sized", size=size, label=label)
+    return [msg("explain.labelled", label=label, text=line) for line in lines]
+
+
+# ---------------------------------------------------------------- warnings
+
+
+def no_profit_warning(sale: ChannelPrice) -> InputError | None:
+    """Commission and fees eat the whole margin: a piece sold brings no profit."""
+    if sale.profit > 0:
+        return None
+    return warning("channel-no-profit", hint="channel-no-profit-hint", channel=sale.channel.name,
+                   receipt=Cash(sale.receipt), cost=Cash(sale.cost_sold))
+
+
+def rule_warnings(pricing: Pricing, settings_file: str) -> list[InputError]:
+    """Neither markup nor margin: every price is set at cost."""
+    if has_rule(pricing):
+        return []
+    return [warning("no-markup", hint="no-markup-hint").at(settings_file, loc=("pricing",))]
+
+
+# ---------------------------------------------------------------- the report
+
+
+def channel_explain(sale: ChannelPrice, pricing: Pricing) -> list[Msg]:
+    """The working of one channel's row, from target receipt to margin and markup."""
+    return [x for x in (*sale_explain(sale, pricing), margin_line(sale)) if x is not None]
+
+
+def channel_rows(sales: list[ChannelPrice], pricing: Pricing) -> list[Row]:
+    return [Row((s.channel.name, s.price, s.receipt, s.profit, _share(s.margin), _share(s.markup)),
+                explain=tuple(channel_explain(s, pricing))) for s in sales]
+
+
+def _share(value: Decimal | None) -> Decimal | None:
+    return None if value is None else quantize(value, 4)
+
+
+def size_row(sheet: CostSheet, width: int, places: int) -> Row:
+    """The group row heading one size of a pattern: "M: HPP 143.267" (money as in the columns)."""
+    label = msg("price.label.size", size=sheet.size, cost=quantize(sheet.unit, places))
+    return Row((label, *([None] * (width - 1))), "group")
+
+
+def price_table(priced: list[tuple[CostSheet, list[ChannelPrice]]], pricing: Pricing, places: int) -> Table:
+    """One row per channel; a pattern's sizes as groups of rows."""
+    first = priced[0][0]
+    if first.kind == "recipe":
+        return Table(COLUMNS, tuple(channel_rows(priced[0][1], pricing)),
+                     msg("price.title", product=first.product, cost=Cash(first.unit)))
+    rows: list[Row] = []
+    for sheet, sales in priced:
+        rows += [size_row(sheet, len(COLUMNS), places), *channel_rows(sales, pricing)]
+    return Table(COLUMNS, tuple(rows), msg("price.title-sizes", product=first.product))
+
+
+def price_json(sheet: CostSheet, sales: list[ChannelPrice]) -> dict:
+    """One object of the price JSON contract (``size`` for patterns)."""
+    data: dict = {"product": sheet.product}
+    if sheet.kind == "pattern":
+        data["size"] = sheet.size
+    data["unit_cost"] = money_json(sheet.unit)
+    data["channels"] = [{"name": s.channel.name, "price": money_json(s.price), "receipt": money_json(s.receipt),
+                         "profit": money_json(s.profit), "margin": share_json(s.margin),
+                         "markup": share_json(s.markup)} for s in sales]
+    return data
+
+
+def rule_msg(pricing: Pricing) -> Msg:
+    """"markup 40%", "margin 30%" or "no markup" (with the revenue tax, if any)."""
+    tax = msg("price.rule.tax", tax=Pct(pricing.revenue_tax)) if pricing.revenue_tax else None
+    if pricing.markup is not None:
+        return msg("price.rule.markup", markup=Pct(pricing.markup), tax=tax)
+    if pricing.margin is not None:
+        return msg("price.rule.margin", margin=Pct(pricing.margin), tax=tax)
+    return msg("price.rule.none", tax=tax)
+
+
+def price_report(sheets: list[CostSheet], channels: Sequence[Channel], pricing: Pricing, places: int, *,
+                 settings_file: str) -> Report:
+    """One product (a recipe, or a pattern at one or every size) priced on ``channels``."""
+    priced = [(sheet, price_channels(sheet.unit, channels, pricing)) for sheet in sheets]
+    explain: list[Msg] = []
+    notes: list[InputError | Msg] = [n for s in sheets for n in s.notes]
+    for sheet, sales in priced:
+        for sale in sales:
+            explain += labelled(sale.channel.name, sheet.size, channel_explain(sale, pricing))
+            notes += [w for w in (no_profit_warning(sale),) if w is not None]
+    notes += rule_warnings(pricing, settings_file)
+    subtitle = msg("price.subtitle", rule=rule_msg(pricing), step=Cash(pricing.round_to))
+    data = [price_json(sheet, sales) for sheet, sales in priced]
+    return Report("price", sheets[0].product, (price_table(priced, pricing, places),), data[0] if len(data) == 1 else data,
+                  tuple(notes), subtitle, explain=tuple(explain))
