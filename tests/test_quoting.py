@@ -1,0 +1,367 @@
+"""planner.quoting: the tailor's quote, against figures worked out by hand.
+
+The workspace below is our own (so shipped price changes cannot break it):
+wage Rp 30.000 an hour, 2 workers × 8 h, markup 50%, prices round up to
+Rp 1.000, rush 25%, deposit 50%.
+
+One skirt ("Rok") costs, besides fabric:
+  buttons  2 pcs × Rp 5.000 / 10 pcs          =  1.000
+  Jahit    60 min / 60 × 30.000                = 30.000
+  Obras    15 min / 0,5 efficiency / 60 × 30.000 = 15.000   (30 effective minutes)
+  Bordir   service                             =  4.000
+                                               = 50.000, and 60 + 30 = 90 labour minutes
+Fabric need at 150 cm: S 1 m, M 1,2 m, L 1,5 m; waste 10%.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planner.costing import Context, CostLine, CostSheet
+from planner.errors import InputError, InputErrors
+from planner.models import Pricing
+from planner.quoting import (FabricUse, Quote, SizeQuote, parse_count, parse_length, parse_order, parse_price,
+                             parse_sizes, quote_pattern)
+from planner.units import Quantity
+from planner.workspace import load_product, load_workspace, unit_table
+
+D = Decimal
+TODAY = date(2026, 3, 2)
+
+SETTINGS = """
+business = "Jahit Bu Ani"
+language = "en"
+[labor]
+wage_per_hour = 30_000
+workers = 2
+hours_per_day = 8
+[pricing]
+markup = 0.5
+round_to = 1_000
+[quote]
+rush = 0.25
+deposit = 0.5
+"""
+
+CATALOG = """
+[kain-150]
+pack = "1 m"
+price = 40_000
+width = "150 cm"
+step = "0.5 m"
+[kain-100]
+pack = "1 m"
+price = 30_000
+width = "100 cm"
+step = "0.25 m"
+[kain-polos]
+pack = "1 m"
+price = 20_000
+width = "150 cm"
+[kancing]
+pack = "10 pcs"
+price = 5_000
+[plastik]
+pack = "100 pcs"
+price = 45_000
+"""
+
+PATTERN = """
+name = "Rok"
+sizes = ["S", "M", "L"]
+[fabric]
+item = "kain-150"
+width = "150 cm"
+need = { S = "1 m", M = "1.2 m", L = "1.5 m" }
+waste = 0.1
+[[materials]]
+item = "kancing"
+qty = "2 pcs"
+[[operations]]
+name = "Jahit"
+minutes = 60
+[[operations]]
+name = "Obras"
+minutes = 15
+efficiency = 0.5
+[[services]]
+name = "Bordir"
+cost = 4_000
+"""
+
+RECIPE = """
+name = "Kue"
+[batch]
+pieces = 10
+minutes = 30
+[[ingredients]]
+item = "kancing"
+qty = "1 pcs"
+"""
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    (tmp_path / "planner.toml").write_text(SETTINGS, encoding="utf-8")
+    (tmp_path / "prices.toml").write_text(CATALOG, encoding="utf-8")
+    (tmp_path / "rok.toml").write_text(PATTERN, encoding="utf-8")
+    (tmp_path / "kue.toml").write_text(RECIPE, encoding="utf-8")
+    return tmp_path
+
+
+def make_quote(shop: Path, order: dict[str, int], *, fabric: str | None = None, customer: bool = False,
+               file: str = "rok.toml", **kw) -> Quote:
+    ws = load_workspace(shop)
+    ctx = Context(ws.settings, ws.catalog, ws.units, {}, fabric, customer)
+    return quote_pattern(load_product(ws, shop / file), ctx, order, today=kw.pop("today", TODAY), **kw)
+
+
+def test_size_mix_on_a_narrower_fabric(shop):
+    # kain-100 is 100 cm wide, the pattern is drawn for 150 cm: × 150/100 = 1,5 by area.
+    # metres per garment: S 1 × 1,1 × 1,5 = 1,65; M 1,2 × 1,1 × 1,5 = 1,98; L 1,5 × 1,1 × 1,5 = 2,475
+    # fabric cost at Rp 30.000/m: S 49.500, M 59.400, L 74.250
+    # C: S 99.500, M 109.400, L 124.250
+    # × 1,5: S 149.250 → 150.000, M 164.100 → 165.000, L 186.375 → 187.000
+    q = make_quote(shop, {"S": 2, "M": 3, "L": 1}, fabric="kain-100", rush=True)
+    assert [s.unit_cost for s in q.sizes] == [D(99500), D(109400), D(124250)]
+    assert [s.unit_price for s in q.sizes] == [D(150000), D(165000), D(187000)]
+    # amounts 2 × 150.000 + 3 × 165.000 + 1 × 187.000 = 300.000 + 495.000 + 187.000 = 982.000
+    assert [s.amount for s in q.sizes] == [D(300000), D(495000), D(187000)]
+    assert q.subtotal == D(982000)
+    # rush 982.000 × 25% = 245.500; total 1.227.500
+    assert q.rush == D(245500) and q.total == D(1227500)
+    # deposit 1.227.500 × 50% = 613.750 → up to Rp 1.000 = 614.000; balance 613.500
+    assert q.deposit == D(614000) and q.balance == D(613500)
+    # metres 2 × 1,65 + 3 × 1,98 + 1 × 2,475 = 3,3 + 5,94 + 2,475 = 11,715; steps of 0,25 m → 11,75
+    f = q.fabric
+    assert (f.metres, f.buy, f.estimate, f.customer) == (D("11.715"), D("11.75"), True, False)
+    # bought: 11,75 m × Rp 30.000 = Rp 352.500
+    assert f.cost == D(352500)
+
+
+def test_days_from_capacity_and_the_ready_date(shop):
+    # 40 garments × 90 min = 3.600 min; a day is 2 workers × 8 h × 60 = 960 min
+    # 3.600 / 960 = 3,75 → 4 calendar days; 30 March + 4 = 3 April
+    q = make_quote(shop, {"S": 10, "M": 20, "L": 10}, today=date(2026, 3, 30))
+    assert (q.minutes, q.minutes_per_day, q.days, q.ready) == (D(3600), D(960), 4, date(2026, 4, 3))
+    # fabric at 150 cm: 10 × 1,1 + 20 × 1,32 + 10 × 1,65 = 11 + 26,4 + 16,5 = 53,9 m → steps of 0,5 m → 54
+    assert (q.fabric.metres, q.fabric.buy, q.fabric.estimate) == (D("53.9"), D("54.0"), False)
+
+
+def test_customer_fabric_that_falls_short(shop):
+    # metres 2 × 1,1 + 3 × 1,32 + 1 × 1,65 = 2,2 + 3,96 + 1,65 = 7,81; bring 7,81 → steps of 0,5 m = 8
+    # the customer has 700 cm = 7 m: short 7,81 − 7 = 0,81 m, which the shop sells as 1 m (0,5 m steps)
+    brought = parse_length("700 cm", unit_table())
+    q = make_quote(shop, {"S": 2, "M": 3, "L": 1}, customer=True, brought=brought)
+    f = q.fabric
+    assert (f.metres, f.buy, f.cost, f.brought) == (D("7.81"), D("8.0"), D(0), D(7))
+    assert (f.enough, f.short, f.left, f.short_buy) == (False, D("0.81"), D(0), D("1.0"))
+    # no fabric in the cost: C = 50.000 for every size, × 1,5 = 75.000 exactly
+    assert {s.unit_price for s in q.sizes} == {D(75000)}
+
+
+def test_customer_fabric_that_is_enough(shop):
+    # 9,5 m against 7,81 m: enough, 1,69 m left over
+    q = make_quote(shop, {"S": 2, "M": 3, "L": 1}, customer=True, brought=parse_length("9,5 m", unit_table()))
+    assert (q.fabric.enough, q.fabric.short, q.fabric.left) == (True, D(0), D("1.69"))
+
+
+def test_a_single_garment_priced_at_its_cost_with_markup_rounded_up(shop):
+    # M at 150 cm: 1,2 × 1,1 = 1,32 m × Rp 40.000 = 52.800; C = 52.800 + 50.000 = 102.800
+    # × 1,5 = 154.200 → 155.000; deposit 77.500 → 78.000; balance 77.000; 90 min / 960 → 1 day
+    q = make_quote(shop, {"M": 1})
+    (m,) = q.sizes
+    assert (m.unit_cost, m.unit_price, q.total, q.deposit, q.balance) == (
+        D(102800), D(155000), D(155000), D(78000), D(77000))
+    assert (q.days, q.ready, q.rush) == (1, date(2026, 3, 3), D(0))
+    # buy 1,32 m in steps of 0,5 m = 1,5 m × Rp 40.000 = Rp 60.000
+    assert (q.fabric.buy, q.fabric.cost) == (D("1.5"), D(60000))
+
+
+def test_a_price_exactly_on_the_step_is_not_raised(shop):
+    # customer fabric: C = 50.000 × 1,5 = 75.000, already a multiple of Rp 1.000
+    q = make_quote(shop, {"S": 1}, customer=True)
+    assert q.sizes[0].unit_price == D(75000)
+
+
+def test_margin_form(shop):
+    # margin 20%: M 102.800 / 0,8 = 128.500 → 129.000
+    q = make_quote(shop, {"M": 1})
+    from planner.pricing import list_price
+    assert list_price(q.sizes[0].unit_cost, Pricing(margin=D("0.2"), round_to=D(1000))) == D(129000)
+
+
+def test_no_step_buys_the_exact_metres(shop):
+    # kain-polos, 150 cm, no step: S 1,1 m, bought exactly: 1,1 × Rp 20.000 = Rp 22.000
+    q = make_quote(shop, {"S": 1}, fabric="kain-polos")
+    assert (q.fabric.step, q.fabric.buy, q.fabric.cost, q.fabric.estimate) == (None, D("1.1"), D(22000), False)
+
+
+def test_deposit_never_exceeds_the_total(shop):
+    # deposit 100% of 155.000 × 1,3 = 201.500 would round up to 202.000; capped at the total
+    ws = load_workspace(shop)
+    settings = ws.settings.model_copy(update={"quote": ws.settings.quote.model_copy(
+        update={"rush": D("0.3"), "deposit": D(1)})})
+    ctx = Context(settings, ws.catalog, ws.units)
+    q = quote_pattern(load_product(ws, shop / "rok.toml"), ctx, {"M": 1}, today=TODAY, rush=True)
+    assert (q.total, q.deposit, q.balance) == (D(201500), D(201500), D(0))
+
+
+def test_price_check_per_hour(shop):
+    # customer fabric, M: C = 50.000 of which labour 45.000; other costs 5.000; 90 min = 1,5 h
+    # at 100.000: profit 50.000; (100.000 − 5.000) / 1,5 = 63.333,33 an hour
+    q = make_quote(shop, {"M": 1}, customer=True, price=D(100000))
+    (c,) = q.checks
+    assert (c.profit, c.other_costs, c.hours) == (D(50000), D(5000), D("1.5"))
+    assert c.per_hour.quantize(D("0.01")) == D("63333.33")
+    assert q.sizes[0].unit_price == D(100000) and q.below_wage == ()
+    # at 50.000: 45.000 / 1,5 = 30.000, exactly the wage: not below
+    assert make_quote(shop, {"M": 1}, customer=True, price=D(50000)).below_wage == ()
+    # at 45.000: 40.000 / 1,5 = 26.666,67 < 30.000: below
+    low = make_quote(shop, {"M": 1}, customer=True, price=D(45000))
+    assert [c.size for c in low.below_wage] == ["M"]
+
+
+def test_unknown_sizes_are_listed(shop):
+    with pytest.raises(InputErrors) as caught:
+        make_quote(shop, {"S": 1, "XL": 2, "XXL": 1})
+    problems = caught.value.problems
+    assert [p.message.params["size"] for p in problems] == ["XL", "XXL"]
+    assert problems[0].message.params["sizes"] == "S, M, L"
+
+
+def test_a_recipe_is_not_a_pattern(shop):
+    with pytest.raises(InputError) as caught:
+        make_quote(shop, {"S": 1}, file="kue.toml")
+    assert caught.value.message.key == "quote-not-pattern"
+
+
+@pytest.mark.parametrize("fabric, key", [("plastik", "fabric-not-by-length"), ("kancing", "fabric-not-by-length")])
+def test_fabric_not_sold_by_length(shop, fabric, key):
+    with pytest.raises(InputErrors) as caught:
+        make_quote(shop, {"S": 1}, fabric=fabric)
+    assert caught.value.problems[0].message.key == key
+
+
+# ---------------------------------------------------------------- parsing the command line
+
+
+def test_parse_sizes_and_counts():
+    assert parse_sizes("S=5,M=10,L=5") == {"S": 5, "M": 10, "L": 5}
+    assert parse_sizes(" S = 5 , XL=1") == {"S": 5, "XL": 1}
+    assert parse_order("M", "1", None) == {"M": 1}
+    assert parse_order(None, None, "M=2") == {"M": 2}
+
+
+@pytest.mark.parametrize("args, key", [
+    ((None, None, "S=5,M"), "quote-bad-sizes"),
+    ((None, None, "S=x"), "quote-count-not-whole"),
+    ((None, None, "S=1,5"), "quote-bad-sizes"),        # the comma splits: "5" alone is not SIZE=COUNT
+    ((None, None, "S=1.5"), "quote-count-not-whole"),
+    ((None, None, "S=0"), "quote-count-not-positive"),
+    ((None, None, "S=-3"), "quote-count-not-positive"),
+    ((None, None, "S=2,S=3"), "quote-size-twice"),
+    (("M", "1", "S=5"), "quote-order-both"),
+    ((None, "1", "S=5"), "quote-order-both"),
+    (("M", None, None), "quote-size-without-qty"),
+    ((None, "3", None), "quote-qty-without-size"),
+    ((None, None, None), "quote-no-order"),
+    (("M", "0", None), "quote-count-not-positive"),
+    (("M", "2,5", None), "quote-count-not-whole"),
+])
+def test_bad_orders(args, key):
+    with pytest.raises(InputError) as caught:
+        parse_order(*args)
+    assert caught.value.message.key == key
+
+
+@pytest.mark.parametrize("text, metres", [("9m", "9"), ("9 m", "9"), ("9,5 m", "9.5"), ("900 cm", "9"),
+                                          ("2 yard", "1.8288")])
+def test_parse_length(text, metres):
+    assert parse_length(text, unit_table()) == D(metres)
+
+
+@pytest.mark.parametrize("text, key", [("9 kg", "quote-length-bad"), ("abc", "bad-quantity"),
+                                       ("9", "missing-unit"), ("0 m", "quote-length-bad"),
+                                       ("1.500 m", "ambiguous-thousands")])
+def test_bad_lengths(text, key):
+    with pytest.raises(InputError) as caught:
+        parse_length(text, unit_table())
+    assert caught.value.message.key == key
+    expected_hint = "ambiguous-quantity-hint" if key.startswith("ambiguous") else "quote-length-hint"
+    assert caught.value.hint.key == expected_hint
+
+
+def test_parse_price():
+    assert parse_price("85000", 0) == D(85000) and parse_price("85_000", 0) == D(85000)
+    for bad in ("0", "-5", "85000,5", "abc"):
+        with pytest.raises(InputError):
+            parse_price(bad, 0)
+    assert parse_price("12,50", 2) == D("12.50")
+
+
+# ---------------------------------------------------------------- invariants
+
+
+def sheet(size: str, metres: Decimal, cost: Decimal, minutes: Decimal) -> CostSheet:
+    fabric = CostLine("fabric", "kain", cost, "kain", Quantity(metres, "m"))
+    return CostSheet("Rok", "rok.toml", "pattern", size, D(1), D(1), (fabric,), minutes)
+
+
+money = st.integers(min_value=1, max_value=5_000_000).map(D)
+counts = st.integers(min_value=1, max_value=200)
+shares = st.integers(min_value=0, max_value=100).map(lambda n: D(n) / 100)
+
+
+@given(cost=money, qty=counts, rush=shares, deposit=shares, markup=shares,
+       round_to=st.sampled_from([D(100), D(500), D(1000), D(5000)]),
+       minutes=st.integers(min_value=0, max_value=600).map(D), workers=st.integers(1, 5))
+def test_quote_invariants(cost, qty, rush, deposit, markup, round_to, minutes, workers):
+    pricing = Pricing(markup=markup, round_to=round_to)
+    from planner.pricing import list_price
+    price = list_price(cost, pricing)
+    size = SizeQuote("M", qty, sheet("M", D("1.3"), cost, minutes), price, Quantity(D("1.3"), "m"))
+    fabric = FabricUse("kain", "kain", Quantity(D(150), "cm"), Quantity(D(150), "cm"), size.metres, None, None,
+                       size.metres, D(0), False, False, D(0))
+    q = Quote("Rok", "rok.toml", (size,), fabric, pricing, rush, deposit, workers, D(8), TODAY, D(30000))
+    # the price is never below its target, and less than one step above it
+    assert cost * (1 + markup) <= price < cost * (1 + markup) + round_to
+    # deposit: at least the share, at most the total, and the balance makes up the rest
+    assert min(q.total * deposit, q.total) <= q.deposit <= q.total
+    assert q.deposit + q.balance == q.total and q.balance >= 0
+    # days cover the work, and one day fewer would not
+    assert q.days * q.minutes_per_day >= q.minutes
+    assert q.days == 0 or (q.days - 1) * q.minutes_per_day < q.minutes
+
+
+@given(metres=st.decimals(min_value=D("0.01"), max_value=D(500), places=3),
+       step=st.sampled_from([D("0.25"), D("0.5"), D(1)]),
+       brought=st.decimals(min_value=D("0.01"), max_value=D(500), places=2))
+def test_fabric_invariants(metres, step, brought):
+    from planner.money import round_up
+    buy = round_up(metres, step)
+    f = FabricUse("kain", "kain", Quantity(D(150), "cm"), Quantity(D(150), "cm"), metres, Quantity(step, "m"),
+                  step, buy, D(0), True, False, D(0), brought)
+    # bought in whole steps: enough, and less than one step too much
+    assert metres <= f.buy < metres + step and (f.buy / step) == (f.buy / step).to_integral_value()
+    # enough exactly when nothing is short; what is left minus what is short is the difference
+    assert f.enough == (f.short == 0)
+    assert f.left - f.short == brought - metres
+    assert f.short <= f.short_buy < f.short + step or f.short == 0
+
+
+@given(st.dictionaries(st.from_regex(r"[A-Z]{1,3}", fullmatch=True), counts, min_size=1, max_size=6))
+def test_sizes_round_trip(order):
+    text = ",".join(f"{size}={n}" for size, n in order.items())
+    assert parse_sizes(text) == order
+
+
+@given(st.integers(min_value=1, max_value=10_000))
+def test_whole_counts_parse(n):
+    assert parse_count(str(n), "M") == n
