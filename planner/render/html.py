@@ -7,7 +7,8 @@ plain view values (strings, numbers); the template only lays them out.
 
 from __future__ import annotations
 
-from datetime import date
+import os
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -87,6 +88,14 @@ def report_view(report: Report, fmt: Formatter, explain: bool, first_chart: int)
             "explain": [fmt.text(m) for m in report.explain] if explain else []}
 
 
+def page_date() -> date:
+    """Today, or the day SOURCE_DATE_EPOCH names (reproducible pages, as in reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
 def render_html(reports: list[Report], fmt: Formatter, *, explain: bool = False, business: str = "",
                 today: date | None = None) -> str:
     """The whole page for one run: heading, then each report with its charts."""
@@ -94,7 +103,7 @@ def render_html(reports: list[Report], fmt: Formatter, *, explain: bool = False,
     for report in reports:
         views.append(report_view(report, fmt, explain, charts))
         charts += len(report.charts)
-    shown_date = fmt.date(today or date.today())
+    shown_date = fmt.date(today or page_date())
     first = views[0]["title"] if views else ""
     labels = {key: fmt.text(msg(f"html.{key}")) for key in ("notes", "page", "of")}
     labels["working"] = fmt.text(msg("heading.working"))
