@@ -193,6 +193,14 @@ def units_to_buy(short: Decimal, per_unit: Decimal) -> int:
     return ceil_div(short, per_unit) if short > 0 else 0
 
 
+def whole_pieces(text: str) -> int:
+    """A piece count typed on the command line: a whole number above zero (``1_000`` allowed)."""
+    digits = text.strip().replace("_", "")
+    if not digits.isdigit() or int(digits) < 1:
+        raise problem("plan-bad-pieces", hint="plan-bad-pieces-hint", value=text)
+    return int(digits)
+
+
 def batches_for(pieces: int, sellable: Decimal) -> int:
     """``ceil(pieces / sellable)``."""
     return ceil_div(Decimal(pieces), sellable)

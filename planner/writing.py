@@ -8,11 +8,16 @@ crash leaves either the old file or the new one, never a mix.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
+from decimal import Decimal
 from pathlib import Path
+from typing import Any, Mapping
 
 from planner.errors import problem
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def write_text(path: Path, text: str, *, force: bool = False, inputs: list[Path] = ()) -> None:
@@ -54,3 +59,53 @@ def _mode_for(target: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def toml_literal(value: object) -> str:
+    """One value as TOML text, written by tomli-w (strings quoted and escaped, decimals exact)."""
+    import tomli_w
+
+    return tomli_w.dumps({"x": value})[len("x = "):].rstrip("\n")
+
+
+def toml_text(data: Mapping[str, Any]) -> str:
+    """TOML for ``data`` via tomli-w, arrays of flat tables written as ``[[name]]`` blocks
+    (tomli-w would inline short ones), so the file reads like one written by hand."""
+    import tomli_w
+
+    plain = {k: v for k, v in data.items() if not isinstance(v, Mapping) and not _table_array(v)}
+    blocks = [tomli_w.dumps(plain)] if plain else []
+    for key, value in data.items():
+        if isinstance(value, Mapping):
+            blocks.append(tomli_w.dumps({key: value}))
+        elif _table_array(value):
+            name = toml_key(key)
+            blocks.extend(f"[[{name}]]\n" + tomli_w.dumps(element) for element in value)
+    return "\n".join(blocks)
+
+
+def toml_key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else toml_literal(key)
+
+
+def _table_array(value: object) -> bool:
+    """A non-empty list of tables none of which holds a table (those stay tomli-w's own)."""
+    return (isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
+            and not any(isinstance(x, (Mapping, list)) for v in value for x in v.values()))
+
+
+def check_round_trip(text: str, data: Mapping[str, Any]) -> None:
+    """The text must load back to exactly ``data``; anything else is a bug, never written."""
+    import tomllib
+
+    if tomllib.loads(text, parse_float=Decimal) != data:
+        raise RuntimeError("generated TOML does not load back to the values it was made from")
+
+
+def write_toml(path: Path, data: Mapping[str, Any], *, header: str = "", force: bool = False,
+               inputs: list[Path] = ()) -> str:
+    """Write ``data`` as TOML (tomli-w) after ``header`` comment lines, atomically; returns the text."""
+    text = header + toml_text(data)
+    check_round_trip(text, data)
+    write_text(path, text, force=force, inputs=inputs)
+    return text

@@ -97,13 +97,12 @@ def target_orders(ws: Any, ctx: Any, targets: list[tuple[Path, int]], problems: 
 
 def parse_target(text: str) -> tuple[Path, int]:
     """``recipes/bingka.toml=150`` -> (path, 150); N must be a whole number above zero."""
+    from planner.planning import whole_pieces
+
     file, sep, count = text.rpartition("=")
     if not sep or not file:
         raise problem("plan-bad-target", hint="plan-bad-target-hint", text=text)
-    digits = count.strip().replace("_", "")
-    if not digits.isdigit() or int(digits) < 1:
-        raise problem("plan-bad-pieces", hint="plan-bad-pieces-hint", value=count)
-    return Path(file), int(digits)
+    return Path(file), whole_pieces(count)
 
 
 def stock_of(ws: Any, plan: Any, plan_path: Path | None, stock_file: Path | None) -> dict[str, Decimal]:

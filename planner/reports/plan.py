@@ -38,12 +38,15 @@ def buy_cell(line: ShoppingLine) -> object:
     return msg("plan.buy-packs", packs=line.packs, pack=line.unit)
 
 
-def shown(line: ShoppingLine, packs: Decimal) -> Quantity:
-    """An amount in the pack's unit to about three figures, so the table fits (JSON keeps four places)."""
-    qty = line.qty(packs)
+def friendly(qty: Quantity) -> Quantity:
+    """A quantity to about three figures in its own unit (tables stay narrow; JSON keeps four places)."""
     size = abs(qty.amount)
     places = 0 if size >= 100 else 1 if size >= 10 else 2 if size >= 1 else 3
     return Quantity(quantize(qty.amount, places), qty.unit)
+
+
+def shown(line: ShoppingLine, packs: Decimal) -> Quantity:
+    return friendly(line.qty(packs))
 
 
 def shopping_table(plan: ProductionPlan, places: int) -> Table:
