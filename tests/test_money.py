@@ -1,0 +1,104 @@
+"""Money: exact Decimals, rounding up to a step, and display rounding whose
+shown parts add up to the shown total."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.money import (D, ceil_div, margin_to_markup, markup_to_margin, minor_places, quantize,
+                           reconcile, round_up)
+
+
+def test_money_is_never_made_from_a_float():
+    with pytest.raises(TypeError):
+        D(0.1)
+    with pytest.raises(TypeError):
+        D(True)
+    assert D("0.1") + D("0.2") == D("0.3")
+    assert D(12_700) == Decimal(12700)
+
+
+def test_rupiah_has_no_minor_unit():
+    assert minor_places("IDR") == 0
+    assert minor_places("idr") == 0
+    assert minor_places("USD") == 2
+
+
+@pytest.mark.parametrize("value, step, expected", [
+    ("4531.25", "500", "5000"),   # 4531,25 / 500 = 9,06 -> 10 × 500
+    ("5000", "500", "5000"),      # already a multiple: unchanged
+    ("5000.01", "500", "5500"),
+    ("0.1", "1000", "1000"),
+    ("12.345", "0.05", "12.35"),  # 246,9 -> 247 × 0,05
+])
+def test_prices_round_up_to_a_step(value, step, expected):
+    assert round_up(D(value), D(step)) == D(expected)
+
+
+def test_round_up_needs_a_positive_step():
+    with pytest.raises(ValueError):
+        round_up(D(100), D(0))
+
+
+def test_ceil_div_counts_whole_packs():
+    assert ceil_div(D(1538), D(1)) == 1538
+    assert ceil_div(D("10000000"), D("6500")) == 1539   # 1538,46 -> 1539 (REFERENCE break-even check)
+    assert ceil_div(D(750), D(1000)) == 1              # 750 g from 1 kg packs: one pack
+
+
+def test_display_rounding_is_half_up_once():
+    assert quantize(D("2.5"), 0) == 3
+    assert quantize(D("3175.005"), 2) == D("3175.01")
+    assert quantize(D("7095.75"), 0) == 7096
+
+
+def test_reconcile_gives_the_lost_unit_to_the_part_that_lost_most():
+    # 1,4 + 1,4 + 1,2 = 4,0. Rounded alone: 1 + 1 + 1 = 3, not 4.
+    # Floors 1, 1, 1 leave 1 unit missing; remainders ,4 ,4 ,2 -> the first ,4 gets it.
+    shown, total = reconcile([D("1.4"), D("1.4"), D("1.2")], 0)
+    assert total == 4
+    assert shown == [2, 1, 1]
+
+
+def test_reconcile_can_be_held_to_a_total_fixed_above():
+    # a group total already shown as 20.401 (labour 20.401,33) has one line: it shows 20.401
+    shown, total = reconcile([D("20401.33")], 0, D("20401"))
+    assert shown == [20401] and total == 20401
+    # three lines that must show 10 although they sum to 9,9: 3,3 3,3 3,3 -> 4 3 3
+    shown, total = reconcile([D("3.3")] * 3, 0, D(10))
+    assert shown == [4, 3, 3] and total == 10
+
+
+def test_reconcile_of_nothing_is_zero():
+    assert reconcile([], 0) == ([], 0)
+
+
+parts_strategy = st.lists(
+    st.decimals(min_value=0, max_value=10_000_000, places=4, allow_nan=False, allow_infinity=False),
+    min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(parts=parts_strategy, places=st.sampled_from([0, 2]))
+def test_reconciled_parts_add_up_and_each_moves_less_than_one_unit(parts, places):
+    shown, total = reconcile(parts, places)
+    unit = Decimal(1).scaleb(-places)
+    assert sum(shown, Decimal(0)) == total                 # the table adds up
+    assert total == quantize(sum(parts, Decimal(0)), places)  # and shows the true total
+    for exact, rounded in zip(parts, shown):
+        assert abs(rounded - exact) < unit                 # no part is bent by a whole unit
+        assert rounded == quantize(rounded, places)        # shown at the display precision
+
+
+@pytest.mark.parametrize("markup, margin", [
+    ("0.5", Decimal(1) / 3),    # cost 100.000, price 150.000: markup 50%, margin 33,3% (kalkulink.id)
+    ("0.4", Decimal(2) / 7),    # 0,4 / 1,4 = 0,2857...
+    ("1", "0.5"),               # doubling the cost keeps half the price
+])
+def test_markup_and_margin_convert_both_ways(markup, margin):
+    assert markup_to_margin(D(markup)) == D(margin)
+    assert abs(margin_to_markup(D(margin)) - D(markup)) < D("1e-25")
