@@ -1,0 +1,248 @@
+"""Finding and loading a workspace: discovery, embedded defaults, reading files
+safely and finding the line a problem is on."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from planner import tomlfile
+from planner.errors import InputError, InputErrors
+from planner.workspace import (DATA, expand_paths, find_root, load_file, load_workspace, resolve_ref,
+                               shown_path)
+
+D = Decimal
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+# ---------------------------------------------------------------- discovery
+
+def test_the_workspace_is_the_first_folder_upwards_with_planner_toml(tmp_path, monkeypatch):
+    write(tmp_path, {"planner.toml": "", "resep/kue/bingka.toml": ""})
+    monkeypatch.chdir(tmp_path / "resep")
+    # shown from the current folder: the workspace is one level up
+    assert find_root(Path("kue/bingka.toml")) == Path("..")
+    assert find_root(Path(".")) == Path("..")
+    monkeypatch.chdir(tmp_path)
+    assert find_root(Path("resep/kue/bingka.toml")) == Path(".")
+
+
+def test_a_workspace_elsewhere_is_shown_by_its_full_path(tmp_path, monkeypatch):
+    write(tmp_path, {"ws/planner.toml": "", "elsewhere/x": ""})
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert find_root(tmp_path / "ws") == (tmp_path / "ws").resolve()
+    assert shown_path((tmp_path / "ws" / "sub").resolve()) == (tmp_path / "ws" / "sub").resolve()
+    monkeypatch.chdir(tmp_path)
+    assert shown_path((tmp_path / "ws" / "sub").resolve()) == Path("ws/sub")
+
+
+def test_without_a_workspace_the_embedded_defaults_apply(tmp_path):
+    write(tmp_path, {"kue.toml": ""})
+    assert find_root(tmp_path / "kue.toml") is None
+    ws = load_workspace(first=tmp_path / "kue.toml")
+    assert ws.root is None
+    assert Path(ws.settings_file).parent == DATA and Path(ws.catalog_file).parent == DATA
+    assert ws.settings.labor.wage_per_hour == 30_602
+    assert ws.places == 0
+
+
+def test_the_workspace_option_wins_and_must_be_a_workspace(tmp_path):
+    write(tmp_path, {"a/planner.toml": 'language = "en"\n', "b/kue.toml": ""})
+    ws = load_workspace(tmp_path / "a", first=tmp_path / "b" / "kue.toml")
+    assert ws.settings.language == "en"
+    with pytest.raises(InputError) as caught:
+        load_workspace(tmp_path / "b")
+    assert caught.value.message.key == "no-workspace"
+
+
+def test_a_workspace_catalog_is_used_alone(tmp_path):
+    write(tmp_path, {"planner.toml": "", "prices.toml": '[gula]\npack = "1 kg"\nprice = 17_000\n'})
+    ws = load_workspace(tmp_path)
+    assert list(ws.catalog) == ["gula"]     # no embedded item mixed in
+
+
+def test_a_workspace_without_prices_toml_uses_the_embedded_catalog(tmp_path):
+    write(tmp_path, {"planner.toml": 'language = "en"\n'})
+    ws = load_workspace(tmp_path)
+    assert "telur-ayam" in ws.catalog and ws.settings.language == "en"
+
+
+def test_settings_can_redefine_the_gelas(tmp_path):
+    write(tmp_path, {"planner.toml": '[units]\ngelas = "250 ml"\n'})
+    ws = load_workspace(tmp_path)
+    from planner.units import Quantity
+    assert ws.units.convert(Quantity(D("1.5"), "gelas"), "ml") == 375  # 1,5 × 250 ml
+
+
+def test_catalog_problems_are_all_reported_with_their_lines(tmp_path):
+    catalog = ('[gula]\npack = "1 kg"\nprice = 14.000\n\n'
+               '[kain]\npack = "1 m"\nprice = 20_000\nwidth = "1 kg"\n\n'
+               '[garam]\npack = "1 kilo"\nprice = 5_000\n')
+    write(tmp_path, {"planner.toml": "", "prices.toml": catalog})
+    with pytest.raises(InputErrors) as caught:
+        load_workspace(tmp_path)
+    found = [(p.message.key, p.line) for p in caught.value.problems]
+    assert sorted(found) == [("money-thousands-dot", 3), ("not-a-length", 8), ("unknown-unit", 11)]
+
+
+def test_the_settings_language_reaches_the_catalog_loader_first(tmp_path):
+    write(tmp_path, {"planner.toml": 'language = "en"\n', "prices.toml": "[gula]\n"})
+    seen = []
+    with pytest.raises(InputErrors):
+        load_workspace(tmp_path, on_settings=lambda settings: seen.append(settings.language))
+    assert seen == ["en"]
+
+
+# ---------------------------------------------------------------- the embedded defaults
+
+def test_the_embedded_catalog_is_large_dated_and_sourced():
+    ws = load_workspace(DATA)
+    assert len(ws.catalog) >= 40
+    for item_id, item in ws.catalog.items():
+        assert item.as_of is not None, item_id
+        assert item.source, item_id
+        assert item.name, item_id
+    fabrics = {i.width for i in ws.catalog.values() if i.width is not None}
+    assert {str(w) for w in fabrics} >= {"115 cm", "150 cm"}
+    for wanted in ("tepung-terigu", "gula-pasir", "telur-ayam", "telur-itik", "santan-kental", "margarin",
+                   "ragi-instan", "daun-pandan", "kentang", "pisang-kepok", "lpg-3kg", "mika-kecil",
+                   "plastik-klip", "stiker-label", "benang-jahit", "kancing-kemeja", "resleting", "kain-keras"):
+        assert wanted in ws.catalog, wanted
+
+
+# ---------------------------------------------------------------- reading files
+
+def test_a_missing_file_is_named(tmp_path):
+    with pytest.raises(InputError) as caught:
+        tomlfile.read_text(tmp_path / "nope.toml")
+    assert caught.value.message.key == "file-missing"
+
+
+def test_a_folder_is_not_a_file(tmp_path):
+    with pytest.raises(InputError) as caught:
+        tomlfile.read_text(tmp_path)
+    assert caught.value.message.key == "file-is-folder"
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")
+def test_an_unreadable_file_is_named(tmp_path):
+    path = write(tmp_path, {"kue.toml": 'name = "x"\n'}) / "kue.toml"
+    path.chmod(0)
+    try:
+        with pytest.raises(InputError) as caught:
+            tomlfile.read_text(path)
+        assert caught.value.message.key == "file-unreadable"
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_link_loop_is_unreadable_not_a_crash(tmp_path):
+    (tmp_path / "loop.toml").symlink_to("loop.toml")
+    with pytest.raises(InputError) as caught:
+        tomlfile.read_text(tmp_path / "loop.toml")
+    assert caught.value.message.key == "file-unreadable"
+
+
+def test_bytes_that_are_not_utf8_are_found_on_their_line(tmp_path):
+    path = tmp_path / "kue.toml"
+    path.write_bytes(b'name = "Kue"\n# gula \xb1 200 g\n')
+    with pytest.raises(InputError) as caught:
+        tomlfile.read_text(path)
+    assert (caught.value.message.key, caught.value.line) == ("not-utf8", 2)
+    assert caught.value.message.params["byte"] == "0xb1"
+
+
+def test_floats_are_read_as_exact_decimals():
+    data = tomlfile.parse("loss = 0.1\nprice = 12_700\n", "x.toml")
+    assert data == {"loss": D("0.1"), "price": 12700}
+    assert isinstance(data["loss"], Decimal)
+
+
+@pytest.mark.parametrize("text, line, reason", [
+    ('name = "Kue"\n\n[batch]\npieces = delapan\n', 4, "toml.invalid-value"),
+    ('[batch]\npieces = 8\npieces = 9\n', 3, "toml.key-twice"),
+    ('[batch]\n[batch]\n', 2, "toml.table-twice"),
+    ('name = "Kue\n', 1, "toml.unclosed-string"),
+    ('name = "Kue"\nsizes = ["S",\n', 2, "toml.invalid-value"),   # at the end of the document
+])
+def test_a_syntax_error_names_its_line_and_reason(text, line, reason):
+    with pytest.raises(InputError) as caught:
+        tomlfile.parse(text, "x.toml")
+    err = caught.value
+    assert (err.message.key, err.line, err.message.params["reason"].key) == ("toml-syntax", line, reason)
+    assert err.hint.key == reason + "-hint"
+
+
+def test_an_unusual_syntax_error_keeps_tomllibs_words():
+    with pytest.raises(InputError) as caught:
+        tomlfile.parse('x = "\\q"\n', "x.toml")
+    assert isinstance(caught.value.message.params["reason"], str)
+    assert caught.value.hint.key == "toml-syntax-hint"
+
+
+LINES = """\
+name = "Kue"            # 1
+
+[batch]                 # 3
+pieces = 8              # 4
+
+[[ingredients]]         # 6
+item = "gula"           # 7
+qty = "1 kg"            # 8
+[[ingredients]]         # 9
+item = "telur"          # 10
+qty = "2 butir"         # 11
+
+[packaging]             # 13
+items = [ { item = "mika", qty = "1 pcs" } ]   # 14
+"""
+
+
+@pytest.mark.parametrize("loc, line", [
+    (("name",), 1),
+    (("batch", "pieces"), 4),
+    (("batch", "minutes"), 3),             # not written: the table it belongs in
+    (("ingredients", 0, "qty"), 8),
+    (("ingredients", 1, "item"), 10),
+    (("ingredients", 1), 9),
+    (("packaging", "items", 0, "item"), 14),
+    (("nothing",), None),
+])
+def test_line_of_finds_a_location_or_its_closest_enclosing_key(loc, line):
+    assert tomlfile.line_of(LINES, loc) == line
+
+
+# ---------------------------------------------------------------- files in the workspace
+
+def test_a_file_tells_its_kind(tmp_path):
+    write(tmp_path, {"kue.toml": 'name = "K"\n[batch]\npieces = 2\n[[ingredients]]\nitem = "gula"\nqty = "1 kg"\n',
+                     "catatan.toml": 'judul = "x"\n'})
+    ws = load_workspace(DATA)
+    kind, model, _ = load_file(ws, tmp_path / "kue.toml")
+    assert kind == "recipe" and model.batch.pieces == 2
+    with pytest.raises(InputError) as caught:
+        load_file(ws, tmp_path / "catatan.toml")
+    assert (caught.value.message.key, caught.value.line) == ("unknown-kind", 1)
+
+
+def test_a_reference_is_relative_to_the_file_that_makes_it(tmp_path):
+    write(tmp_path, {"resep/santan.toml": ""})
+    assert resolve_ref("santan", str(tmp_path / "resep" / "kue.toml")) == tmp_path / "resep" / "santan.toml"
+    assert resolve_ref("../x.toml", str(tmp_path / "resep" / "kue.toml")) == tmp_path / "resep" / ".." / "x.toml"
+
+
+def test_folders_expand_to_their_product_files(tmp_path):
+    write(tmp_path, {"planner.toml": "", "prices.toml": "", "resep/a.toml": "", "resep/b.toml": "",
+                     "pola/c.toml": "", "catatan.txt": "", "lama.toml/x": ""})
+    found = expand_paths([tmp_path, tmp_path / "resep" / "a.toml"])
+    names = [p.relative_to(tmp_path).as_posix() for p in found]
+    assert names == ["pola/c.toml", "resep/a.toml", "resep/b.toml", "resep/a.toml"]
