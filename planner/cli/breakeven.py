@@ -15,7 +15,7 @@ from planner.errors import problem
 
 def check_volume(volume: int | None) -> int | None:
     if volume is not None and volume < 0:
-        raise problem("option-negative", hint="option-negative-hint", option="--volume", text=str(volume))
+        raise problem("option-negative", hint="volume-negative-hint", option="--volume", text=str(volume))
     return volume
 
 
@@ -54,10 +54,10 @@ def breakeven(
         from planner.reports.breakeven import Ask, breakeven_report
 
         settings = ws.settings
-        goals = Goals(parse_money("--target", target, ws.places), parse_money("--capital", capital, ws.places),
+        goals = Goals(parse_money("--target", target, ws), parse_money("--capital", capital, ws),
                       check_volume(volume))
         chosen = settings.channels[0] if channel is None else find_channel(settings.channels, channel)
-        ask = Ask(chosen, settings.pricing, goals, parse_money("--price", price, ws.places))
+        ask = Ask(chosen, settings.pricing, goals, parse_money("--price", price, ws))
         return [placed(ws, breakeven_report(sheets, settings, ask, ws.places, settings_file=ws.settings_file,
                                             defaults=ws.root is None))
                 for sheets in cost_sheets(ws, files, shared, size=size)]

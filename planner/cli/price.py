@@ -22,15 +22,25 @@ MarginOpt = Annotated[Optional[str], typer.Option(
 MAX_MARKUP = Decimal(10)
 
 
-def parse_share(option: str, text: str | None, *, below_one: bool) -> Decimal | None:
-    """``0.4``, ``0,4`` or ``40%`` -> 0.4; a margin must be below 1, a markup below 10 (1000%)."""
+def parse_option(option: str, text: str, hint: str) -> Decimal:
+    """A number given on the command line; what is not a number names its option."""
     from planner.units import parse_number
 
+    try:
+        return parse_number(text)
+    except InputError as err:
+        if err.message.key == "ambiguous-thousands":
+            raise
+        raise problem("option-not-number", hint=hint, option=option, text=text) from None
+
+
+def parse_share(option: str, text: str | None, *, below_one: bool) -> Decimal | None:
+    """``0.4``, ``0,4`` or ``40%`` -> 0.4; a margin must be below 1, a markup below 10 (1000%)."""
     if text is None:
         return None
     raw = text.strip()
     percent = raw.endswith("%")
-    value = parse_number(raw.rstrip("%").strip()) / (100 if percent else 1)
+    value = parse_option(option, raw.rstrip("%").strip(), "share-option-hint") / (100 if percent else 1)
     limit = Decimal(1) if below_one else MAX_MARKUP
     if value < 0 or value >= limit:
         raise problem("share-option-out-of-range", hint="share-option-out-of-range-hint",
@@ -38,17 +48,16 @@ def parse_share(option: str, text: str | None, *, below_one: bool) -> Decimal | 
     return value
 
 
-def parse_money(option: str, text: str | None, places: int) -> Decimal | None:
+def parse_money(option: str, text: str | None, ws: Any) -> Decimal | None:
     """A non-negative amount given on the command line (whole rupiah in IDR)."""
-    from planner.units import parse_number
-
     if text is None:
         return None
-    value = parse_number(text.replace("_", ""))
+    value = parse_option(option, text.replace("_", ""), "money-option-hint")
     if value < 0:
         raise problem("option-negative", hint="option-negative-hint", option=option, text=text)
-    if value % Decimal(1).scaleb(-places):
-        raise problem("option-fraction", hint="option-fraction-hint", option=option, text=text, places=places)
+    if value % Decimal(1).scaleb(-ws.places):
+        raise problem("option-fraction", hint="option-fraction-hint", option=option, text=text,
+                      currency=ws.settings.currency, places=ws.places)
     return value
 
 

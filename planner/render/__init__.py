@@ -25,6 +25,9 @@ def cell_text(value: Any, column: Column, fmt: Formatter, plain: bool = False) -
         if column.kind == "money":
             from planner.money import quantize
             return format_amount(quantize(value, fmt.places)) if fmt.places == 0 else str(quantize(value, fmt.places))
+        if column.kind == "share":  # as in the JSON (share_json): four places, not 28 digits
+            from planner.money import quantize
+            return format_amount(quantize(value, 4))
         return format_amount(value) if not isinstance(value, int) else str(value)
     if column.kind == "money":
         return fmt.money(value, symbol=False)

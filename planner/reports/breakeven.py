@@ -187,7 +187,7 @@ def breakeven_json(be: BreakEven, sheet: CostSheet) -> dict:
 
 def price_warnings(sale: ChannelPrice) -> list[InputError]:
     """A given price below HPP; or commission and fees eating the whole margin."""
-    if sale.target is None and sale.price < sale.unit_cost:
+    if sale.price < sale.unit_cost:
         return [warning("price-below-cost", hint="price-below-cost-hint", price=Cash(sale.price),
                         cost=Cash(sale.unit_cost))]
     return [w for w in (no_profit_warning(sale),) if w is not None]

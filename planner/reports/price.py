@@ -3,7 +3,6 @@ margin and markup side by side, and the working behind each figure."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Sequence
 
 from planner.costing import CostSheet
@@ -117,8 +116,12 @@ def labelled(label: object, size: str | None, lines: Sequence[Msg]) -> list[Msg]
 
 
 def no_profit_warning(sale: ChannelPrice) -> InputError | None:
-    """Commission and fees eat the whole margin: a piece sold brings no profit."""
-    if sale.profit > 0:
+    """Commission, fees and unsold pieces eat the whole margin: a piece sold brings no profit.
+
+    Only for a price that covers HPP (a lower one is a loss before any channel takes its share).
+    """
+    takes = deducts(sale.channel, sale.tax) or sale.channel.sell_through < ONE
+    if sale.profit > 0 or sale.price < sale.unit_cost or not takes:
         return None
     return warning("channel-no-profit", hint="channel-no-profit-hint", channel=sale.channel.name,
                    receipt=Cash(sale.receipt), cost=Cash(sale.cost_sold))
@@ -140,12 +143,8 @@ def channel_explain(sale: ChannelPrice, pricing: Pricing) -> list[Msg]:
 
 
 def channel_rows(sales: list[ChannelPrice], pricing: Pricing) -> list[Row]:
-    return [Row((s.channel.name, s.price, s.receipt, s.profit, _share(s.margin), _share(s.markup)),
+    return [Row((s.channel.name, s.price, s.receipt, s.profit, s.margin, s.markup),
                 explain=tuple(channel_explain(s, pricing))) for s in sales]
-
-
-def _share(value: Decimal | None) -> Decimal | None:
-    return None if value is None else quantize(value, 4)
 
 
 def size_row(sheet: CostSheet, width: int, places: int) -> Row:

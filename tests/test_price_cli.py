@@ -1,0 +1,233 @@
+"""planner price, run as a user would: figures worked by hand, options, warnings, every format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import assert_golden, run_cli
+
+SETTINGS = """\
+currency = "IDR"
+working_days = 25
+
+[pricing]
+{rule}
+round_to = 500
+
+[[channels]]
+name = "langsung"
+[[channels]]
+name = "titip"
+commission = 0.20
+sell_through = 0.85
+[[channels]]
+name = "gofood"
+commission = 0.20
+fee = 1_000
+
+[fixed_costs]
+sewa = 10_000_000
+"""
+
+CATALOG = """\
+[tepung]
+pack = "1 kg"
+price = 18_750
+
+[gula]
+pack = "1 kg"
+price = 55_000
+"""
+
+RECIPE = """\
+name = "{name}"
+
+[batch]
+pieces = 10
+minutes = 0
+
+[[ingredients]]
+item = "{item}"
+qty = "1 kg"
+"""
+
+
+def make_workspace(folder: Path, rule: str = "markup = 0.40") -> Path:
+    """Kue: HPP 18.750 / 10 = 1.875 a piece; Roti: 55.000 / 10 = 5.500 a piece."""
+    folder.mkdir(exist_ok=True)
+    (folder / "planner.toml").write_text(SETTINGS.format(rule=rule), encoding="utf-8")
+    (folder / "prices.toml").write_text(CATALOG, encoding="utf-8")
+    (folder / "kue.toml").write_text(RECIPE.format(name="Kue", item="tepung"), encoding="utf-8")
+    (folder / "roti.toml").write_text(RECIPE.format(name="Roti", item="gula"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    return make_workspace(tmp_path / "ws")
+
+
+def price_json(*args: str, cwd: Path) -> dict:
+    result = run_cli("price", *args, "--format", "json", cwd=cwd)
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def test_every_channel_by_hand(ws):
+    data = price_json("kue.toml", cwd=ws)
+    assert data["product"] == "Kue"
+    assert data["unit_cost"] == "1875.00"
+    by_name = {c["name"]: c for c in data["channels"]}
+    # langsung: 1.875 × 1,4 = 2.625 → 3.000; profit 1.125; margin 1.125 / 3.000 = 0,375;
+    # markup 0,375 / 0,625 = 0,6
+    assert by_name["langsung"] == {"name": "langsung", "price": "3000.00", "receipt": "3000.00",
+                                   "profit": "1125.00", "margin": "0.375", "markup": "0.6"}
+    # titip: 1.875 / 0,85 = 2.205,88; × 1,4 = 3.088,24; / 0,8 = 3.860,29 → 4.000;
+    # receipt 4.000 × 0,8 = 3.200; profit 3.200 − 2.205,88 = 994,12; margin 994,12 / 4.000 = 0,2485
+    assert by_name["titip"]["price"] == "4000.00"
+    assert by_name["titip"]["receipt"] == "3200.00"
+    assert by_name["titip"]["profit"] == "994.12"
+    assert by_name["titip"]["margin"] == "0.2485"
+    # gofood: (2.625 + 1.000) / 0,8 = 4.531,25 → 5.000; receipt 5.000 × 0,8 − 1.000 = 3.000;
+    # profit 3.000 − 1.875 = 1.125; margin 0,225; markup 0,225 / 0,775 = 0,2903
+    assert by_name["gofood"] == {"name": "gofood", "price": "5000.00", "receipt": "3000.00",
+                                 "profit": "1125.00", "margin": "0.225", "markup": "0.2903"}
+
+
+def test_explain_shows_the_real_inputs(ws):
+    result = run_cli("price", "kue.toml", "--channel", "gofood", "--explain", cwd=ws)
+    assert result.code == 0, result.err
+    text = " ".join(result.out.split())
+    assert "(Rp 2.625 + Rp 1.000) / (1 − 20%) = Rp 4.531 → Rp 5.000" in text
+    assert "Rp 5.000 × (1 − 20%) − Rp 1.000 = Rp 3.000" in text
+    assert "Rp 1.875 × (1 + 40%) = Rp 2.625" in text
+
+
+def test_explain_in_english_with_sell_through(ws):
+    result = run_cli("price", "kue.toml", "--channel", "titip", "--explain", "--lang", "en", cwd=ws)
+    text = " ".join(result.out.split())
+    assert "target receipt per piece sold = Rp 1.875 / 85% × (1 + 40%) = Rp 3.088" in text
+    assert "profit per piece sold = Rp 3.200 − Rp 1.875 / 85% = Rp 994" in text
+
+
+def test_one_channel_only(ws):
+    data = price_json("kue.toml", "--channel", "titip", cwd=ws)
+    assert [c["name"] for c in data["channels"]] == ["titip"]
+
+
+def test_markup_override(ws):
+    # --markup 100%: 1.875 × 2 = 3.750 → 4.000
+    data = price_json("kue.toml", "--channel", "langsung", "--markup", "100%", cwd=ws)
+    assert data["channels"][0]["price"] == "4000.00"
+
+
+def test_margin_override(ws):
+    # --margin 0,25: 1.875 / 0,75 = 2.500, already on a step
+    data = price_json("kue.toml", "--channel", "langsung", "--margin", "0,25", cwd=ws)
+    assert data["channels"][0]["price"] == "2500.00"
+    assert data["channels"][0]["margin"] == "0.25"
+
+
+def test_margin_from_the_settings(tmp_path):
+    folder = make_workspace(tmp_path / "m", rule="margin = 0.25")
+    data = price_json("kue.toml", "--channel", "langsung", cwd=folder)
+    assert data["channels"][0]["price"] == "2500.00"
+
+
+def test_revenue_tax_from_the_settings(tmp_path):
+    # roti 5.500 × 1,4 = 7.700; / (1 − 0,5%) = 7.738,69 → 8.000; receipt 8.000 × 0,995 = 7.960
+    folder = make_workspace(tmp_path / "t", rule="markup = 0.40\nrevenue_tax = 0.005")
+    data = price_json("roti.toml", "--channel", "langsung", cwd=folder)
+    assert data["channels"][0]["price"] == "8000.00"
+    assert data["channels"][0]["receipt"] == "7960.00"
+    assert data["channels"][0]["profit"] == "2460.00"
+
+
+def test_no_markup_or_margin_warns_with_the_line(tmp_path):
+    folder = make_workspace(tmp_path / "n", rule="")
+    result = run_cli("price", "kue.toml", "--lang", "en", cwd=folder)
+    assert result.code == 0, result.err
+    text = " ".join(result.out.split())
+    assert "planner.toml:4: warning: [pricing] has neither markup nor margin" in text
+
+
+def test_markup_and_margin_together_is_an_error(ws):
+    result = run_cli("price", "kue.toml", "--markup", "0.4", "--margin", "0.3", "--lang", "en", cwd=ws)
+    assert result.code == 1
+    assert result.err.startswith("--markup and --margin were both given")
+
+
+@pytest.mark.parametrize("args", [("--margin", "1"), ("--margin", "-0.1"), ("--markup", "12"),
+                                  ("--markup", "lots")])
+def test_bad_overrides_are_errors(ws, args):
+    result = run_cli("price", "kue.toml", *args, cwd=ws)
+    assert result.code == 1
+    assert result.err.startswith(args[0]) and "Traceback" not in result.err
+
+
+def test_unknown_channel_suggests_the_closest(ws):
+    result = run_cli("price", "kue.toml", "--channel", "titp", "--lang", "en", cwd=ws)
+    assert result.code == 1
+    assert result.err == "unknown sales channel 'titp' (hint: did you mean titip?)\n"
+
+
+def test_several_files_give_an_array(ws):
+    result = run_cli("price", "kue.toml", "roti.toml", "--format", "json", cwd=ws)
+    assert [d["product"] for d in json.loads(result.out)] == ["Kue", "Roti"]
+
+
+# ---------------------------------------------------------------- shipped examples, every format
+
+
+def test_golden_recipe(examples):
+    result = run_cli("price", "recipes/bingka-kentang.toml", cwd=examples)
+    assert result.code == 0, result.err
+    assert_golden("price-bingka.txt", result.out)
+
+
+def test_golden_recipe_explained_in_english(examples):
+    result = run_cli("price", "recipes/bingka-kentang.toml", "--explain", "--lang", "en", cwd=examples)
+    assert result.code == 0, result.err
+    assert_golden("price-bingka-explain-en.txt", result.out)
+
+
+def test_golden_pattern_every_size(examples):
+    result = run_cli("price", "patterns/kemeja-sekolah.toml", cwd=examples)
+    assert result.code == 0, result.err
+    assert_golden("price-kemeja.txt", result.out)
+
+
+def test_golden_csv_and_markdown(examples):
+    for fmt, name in (("csv", "price-kemeja-m.csv"), ("md", "price-kemeja-m.md")):
+        result = run_cli("price", "patterns/kemeja-sekolah.toml", "--size", "M", "--format", fmt, cwd=examples)
+        assert result.code == 0, result.err
+        assert_golden(name, result.out)
+
+
+def test_pattern_json_has_a_size_per_object(examples):
+    result = run_cli("price", "patterns/kemeja-sekolah.toml", "--format", "json", cwd=examples)
+    data = json.loads(result.out)
+    assert [d["size"] for d in data] == ["S", "M", "L", "XL"]
+    assert list(data[0]) == ["product", "size", "unit_cost", "channels"]
+    assert list(data[0]["channels"][0]) == ["name", "price", "receipt", "profit", "margin", "markup"]
+
+
+def test_output_file(examples):
+    result = run_cli("price", "recipes/bingka-kentang.toml", "--format", "md", "--output", "harga.md", cwd=examples)
+    assert result.code == 0, result.err
+    assert (examples / "harga.md").read_text(encoding="utf-8").startswith("## Bingka kentang")
+
+
+def test_html_page(examples):
+    result = run_cli("price", "recipes/bingka-kentang.toml", "--format", "html", cwd=examples)
+    assert result.code == 0, result.err
+    assert "Bingka kentang" in result.out and "titip" in result.out
+
+
+def test_help_has_an_example():
+    result = run_cli("price", "--help")
+    assert result.code == 0
+    assert "Example: planner price" in result.out
