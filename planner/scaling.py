@@ -142,8 +142,12 @@ def _scaled_overhead(entry: Mapping[str, Any], factor: Decimal, places: int, not
 def scaled_text(text: str, factor: Decimal) -> str:
     """``"3 butir"`` × 1,5 -> ``"4,5 butir"`` (decimal comma: never read as thousands)."""
     qty = parse_quantity(text)
-    amount = quantize(qty.amount * factor, WRITE_PLACES)
-    return f"{format_amount(amount).replace('.', ',')} {qty.unit}"
+    return quantity_text(Quantity(quantize(qty.amount * factor, WRITE_PLACES), qty.unit))
+
+
+def quantity_text(qty: Quantity) -> str:
+    """``Quantity(1.125, "kg")`` -> ``"1,125 kg"``: a decimal comma is never read as thousands."""
+    return f"{format_amount(qty.amount).replace('.', ',')} {qty.unit}"
 
 
 def written_number(value: Decimal) -> int | Decimal:

@@ -62,9 +62,14 @@ def _mode_for(target: Path) -> int:
 
 
 def toml_literal(value: object) -> str:
-    """One value as TOML text, written by tomli-w (strings quoted and escaped, decimals exact)."""
+    """One value as TOML text on one line: scalars written by tomli-w (strings quoted and
+    escaped, decimals exact), tables inline ``{ S = "1,30 m" }``, arrays ``["S", "M"]``."""
     import tomli_w
 
+    if isinstance(value, Mapping):
+        return "{ " + ", ".join(f"{toml_key(k)} = {toml_literal(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_literal(v) for v in value) + "]"
     return tomli_w.dumps({"x": value})[len("x = "):].rstrip("\n")
 
 
@@ -109,3 +114,9 @@ def write_toml(path: Path, data: Mapping[str, Any], *, header: str = "", force: 
     check_round_trip(text, data)
     write_text(path, text, force=force, inputs=inputs)
     return text
+
+
+def write_checked(path: Path, text: str, data: Mapping[str, Any], *, force: bool = False) -> None:
+    """Write hand-laid TOML (a scaffold with comments) only if it loads back to ``data``."""
+    check_round_trip(text, data)
+    write_text(path, text, force=force)

@@ -1,0 +1,202 @@
+"""Scaffolds for `planner new`: commented recipe, pattern and plan files that work as written.
+
+Items come from the active catalog (the workspace's, or the embedded one) and are
+checked to convert, so the file passes `planner check` before anyone edits it.
+Every value is written by tomli-w and kept in ``Doc.data``: the writer checks that
+the text loads back to exactly those values. Comments are messages in the user's
+language.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from decimal import Decimal
+from typing import Any, Mapping
+
+from planner.errors import InputError, msg, problem
+from planner.models import Item, Settings
+from planner.scaling import quantity_text
+from planner.units import Quantity, UnitTable, parse_quantity
+from planner.writing import toml_key, toml_literal
+
+NOTE_COLUMN = 26
+INGREDIENTS = (("tepung-terigu", "250 g"), ("gula-pasir", "100 g"), ("telur-ayam", "2 butir"), ("margarin", "2 sdm"))
+OVERHEAD = (("lpg-3kg", "100 g"),)
+RECIPE_PACKAGING = (("mika-kecil", "1 pcs"),)
+FABRICS = ("katun-toyobo", "katun-jepang", "drill")
+MATERIALS = (("kancing-kemeja", "7 pcs"), ("benang-jahit", "80 m"))
+PATTERN_PACKAGING = (("plastik-baju", "1 pcs"),)
+NEED = {"S": "1,30 m", "M": "1,40 m", "L": "1,55 m"}
+
+
+class Doc:
+    """A TOML file written line by line: comments, tables, and values through tomli-w."""
+
+    def __init__(self, fmt: Any):
+        self.fmt = fmt
+        self.lines: list[str] = []
+        self.data: dict[str, Any] = {}
+        self._table: dict[str, Any] = self.data
+
+    def say(self, key: str, **params: Any) -> str:
+        return self.fmt.text(msg(key, **params))
+
+    def comment(self, key: str, **params: Any) -> None:
+        self.lines += ["# " + line for line in textwrap.wrap(self.say(key, **params), 76)]
+
+    def blank(self) -> None:
+        self.lines.append("")
+
+    def key(self, key: str, value: Any, note: str | None = None) -> None:
+        line = f"{toml_key(key)} = {toml_literal(value)}"
+        self.lines.append(line.ljust(NOTE_COLUMN - 1) + " # " + self.say(note) if note else line)
+        self._table[key] = value
+
+    def table(self, name: str, note: str | None = None) -> None:
+        self.blank()
+        self.lines.append(f"[{name}]".ljust(NOTE_COLUMN - 1) + " # " + self.say(note) if note else f"[{name}]")
+        self._table = self.data.setdefault(name, {})
+
+    def array(self, name: str) -> None:
+        self.blank()
+        self.lines.append(f"[[{name}]]")
+        self._table = {}
+        self.data.setdefault(name, []).append(self._table)
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def title_of(stem: str) -> str:
+    """``kue-lapis`` -> ``Kue lapis``."""
+    words = stem.replace("_", " ").replace("-", " ").split()
+    return " ".join(words).capitalize() or "Baru"
+
+
+def usable(catalog: Mapping[str, Item], units: UnitTable, item_id: str, qty: str) -> bool:
+    """The item is in the catalog and ``qty`` of it converts to its pack."""
+    item = catalog.get(item_id)
+    if item is None:
+        return False
+    try:
+        units.convert(parse_quantity(qty), item.pack.unit, item, item_id)
+    except InputError:
+        return False
+    return True
+
+
+def pick(catalog: Mapping[str, Item], units: UnitTable, wanted: tuple[tuple[str, str], ...],
+         fallback: int, taken: set[str]) -> list[tuple[str, str]]:
+    """The wanted lines the catalog can price; else the first ``fallback`` plain items at a quarter pack."""
+    chosen = [(i, q) for i, q in wanted if i not in taken and usable(catalog, units, i, q)]
+    if not chosen:
+        plain = [i for i, item in catalog.items() if item.width is None and i not in taken]
+        chosen = [(i, quarter_pack(catalog[i].pack)) for i in plain[:fallback]]
+    taken.update(i for i, _ in chosen)
+    return chosen
+
+
+def quarter_pack(pack: Quantity) -> str:
+    return quantity_text(pack.scaled(Decimal("0.25")))
+
+
+def lines(doc: Doc, name: str, chosen: list[tuple[str, str]]) -> None:
+    for item_id, qty in chosen:
+        doc.array(name)
+        doc.key("item", item_id)
+        doc.key("qty", qty)
+
+
+def recipe_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, settings: Settings, stem: str) -> Doc:
+    doc = Doc(fmt)
+    taken: set[str] = set()
+    ingredients = pick(catalog, units, INGREDIENTS, 3, taken)
+    if not ingredients:
+        raise problem("new-empty-catalog", hint="new-empty-catalog-hint")
+    doc.comment("new.recipe-intro")
+    doc.comment("new.amounts")
+    doc.key("name", title_of(stem))
+    doc.table("batch")
+    doc.key("pieces", 10, "new.c-pieces")
+    doc.key("loss", Decimal("0.05"), "new.c-loss")
+    doc.key("minutes", 60, "new.c-minutes")
+    if settings.equipment:
+        doc.key("equipment", settings.equipment[0].name, "new.c-equipment")
+        doc.key("equipment_minutes", 45, "new.c-equipment-minutes")
+    lines(doc, "ingredients", ingredients)
+    doc.blank()
+    doc.comment("new.sub-recipe")
+    lines(doc, "overhead", pick(catalog, units, OVERHEAD, 0, taken))
+    doc.array("overhead")
+    doc.key("name", doc.say("new.v-other"))
+    doc.key("cost", 1000, "new.c-plain")
+    packaging(doc, pick(catalog, units, RECIPE_PACKAGING, 0, taken), per_pack=True)
+    return doc
+
+
+def packaging(doc: Doc, chosen: list[tuple[str, str]], *, per_pack: bool) -> None:
+    if not chosen:
+        return
+    doc.table("packaging")
+    if per_pack:
+        doc.key("pieces_per_pack", 1, "new.c-per-pack")
+    doc.key("items", [{"item": i, "qty": q} for i, q in chosen])
+
+
+def fabric_of(catalog: Mapping[str, Item], units: UnitTable) -> str:
+    """A fabric of the catalog: sold by length, with a width."""
+    fabrics = [i for i, item in catalog.items() if item.width is not None and usable(catalog, units, i, "1 m")]
+    for preferred in FABRICS:
+        if preferred in fabrics:
+            return preferred
+    if not fabrics:
+        raise problem("new-no-fabric", hint="new-no-fabric-hint")
+    return fabrics[0]
+
+
+def pattern_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, settings: Settings, stem: str) -> Doc:
+    doc = Doc(fmt)
+    fabric = fabric_of(catalog, units)
+    taken = {fabric}
+    doc.comment("new.pattern-intro")
+    doc.comment("new.amounts")
+    doc.key("name", title_of(stem))
+    doc.key("sizes", list(NEED))
+    doc.table("fabric")
+    doc.key("item", fabric, "new.c-fabric")
+    doc.key("width", str(catalog[fabric].width), "new.c-width")
+    doc.key("need", dict(NEED), "new.c-need")
+    doc.key("waste", Decimal("0.05"), "new.c-waste")
+    lines(doc, "materials", pick(catalog, units, MATERIALS, 0, taken))
+    for name, minutes, efficiency in (("new.v-cut", 15, None), ("new.v-sew", 45, Decimal("0.5")),
+                                      ("new.v-press", 10, None)):
+        doc.array("operations")
+        doc.key("name", doc.say(name))
+        doc.key("minutes", minutes, "new.c-op-minutes")
+        if efficiency is not None:
+            doc.key("efficiency", efficiency, "new.c-efficiency")
+    doc.blank()
+    doc.comment("new.services")
+    packaging(doc, pick(catalog, units, PATTERN_PACKAGING, 0, taken), per_pack=False)
+    return doc
+
+
+def plan_doc(fmt: Any, stem: str, products: list[tuple[str, str, list[str]]],
+             stock: tuple[str, str] | None, due: date) -> Doc:
+    """``products``: (path relative to the plan, kind, sizes) of files that load and cost."""
+    doc = Doc(fmt)
+    doc.comment("new.plan-intro")
+    doc.key("name", title_of(stem))
+    doc.key("due", due, "new.c-due")
+    for ref, kind, sizes in products:
+        doc.array("make")
+        doc.key("product", ref, "new.c-product")
+        if kind == "recipe":
+            doc.key("pieces", 50, "new.c-make-pieces")
+        else:
+            doc.key("sizes", dict(zip(sizes[:2], (5, 10))), "new.c-make-sizes")
+    if stock is not None:
+        doc.table("stock", "new.c-stock")
+        doc.key(stock[0], stock[1])
+    return doc
