@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 
@@ -42,8 +43,9 @@ def rich_table(table: Table, fmt: Formatter) -> RichTable:
             else:
                 text = cell_text(value, column, fmt)
                 if row.style == "" and i == 0 and any(r.style == "group" for r in table.rows):
-                    text = "  " + text
-                cells.append(text)
+                    cells.append(Padding(text, (0, 0, 0, 2)))  # a long name wraps indented too
+                else:
+                    cells.append(text)
         if row.style == "total" and first_total:
             out.rows and out.rows[-1].__setattr__("end_section", True)
             first_total = False

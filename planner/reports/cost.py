@@ -100,7 +100,10 @@ def _explain(sheet: CostSheet) -> list[Msg]:
 def cost_report(sheets: list[CostSheet], places: int) -> Report:
     """One product: a recipe, a pattern at one size, or a pattern at every size."""
     first = sheets[0]
-    notes = tuple(n for s in sheets for n in s.notes)
+    notes: list = []
+    for note in (n for s in sheets for n in s.notes):
+        if note not in notes:  # a width warning once, not once per size
+            notes.append(note)
     if len(sheets) == 1:
         tables: tuple[Table, ...] = (sheet_table(first, places),)
         data: object = sheet_json(first)
@@ -109,7 +112,7 @@ def cost_report(sheets: list[CostSheet], places: int) -> Report:
         data = [sheet_json(s) for s in sheets]
     subtitle = _subtitle(first)
     explain = tuple(m for s in sheets for m in _explain(s))
-    return Report("cost", first.product, tables, data, notes, subtitle, (cost_chart(sheets, places),),
+    return Report("cost", first.product, tables, data, tuple(notes), subtitle, (cost_chart(sheets, places),),
                   explain)
 
 
