@@ -90,7 +90,8 @@ def _label_floor(chart: Chart) -> Decimal:
 def _line(chart: Chart, fmt: Formatter, config: dict) -> Any:
     import pygal
 
-    drawn = pygal.Line(show_legend=len(chart.series) > 1, legend_at_bottom=True, dots_size=3,
+    drawn = pygal.Line(show_legend=len(chart.series) > 1, legend_at_bottom=True, dots_size=4,
+                       stroke_style={"width": 3},
                        value_formatter=_axis(chart.values, fmt), x_label_rotation=0,
                        show_minor_x_labels=False, x_labels_major_count=8, max_scale=8, **config)
     drawn.x_labels = [fmt.value(label) for label in chart.labels]

@@ -47,8 +47,8 @@ def _bar_tops(table: Table) -> dict[int, Decimal]:
 
 def _cell(value: Any, index: int, table: Table, tops: dict[int, Decimal], fmt: Formatter) -> dict:
     column = table.columns[index]
-    view = {"text": cell_text(value, column, fmt), "kind": column.kind,
-            "numeric": column.kind in NUMERIC and not isinstance(value, (Msg, str)), "bar": None}
+    view = {"text": cell_text(value, column, fmt), "kind": column.kind, "numeric": column.kind in NUMERIC,
+            "bar": None}
     if column.kind == "bar" and value is not None and not isinstance(value, (Msg, str)):
         top = tops[index]
         share = abs(Decimal(value)) / top if top else Decimal(0)

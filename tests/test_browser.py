@@ -1,0 +1,148 @@
+"""The HTML pages in a real browser: headless Chromium screenshots them and prints them to PDF.
+
+A page must show something (not a blank screenshot), draw its chart (coloured
+pixels), and print to an A4 PDF with the print footer. Outside CI the tests are
+skipped when Chromium is not installed; in CI (CI=true) a missing Chromium fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1796083200"}    # 2026-12-01
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio"]
+A4 = (595.0, 842.0)                            # points
+
+
+def find_tool(*names: str) -> str | None:
+    return next((shutil.which(n) for n in names if shutil.which(n)), None)
+
+
+def need(tool: str | None, what: str, package: str) -> str:
+    if tool is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is not installed: .ci/run must install Debian's {package}")
+        pytest.skip(f"{what} is not installed (apt-get install {package}); CI installs it")
+    return tool
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    return need(find_tool("chromium", "chromium-browser", "google-chrome"), "Chromium", "chromium")
+
+
+def command_exists(name: str) -> bool:
+    from planner.cli import app
+
+    return any((c.name or c.callback.__name__) == name for c in app.registered_commands)
+
+
+def browse(chromium: str, page: Path, *args: str) -> None:
+    profile = page.parent / f"profile-{page.stem}"
+    done = subprocess.run([chromium, *FLAGS, f"--user-data-dir={profile}", *args, page.resolve().as_uri()],
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def screenshot(chromium: str, page: Path) -> Path:
+    png = page.with_suffix(".png")
+    browse(chromium, page, f"--screenshot={png}", "--window-size=1000,1400")
+    return png
+
+
+def print_pdf(chromium: str, page: Path) -> Path:
+    pdf = page.with_suffix(".pdf")
+    browse(chromium, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    return pdf
+
+
+def pixels(png: Path) -> tuple[int, int, int]:
+    """(all pixels, non-white pixels, strongly coloured pixels) of a screenshot."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        data = image.convert("RGB").tobytes()
+    triples = list(zip(data[0::3], data[1::3], data[2::3]))
+    ink = sum(1 for rgb in triples if min(rgb) < 235)
+    colour = sum(1 for rgb in triples if max(rgb) - min(rgb) > 80)
+    return len(triples), ink, colour
+
+
+def pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
+    """Page sizes from the MediaBox of each /Type /Page object."""
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    return [(float(w), float(h)) for w, h in boxes]
+
+
+def pdf_text(pdf: Path) -> str:
+    tool = need(find_tool("pdftotext"), "pdftotext", "poppler-utils")
+    return subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def make_page(folder: Path, name: str, args: list[str]) -> Path:
+    page = folder / f"{name}.html"
+    result = run_cli(*args, "--format", "html", "--output", page.name, cwd=folder, env=EPOCH)
+    assert result.code == 0, result.err
+    return page
+
+
+PAGES = [
+    ("cost-recipe", ["cost", "recipes/bingka-kentang.toml", "--explain"], "Bingka kentang"),
+    ("cost-pattern", ["cost", "patterns/kemeja-sekolah.toml", "--lang", "en"], "Kemeja sekolah"),
+    ("cost-pattern-size", ["cost", "patterns/gamis.toml", "--size", "M"], "HPP"),
+    ("price", ["price", "recipes/bingka-kentang.toml"], "Bingka kentang"),
+    ("breakeven", ["breakeven", "recipes/bingka-kentang.toml"], "Bingka kentang"),
+    ("plan", ["plan", "plans/pesanan-kenduri.toml"], "kenduri"),
+    ("quote", ["quote", "patterns/kemeja-sekolah.toml", "--sizes", "S=5,M=10,L=5"], "Kemeja sekolah"),
+    ("compare", ["compare", "recipes/bingka-kentang.toml", "recipes/roti-sobek.toml",
+                 "patterns/kemeja-sekolah.toml", "--size", "M"], "Bingka kentang"),
+    ("whatif", ["whatif", "recipes/bingka-kentang.toml", "--change", "gula-pasir=+20%,+40%"], "Bingka kentang"),
+]
+
+
+@pytest.mark.parametrize("name,args,title", PAGES, ids=[p[0] for p in PAGES])
+def test_page_shows_in_chromium_and_prints(chromium: str, examples: Path, name: str, args: list[str],
+                                           title: str) -> None:
+    if not command_exists(args[0]):
+        pytest.skip(f"planner {args[0]} is not there yet")
+    page = make_page(examples, name, args)
+    html = page.read_text(encoding="utf-8")
+    total, ink, colour = pixels(screenshot(chromium, page))
+    assert ink > total * 0.01, f"the screenshot is (nearly) blank: {ink} of {total} pixels not white"
+    if 'class="pygal-chart"' in html:
+        # a chart fills thousands of pixels with colour; the page head alone has a few hundred
+        assert colour > 3000, f"the chart did not draw: {colour} coloured pixels"
+    pdf = print_pdf(chromium, page)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 10_000
+    sizes = pdf_pages(data)
+    assert sizes and all(abs(w - A4[0]) < 3 and abs(h - A4[1]) < 3 for w, h in sizes), sizes
+    text = pdf_text(pdf)
+    assert title in text and "Usaha Saya" in text
+    assert re.search(r"(Halaman|Page) 1 (dari|of) \d", text), "the print footer (page numbers) is missing"
+
+
+def test_each_product_starts_a_new_printed_page(chromium: str, examples: Path) -> None:
+    page = make_page(examples, "three", ["cost", "recipes/bingka-kentang.toml", "recipes/roti-sobek.toml",
+                                         "recipes/wadai-cincin.toml"])
+    pdf = print_pdf(chromium, page)
+    assert len(pdf_pages(pdf.read_bytes())) >= 3
+    text = pdf_text(pdf).split("\f")
+    assert "Bingka kentang" in text[0] and "Roti sobek" not in text[0]
+
+
+def test_no_dark_background_when_printed(chromium: str, examples: Path) -> None:
+    """Print CSS keeps backgrounds light: the rendered page is mostly white."""
+    page = make_page(examples, "light", ["cost", "recipes/bingka-kentang.toml"])
+    total, ink, _colour = pixels(screenshot(chromium, page))
+    assert ink < total * 0.25, f"{ink} of {total} pixels are not white"
