@@ -11,7 +11,7 @@ import typer
 from planner.cli import app
 from planner.cli.common import (ExplainOpt, FilesArg, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt,
                                 Shared, WorkspaceOpt, run)
-from planner.errors import InputError, problem
+from planner.errors import InputError, Pct, problem
 
 SizeOpt = Annotated[Optional[str], typer.Option("--size", "-s", help="Only this size of a pattern.")]
 MarkupOpt = Annotated[Optional[str], typer.Option(
@@ -44,7 +44,7 @@ def parse_share(option: str, text: str | None, *, below_one: bool) -> Decimal | 
     limit = Decimal(1) if below_one else MAX_MARKUP
     if value < 0 or value >= limit:
         raise problem("share-option-out-of-range", hint="share-option-out-of-range-hint",
-                      option=option, text=text, limit=f"{limit:f}")
+                      option=option, text=text, limit=Pct(limit))
     return value
 
 
