@@ -22,7 +22,7 @@ from planner.costing import CostSheet
 from planner.errors import InputError, InputErrors, problem, warning
 from planner.models import Item, Settings
 from planner.money import ZERO, ceil_div, quantize
-from planner.pricing import list_price
+from planner.pricing import ChannelPrice, price_channel
 from planner.units import Quantity, UnitTable, check_positive, parse_quantity
 
 SIXTY = Decimal(60)
@@ -45,7 +45,8 @@ class Run:
     sheet: CostSheet
     pieces: int
     batches: int
-    price: Decimal
+    price: Decimal        # shelf price per piece on the direct channel
+    receipt: Decimal      # what a piece sold there leaves (after commission, fee, revenue tax)
 
     @property
     def made(self) -> Decimal:
@@ -58,6 +59,10 @@ class Run:
     @property
     def revenue(self) -> Decimal:
         return self.pieces * self.price
+
+    @property
+    def received(self) -> Decimal:
+        return self.pieces * self.receipt
 
     @property
     def cost(self) -> Decimal:
@@ -135,6 +140,7 @@ class ProductionPlan:
     today: date
     due: date | None = None
     notes: tuple[InputError, ...] = ()
+    channel: str = ""
 
     @property
     def spend(self) -> Decimal:
@@ -175,8 +181,14 @@ class ProductionPlan:
         return sum((run.cost for run in self.runs), ZERO)
 
     @property
+    def deductions(self) -> Decimal:
+        """Commission, fee and revenue tax on the direct channel (usually nothing)."""
+        return self.revenue - sum((run.received for run in self.runs), ZERO)
+
+    @property
     def profit(self) -> Decimal:
-        return self.revenue - self.cost
+        """What the ordered pieces leave after the HPP of everything made."""
+        return self.revenue - self.deductions - self.cost
 
     @property
     def days_left(self) -> int | None:
@@ -210,9 +222,14 @@ def cash_per_batch(sheet: CostSheet) -> Decimal:
     return sum((line.cost for line in sheet.lines if line.item is None and line.group in CASH_GROUPS), ZERO)
 
 
-def direct_price(sheet: CostSheet, settings: Settings) -> Decimal:
-    """Price per piece on the first channel (the direct sale): HPP marked up, rounded up."""
-    return list_price(sheet.unit, settings.pricing)
+def direct_sale(sheet: CostSheet, settings: Settings) -> ChannelPrice:
+    """The price on the first channel (the direct sale), as `planner price` computes it."""
+    return price_channel(sheet.unit, settings.channels[0], settings.pricing)
+
+
+def make_run(order: Order, settings: Settings) -> Run:
+    sale = direct_sale(order.sheet, settings)
+    return Run(order.sheet, order.pieces, batches_for(order.pieces, order.sheet.sellable), sale.price, sale.receipt)
 
 
 def merge_orders(orders: list[Order]) -> list[Order]:
@@ -259,14 +276,13 @@ def plan_production(orders: list[Order], stock: Mapping[str, Decimal], settings:
                     catalog: Mapping[str, Item], units: UnitTable, prices: Mapping[str, Decimal],
                     *, today: date, due: date | None = None, name: str | None = None) -> ProductionPlan:
     """The whole plan: runs, shopping list, equipment time (``stock`` in purchase packs)."""
-    runs = tuple(Run(o.sheet, o.pieces, batches_for(o.pieces, o.sheet.sellable), direct_price(o.sheet, settings))
-                 for o in merge_orders(orders))
+    runs = tuple(make_run(o, settings) for o in merge_orders(orders))
     shopping = shopping_list(runs, stock, catalog, units, prices)
     notes = tuple(n for run in runs for n in run.sheet.notes)
     notes += tuple(warning("plan-unused-stock", hint="plan-unused-stock-hint", item=item_id)
                    for item_id in stock if item_id not in {line.item for line in shopping})
     return ProductionPlan(name, runs, shopping, equipment_use(runs, settings), settings.labor.workers,
-                          settings.labor.hours_per_day, today, due, notes)
+                          settings.labor.hours_per_day, today, due, notes, settings.channels[0].name)
 
 
 def shopping_list(runs: tuple[Run, ...], stock: Mapping[str, Decimal], catalog: Mapping[str, Item],

@@ -60,7 +60,7 @@ def shopping_table(plan: ProductionPlan, places: int) -> Table:
 
 def totals_table(plan: ProductionPlan, places: int) -> Table:
     (spend, other), cash = reconcile([plan.spend, plan.other_cash], places)
-    (cost, profit), revenue = reconcile([plan.cost, plan.profit], places, plan.revenue)
+    (cost, deductions, profit), revenue = reconcile([plan.cost, plan.deductions, plan.profit], places, plan.revenue)
     rows = [Row((msg("plan.spend"), msg("plan.money", amount=Cash(spend)))),
             Row((msg("plan.other-cash"), msg("plan.money", amount=Cash(other)))),
             Row((msg("plan.cash"), msg("plan.money", amount=Cash(cash))), "total"),
@@ -70,9 +70,11 @@ def totals_table(plan: ProductionPlan, places: int) -> Table:
     rows.append(Row((msg("plan.days", per_day=plan.hours_per_day), msg("plan.days-value", days=plan.days)), "total"))
     if plan.due is not None:
         rows.append(Row((msg("plan.due"), due_cell(plan))))
-    rows += [Row((msg("plan.revenue"), msg("plan.money", amount=Cash(revenue)))),
-             Row((msg("plan.cost"), msg("plan.money", amount=Cash(cost)))),
-             Row((msg("plan.profit"), msg("plan.money", amount=Cash(profit))), "total")]
+    rows += [Row((msg("plan.revenue", channel=plan.channel), msg("plan.money", amount=Cash(revenue)))),
+             Row((msg("plan.cost"), msg("plan.money", amount=Cash(cost))))]
+    if plan.deductions:
+        rows.append(Row((msg("plan.deductions", channel=plan.channel), msg("plan.money", amount=Cash(deductions)))))
+    rows.append(Row((msg("plan.profit"), msg("plan.money", amount=Cash(profit))), "total"))
     return Table(TOTAL_COLUMNS, tuple(rows), msg("plan.title-totals"))
 
 
@@ -121,7 +123,8 @@ def explain_totals(plan: ProductionPlan) -> list[Msg]:
     out += [msg("plan.explain-revenue", product=product_label(r), pieces=r.pieces, unit=Cash(r.sheet.unit),
                 price=Cash(r.price), revenue=Cash(r.revenue), batches=r.batches, batch=Cash(r.sheet.batch),
                 cost=Cash(r.cost)) for r in plan.runs]
-    out.append(msg("plan.explain-profit", revenue=Cash(plan.revenue), cost=Cash(plan.cost), profit=Cash(plan.profit)))
+    out.append(msg("plan.explain-profit", revenue=Cash(plan.revenue), deductions=Cash(plan.deductions),
+                   cost=Cash(plan.cost), profit=Cash(plan.profit)))
     return out
 
 
@@ -144,7 +147,8 @@ def plan_json(plan: ProductionPlan, file: str | None) -> dict:
               "labor_hours": number_json(plan.labor_hours),
               "equipment_hours": {e.name: number_json(e.hours) for e in plan.equipment},
               "days": plan.days, "other_cash": money_json(plan.other_cash), "cash": money_json(plan.cash),
-              "revenue": money_json(plan.revenue), "cost": money_json(plan.cost), "profit": money_json(plan.profit),
+              "revenue": money_json(plan.revenue), "cost": money_json(plan.cost),
+              "deductions": money_json(plan.deductions), "profit": money_json(plan.profit),
               "due": plan.due.isoformat() if plan.due else None, "days_left": plan.days_left,
               "late_days": plan.late_days}
     return {"plan": plan.name, "file": file, "products": products, "shopping": shopping, "totals": totals}
