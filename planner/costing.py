@@ -262,7 +262,7 @@ def fabric_metres(pattern: Pattern, ctx: Context, size: str) -> tuple[str, Item,
     """(item id, item, metres of that fabric for one garment, converted by width?)."""
     item_id = ctx.fabric or pattern.fabric.item
     item = find_item(ctx.catalog, item_id)
-    if ctx.units.dimension(item.pack.unit) != "length" and item.pack.unit not in item.units:
+    if ctx.units.base(item.pack, item, item_id)[0] != "length":
         raise problem("fabric-not-by-length", hint="fabric-not-by-length-hint", item=item_id, pack=str(item.pack))
     if item.width is None:
         raise problem("fabric-no-width", hint="fabric-no-width-hint", item=item_id)
