@@ -141,7 +141,8 @@ def volumes_chart(be: BreakEven, sheet: CostSheet) -> Chart | None:
         return None
     title = msg("breakeven.chart.size", size=sheet.size) if sheet.size else msg("breakeven.title.volumes")
     return Chart("line", title, tuple(v for _, v, _ in points),
-                 ((msg("breakeven.col.profit"), tuple(p for _, _, p in points)),))
+                 ((msg("breakeven.col.profit"), tuple(p for _, _, p in points)),),
+                 x_title=msg("breakeven.chart.x"), y_title=msg("breakeven.col.profit"))
 
 
 def goal_explain(be: BreakEven) -> list[Msg]:

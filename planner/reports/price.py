@@ -8,9 +8,9 @@ from typing import Sequence
 from planner.costing import CostSheet
 from planner.errors import Cash, InputError, Msg, Pct, msg, warning
 from planner.models import Channel, Pricing
-from planner.money import ONE, quantize
+from planner.money import ONE, quantize, reconcile
 from planner.pricing import ChannelPrice, has_rule, markup_of, price_channels
-from planner.reports import Column, Report, Row, Table, money_json, share_json
+from planner.reports import Chart, Column, Report, Row, Table, money_json, share_json
 
 COLUMNS = (Column("price.col.channel"), Column("price.col.price", "money"), Column("price.col.receipt", "money"),
            Column("price.col.profit", "money"), Column("price.col.margin", "share"),
@@ -177,6 +177,15 @@ def price_json(sheet: CostSheet, sales: list[ChannelPrice]) -> dict:
     return data
 
 
+def price_chart(sheet: CostSheet, sales: list[ChannelPrice], places: int) -> Chart:
+    """Where each channel's shelf price goes: cost of a piece sold, the channel's cut, profit."""
+    shown = [reconcile([s.cost_sold, s.price - s.receipt, s.profit], places, s.price)[0] for s in sales]
+    names = ("price.chart.cost", "price.chart.cut", "price.chart.profit")
+    series = tuple((msg(name), tuple(row[i] for row in shown)) for i, name in enumerate(names))
+    title = msg("price.chart.size", size=sheet.size) if sheet.size else msg("price.chart")
+    return Chart("stacked", title, tuple(s.channel.name for s in sales), series)
+
+
 def rule_msg(pricing: Pricing) -> Msg:
     """"markup 40%", "margin 30%" or "no markup" (with the revenue tax, if any)."""
     tax = msg("price.rule.tax", tax=Pct(pricing.revenue_tax)) if pricing.revenue_tax else None
@@ -200,5 +209,6 @@ def price_report(sheets: list[CostSheet], channels: Sequence[Channel], pricing: 
     notes += rule_warnings(pricing, settings_file)
     subtitle = msg("price.subtitle", rule=rule_msg(pricing), step=Cash(pricing.round_to))
     data = [price_json(sheet, sales) for sheet, sales in priced]
-    return Report("price", sheets[0].product, (price_table(priced, pricing, places),), data[0] if len(data) == 1 else data,
-                  tuple(notes), subtitle, explain=tuple(explain))
+    charts = tuple(price_chart(sheet, sales, places) for sheet, sales in priced)
+    return Report("price", sheets[0].product, (price_table(priced, pricing, places),),
+                  data[0] if len(data) == 1 else data, tuple(notes), subtitle, charts, tuple(explain))
