@@ -238,3 +238,31 @@ def test_errors_after_a_schema_directive_keep_their_line(tmp_path: Path) -> None
     assert first.err.startswith(f"a.toml:{line}: "), first.err
     assert second.err.startswith(f"b.toml:{line + 1}: "), second.err
     assert first.err.split(": ", 1)[1] == second.err.split(": ", 1)[1]
+
+
+# ---------------------------------------------------------------- in a real editor's checker
+
+
+def test_taplo_accepts_the_examples_and_flags_a_broken_recipe(tmp_path: Path) -> None:
+    """Taplo (Even Better TOML's engine) reads the schemas through #:schema lines.
+
+    Runs when a ``taplo`` is on PATH (e.g. ``npm install -g @taplo/cli``); the
+    jsonschema tests above cover the same ground without it.
+    """
+    import shutil
+    import subprocess
+
+    taplo = shutil.which("taplo")
+    if taplo is None:
+        pytest.skip("taplo is not installed (npm install -g @taplo/cli)")
+    assert run_cli("schema", "--output", "schemas", cwd=tmp_path).code == 0
+    (tmp_path / "recipes").mkdir()
+    good = (ROOT / "recipes" / "bingka-kentang.toml").read_text(encoding="utf-8")
+    (tmp_path / "recipes" / "good.toml").write_text("#:schema ../schemas/planner-recipe.schema.json\n" + good,
+                                                    encoding="utf-8")
+    (tmp_path / "recipes" / "bad.toml").write_text("#:schema ../schemas/planner-recipe.schema.json\n"
+                                                   + RECIPE.replace('qty = "250 g"', "qty = 250"), encoding="utf-8")
+    checked = subprocess.run([taplo, "check", "recipes/good.toml"], cwd=tmp_path, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    flagged = subprocess.run([taplo, "check", "recipes/bad.toml"], cwd=tmp_path, capture_output=True, text=True)
+    assert flagged.returncode != 0 and 'is not of type "string"' in flagged.stderr
