@@ -243,27 +243,18 @@ def merge_orders(orders: list[Order]) -> list[Order]:
     return list(merged.values())
 
 
-def stock_from_table(table: Mapping[str, object]) -> dict[str, Quantity]:
-    """A stock table (``telur-itik = "10 butir"``) as quantities; problems placed under the item id."""
-    stock: dict[str, Quantity] = {}
+def opening_stock(table: Mapping[str, object], catalog: Mapping[str, Item],
+                  units: UnitTable) -> dict[str, Decimal]:
+    """Opening stock (as bought: ``telur-itik = "10 butir"``) in purchase packs.
+
+    Values may be text or already-parsed quantities; every problem is placed under its item id
+    and all are reported together.
+    """
+    packs: dict[str, Decimal] = {}
     problems: list[InputError] = []
     for item_id, value in table.items():
         try:
-            stock[item_id] = check_positive(parse_quantity(value), allow_zero=True)
-        except InputError as err:
-            problems.append(err.under(item_id))
-    if problems:
-        raise InputErrors(problems)
-    return stock
-
-
-def stock_packs(stock: Mapping[str, Quantity], catalog: Mapping[str, Item],
-                units: UnitTable) -> dict[str, Decimal]:
-    """Opening stock (as bought) in purchase packs; problems are placed under the item id."""
-    packs: dict[str, Decimal] = {}
-    problems: list[InputError] = []
-    for item_id, qty in stock.items():
-        try:
+            qty = value if isinstance(value, Quantity) else check_positive(parse_quantity(value), allow_zero=True)
             packs[item_id] = pack_units(catalog, units, item_id, qty)
         except InputError as err:
             problems.append(err.under(item_id))

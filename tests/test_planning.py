@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 from planner.costing import CostLine, CostSheet, Need
 from planner.errors import InputError, InputErrors
 from planner.models import Item, Settings
-from planner.planning import (Order, ShoppingLine, plan_production, stock_from_table, stock_packs,
-                              units_to_buy, whole_pieces)
+from planner.planning import Order, ShoppingLine, opening_stock, plan_production, units_to_buy, whole_pieces
 from planner.units import Quantity
 from planner.workspace import unit_table
 
@@ -206,21 +205,16 @@ def test_surplus_pieces_cost_but_earn_nothing():
 
 def test_stock_converts_to_packs_with_the_items_facts():
     # 1 kg gula = 1 pack; 700 g of telur at 70 g a piece = 10 butir; 2,5 m kain = 2.5 packs of 1 m
-    stock = stock_from_table({"gula": "1 kg", "telur": "700 g", "kain": "2,5 m"})
-    assert stock_packs(stock, CATALOG, UNITS) == {"gula": D(1), "telur": D(10), "kain": D("2.5")}
+    stock = opening_stock({"gula": "1 kg", "telur": "700 g", "kain": "2,5 m"}, CATALOG, UNITS)
+    assert stock == {"gula": D(1), "telur": D(10), "kain": D("2.5")}
 
 
-def test_stock_of_unknown_items_or_in_unconvertible_units_is_an_error():
+def test_every_bad_stock_line_is_an_error_under_its_item():
     with pytest.raises(InputErrors) as caught:
-        stock_packs(stock_from_table({"gulaa": "1 kg", "gula": "2 butir"}), CATALOG, UNITS)
+        opening_stock({"gulaa": "1 kg", "gula": "2 butir", "telur": 10, "kain": "-2 m"}, CATALOG, UNITS)
     keys = [(e.message.key, e.loc) for e in caught.value.problems]
-    assert keys == [("unknown-item", ("gulaa",)), ("cannot-convert", ("gula",))]
-
-
-def test_stock_values_must_be_quantities():
-    with pytest.raises(InputErrors) as caught:
-        stock_from_table({"gula": 10, "telur": "-2 butir"})
-    assert [e.message.key for e in caught.value.problems] == ["quantity-not-string", "quantity-not-positive"]
+    assert keys == [("unknown-item", ("gulaa",)), ("cannot-convert", ("gula",)),
+                    ("quantity-not-string", ("telur",)), ("quantity-not-positive", ("kain",))]
 
 
 def test_unused_stock_is_a_warning():

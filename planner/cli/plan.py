@@ -37,8 +37,10 @@ def plan(
     Example: planner plan plans/pesanan-kenduri.toml --today 2026-12-01
     """
     from planner.cli.check import parse_today
+    from planner.cli.common import check_lang
     from planner.cli.plans import parse_target
 
+    check_lang(lang)
     shared = Shared(format, output, force, lang, workspace, explain, set_)
     plan_file, pairs = split_targets(targets, parse_target)
     day = parse_today(today)

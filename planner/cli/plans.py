@@ -108,7 +108,7 @@ def parse_target(text: str) -> tuple[Path, int]:
 def stock_of(ws: Any, plan: Any, plan_path: Path | None, stock_file: Path | None) -> dict[str, Decimal]:
     """Opening stock in purchase packs: --stock FILE, else the plan's [stock]."""
     from planner import tomlfile
-    from planner.planning import stock_from_table, stock_packs
+    from planner.planning import opening_stock
 
     if stock_file is not None:
         table, text = tomlfile.load(stock_file)
@@ -117,8 +117,7 @@ def stock_of(ws: Any, plan: Any, plan_path: Path | None, stock_file: Path | None
         table = plan.stock if plan is not None else {}
         text, where, prefix = ws.texts.get(str(plan_path)), str(plan_path), ("stock",)
     try:
-        stock = stock_from_table(table) if stock_file is not None else table
-        return stock_packs(stock, ws.catalog, ws.units)
+        return opening_stock(table, ws.catalog, ws.units)
     except InputErrors as errs:
         raise InputErrors([tomlfile.place(e.under(*prefix).at(where), where, text) for e in errs.problems]) from None
 

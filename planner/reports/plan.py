@@ -30,10 +30,10 @@ def runs_table(plan: ProductionPlan) -> Table:
 
 
 def buy_cell(line: ShoppingLine) -> object:
-    """``3 kg``, ``47 butir``, ``9,25 m`` (whole packs of one, or steps) or ``2 × 500 g``."""
+    """``3 kg``, ``47 butir``, ``9,25 m`` (packs of one, or steps), ``500 g`` (one pack) or ``2 × 500 g``."""
     if line.packs == 0:
         return msg("plan.buy-none")
-    if line.unit.amount == 1 or line.unit != line.pack:
+    if line.unit.amount == 1 or line.unit != line.pack or line.packs == 1:
         return Quantity(line.packs * line.unit.amount, line.unit.unit)
     return msg("plan.buy-packs", packs=line.packs, pack=line.unit)
 
