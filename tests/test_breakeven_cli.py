@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import assert_golden, run_cli
-from tests.test_price_cli import make_workspace
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Path:
-    """Fixed costs: sewa 10.000.000 a month, no equipment; Roti HPP 5.500, Kue HPP 1.875."""
-    return make_workspace(tmp_path / "ws")
+from tests.test_price_cli import cli_json, ws  # noqa: F401  (ws: the shared workspace fixture)
 
 
 def breakeven_json(*args: str, cwd: Path) -> dict:
-    result = run_cli("breakeven", *args, "--format", "json", cwd=cwd)
-    assert result.code == 0, result.err
-    return json.loads(result.out)
+    return cli_json("breakeven", *args, cwd=cwd)
 
 
 def test_textbook_break_even(ws):
@@ -136,8 +127,7 @@ def test_golden_csv_and_markdown(examples):
 
 
 def test_pattern_json_has_a_size_per_object(examples):
-    result = run_cli("breakeven", "patterns/kemeja-sekolah.toml", "--format", "json", cwd=examples)
-    data = json.loads(result.out)
+    data = cli_json("breakeven", "patterns/kemeja-sekolah.toml", cwd=examples)
     assert [d["size"] for d in data] == ["S", "M", "L", "XL"]
     assert list(data[0]) == ["product", "size", "channel", "price", "unit_cost", "contribution", "fixed_costs",
                              "units", "revenue", "units_per_day", "target_units", "payback_months"]

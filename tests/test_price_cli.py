@@ -67,13 +67,19 @@ def make_workspace(folder: Path, rule: str = "markup = 0.40") -> Path:
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
+    """Fixed costs: sewa 10.000.000 a month, no equipment; Roti HPP 5.500, Kue HPP 1.875."""
     return make_workspace(tmp_path / "ws")
 
 
-def price_json(*args: str, cwd: Path) -> dict:
-    result = run_cli("price", *args, "--format", "json", cwd=cwd)
+def cli_json(*args: str, cwd: Path) -> dict:
+    """``planner ARGS --format json``, which must succeed, parsed."""
+    result = run_cli(*args, "--format", "json", cwd=cwd)
     assert result.code == 0, result.err
     return json.loads(result.out)
+
+
+def price_json(*args: str, cwd: Path) -> dict:
+    return cli_json("price", *args, cwd=cwd)
 
 
 def test_every_channel_by_hand(ws):
@@ -208,8 +214,7 @@ def test_golden_csv_and_markdown(examples):
 
 
 def test_pattern_json_has_a_size_per_object(examples):
-    result = run_cli("price", "patterns/kemeja-sekolah.toml", "--format", "json", cwd=examples)
-    data = json.loads(result.out)
+    data = cli_json("price", "patterns/kemeja-sekolah.toml", cwd=examples)
     assert [d["size"] for d in data] == ["S", "M", "L", "XL"]
     assert list(data[0]) == ["product", "size", "unit_cost", "channels"]
     assert list(data[0]["channels"][0]) == ["name", "price", "receipt", "profit", "margin", "markup"]
