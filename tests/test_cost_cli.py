@@ -5,12 +5,15 @@ folder outside the checkout (so with the embedded defaults)."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, assert_golden, run_cli
+from tests.conftest import GOLDEN, ROOT, assert_golden, run_cli
 
 RECIPE = "recipes/bingka-kentang.toml"
 PATTERN = "patterns/kemeja-sekolah.toml"
@@ -48,6 +51,20 @@ def test_every_shipped_recipe_and_pattern_costs_from_outside_the_checkout(exampl
         result = run_cli("cost", name, cwd=examples)
         assert result.code == 0, f"{name}: {result.err}"
         assert "Traceback" not in result.err
+
+
+def test_the_installed_command_runs_from_outside_the_checkout(examples):
+    """The console script imports the installed package: in CI (a non-editable
+    install) this fails when a data file was left out of the package."""
+    script = Path(sys.executable).parent / "planner"
+    if not script.exists():
+        pytest.skip("planner is not installed next to this Python")
+    env = {k: v for k, v in os.environ.items() if k not in ("PLANNER_DEBUG", "PYTHONPATH")}
+    env.update(COLUMNS="80", NO_COLOR="1", TERM="dumb")
+    done = subprocess.run([str(script), "cost", RECIPE], cwd=examples, env=env, capture_output=True,
+                          text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (GOLDEN / "cost-recipe.txt").read_text(encoding="utf-8")
 
 
 def test_tables_fit_in_80_columns(examples):
