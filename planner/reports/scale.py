@@ -65,7 +65,7 @@ def scale_report(scaling: Scaling, *, asked: int | None = None) -> Report:
     why = msg("scale.explain-pieces", pieces=asked, sellable=scaling.sellable, factor=scaling.factor) \
         if asked is not None else msg("scale.explain-factor", factor=scaling.factor)
     explain_lines = (why,) + tuple(explain(line, scaling.factor) for line in scaling.lines)
-    subtitle = msg("scale.subtitle", file=scaling.file, pieces=friendly(Quantity(scaling.scaled_pieces, "pcs")),
-                   sellable=friendly(Quantity(scaling.scaled_sellable, "pcs")))
+    subtitle = msg("scale.subtitle", file=scaling.file, pieces=scaling.scaled_pieces,
+                   sellable=scaling.scaled_sellable)
     return Report("scale", msg("scale.title", product=scaling.product, factor=scaling.factor),
                   (scale_table(scaling),), scale_json(scaling), subtitle=subtitle, explain=explain_lines)
