@@ -85,8 +85,10 @@ def build_plan(ws: Any, shared: Shared, plan_file: Path | None, pairs: list, sto
     else:
         orders = target_orders(ws, ctx, pairs, problems)
     stock = gather(problems, ws, str(stock_file or plan_file or ""), lambda: stock_of(ws, model, plan_file, stock_file))
+    if not problems:
+        result = gather(problems, ws, "", lambda: plan_production(
+            orders, stock, ws.settings, ws.catalog, ws.units, ctx.prices, today=today,
+            due=model.due if model else None, name=model.name if model else None))
     if problems:
         raise InputErrors(problems)
-    result = plan_production(orders, stock, ws.settings, ws.catalog, ws.units, ctx.prices, today=today,
-                             due=model.due if model else None, name=model.name if model else None)
     return plan_report(result, ws.places, file=str(plan_file) if plan_file else None)

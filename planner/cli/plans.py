@@ -52,9 +52,8 @@ def make_orders(ws: Any, ctx: Any, plan_path: Path, index: int, make: Any) -> li
     """The orders of one [[make]]: a recipe by pieces, a pattern by sizes."""
     from planner.costing import cost_pattern, cost_recipe
     from planner.planning import Order
-    from planner.workspace import load_product, resolve_ref
 
-    product = load_product(ws, resolve_ref(make.product, str(plan_path)))
+    product = load_referenced(ws, plan_path, index, make.product)
     if product.kind == "recipe":
         if make.sizes is not None:
             raise problem("plan-recipe-with-sizes", hint="plan-recipe-with-sizes-hint",
@@ -68,6 +67,20 @@ def make_orders(ws: Any, ctx: Any, plan_path: Path, index: int, make: Any) -> li
             raise problem("unknown-size", hint="unknown-size-hint", size=size,
                           sizes=", ".join(product.model.sizes)).under("make", index, "sizes", size).at(str(plan_path))
     return [Order(cost_pattern(product, ctx, size), qty) for size, qty in make.sizes.items()]
+
+
+def load_referenced(ws: Any, plan_path: Path, index: int, ref: str) -> Any:
+    """The product a [[make]] names; a missing file is reported on the plan's line that names it."""
+    from dataclasses import replace
+
+    from planner.workspace import load_product, resolve_ref
+
+    try:
+        return load_product(ws, resolve_ref(ref, str(plan_path)))
+    except InputError as err:
+        if err.message.key != "file-missing":
+            raise
+        raise replace(err, path=None, line=None).under("make", index, "product").at(str(plan_path)) from None
 
 
 def plan_orders(ws: Any, ctx: Any, path: Path, plan: Any, problems: list[InputError]) -> list[Any]:

@@ -76,7 +76,7 @@ def load_recipe(ws: Any, file: Path) -> tuple[Any, dict]:
 
     product = load_product(ws, file)
     if product.kind != "recipe":
-        raise problem("scale-not-recipe", hint="scale-not-recipe-hint", file=str(file)).at(str(file))
+        raise problem("scale-not-recipe", hint="scale-not-recipe-hint").at(str(file))
     _, _, raw = load_file(ws, file)
     return product, raw
 
