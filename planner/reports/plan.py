@@ -14,8 +14,9 @@ from planner.units import Quantity
 RUN_COLUMNS = (Column("col.product"), Column("plan.col-pieces", "int"), Column("plan.col-batches", "int"),
                Column("plan.col-made", "number"), Column("plan.col-surplus", "number"))
 SHOP_COLUMNS = (Column("plan.col-item"), Column("plan.col-need", "qty"), Column("plan.col-stock", "qty"),
-                Column("plan.col-buy", "number"), Column("plan.col-spend", "money"), Column("plan.col-left", "qty"))
-TOTAL_COLUMNS = (Column("plan.col-figure"), Column("plan.col-value", "number"))
+                Column("plan.col-buy", "qty"), Column("plan.col-spend", "money"), Column("plan.col-left", "qty"))
+MONEY_COLUMNS = (Column("plan.col-figure"), Column("plan.col-amount", "money"))
+TIME_COLUMNS = (Column("plan.col-figure"), Column("plan.col-value", "number"))
 
 
 def product_label(run: Run) -> object:
@@ -58,30 +59,41 @@ def shopping_table(plan: ProductionPlan, places: int) -> Table:
     return Table(SHOP_COLUMNS, tuple(rows), msg("plan.title-shopping"))
 
 
-def totals_table(plan: ProductionPlan, places: int) -> Table:
+def cash_table(plan: ProductionPlan, places: int) -> Table:
+    """Cash needed: the shopping list plus plain amounts paid per batch."""
     (spend, other), cash = reconcile([plan.spend, plan.other_cash], places)
-    (cost, deductions, profit), revenue = reconcile([plan.cost, plan.deductions, plan.profit], places, plan.revenue)
-    rows = [Row((msg("plan.spend"), msg("plan.money", amount=Cash(spend)))),
-            Row((msg("plan.other-cash"), msg("plan.money", amount=Cash(other)))),
-            Row((msg("plan.cash"), msg("plan.money", amount=Cash(cash))), "total"),
-            Row((msg("plan.labor-hours", workers=plan.workers), msg("plan.hours", hours=hours(plan.labor_hours))))]
-    rows += [Row((msg("plan.equipment-hours", name=e.name, capacity=e.capacity), msg("plan.hours", hours=hours(e.hours))))
+    rows = (Row((msg("plan.spend"), spend)), Row((msg("plan.other-cash"), other)), Row((msg("plan.cash"), cash), "total"))
+    return Table(MONEY_COLUMNS, rows, msg("plan.title-cash"))
+
+
+def time_table(plan: ProductionPlan) -> Table:
+    """Hours of work and of each piece of equipment, working days."""
+    rows = [Row((msg("plan.labor-hours", workers=plan.workers), hours(plan.labor_hours)))]
+    rows += [Row((msg("plan.equipment-hours", name=e.name, capacity=e.capacity), hours(e.hours)))
              for e in plan.equipment]
-    rows.append(Row((msg("plan.days", per_day=plan.hours_per_day), msg("plan.days-value", days=plan.days)), "total"))
-    if plan.due is not None:
-        rows.append(Row((msg("plan.due"), due_cell(plan))))
-    rows += [Row((msg("plan.revenue", channel=plan.channel), msg("plan.money", amount=Cash(revenue)))),
-             Row((msg("plan.cost"), msg("plan.money", amount=Cash(cost))))]
+    rows.append(Row((msg("plan.days", per_day=plan.hours_per_day), plan.days), "total"))
+    return Table(TIME_COLUMNS, tuple(rows), msg("plan.title-time"))
+
+
+def profit_table(plan: ProductionPlan, places: int) -> Table:
+    """Revenue of the ordered pieces at the direct price, less the HPP of everything made."""
+    (cost, deductions, profit), revenue = reconcile([plan.cost, plan.deductions, plan.profit], places, plan.revenue)
+    rows = [Row((msg("plan.revenue", channel=plan.channel), revenue)), Row((msg("plan.cost"), cost))]
     if plan.deductions:
-        rows.append(Row((msg("plan.deductions", channel=plan.channel), msg("plan.money", amount=Cash(deductions)))))
-    rows.append(Row((msg("plan.profit"), msg("plan.money", amount=Cash(profit))), "total"))
-    return Table(TOTAL_COLUMNS, tuple(rows), msg("plan.title-totals"))
+        rows.append(Row((msg("plan.deductions", channel=plan.channel), deductions)))
+    rows.append(Row((msg("plan.profit"), profit), "total"))
+    return Table(MONEY_COLUMNS, tuple(rows), msg("plan.title-profit"))
 
 
-def due_cell(plan: ProductionPlan) -> Msg:
+def subtitle(plan: ProductionPlan, file: str | None) -> Msg:
+    """Where the plan comes from, and its due date counted from today."""
+    if file is None:
+        return msg("plan.subtitle", today=plan.today)
+    if plan.due is None:
+        return msg("plan.subtitle-file", file=file, today=plan.today)
     if plan.days_left is not None and plan.days_left < 0:
-        return msg("plan.due-past", due=plan.due, days=-plan.days_left)
-    return msg("plan.due-value", due=plan.due, left=plan.days_left)
+        return msg("plan.subtitle-past", file=file, due=plan.due, days=-plan.days_left, today=plan.today)
+    return msg("plan.subtitle-due", file=file, due=plan.due, left=plan.days_left, today=plan.today)
 
 
 def hours(value: Decimal) -> Decimal:
@@ -131,7 +143,8 @@ def explain_totals(plan: ProductionPlan) -> list[Msg]:
 def late_note(plan: ProductionPlan) -> tuple[InputError, ...]:
     if not plan.late_days:
         return ()
-    return (warning("plan-late", hint="plan-late-hint", days=plan.days, due=plan.due, left=plan.days_left,
+    key = "plan-late-past" if (plan.days_left or 0) < 0 else "plan-late"
+    return (warning(key, hint="plan-late-hint", days=plan.days, due=plan.due, left=plan.days_left,
                     late=plan.late_days),)
 
 
@@ -156,9 +169,9 @@ def plan_json(plan: ProductionPlan, file: str | None) -> dict:
 
 def plan_report(plan: ProductionPlan, places: int, *, file: str | None = None) -> Report:
     title = plan.name or msg("plan.title")
-    subtitle = msg("plan.subtitle-file", file=file, today=plan.today) if file else \
-        msg("plan.subtitle", today=plan.today)
     explain = tuple(explain_run(r) for r in plan.runs) + \
         tuple(m for line in plan.shopping for m in explain_line(line)) + tuple(explain_totals(plan))
-    return Report("plan", title, (runs_table(plan), shopping_table(plan, places), totals_table(plan, places)),
-                  plan_json(plan, file), plan.notes + late_note(plan), subtitle, explain=explain)
+    tables = (runs_table(plan), shopping_table(plan, places), cash_table(plan, places), time_table(plan),
+              profit_table(plan, places))
+    return Report("plan", title, tables,
+                  plan_json(plan, file), plan.notes + late_note(plan), subtitle(plan, file), explain=explain)
