@@ -14,5 +14,7 @@ def render_json(reports: list[Report]) -> str:
             items.extend(report.data)
         else:
             items.append(report.data)
-    payload = items[0] if len(items) == 1 else items
+    # one product is an object; a report whose data is a list (compare, whatif) stays a list
+    listed = any(isinstance(report.data, list) for report in reports)
+    payload = items[0] if len(items) == 1 and not listed else items
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

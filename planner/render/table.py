@@ -16,22 +16,43 @@ from planner.render import cell_text, heading, note_text
 from planner.reports import Report, Table
 
 BAR_WIDTH = 16
+MIN_BAR = 4
+TEXT_SHARE = 16     # when fitting bars, count at most this much of a text column (it wraps)
+HEADING_SHARE = 12  # ... and of a long heading (it wraps)
 
 
-def _bar(value: Decimal, top: Decimal, fmt: Formatter) -> Text:
-    n = 0 if not top else int(abs(value) / top * BAR_WIDTH + Decimal("0.5"))
+def _bar(value: Decimal, top: Decimal, fmt: Formatter, length: int = BAR_WIDTH) -> Text:
+    n = 0 if not top else int(abs(value) / top * length + Decimal("0.5"))
     label = fmt.number(value, 0)
     if value < 0:
         return Text("░" * n + " " + label, style="red")
     return Text("█" * n + " " + label, style="green")
 
 
-def rich_table(table: Table, fmt: Formatter) -> RichTable:
+def bar_length(table: Table, fmt: Formatter, width: int | None) -> int:
+    """BAR_WIDTH, or shorter when the other columns leave less room on a ``width``-wide screen."""
+    if width is None or not any(c.kind == "bar" for c in table.columns):
+        return BAR_WIDTH
+    used, labels = 3 * (len(table.columns) - 1), 0
+    for i, column in enumerate(table.columns):
+        longest = max((len(cell_text(r.cells[i], column, fmt)) for r in table.rows), default=0)
+        if column.kind == "bar":
+            labels = max(labels, longest)
+            continue
+        if column.kind == "text":
+            used += min(longest, TEXT_SHARE)
+        else:  # rich wraps only the widest headings
+            used += max(longest, min(len(heading(column, fmt)), HEADING_SHARE))
+    return max(MIN_BAR, min(BAR_WIDTH, width - used - labels - 1))
+
+
+def rich_table(table: Table, fmt: Formatter, width: int | None = None) -> RichTable:
+    length = bar_length(table, fmt, width)
     out = RichTable(title=fmt.text(table.title) if table.title else None, title_justify="left",
                     title_style="bold", show_edge=False, pad_edge=False, header_style="bold")
     for column in table.columns:
         out.add_column(heading(column, fmt), justify="left" if column.kind in ("text", "bar") else "right",
-                       overflow="fold")
+                       overflow="fold", no_wrap=column.kind == "bar")  # a bar never breaks: others wrap
     tops = {i: max((abs(r.cells[i]) for r in table.rows if r.cells[i] is not None), default=Decimal(0))
             for i, c in enumerate(table.columns) if c.kind == "bar"}
     first_total = True
@@ -39,7 +60,7 @@ def rich_table(table: Table, fmt: Formatter) -> RichTable:
         cells: list = []
         for i, (value, column) in enumerate(zip(row.cells, table.columns)):
             if column.kind == "bar" and value is not None:
-                cells.append(_bar(value, tops[i], fmt))
+                cells.append(_bar(value, tops[i], fmt, length))
             else:
                 text = cell_text(value, column, fmt)
                 if row.style == "" and i == 0 and any(r.style == "group" for r in table.rows):
@@ -66,7 +87,7 @@ def render_table(reports: list[Report], fmt: Formatter, *, explain: bool = False
             console.print(Text(fmt.value(report.subtitle), style="dim"))
         for table in report.tables:
             console.print()
-            console.print(rich_table(table, fmt))
+            console.print(rich_table(table, fmt, console.width))
         if explain and report.explain:
             console.print()
             console.print(Text(fmt.text(Msg("heading.working")), style="bold"))

@@ -1,0 +1,106 @@
+"""planner compare: every product side by side — HPP, direct price, margin, profit per batch and per hour."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from planner.cli import app
+from planner.cli.common import (ExplainOpt, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt, Shared,
+                                WorkspaceOpt, run)
+from planner.errors import InputError, InputErrors, problem
+
+ProductsArg = Annotated[list[Path], typer.Argument(
+    help="Recipe and pattern files, or folders (their .toml files; plans in them are skipped).",
+    show_default=False)]
+PatternSizeOpt = Annotated[Optional[str], typer.Option(
+    "--size", "-s", help="Only this size of each pattern (default: every size); recipes are not affected.")]
+
+
+def product_files(paths: list[Path]) -> list[tuple[Path, bool]]:
+    """(file, found in a folder) for every argument; a folder gives its .toml files."""
+    from planner.workspace import expand_paths
+
+    return [(found, path.is_dir()) for path in paths for found in expand_paths([path])]
+
+
+def load_listed(ws: Any, paths: list[Path]) -> list[Any]:
+    """Every recipe and pattern named or found in a folder (plans in a folder are skipped);
+    all problems of all files reported together."""
+    from planner.workspace import load_product
+
+    products, problems = [], []
+    for path, in_folder in product_files(paths):
+        try:
+            products.append(load_product(ws, path))
+        except InputError as err:
+            if not (in_folder and err.message.key == "plan-not-product"):
+                problems.append(ws.place(err.at(str(path))))
+        except InputErrors as errs:
+            problems.extend(ws.place(e) for e in errs.problems)
+    if problems:
+        raise InputErrors(problems)
+    if not products:
+        raise problem("compare-no-products", hint="compare-no-products-hint",
+                      paths=", ".join(str(p) for p in paths))
+    return products
+
+
+def product_sheets(ws: Any, shared: Shared, paths: list[Path], size: str | None,
+                   prices: dict | None = None) -> list[Any]:
+    """Each product costed once: a recipe's batch, each size of a pattern (or just ``size``)."""
+    from planner.cli.products import context
+    from planner.costing import cost_product
+
+    ctx = context(ws, shared, prices=prices)
+    sheets, problems = [], []
+    for product in load_listed(ws, paths):
+        try:
+            sheets.extend(cost_product(product, ctx, size if product.kind == "pattern" else None))
+        except InputError as err:
+            problems.append(ws.place(err.at(product.path)))
+        except InputErrors as errs:
+            problems.extend(ws.place(e) for e in errs.problems)
+    if problems:
+        raise InputErrors(problems)
+    return sheets
+
+
+@app.command()
+def compare(
+    files: ProductsArg,
+    *,
+    sort: Annotated[str, typer.Option(
+        "--sort", help="Order rows by per-hour (default), profit, margin, price, hpp (largest first) or name "
+                       "(A to Z); in Indonesian per-jam, laba, margin, harga, hpp, nama.")] = "per-hour",
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
+    size: PatternSizeOpt = None,
+    set_: SetOpt = None,
+    format: FormatOpt = "table",
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+    workspace: WorkspaceOpt = None,
+    explain: ExplainOpt = False,
+) -> None:
+    """One row per product: HPP, direct price, margin, profit per batch and per hour of work.
+
+    Example: planner compare recipes patterns --sort margin
+    """
+    shared = Shared(format, output, force, lang, workspace, explain, set_)
+
+    def build(ws: Any) -> list:
+        from planner.cli.price import placed
+        from planner.comparing import compare_products, sort_comparisons, sort_name
+        from planner.reports.compare import compare_report
+
+        column = sort_name(sort)  # an unknown column is an error before any costing
+        sheets = product_sheets(ws, shared, files, size)
+        rows = sort_comparisons(compare_products(sheets, ws.settings.channels[0], ws.settings.pricing),
+                                column, reverse)
+        return [placed(ws, compare_report(rows, ws.settings.pricing, ws.places, sort=column,
+                                          settings_file=ws.settings_file))]
+
+    run(shared, files, build)
