@@ -269,7 +269,9 @@ def plan_production(orders: list[Order], stock: Mapping[str, Decimal], settings:
     """The whole plan: runs, shopping list, equipment time (``stock`` in purchase packs)."""
     runs = tuple(make_run(o, settings) for o in merge_orders(orders))
     shopping = shopping_list(runs, stock, catalog, units, prices)
-    notes = tuple(n for run in runs for n in run.sheet.notes)
+    notes: tuple[InputError, ...] = ()
+    for note in (n for run in runs for n in run.sheet.notes):  # sizes of one pattern share their notes
+        notes += (note,) if note not in notes else ()
     notes += tuple(warning("plan-unused-stock", hint="plan-unused-stock-hint", item=item_id)
                    for item_id in stock if item_id not in {line.item for line in shopping})
     return ProductionPlan(name, runs, shopping, equipment_use(runs, settings), settings.labor.workers,

@@ -257,3 +257,13 @@ def test_batches_make_at_least_what_is_ordered_and_one_fewer_would_not(pieces, s
     run = result.runs[0]
     assert run.made >= pieces > (run.batches - 1) * sellable
     assert run.surplus == run.made - pieces >= 0
+
+
+def test_a_note_shared_by_the_sizes_of_a_pattern_is_shown_once():
+    from dataclasses import replace
+
+    from planner.errors import warning
+
+    note = warning("width-estimate", hint="width-estimate-hint", item="kain")
+    sizes = [replace(sheet({}, sellable="1", size=s), notes=(note,)) for s in ("S", "M")]
+    assert plan([Order(sizes[0], 2), Order(sizes[1], 3)]).notes == (note,)
