@@ -22,7 +22,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-from planner.cli import cost, check, schema, price, breakeven, quote, plan, scale, new, compare  # noqa: E402,F401  (register commands)
+from planner.cli import cost, check, schema, price, breakeven, quote, plan, scale, new, compare, whatif  # noqa: E402,F401  (register commands)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,89 @@
+"""planner whatif: the same products under changed item prices, one row per scenario."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from planner.cli import app
+from planner.cli.common import (ExplainOpt, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt, Shared,
+                                WorkspaceOpt, run)
+from planner.cli.compare import PatternSizeOpt, ProductsArg
+from planner.errors import InputError, InputErrors
+
+ChangeOpt = Annotated[list[str], typer.Option(
+    "--change", "-c", show_default=False, metavar="ITEM=STEP[,STEP...]",
+    help="A catalog item's new pack price: +20% or -10% (a share), +2000 or -500 (an amount), 15000 (the new "
+         "price); several steps with commas (gula-pasir=+20%,+40%); repeat --change for more items.")]
+
+
+def parse_changes(texts: list[str], ws: Any, ctx: Any) -> list[Any]:
+    """Every --change read and checked against the catalog; all problems at once."""
+    from planner.scenarios import check_changes, parse_change
+
+    changes, problems = [], []
+    for text in texts:
+        try:
+            changes.append(parse_change(text, ws.places))
+        except InputError as err:
+            problems.append(err)
+    if problems:
+        raise InputErrors(problems)
+    check_changes(changes, ctx)
+    return changes
+
+
+def outcomes_of(ws: Any, ctx: Any, files: list[Any], size: str | None, scenarios: list) -> list[list]:
+    """Outcomes per size for every product; all problems of all files at once."""
+    from planner.cli.compare import load_listed
+    from planner.scenarios import what_if
+
+    results, problems = [], []
+    for product in load_listed(ws, files):
+        try:
+            results.append(what_if(product, ctx, size if product.kind == "pattern" else None, scenarios))
+        except InputError as err:
+            problems.append(ws.place(err.at(product.path)))
+        except InputErrors as errs:
+            problems.extend(ws.place(e) for e in errs.problems)
+    if problems:
+        raise InputErrors(problems)
+    return results
+
+
+@app.command()
+def whatif(
+    files: ProductsArg,
+    *,
+    change: ChangeOpt,
+    size: PatternSizeOpt = None,
+    set_: SetOpt = None,
+    format: FormatOpt = "table",
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+    workspace: WorkspaceOpt = None,
+    explain: ExplainOpt = False,
+) -> None:
+    """What if item prices change: HPP, the price to set, margin at today's price and break-even, per scenario.
+
+    Example: planner whatif recipes/bingka-kentang.toml --change gula-pasir=+20%,+40% --change telur-itik=3500
+    """
+    shared = Shared(format, output, force, lang, workspace, explain, set_)
+
+    def build(ws: Any) -> list:
+        from planner.cli.price import placed
+        from planner.cli.products import context
+        from planner.reports.whatif import whatif_report
+        from planner.scenarios import scenarios_of
+
+        ctx = context(ws, shared)
+        changes = parse_changes(change, ws, ctx)
+        items = [c.item for c in changes]
+        packs = {item: ws.catalog[item].pack for item in items}
+        return [placed(ws, whatif_report(per_size, ws.settings.pricing, items, packs, settings_file=ws.settings_file,
+                                         defaults=ws.root is None))
+                for per_size in outcomes_of(ws, ctx, files, size, scenarios_of(changes))]
+
+    run(shared, files, build)
