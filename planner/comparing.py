@@ -31,8 +31,9 @@ class Comparison:
 
     @property
     def profit_batch(self) -> Decimal:
-        """Profit per piece sold × pieces sold from one batch."""
-        return self.sale.profit * self.sold
+        """Profit per piece sold × pieces sold from one batch, worked out without dividing by s:
+        ``receipt × sold − batch cost``."""
+        return self.sale.receipt * self.sold - self.sheet.batch
 
     @property
     def hours(self) -> Decimal | None:
