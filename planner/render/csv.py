@@ -16,15 +16,16 @@ def render_csv(reports: list[Report], fmt: Formatter) -> str:
     last_header: list[str] | None = None
     for report in reports:
         for table in report.tables:
-            header = [fmt.text(_product_heading())] + [heading(c, fmt) for c in table.columns]
+            # a table that names its products in its first column (compare) needs no product column before it
+            named = [] if table.columns and table.columns[0].key == "col.product" else [fmt.value(report.title)]
+            header = [fmt.text(_product_heading())][:len(named)] + [heading(c, fmt) for c in table.columns]
             if header != last_header:
                 if last_header is not None:
                     out.write("\n")
                 writer.writerow(header)
                 last_header = header
             for row in table.rows:
-                writer.writerow([fmt.value(report.title)] +
-                                [cell_text(v, c, fmt, plain=True) for v, c in zip(row.cells, table.columns)])
+                writer.writerow(named + [cell_text(v, c, fmt, plain=True) for v, c in zip(row.cells, table.columns)])
     return out.getvalue()
 
 

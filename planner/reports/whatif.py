@@ -131,16 +131,14 @@ def unused_notes(outcomes: Sequence[Outcome], items: Sequence[str]) -> list[Inpu
 
 def whatif_table(per_size: Sequence[Sequence[Outcome]]) -> Table:
     """A recipe: one row per scenario; a pattern: a group of rows per size."""
-    first = per_size[0][0]
-    if first.sheet.size is None:
-        title = msg("whatif.title", channel=first.today.channel.name, price=Cash(first.today.price))
-        return Table(COLUMNS, tuple(outcome_row(o) for o in per_size[0]), title)
+    if per_size[0][0].sheet.size is None:
+        return Table(COLUMNS, tuple(outcome_row(o) for o in per_size[0]), msg("whatif.title"))
     rows: list[Row] = []
     for outcomes in per_size:
         head = outcomes[0]
         label = msg("whatif.label.size", size=head.sheet.size, price=Cash(head.today.price))
         rows += [Row((label, *([None] * (len(COLUMNS) - 1))), "group"), *(outcome_row(o) for o in outcomes)]
-    return Table(COLUMNS, tuple(rows), msg("whatif.title-sizes", channel=first.today.channel.name))
+    return Table(COLUMNS, tuple(rows), msg("whatif.title"))
 
 
 def whatif_report(per_size: Sequence[Sequence[Outcome]], pricing: Pricing, items: Sequence[str],
@@ -154,6 +152,7 @@ def whatif_report(per_size: Sequence[Sequence[Outcome]], pricing: Pricing, items
     notes += rule_warnings(pricing, settings_file)
     if defaults:
         notes.append(warning("default-fixed-costs", hint="default-fixed-costs-hint"))
-    subtitle = msg("whatif.subtitle", file=first.sheet.file, fixed=Cash(first.even.fixed))
+    subtitle = msg("whatif.subtitle" if first.sheet.size is None else "whatif.subtitle-sizes", file=first.sheet.file,
+                   price=Cash(first.today.price), channel=first.today.channel.name, fixed=Cash(first.even.fixed))
     return Report("whatif", first.sheet.product, (whatif_table(per_size),), [size_json(o) for o in per_size],
                   tuple(notes), subtitle, explain=tuple(explain))
