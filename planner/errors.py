@@ -19,7 +19,7 @@ class Msg:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-def msg(key: str, **params: Any) -> Msg:
+def msg(key: str, /, **params: Any) -> Msg:
     return Msg(key, params)
 
 
@@ -66,14 +66,14 @@ class InputErrors(Exception):
         self.problems = problems
 
 
-def problem(key: str, hint: str | None = None, hint_params: dict | None = None,
+def problem(key: str, /, hint: str | None = None, hint_params: dict | None = None,
             **params: Any) -> InputError:
     """Shorthand: ``problem("unknown-item", hint="did-you-mean", item="gula")``."""
     hint_msg = Msg(hint, dict(hint_params or params)) if hint else None
     return InputError(Msg(key, params), hint_msg)
 
 
-def warning(key: str, hint: str | None = None, **params: Any) -> InputError:
+def warning(key: str, /, hint: str | None = None, **params: Any) -> InputError:
     return replace(problem(key, hint, **params), severity="warning")
 
 
