@@ -146,3 +146,9 @@ def test_no_dark_background_when_printed(chromium: str, examples: Path) -> None:
     page = make_page(examples, "light", ["cost", "recipes/bingka-kentang.toml"])
     total, ink, _colour = pixels(screenshot(chromium, page))
     assert ink < total * 0.25, f"{ink} of {total} pixels are not white"
+
+
+def test_a_recipe_cost_sheet_prints_on_one_page(chromium: str, examples: Path) -> None:
+    """The handout of one recipe (table, chart, footer) fits one A4 sheet."""
+    page = make_page(examples, "handout", ["cost", "recipes/bingka-kentang.toml"])
+    assert len(pdf_pages(print_pdf(chromium, page).read_bytes())) == 1
