@@ -41,12 +41,14 @@ _LANG: dict[str, str | None] = {"lang": None}
 
 
 def check_lang(lang: str | None) -> str | None:
+    """Remember --lang. An unknown one is reported by set_error_language, once the settings are
+    loaded, in their language: we cannot speak the language asked for."""
     from planner.i18n import LANGUAGES
 
-    if lang is not None and lang not in LANGUAGES:
-        raise problem("unknown-language", hint="unknown-language-hint", lang=lang, known=", ".join(LANGUAGES))
-    _LANG["lang"] = lang
-    return lang
+    known = lang is None or lang in LANGUAGES
+    _LANG["lang"] = lang if known else None
+    _LANG["unknown"] = None if known else lang
+    return _LANG["lang"]
 
 
 def check_format(name: str) -> str:
@@ -140,13 +142,18 @@ _ERROR_LANG = {"lang": "id"}
 
 def reset() -> None:
     """Forget the language of a previous run (tests run many in one process)."""
-    _LANG["lang"] = None
+    _LANG["lang"] = _LANG["unknown"] = None
     _ERROR_LANG["lang"] = "id"
 
 
 def set_error_language(lang: str) -> None:
-    """Errors after the settings are loaded speak the settings' language."""
+    """Errors after the settings are loaded speak the settings' language; an unknown --lang is one of them."""
+    from planner.i18n import LANGUAGES
+
     _ERROR_LANG["lang"] = lang
+    unknown, _LANG["unknown"] = _LANG.get("unknown"), None
+    if unknown is not None:
+        raise problem("unknown-language", hint="unknown-language-hint", lang=unknown, known=", ".join(LANGUAGES))
 
 
 def run(shared: Shared, files: list[Path], build: Callable[[Any], list]) -> None:

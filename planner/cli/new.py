@@ -135,6 +135,7 @@ def init(
     from planner.i18n import Formatter
 
     check_lang(lang)
+    set_error_language("id")  # no settings yet: the defaults' language (reports an unknown --lang)
     root = folder or Path(".")
     written = write_workspace(root, force)
     fmt = Formatter(lang or "id")
