@@ -10,6 +10,7 @@ from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSc
 from pydantic_core import PydanticCustomError
 
 from planner.errors import InputError, Msg, msg, problem
+from planner.money import check_size
 from planner.units import Quantity, check_positive, parse_quantity
 
 
@@ -38,7 +39,7 @@ def _money(value: Any, info: ValidationInfo) -> Decimal:
         raise _wrap(_fractional_money(value, places))
     if amount < 0:
         raise _wrap(problem("money-negative", hint="money-negative-hint", value=str(value)))
-    return amount
+    return _sized(amount, value)
 
 
 def _fractional_money(value: Decimal, places: int) -> InputError:
@@ -72,7 +73,16 @@ def _number(value: Any, lo: Decimal | None, hi: Decimal | None,
         raise _wrap(problem("share-out-of-range" if share else "number-out-of-range",
                             hint="range-hint" if share else "number-range-hint", hint_params={},
                             value=str(value), range=_range(lo, hi, lo_open, hi_open)))
+    amount = _sized(amount, value)
     return int(amount) if integer else amount
+
+
+def _sized(amount: Decimal, value: Any) -> Decimal:
+    """Refuse figures too large or too fine to be real (they would overflow the arithmetic)."""
+    try:
+        return check_size(amount, str(value))
+    except InputError as err:
+        raise _wrap(err) from None
 
 
 def _range(lo: Decimal | None, hi: Decimal | None, lo_open: bool, hi_open: bool) -> Msg:
@@ -134,3 +144,16 @@ UsableShare = number(0, 1, lo_open=True)   # 0 < x ≤ 1
 NonNegative = number(0)
 Positive = number(0, lo_open=True)
 PositiveInt = number(1, integer=True)
+
+
+def _pieces(value: Any) -> int:
+    """A count of pieces to make: a whole number above zero, said in words about pieces."""
+    ok = (not isinstance(value, bool) and isinstance(value, (int, Decimal)) and Decimal(value).is_finite()
+          and Decimal(value) == Decimal(value).to_integral_value() and value >= 1)
+    if not ok:
+        raise _wrap(problem("plan-bad-pieces", hint="plan-bad-pieces-hint", value=str(value)))
+    return int(_sized(Decimal(value), value))
+
+
+Pieces = Annotated[int, PlainValidator(_pieces), PlainSerializer(lambda v: v, return_type=Any),
+                   WithJsonSchema({"type": "integer", "minimum": 1})]

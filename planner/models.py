@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from planner.errors import problem
-from planner.fields import (Money, NonNegative, OpenShare, Positive, PositiveInt, Qty, Share,
+from planner.fields import (Money, NonNegative, OpenShare, Pieces, Positive, PositiveInt, Qty, Share,
                             Stock, UsableShare, _wrap)
 from planner.units import Quantity
 
@@ -233,8 +233,8 @@ class Pattern(Model):
 
 class Make(Model):
     product: str = Field(min_length=1)
-    pieces: PositiveInt | None = None
-    sizes: dict[str, PositiveInt] | None = None
+    pieces: Pieces | None = None
+    sizes: dict[str, Pieces] | None = None
 
     @model_validator(mode="after")
     def _pieces_or_sizes(self) -> "Make":

@@ -8,9 +8,6 @@ from typing import Any
 
 from planner.errors import InputError, InputErrors, problem
 
-PIECE_KEYS = ("number-out-of-range", "not-whole", "not-a-number", "wrong-type")
-
-
 def gather(problems: list[InputError], ws: Any, path: str, compute) -> Any:
     """Run ``compute``; its problems are placed in ``path`` (where not already placed) and kept."""
     try:
@@ -26,26 +23,12 @@ def load_plan(ws: Any, path: Path) -> Any:
     """A plan file's model; a recipe or pattern named alone says how to ask for it instead."""
     from planner.workspace import load_file
 
-    try:
-        kind, model, _ = load_file(ws, path)
-    except InputErrors as errs:
-        raise InputErrors([piece_problem(e) for e in errs.problems]) from None
+    kind, model, _ = load_file(ws, path)
     if kind == "recipe":
         raise problem("plan-needs-pieces", hint="plan-needs-pieces-hint", file=str(path)).at(str(path))
     if kind == "pattern":
         raise problem("plan-pattern-needs-sizes", hint="plan-pattern-needs-sizes-hint", file=str(path)).at(str(path))
     return model
-
-
-def piece_problem(err: InputError) -> InputError:
-    """A bad piece count in [[make]] says so in words about pieces, not about ranges."""
-    loc = err.loc
-    at_pieces = len(loc) >= 3 and loc[0] == "make" and loc[2] in ("pieces", "sizes")
-    if not at_pieces or err.message.key not in PIECE_KEYS:
-        return err
-    value = err.message.params.get("value", "")
-    new = problem("plan-bad-pieces", hint="plan-bad-pieces-hint", value=value)
-    return InputError(new.message, new.hint, err.path, err.line, err.loc, err.severity)
 
 
 def make_orders(ws: Any, ctx: Any, plan_path: Path, index: int, make: Any) -> list[Any]:
