@@ -108,13 +108,18 @@ minutes = 60
 }
 
 
+def write_workspace(folder: Path) -> Path:
+    """The settings, catalog and FILES above, written into ``folder``."""
+    (folder / "planner.toml").write_text(SETTINGS, encoding="utf-8")
+    (folder / "prices.toml").write_text(CATALOG, encoding="utf-8")
+    for name, text in FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def ws(tmp_path: Path):
-    (tmp_path / "planner.toml").write_text(SETTINGS, encoding="utf-8")
-    (tmp_path / "prices.toml").write_text(CATALOG, encoding="utf-8")
-    for name, text in FILES.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return load_workspace(tmp_path)
+    return load_workspace(write_workspace(tmp_path))
 
 
 def sheets_of(ws, *names: str) -> list[CostSheet]:

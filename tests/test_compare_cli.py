@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from tests.conftest import ROOT, assert_golden, run_cli
-from tests.test_compare import CATALOG, FILES, SETTINGS
+from tests.test_compare import write_workspace
 
 
 def test_recipes_and_patterns_of_the_examples(examples: Path) -> None:
@@ -43,12 +43,7 @@ def test_no_line_is_wider_than_the_screen(examples: Path) -> None:
         assert all(line.rstrip()[-1].isdigit() for line in bars)
 
 
-def workspace(folder: Path) -> Path:
-    (folder / "planner.toml").write_text(SETTINGS, encoding="utf-8")
-    (folder / "prices.toml").write_text(CATALOG, encoding="utf-8")
-    for name, text in FILES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+workspace = write_workspace
 
 
 def test_json_by_hand(tmp_path: Path) -> None:

@@ -20,20 +20,25 @@ from planner.reports.whatif import whatif_report
 from planner.scenarios import Change, Scenario, Step, check_changes, parse_change, scenarios_of, what_if
 from planner.workspace import load_product, load_workspace
 from tests.conftest import ROOT
-from tests.test_compare import ws  # noqa: F401  (the fixture)
+from tests.test_compare import write_workspace
 
 D = Decimal
 
 
-def product(ws, name: str):  # noqa: F811
+@pytest.fixture
+def ws(tmp_path: Path):
+    return load_workspace(write_workspace(tmp_path))
+
+
+def product(ws, name: str):
     return load_product(ws, Path(ws.settings_file).parent / name)
 
 
-def context(ws, **prices) -> Context:  # noqa: F811
+def context(ws, **prices) -> Context:
     return Context(ws.settings, ws.catalog, ws.units, {k: D(v) for k, v in prices.items()})
 
 
-def run(ws, name: str, *texts: str, **prices):  # noqa: F811
+def run(ws, name: str, *texts: str, **prices):
     changes = [parse_change(t, 0) for t in texts]
     ctx = context(ws, **prices)
     check_changes(changes, ctx)
@@ -92,7 +97,7 @@ def test_cents_where_the_currency_has_them():
     assert caught.value.message.key == "whatif-fraction"
 
 
-def test_unknown_items_repeated_items_and_negative_prices_are_reported_together(ws):  # noqa: F811
+def test_unknown_items_repeated_items_and_negative_prices_are_reported_together(ws):
     changes = [parse_change(t, 0) for t in ("gulaa=+5%", "gula=-150%", "gula=+5%", "tepung=-13000")]
     with pytest.raises(InputErrors) as caught:
         check_changes(changes, context(ws))
@@ -119,7 +124,7 @@ def test_scenarios_today_each_step_then_all_together():
 # ---------------------------------------------------------------- outcomes by hand
 
 
-def test_doubling_gula_by_hand(ws):  # noqa: F811
+def test_doubling_gula_by_hand(ws):
     (outcomes,) = run(ws, "kue-a.toml", "gula=+100%")
     today, doubled = outcomes
     # today: HPP (6.000 + 4.500 + 30.000) / 10 = 4.050; price roundup(6.075, 500) = 6.500
@@ -139,7 +144,7 @@ def test_doubling_gula_by_hand(ws):  # noqa: F811
 
 def test_plus_100_percent_raises_ingredients_by_exactly_that_items_line():
     """Done when: +100% on one item raises the ingredient cost by exactly that item's line."""
-    ws = load_workspace(None, ROOT / "recipes" / "bingka-kentang.toml")  # noqa: F811  (embedded defaults)
+    ws = load_workspace(None, ROOT / "recipes" / "bingka-kentang.toml")  # embedded defaults
     ctx = Context(ws.settings, ws.catalog, ws.units)
     scenarios = scenarios_of([parse_change("gula-pasir=+100%", 0)])
     (outcomes,) = what_if(load_product(ws, ROOT / "recipes" / "bingka-kentang.toml"), ctx, None, scenarios)
@@ -155,7 +160,7 @@ def test_plus_100_percent_raises_ingredients_by_exactly_that_items_line():
 
 
 def test_an_item_in_a_sub_recipe_moves_its_share_of_the_sub_recipe_too():
-    ws = load_workspace(None, ROOT / "recipes" / "bingka-kentang.toml")  # noqa: F811
+    ws = load_workspace(None, ROOT / "recipes" / "bingka-kentang.toml")
     ctx = Context(ws.settings, ws.catalog, ws.units)
     (outcomes,) = what_if(load_product(ws, ROOT / "recipes" / "bingka-kentang.toml"), ctx, None,
                           scenarios_of([parse_change("lpg-3kg=+100%", 0)]))
@@ -165,14 +170,14 @@ def test_an_item_in_a_sub_recipe_moves_its_share_of_the_sub_recipe_too():
     assert abs(after.batch - before.batch - packs * ws.catalog["lpg-3kg"].price) < D("1e-20")
 
 
-def test_set_prices_are_today(ws):  # noqa: F811
+def test_set_prices_are_today(ws):
     (outcomes,) = run(ws, "kue-a.toml", "gula=+2000", gula=20000)
     # --set gula=20000 is today's price; +2000 makes it 22.000: line 250 g × 22 = 5.500
     assert outcomes[1].prices == {"gula": (D(20000), D(22000))}
     assert outcomes[1].sheet.total("ingredients") == D(6000 + 5500)
 
 
-def test_a_pattern_gives_outcomes_per_size(ws):  # noqa: F811
+def test_a_pattern_gives_outcomes_per_size(ws):
     per_size = run(ws, "baju.toml", "kain=30000")
     assert [o[0].sheet.size for o in per_size] == ["S", "M"]
     # M: 1,5 m at 30.000 = 45.000 + 30.000 labour = 75.000; today's price stays 135.000
@@ -181,7 +186,7 @@ def test_a_pattern_gives_outcomes_per_size(ws):  # noqa: F811
                                                                                     D(112500))
 
 
-def test_the_report(ws):  # noqa: F811
+def test_the_report(ws):
     per_size = run(ws, "kue-a.toml", "gula=+100%", "kain=+5%")
     report = whatif_report(per_size, ws.settings.pricing, ["gula", "kain"], {}, settings_file="planner.toml")
     (data,) = report.data
@@ -196,7 +201,7 @@ def test_the_report(ws):  # noqa: F811
     assert unused.message.params["item"] == "kain"
 
 
-def test_never_breaks_even_is_none(ws):  # noqa: F811
+def test_never_breaks_even_is_none(ws):
     (outcomes,) = run(ws, "kue-a.toml", "gula=1000000")
     # gula at a million a kg: HPP far above today's 6.500, so no contribution
     assert outcomes[1].even.units is None
@@ -205,7 +210,7 @@ def test_never_breaks_even_is_none(ws):  # noqa: F811
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(min_value=-100, max_value=300))
-def test_a_percent_change_moves_the_batch_by_that_share_of_the_items_cost(ws, percent):  # noqa: F811
+def test_a_percent_change_moves_the_batch_by_that_share_of_the_items_cost(ws, percent):
     # the workspace is only read, so sharing it between examples is safe
     (outcomes,) = run(ws, "kue-a.toml", f"gula={percent:+d}%")
     before, after = outcomes[0].sheet, outcomes[-1].sheet

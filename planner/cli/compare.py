@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 
@@ -48,24 +48,29 @@ def load_listed(ws: Any, paths: list[Path]) -> list[Any]:
     return products
 
 
-def product_sheets(ws: Any, shared: Shared, paths: list[Path], size: str | None,
-                   prices: dict | None = None) -> list[Any]:
-    """Each product costed once: a recipe's batch, each size of a pattern (or just ``size``)."""
-    from planner.cli.products import context
-    from planner.costing import cost_product
-
-    ctx = context(ws, shared, prices=prices)
-    sheets, problems = [], []
+def each_product(ws: Any, paths: list[Path], compute: Callable[[Any], Any]) -> list[Any]:
+    """``compute(product)`` for every product named or found; all problems of all files at once."""
+    results, problems = [], []
     for product in load_listed(ws, paths):
         try:
-            sheets.extend(cost_product(product, ctx, size if product.kind == "pattern" else None))
+            results.append(compute(product))
         except InputError as err:
             problems.append(ws.place(err.at(product.path)))
         except InputErrors as errs:
             problems.extend(ws.place(e) for e in errs.problems)
     if problems:
         raise InputErrors(problems)
-    return sheets
+    return results
+
+
+def product_sheets(ws: Any, shared: Shared, paths: list[Path], size: str | None) -> list[Any]:
+    """Each product costed once: a recipe's batch, each size of a pattern (or just ``size``)."""
+    from planner.cli.products import context
+    from planner.costing import cost_product
+
+    ctx = context(ws, shared)
+    costed = each_product(ws, paths, lambda p: cost_product(p, ctx, size if p.kind == "pattern" else None))
+    return [sheet for sheets in costed for sheet in sheets]
 
 
 @app.command()

@@ -9,7 +9,7 @@ import typer
 from planner.cli import app
 from planner.cli.common import (ExplainOpt, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt, Shared,
                                 WorkspaceOpt, run)
-from planner.cli.compare import PatternSizeOpt, ProductsArg
+from planner.cli.compare import PatternSizeOpt, ProductsArg, each_product
 from planner.errors import InputError, InputErrors
 
 ChangeOpt = Annotated[list[str], typer.Option(
@@ -32,24 +32,6 @@ def parse_changes(texts: list[str], ws: Any, ctx: Any) -> list[Any]:
         raise InputErrors(problems)
     check_changes(changes, ctx)
     return changes
-
-
-def outcomes_of(ws: Any, ctx: Any, files: list[Any], size: str | None, scenarios: list) -> list[list]:
-    """Outcomes per size for every product; all problems of all files at once."""
-    from planner.cli.compare import load_listed
-    from planner.scenarios import what_if
-
-    results, problems = [], []
-    for product in load_listed(ws, files):
-        try:
-            results.append(what_if(product, ctx, size if product.kind == "pattern" else None, scenarios))
-        except InputError as err:
-            problems.append(ws.place(err.at(product.path)))
-        except InputErrors as errs:
-            problems.extend(ws.place(e) for e in errs.problems)
-    if problems:
-        raise InputErrors(problems)
-    return results
 
 
 @app.command()
@@ -76,14 +58,19 @@ def whatif(
         from planner.cli.price import placed
         from planner.cli.products import context
         from planner.reports.whatif import whatif_report
-        from planner.scenarios import scenarios_of
+        from planner.scenarios import scenarios_of, what_if
 
         ctx = context(ws, shared)
         changes = parse_changes(change, ws, ctx)
+        scenarios = scenarios_of(changes)
         items = [c.item for c in changes]
         packs = {item: ws.catalog[item].pack for item in items}
+
+        def outcomes(product: Any) -> list:
+            return what_if(product, ctx, size if product.kind == "pattern" else None, scenarios)
+
         return [placed(ws, whatif_report(per_size, ws.settings.pricing, items, packs, settings_file=ws.settings_file,
                                          defaults=ws.root is None))
-                for per_size in outcomes_of(ws, ctx, files, size, scenarios_of(changes))]
+                for per_size in each_product(ws, files, outcomes)]
 
     run(shared, files, build)
