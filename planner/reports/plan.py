@@ -158,7 +158,8 @@ def plan_json(plan: ProductionPlan, file: str | None) -> dict:
                  "spend": money_json(s.spend), "left": qty_json(s.qty(s.left))} for s in plan.shopping]
     totals = {"spend": money_json(plan.spend), "packs": plan.packs,
               "labor_hours": number_json(plan.labor_hours),
-              "equipment_hours": {e.name: number_json(e.hours) for e in plan.equipment},
+              "equipment_hours": number_json(plan.equipment_hours),
+              "equipment": {e.name: number_json(e.hours) for e in plan.equipment},
               "days": plan.days, "other_cash": money_json(plan.other_cash), "cash": money_json(plan.cash),
               "revenue": money_json(plan.revenue), "cost": money_json(plan.cost),
               "deductions": money_json(plan.deductions), "profit": money_json(plan.profit),
