@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
+from planner.errors import problem
+
 ZERO = Decimal(0)
 ONE = Decimal(1)
 
@@ -22,6 +24,23 @@ def D(value: object) -> Decimal:
         return Decimal(value)  # type: ignore[arg-type]
     except InvalidOperation as exc:
         raise ValueError(f"not a number: {value!r}") from exc
+
+
+# Limits on a number the user writes: beyond them it is a typo, and exact
+# arithmetic on it would overflow Decimal's 28 digits (or hang on huge exponents).
+LARGEST = Decimal(10) ** 12
+FINEST_PLACES = 9
+
+
+def check_size(value: Decimal, text: str) -> Decimal:
+    """``value`` if it is a plausible figure; a trillion or more, or more than 9 decimals, is an error."""
+    if not value.is_finite() or not value:
+        return value
+    if abs(value) >= LARGEST:
+        raise problem("number-too-large", hint="number-too-large-hint", value=text)
+    if value.normalize().as_tuple().exponent < -FINEST_PLACES:  # type: ignore[operator]
+        raise problem("number-too-fine", hint="number-too-fine-hint", value=text, places=FINEST_PLACES)
+    return value
 
 
 def minor_places(currency: str) -> int:

@@ -47,6 +47,13 @@ def parse(text: str, path: str) -> dict[str, Any]:
         raise syntax_problem(str(exc), text).at(path) from None
     except RecursionError:
         raise problem("toml-syntax", hint="toml-syntax-hint", reason="nested too deeply").at(path) from None
+    except (ValueError, ArithmeticError):  # thousands of digits, or an exponent beyond Decimal's range
+        huge = _HUGE_NUMBER.search(text)
+        line = text.count("\n", 0, huge.start()) + 1 if huge else None
+        raise problem("toml-huge-number", hint="number-too-large-hint").at(path, line) from None
+
+
+_HUGE_NUMBER = re.compile(r"[0-9_]{1000,}|[eE][+-]?[0-9_]{6,}")
 
 
 # tomllib's reasons (English) -> our message keys; each key has a "-hint" too.

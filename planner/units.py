@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Mapping, Protocol
 
 from planner.errors import InputError, problem
+from planner.money import check_size
 
 DIMENSIONS = ("mass", "volume", "count", "length")
 BASE_UNIT = {"mass": "g", "volume": "ml", "count": "pcs", "length": "m"}
@@ -57,9 +58,12 @@ def parse_number(text: str) -> Decimal:
 
 def _fraction(part: str, text: str) -> Decimal:
     num, _, den = part.partition("/")
-    if not (num.isdigit() and den.isdigit()) or int(den) == 0:
+    if not (num.isdecimal() and den.isdecimal()):
         raise problem("bad-number", hint="bad-number-hint", text=text)
-    return Decimal(num) / Decimal(den)
+    top, bottom = check_size(Decimal(num), text), check_size(Decimal(den), text)
+    if bottom == 0:
+        raise problem("bad-number", hint="bad-number-hint", text=text)
+    return top / bottom
 
 
 def _plain_number(part: str, text: str) -> Decimal:
@@ -71,9 +75,12 @@ def _plain_number(part: str, text: str) -> Decimal:
         raise problem("ambiguous-thousands", hint="ambiguous-thousands-hint", text=text,
                       decimal=decimal_reading, thousands=whole + frac)
     try:
-        return Decimal(part.replace(",", ".").replace("_", ""))
+        number = Decimal(part.replace(",", ".").replace("_", ""))
     except InvalidOperation:
         raise problem("bad-number", hint="bad-number-hint", text=text) from None
+    if not number.is_finite():  # "nan" or "inf" can come from --set
+        raise problem("bad-number", hint="bad-number-hint", text=text)
+    return check_size(number, text)
 
 
 def parse_quantity(text: object) -> Quantity:

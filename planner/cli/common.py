@@ -122,6 +122,8 @@ def report_failure(exc: BaseException) -> int:
         problems = [exc]
     elif isinstance(exc, InputErrors):
         problems = exc.problems
+    elif _is_overflow(exc):
+        problems = [problem("figure-overflow", hint="figure-overflow-hint")]
     else:
         sys.stderr.write(f"planner: internal error: {type(exc).__name__}: {exc}\n"
                          "(this is a bug; run with PLANNER_DEBUG=1 for details)\n")
@@ -131,6 +133,14 @@ def report_failure(exc: BaseException) -> int:
     for err in problems:
         sys.stderr.write(problem_text(err, fmt) + "\n")
     return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def _is_overflow(exc: BaseException) -> bool:
+    """Absurd but individually allowed inputs (huge price, tiny yield, ...) can still
+    compound beyond Decimal's 28 digits or a date's range: an input problem, not a bug."""
+    from decimal import DecimalException
+
+    return isinstance(exc, (DecimalException, OverflowError))
 
 
 def _settings_language() -> str:
