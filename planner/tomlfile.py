@@ -39,7 +39,20 @@ def read_text(path: Path) -> str:
         raise problem("not-utf8", hint="not-utf8-hint", byte=f"0x{raw[exc.start]:02x}").at(str(path), line) from None
 
 
+_PARSED: dict[str, dict[str, Any]] = {}  # text -> data; `check` reads a file's items again after costing it
+
+
 def parse(text: str, path: str) -> dict[str, Any]:
+    """Parse TOML with exact decimals (once per text: treat the result as read-only)."""
+    data = _PARSED.get(text)
+    if data is None:
+        if len(_PARSED) >= 4096:
+            _PARSED.clear()
+        data = _PARSED[text] = _parse(text, path)
+    return data
+
+
+def _parse(text: str, path: str) -> dict[str, Any]:
     """Parse TOML with exact decimals; a syntax error names its line."""
     try:
         return tomllib.loads(text, parse_float=Decimal)

@@ -133,6 +133,7 @@ class UnitTable:
 
     def __init__(self, table: Mapping[str, tuple[str, Decimal]]):
         self._table = dict(table)
+        self._lowered: dict[int, tuple[Mapping, dict[str, Quantity]]] = {}  # id(item units) -> lower-cased
 
     @classmethod
     def from_data(cls, data: Mapping[str, Mapping[str, str]]) -> "UnitTable":
@@ -166,8 +167,8 @@ class UnitTable:
     def base(self, qty: Quantity, item: ItemFacts = NO_FACTS, item_id: str = "") -> tuple[str, Decimal]:
         """(dimension, amount in base unit), resolving the item's own units first."""
         amount, unit = qty.amount, qty.unit.lower()
-        item_units = {k.lower(): v for k, v in (item.units or {}).items()}
-        for _ in range(8):  # item units may refer to each other; a loop is an error
+        item_units = self._item_units(item)
+        for _ in range(8 if item_units else 0):  # item units may refer to each other; a loop is an error
             if unit not in item_units:
                 break
             defined = item_units[unit]
@@ -177,6 +178,18 @@ class UnitTable:
             raise problem("unknown-unit", hint="unknown-unit-hint", unit=qty.unit, item=item_id,
                           known=", ".join(sorted(set(self._table) | set(item_units))))
         return entry[0], amount * entry[1]
+
+    def _item_units(self, item: ItemFacts) -> Mapping[str, Quantity]:
+        """The item's own units by lower-case name, worked out once per item (base() is hot)."""
+        units = item.units
+        if not units:
+            return {}
+        found = self._lowered.get(id(units))
+        if found is None or found[0] is not units:
+            if len(self._lowered) > 10_000:
+                self._lowered.clear()
+            found = self._lowered[id(units)] = (units, {k.lower(): v for k, v in units.items()})
+        return found[1]
 
     def convert(self, qty: Quantity, unit: str, item: ItemFacts = NO_FACTS, item_id: str = "") -> Decimal:
         """How many ``unit`` are in ``qty`` of this item."""

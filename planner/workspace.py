@@ -45,6 +45,7 @@ class Workspace:
     settings_file: str
     catalog_file: str
     texts: dict[str, str] = field(default_factory=dict)
+    files: dict[str, tuple[str, Any, dict[str, Any], str]] = field(default_factory=dict)  # load_file's
 
     @property
     def places(self) -> int:
@@ -164,12 +165,20 @@ def resolve_ref(ref: str, base: str) -> Path:
 
 
 def load_file(ws: Workspace, path: Path) -> tuple[str, Any, dict[str, Any]]:
-    """(kind, validated model, raw data) of a recipe, pattern or plan file."""
-    data, _ = ws.read(path)
-    kind = kind_of(data)
-    if kind is None:
-        raise problem("unknown-kind", hint="unknown-kind-hint", file=str(path)).at(str(path), 1)
-    return kind, ws.validate(MODELS[kind], data, str(path)), data
+    """(kind, validated model, raw data) of a recipe, pattern or plan file.
+
+    Read, parsed and validated once a run: a plan of 1,000 recipes, or `check`
+    costing every file and then every plan, asks for the same files again."""
+    key = str(real_path(path))
+    if key not in ws.files:
+        data, text = ws.read(path)
+        kind = kind_of(data)
+        if kind is None:
+            raise problem("unknown-kind", hint="unknown-kind-hint", file=str(path)).at(str(path), 1)
+        ws.files[key] = (kind, ws.validate(MODELS[kind], data, str(path)), data, text)
+    kind, model, data, text = ws.files[key]
+    ws.texts.setdefault(str(path), text)
+    return kind, model, data
 
 
 def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Product:
