@@ -39,7 +39,7 @@ VALUES = [
     '"0/0 g"', '"½ sdm"', '"3 parsec"', '"999999999999999999999999999 butir"', '"1,5"', '"kg"',
     '"1 1/2 gelas"', '"2 sdm sdm"', '"../../etc/passwd"', '"bingka-kentang"', '"santan-pandan"',
     '"."', '"/"', '"../plans/pesanan-kenduri.toml"', '"langsung"', '"oven"', '"XL"', '"IDR"',
-    '"XYZ"', '"en"', '"zz_ZZ"', '"id"', "1_000_000_000_000_000_000_000_000_000_000", "0.5", "1", "2",
+    '"XYZ"', '"en"', '"zz_ZZ"', '"id"', '"[/] kue [bold]"', '"[est] gula"', "1_000_000_000_000_000_000_000_000_000_000", "0.5", "1", "2",
 ]
 # Numbers a figure can be replaced by, inside a quantity string or bare.
 EXTREMES = ["1e300", "1e-300", "1e-30", "1e30", "10000000000000000000000000000000000000000", "0",
@@ -301,6 +301,18 @@ def test_an_absurd_figure_is_refused_not_a_crash(tmp_path, name, old, new):
     target = name if "/" in name else "recipes/bingka-kentang.toml"
     for args, result in run_bounded(commands(target, kind), ws):
         assert_handled(result, args, broken)
+
+
+def test_brackets_in_a_name_are_text_not_terminal_markup(tmp_path):
+    """Rich read "[/]" in an item name as a closing style tag and crashed; "[est]" vanished."""
+    ws = workspace(tmp_path)
+    prices = ws / "prices.toml"
+    prices.write_text(prices.read_text(encoding="utf-8").replace('name = "Gula pasir"', 'name = "Gula [/] pasir [est]"', 1),
+                      encoding="utf-8")
+    for args in (["cost", "recipes/bingka-kentang.toml"], ["cost", "recipes/bingka-kentang.toml", "--explain"]):
+        result = run_cli(*args, cwd=ws)
+        assert result.code == 0, result.err
+        assert "Gula [/] pasir [est]" in result.out
 
 
 def test_the_mutations_really_break_files():

@@ -78,7 +78,8 @@ def render_table(reports: list[Report], fmt: Formatter, *, explain: bool = False
                  width: int | None = None, color: bool = False) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="auto" if color else None, highlight=False, emoji=False)
+                      color_system="auto" if color else None, highlight=False, emoji=False,
+                      markup=False)  # "[est]" or "[/]" in a name is text, not a style
     for n, report in enumerate(reports):
         if n:
             console.print()
