@@ -7,6 +7,10 @@ Quantity with its unit, Decimal as a locale number, Msg recursively.
 
 from __future__ import annotations
 
+import marshal
+import os
+import sys
+import tempfile
 import tomllib
 from datetime import date
 from decimal import Decimal
@@ -24,15 +28,60 @@ MESSAGES = Path(__file__).parent / "messages"
 
 @lru_cache(maxsize=1)
 def catalog() -> dict[str, dict[str, str]]:
-    """All messages: key -> {language: template}."""
+    """All messages: key -> {language: template}.
+
+    Parsing the TOML takes longer than the rest of a small run's start-up, so the
+    merged catalog is kept in ``messages/__pycache__`` (like a .pyc), stamped with
+    each file's name, size and time; any change to the files rebuilds it."""
+    files = sorted(MESSAGES.glob("*.toml"))
+    stamp = tuple((p.name, st.st_mtime_ns, st.st_size) for p, st in ((p, p.stat()) for p in files))
+    cache = MESSAGES / "__pycache__" / f"catalog.{sys.implementation.cache_tag}.marshal"
+    try:
+        kept_stamp, merged = marshal.loads(cache.read_bytes())
+        if kept_stamp == stamp:
+            return merged
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    merged = _merge(files)
+    _keep(cache, (stamp, merged))
+    return merged
+
+
+def _merge(files: list[Path]) -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {}
-    for path in sorted(MESSAGES.glob("*.toml")):
+    for path in files:
         with path.open("rb") as handle:
             for key, entry in tomllib.load(handle).items():
                 if key in merged:
                     raise RuntimeError(f"message {key!r} defined twice ({path.name})")
                 merged[key] = entry
     return merged
+
+
+def _keep(cache: Path, value: object) -> None:
+    """Write the cache atomically; a read-only install simply goes without it."""
+    try:
+        cache.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=cache.name, dir=cache.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps(value))
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+
+
+@lru_cache(maxsize=None)
+def _locale(name: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(name)
+
+
+@lru_cache(maxsize=None)
+def _pattern(pattern: str) -> Any:
+    from babel.numbers import parse_pattern
+
+    return parse_pattern(pattern)
 
 
 class Formatter:
@@ -45,23 +94,22 @@ class Formatter:
         self.places = places
 
     # ---- numbers
+    # Babel's format_decimal/format_currency parse the locale and the pattern at every
+    # call; a table of 1,000 rows formats thousands of cells, so both are parsed once.
     def number(self, value: Decimal | int, places: int = 2) -> str:
-        from babel.numbers import format_decimal
-
         value = Decimal(value)
         shown = quantize(value, places).normalize() if value != value.to_integral_value() else value
-        return format_decimal(shown, locale=self.locale, decimal_quantization=False, group_separator=True)
+        locale = _locale(self.locale)
+        return locale.decimal_formats[None].apply(shown, locale, decimal_quantization=False,
+                                                  group_separator=True)
 
     def money(self, value: Decimal, symbol: bool = True) -> str:
-        from babel.numbers import format_currency, format_decimal
-
         shown = quantize(Decimal(value), self.places)
+        digits = "." + "0" * self.places if self.places else ""
         if not symbol:
-            pattern = "#,##0" + ("." + "0" * self.places if self.places else "")
-            return format_decimal(shown, format=pattern, locale=self.locale)
-        pattern = "¤ #,##0" + ("." + "0" * self.places if self.places else "")
-        return format_currency(shown, self.currency, format=pattern, locale=self.locale,
-                               currency_digits=False)
+            return _pattern("#,##0" + digits).apply(shown, _locale(self.locale))
+        return _pattern("¤ #,##0" + digits).apply(shown, _locale(self.locale), currency=self.currency,
+                                                   currency_digits=False)
 
     def share(self, value: Decimal) -> str:
         return self.number(Decimal(value) * 100, 1) + "%"
