@@ -8,7 +8,7 @@ overhead + services + packaging. See DESIGN.md, "Formulas".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Callable, Mapping
 
@@ -98,6 +98,9 @@ class Context:
     prices: Mapping[str, Decimal] = field(default_factory=dict)
     fabric: str | None = None
     customer_fabric: bool = False
+    # cost_recipe's sheets of this context (not copied by dataclasses.replace): `check` and
+    # `plan` cost a recipe again for each plan and each parent that uses it.
+    sheets: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def price(self, item_id: str) -> Decimal:
         if item_id in self.prices:
@@ -183,7 +186,31 @@ def _packaging_lines(ctx: Context, packaging: Packaging, sellable: Decimal, col:
 
 
 def cost_recipe(product: Any, ctx: Context) -> CostSheet:
-    """Cost one batch of a recipe (``product`` is a workspace.Product of kind recipe)."""
+    """Cost one batch of a recipe (``product`` is a workspace.Product of kind recipe).
+
+    Worked out once per context for the same recipe and sub-recipes (loaded models),
+    whatever path spelling reaches them; the sheet names the path it was asked by."""
+    models = _models(product)
+    key = tuple(map(id, models))
+    kept = ctx.sheets.get(key)
+    if kept is None or any(a is not b for a, b in zip(kept[0], models)):
+        kept = ctx.sheets[key] = (models, _cost_recipe(product, ctx))
+    return _asked_by(kept[1], product.path)
+
+
+def _models(product: Any) -> tuple:
+    """What a recipe's cost depends on besides the context: its model and its sub-recipes'."""
+    return (product.model, *(m for sub in product.subs.values() for m in _models(sub)))
+
+
+def _asked_by(sheet: CostSheet, path: str) -> CostSheet:
+    if sheet.file == path:
+        return sheet
+    notes = tuple(replace(n, path=path) if n.path == sheet.file else n for n in sheet.notes)
+    return replace(sheet, file=path, notes=notes)
+
+
+def _cost_recipe(product: Any, ctx: Context) -> CostSheet:
     recipe: Recipe = product.model
     col = _Collector(product.path)
     batch = recipe.batch

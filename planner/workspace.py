@@ -46,6 +46,14 @@ class Workspace:
     catalog_file: str
     texts: dict[str, str] = field(default_factory=dict)
     files: dict[str, tuple[str, Any, dict[str, Any], str]] = field(default_factory=dict)  # load_file's
+    reals: dict[str, str] = field(default_factory=dict)  # real_path by spelling
+
+    def real(self, path: Path) -> str:
+        """``real_path`` of ``path``, once per spelling (it costs a system call per folder)."""
+        found = self.reals.get(str(path))
+        if found is None:
+            found = self.reals[str(path)] = str(real_path(path))
+        return found
 
     @property
     def places(self) -> int:
@@ -169,7 +177,7 @@ def load_file(ws: Workspace, path: Path) -> tuple[str, Any, dict[str, Any]]:
 
     Read, parsed and validated once a run: a plan of 1,000 recipes, or `check`
     costing every file and then every plan, asks for the same files again."""
-    key = str(real_path(path))
+    key = ws.real(path)
     if key not in ws.files:
         data, text = ws.read(path)
         kind = kind_of(data)
@@ -183,7 +191,7 @@ def load_file(ws: Workspace, path: Path) -> tuple[str, Any, dict[str, Any]]:
 
 def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Product:
     """A recipe or pattern with every sub-recipe loaded; a cycle is an error."""
-    key = str(real_path(path))
+    key = ws.real(path)
     if key in _stack:
         chain = " → ".join(Path(p).name for p in (*_stack[_stack.index(key):], key))
         raise problem("recipe-cycle", hint="recipe-cycle-hint", chain=chain)

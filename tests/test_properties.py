@@ -180,3 +180,24 @@ def test_a_cost_sheets_shown_lines_add_up_to_groups_and_groups_to_the_batch(data
     for group in sheet.groups:
         assert sum(shown_lines[group], Decimal(0)) == shown_totals[group]
     assert sum(shown_totals.values(), Decimal(0)) == batch == quantize(sheet.batch, places)
+
+
+@MODEST
+@given(data=st.data(), raise_by=st.sampled_from([Decimal(1), Decimal(2), Decimal("1.5")]))
+def test_a_recipe_costs_the_same_asked_again_and_anew_under_other_prices(data, raise_by):
+    """cost_recipe keeps each sheet for its context: asking again (by another path spelling too)
+    gives the same figures as a fresh context; a context with other prices works them out anew."""
+    from dataclasses import replace
+
+    lines = data.draw(recipe_lines(WS.catalog))
+    recipe = _recipe(lines)
+    ctx = Context(WS.settings, WS.catalog, WS.units)
+    first = cost_recipe(Product("recipe", "uji.toml", recipe), ctx)
+    again = cost_recipe(Product("recipe", "./uji.toml", recipe), ctx)
+    fresh = cost_recipe(Product("recipe", "./uji.toml", recipe), Context(WS.settings, WS.catalog, WS.units))
+    assert (again.file, again.batch, again.lines) == (fresh.file, fresh.batch, fresh.lines) == \
+        ("./uji.toml", first.batch, first.lines)
+    item_id = lines[0][0]
+    dearer = replace(ctx, prices={item_id: WS.catalog[item_id].price * raise_by})
+    assert close(cost_recipe(Product("recipe", "uji.toml", recipe), dearer).batch,
+                 first.batch + first.lines[0].cost * (raise_by - 1))
