@@ -10,14 +10,22 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
+
+import io
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table as RichTable
+from rich.text import Text
 
 from planner.costing import Context, cost_recipe
 from planner.errors import InputError
 from planner.models import Pricing, Recipe
 from planner.money import ceil_div, quantize, reconcile, round_up
 from planner.pricing import list_price, target_price
+from planner.render.plain import plain_lines
 from planner.reports.cost import shown_sheet
 from planner.units import Quantity
 from planner.workspace import DATA, Product, load_workspace, unit_table
@@ -201,3 +209,38 @@ def test_a_recipe_costs_the_same_asked_again_and_anew_under_other_prices(data, r
     dearer = replace(ctx, prices={item_id: WS.catalog[item_id].price * raise_by})
     assert close(cost_recipe(Product("recipe", "uji.toml", recipe), dearer).batch,
                  first.batch + first.lines[0].cost * (raise_by - 1))
+
+
+# ---------------------------------------------------------------- rendering
+
+_WORDS = st.text(alphabet=st.sampled_from(list("abcxyzÉé0129.,-%() █░━│宽") + [" "]), min_size=0, max_size=14)
+
+
+@st.composite
+def rich_tables(draw):
+    """Tables shaped like render/table.py's, with cells of every kind it adds."""
+    n = draw(st.integers(1, 5))
+    title = draw(st.one_of(st.none(), _WORDS))
+    table = RichTable(title=title or None, title_justify="left", title_style="bold", show_edge=False,
+                      pad_edge=False, header_style="bold")
+    for _ in range(n):
+        table.add_column(draw(_WORDS), justify=draw(st.sampled_from(["left", "right"])), overflow="fold",
+                         no_wrap=draw(st.booleans()))
+    for _ in range(draw(st.integers(0, 6))):
+        cells = [draw(st.one_of(_WORDS, _WORDS.map(Text), _WORDS.map(lambda t: Padding(t, (0, 0, 0, 2)))))
+                 for _ in range(n)]
+        table.add_row(*cells, end_section=draw(st.booleans()))
+    return table
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(table=rich_tables(), width=st.integers(10, 100))
+def test_big_tables_drawn_directly_look_exactly_as_rich_draws_them(table, width):
+    console = Console(file=io.StringIO(), width=width, no_color=True, highlight=False, emoji=False, markup=False)
+    lines = plain_lines(table, console)
+    event("drawn directly" if lines is not None else "left to rich")
+    if lines is None:
+        return
+    console.print(table)
+    drawn = console.file.getvalue().splitlines()
+    assert [line.rstrip() for line in lines] == [line.rstrip() for line in drawn]

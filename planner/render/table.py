@@ -13,6 +13,7 @@ from rich.text import Text
 from planner.errors import Msg
 from planner.i18n import Formatter
 from planner.render import cell_text, heading, note_text
+from planner.render.plain import plain_lines
 from planner.reports import Report, Table
 
 BAR_WIDTH = 16
@@ -88,7 +89,12 @@ def render_table(reports: list[Report], fmt: Formatter, *, explain: bool = False
             console.print(Text(fmt.value(report.subtitle), style="dim"))
         for table in report.tables:
             console.print()
-            console.print(rich_table(table, fmt, console.width))
+            drawn = rich_table(table, fmt, console.width)
+            lines = None if color else plain_lines(drawn, console)  # big tables: rich is slow
+            if lines is None:
+                console.print(drawn)
+            else:
+                buffer.write("".join(line + "\n" for line in lines))
         if explain and report.explain:
             console.print()
             console.print(Text(fmt.text(Msg("heading.working")), style="bold"))
