@@ -59,13 +59,15 @@ def available(command: str, cwd: Path) -> bool:
     return done.returncode == 0
 
 
-def figures(ws: Path, alone: Path) -> list[Figure]:
+def figures(ws: Path, alone: Path, small: Path) -> list[Figure]:
     planner = planner_argv()
     found = [
         Figure("import floor", [sys.executable, "-c", FLOOR], alone),
         Figure("planner --help", [*planner, "--help"], alone, ratio=1.3),
         Figure("planner cost FILE", [*planner, "cost", "recipes/bingka-kentang.toml"], alone, ratio=1.5),
         Figure("check (1,201 files)", [*planner, "check"], ws, seconds=1.0, scale=True),
+        # not a target of the issue: 486 unused-item warnings placed in one big catalog
+        Figure("check, 1 recipe, 500-item catalog", [*planner, "check"], small, scale=True),
     ]
     if available("compare", ws):
         found += [Figure("compare 1,000 recipes, json", [*planner, "compare", "recipes", "-f", "json"], ws,
@@ -157,7 +159,7 @@ def main() -> int:
         ws = make_workspace(base / "workspace")
         alone = base / "alone"  # a shipped recipe with no workspace above it: the embedded defaults
         shutil.copytree(ROOT / "recipes", alone / "recipes")
-        found = figures(ws, alone)
+        found = figures(ws, alone, make_workspace(base / "one", recipes=1, patterns=0))
         print(f"workspace in {ws}; {len(found)} figures, {args.runs} rounds", file=sys.stderr)
         measure(found, args.runs)
         rows = verdicts(found)

@@ -113,8 +113,21 @@ def _split_key(key: str) -> tuple[str, ...]:
     return tuple(p.strip("\"'") for p in parts)
 
 
+_INDEXES: dict[str, dict[tuple[str | int, ...], int]] = {}  # text -> line_index: placing 500 warnings
+#                                                      in one catalog must not index it 500 times
+
+
 def line_index(text: str) -> dict[tuple[str | int, ...], int]:
-    """Every table, array-of-tables element and key path -> its (first) line number."""
+    """Every table, array-of-tables element and key path -> its (first) line number (read-only)."""
+    index = _INDEXES.get(text)
+    if index is None:
+        if len(_INDEXES) >= 256:
+            _INDEXES.clear()
+        index = _INDEXES[text] = _line_index(text)
+    return index
+
+
+def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
     index: dict[tuple[str | int, ...], int] = {}
     counts: dict[tuple[str | int, ...], int] = {}
     table: tuple[str | int, ...] = ()
