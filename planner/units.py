@@ -15,6 +15,7 @@ from typing import Mapping, Protocol
 from planner.errors import InputError, problem
 from planner.money import check_size
 
+_ONE = Decimal(1)
 DIMENSIONS = ("mass", "volume", "count", "length")
 BASE_UNIT = {"mass": "g", "volume": "ml", "count": "pcs", "length": "m"}
 
@@ -45,6 +46,8 @@ def format_amount(amount: Decimal) -> str:
 
 def parse_number(text: str) -> Decimal:
     """Parse ``1,5``, ``1.5``, ``1 1/2``, ``½`` or ``2_000``; reject ``1.500``."""
+    if text.isascii() and text.isdigit():  # the usual "250", read thousands of times in a big plan
+        return check_size(Decimal(text), text)
     raw = text.strip()
     for sym, frac in _FRACTIONS.items():
         raw = raw.replace(sym, f" {frac}")
@@ -166,7 +169,10 @@ class UnitTable:
 
     def base(self, qty: Quantity, item: ItemFacts = NO_FACTS, item_id: str = "") -> tuple[str, Decimal]:
         """(dimension, amount in base unit), resolving the item's own units first."""
-        amount, unit = qty.amount, qty.unit.lower()
+        return self._base(qty.amount, qty.unit, item, item_id)
+
+    def _base(self, amount: Decimal, written: str, item: ItemFacts, item_id: str) -> tuple[str, Decimal]:
+        unit = written.lower()
         item_units = self._item_units(item)
         for _ in range(8 if item_units else 0):  # item units may refer to each other; a loop is an error
             if unit not in item_units:
@@ -175,7 +181,7 @@ class UnitTable:
             amount, unit = amount * defined.amount, defined.unit.lower()
         entry = self._table.get(unit)
         if entry is None:
-            raise problem("unknown-unit", hint="unknown-unit-hint", unit=qty.unit, item=item_id,
+            raise problem("unknown-unit", hint="unknown-unit-hint", unit=written, item=item_id,
                           known=", ".join(sorted(set(self._table) | set(item_units))))
         return entry[0], amount * entry[1]
 
@@ -194,7 +200,7 @@ class UnitTable:
     def convert(self, qty: Quantity, unit: str, item: ItemFacts = NO_FACTS, item_id: str = "") -> Decimal:
         """How many ``unit`` are in ``qty`` of this item."""
         dim_from, amount = self.base(qty, item, item_id)
-        dim_to, per_unit = self.base(Quantity(Decimal(1), unit), item, item_id)
+        dim_to, per_unit = self._base(_ONE, unit, item, item_id)
         if dim_from != dim_to:
             amount = self._across(amount, dim_from, dim_to, item, item_id, qty.unit, unit)
         return amount / per_unit

@@ -57,6 +57,7 @@ def rich_table(table: Table, fmt: Formatter, width: int | None = None) -> RichTa
     tops = {i: max((abs(r.cells[i]) for r in table.rows if r.cells[i] is not None), default=Decimal(0))
             for i, c in enumerate(table.columns) if c.kind == "bar"}
     first_total = True
+    grouped = any(r.style == "group" for r in table.rows)
     for row in table.rows:
         cells: list = []
         for i, (value, column) in enumerate(zip(row.cells, table.columns)):
@@ -64,7 +65,7 @@ def rich_table(table: Table, fmt: Formatter, width: int | None = None) -> RichTa
                 cells.append(_bar(value, tops[i], fmt, length))
             else:
                 text = cell_text(value, column, fmt)
-                if row.style == "" and i == 0 and any(r.style == "group" for r in table.rows):
+                if row.style == "" and i == 0 and grouped:
                     cells.append(Padding(text, (0, 0, 0, 2)))  # a long name wraps indented too
                 else:
                     cells.append(text)
