@@ -7,6 +7,8 @@ apply, so a new user can cost a recipe with no set-up.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -166,7 +168,7 @@ def _load_catalog(ws: Workspace, path: Path) -> dict[str, Item]:
 
 def resolve_ref(ref: str, base: str) -> Path:
     """A path written inside a file is relative to that file; ``.toml`` may be left off."""
-    path = (Path(base).parent / ref)
+    path = Path(os.path.normpath(Path(base).parent / ref))
     if path.suffix != SUFFIX and not path.is_file():
         path = path.with_name(path.name + SUFFIX)
     return path

@@ -237,7 +237,8 @@ def test_a_file_tells_its_kind(tmp_path):
 def test_a_reference_is_relative_to_the_file_that_makes_it(tmp_path):
     write(tmp_path, {"resep/santan.toml": ""})
     assert resolve_ref("santan", str(tmp_path / "resep" / "kue.toml")) == tmp_path / "resep" / "santan.toml"
-    assert resolve_ref("../x.toml", str(tmp_path / "resep" / "kue.toml")) == tmp_path / "resep" / ".." / "x.toml"
+    # "resep/../x.toml" is written as the plain path, so one file is named one way in messages
+    assert resolve_ref("../x.toml", str(tmp_path / "resep" / "kue.toml")) == tmp_path / "x.toml"
 
 
 def test_folders_expand_to_their_product_files(tmp_path):

@@ -41,8 +41,10 @@ def check(
     files = expand_paths(paths or [ws.root or Path(".")])
     problems, used = check_files(ws, files)
     problems += workspace_warnings(ws, used, whole=not paths, today=parse_today(today))
-    for err in problems:
-        sys.stderr.write(problem_text(err, fmt) + "\n")
+    lines = {problem_text(err, fmt): err for err in problems}  # a file reached twice tells once
+    problems = list(lines.values())
+    for line in lines:
+        sys.stderr.write(line + "\n")
     errors = sum(p.severity == "error" for p in problems)
     from planner.errors import msg
 
