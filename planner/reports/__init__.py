@@ -7,7 +7,7 @@ Headings and labels are message keys, so every format speaks the user's language
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 

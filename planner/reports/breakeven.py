@@ -74,7 +74,7 @@ def _pieces(units: int | None) -> Msg:
 
 def figure_rows(be: BreakEven, emphasis: str = "total") -> list[Row]:
     """Price, cost, contribution, fixed costs, break-even and the goals, as label/value rows."""
-    sale, goals = be.sale, be.goals
+    sale = be.sale
     price_label = "breakeven.label.price" if sale.target is not None else "breakeven.label.price-given"
     rows = [Row((msg(price_label), Cash(sale.price))),
             Row((msg("breakeven.label.unit-cost"), Cash(sale.unit_cost)))]
