@@ -42,9 +42,9 @@ def chromium() -> str:
 
 
 def command_exists(name: str) -> bool:
-    from planner.cli import app
+    from planner.cli import COMMANDS
 
-    return any((c.name or c.callback.__name__) == name for c in app.registered_commands)
+    return name in COMMANDS
 
 
 def browse(chromium: str, page: Path, *args: str) -> None:

@@ -1,12 +1,15 @@
 """The command line: the only place that imports typer, prints and exits.
 
-Each command module registers itself on ``app``; heavy modules (pydantic
-models, babel, rich, jinja2) are imported inside the commands that use them.
+Each command module registers itself on ``app`` when imported; a run imports
+only the module of the command it runs (all of them for the top-level help),
+and heavy modules (pydantic models, babel, rich, jinja2) are imported inside
+the commands that use them.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import sys
 
@@ -23,7 +26,29 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-from planner.cli import cost, check, schema, price, breakeven, quote, plan, scale, new, compare, whatif  # noqa: E402,F401  (register commands)
+# command name -> the module under planner.cli that defines it
+COMMANDS = {
+    "cost": "cost", "price": "price", "breakeven": "breakeven", "plan": "plan", "quote": "quote",
+    "scale": "scale", "compare": "compare", "whatif": "whatif", "check": "check", "new": "new",
+    "init": "new", "schema": "schema",
+}
+
+
+@app.callback()
+def _planner() -> None:
+    """Keeps planner a group of commands even while only one is loaded."""
+
+
+def load_commands(name: str | None = None) -> None:
+    """Register the command ``name`` (all commands when it is not one)."""
+    modules = [COMMANDS[name]] if name in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for module in modules:  # the order of the top-level help
+        importlib.import_module(f"planner.cli.{module}")
+
+
+def _command_name(argv: list[str] | None) -> str | None:
+    args = sys.argv[1:] if argv is None else argv
+    return next((a for a in args if not a.startswith("-")), None)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -31,6 +56,7 @@ def main(argv: list[str] | None = None) -> None:
     from planner.cli.common import report_failure, reset
 
     reset()
+    load_commands(_command_name(argv))
     gc.disable()  # one short run: refcounting frees memory; the cycle collector would only
     try:          # re-walk every loaded model (40% of `check` on 1,000 recipes, bench/)
         app(args=argv, prog_name="planner", standalone_mode=True)
