@@ -91,4 +91,4 @@ def build_plan(ws: Any, shared: Shared, plan_file: Path | None, pairs: list, sto
             due=model.due if model else None, name=model.name if model else None))
     if problems:
         raise InputErrors(problems)
-    return plan_report(result, ws.places, file=str(plan_file) if plan_file else None)
+    return plan_report(result, ws.places, file=str(plan_file) if plan_file else None, explain=shared.explain)

@@ -28,7 +28,6 @@ class Column:
 class Row:
     cells: tuple[Any, ...]
     style: str = ""     # "" | "group" | "subtotal" | "total"
-    explain: tuple[Msg, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def _fixed_label(line: FixedCost) -> object:
 def fixed_table(lines: list[FixedCost], places: int) -> Table:
     """Each fixed cost a month and their total; the shown lines add up to the shown total."""
     shown, total = reconcile([line.amount for line in lines], places)
-    rows = [Row((_fixed_label(line), amount), explain=_fixed_explain(line)) for line, amount in zip(lines, shown)]
+    rows = [Row((_fixed_label(line), amount)) for line, amount in zip(lines, shown)]
     rows.append(Row((msg("breakeven.label.fixed-total"), total), "total"))
     return Table(FIXED_COLUMNS, tuple(rows), msg("breakeven.title.fixed"))
 

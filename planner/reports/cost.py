@@ -44,13 +44,10 @@ def sheet_table(sheet: CostSheet, places: int) -> Table:
             continue
         rows.append(Row((msg(f"group.{group}"), None, shown_totals[group]), "group"))
         for line, shown in zip(lines, shown_lines[group]):
-            rows.append(Row((_line_label(line), _line_qty(line, sheet), shown), "",
-                            (line.explain,) if line.explain else ()))
+            rows.append(Row((_line_label(line), _line_qty(line, sheet), shown)))
     per = "label.batch-total" if sheet.kind == "recipe" else "label.garment-total"
-    rows.append(Row((msg(per), Quantity(sheet.sellable, "pcs"), batch), "total",
-                    (msg("explain.batch-total", cost=Cash(batch)),)))
-    rows.append(Row((msg("label.unit-cost"), None, quantize(sheet.unit, places)), "total",
-                    (msg("explain.unit-cost", batch=Cash(batch), sellable=sheet.sellable, unit=Cash(sheet.unit)),)))
+    rows.append(Row((msg(per), Quantity(sheet.sellable, "pcs"), batch), "total"))
+    rows.append(Row((msg("label.unit-cost"), None, quantize(sheet.unit, places)), "total"))
     title = msg("title.cost-size", product=sheet.product, size=sheet.size) if sheet.size else \
         msg("title.cost", product=sheet.product)
     return Table(LINE_COLUMNS, tuple(rows), title)

@@ -25,7 +25,7 @@ def product_label(run: Run) -> object:
 
 
 def runs_table(plan: ProductionPlan) -> Table:
-    rows = tuple(Row((product_label(r), r.pieces, r.batches, r.made, r.surplus), "", (explain_run(r),))
+    rows = tuple(Row((product_label(r), r.pieces, r.batches, r.made, r.surplus))
                  for r in plan.runs)
     return Table(RUN_COLUMNS, rows, msg("plan.title-products"))
 
@@ -53,7 +53,7 @@ def shown(line: ShoppingLine, packs: Decimal) -> Quantity:
 def shopping_table(plan: ProductionPlan, places: int) -> Table:
     spends, total = reconcile([line.spend for line in plan.shopping], places)
     rows = [Row((line.item, shown(line, line.need), shown(line, line.stock) if line.stock else None,
-                 buy_cell(line), spend, shown(line, line.left)), "", explain_line(line))
+                 buy_cell(line), spend, shown(line, line.left)))
             for line, spend in zip(plan.shopping, spends)]
     rows.append(Row((msg("plan.total-spend"), None, None, None, total, None), "total"))
     return Table(SHOP_COLUMNS, tuple(rows), msg("plan.title-shopping"))
@@ -168,11 +168,13 @@ def plan_json(plan: ProductionPlan, file: str | None) -> dict:
     return {"plan": plan.name, "file": file, "products": products, "shopping": shopping, "totals": totals}
 
 
-def plan_report(plan: ProductionPlan, places: int, *, file: str | None = None) -> Report:
+def plan_report(plan: ProductionPlan, places: int, *, file: str | None = None, explain: bool = True) -> Report:
+    """The plan's tables and JSON; the working only when asked (a 1,000-product plan has a lot of it)."""
     title = plan.name or msg("plan.title")
-    explain = tuple(explain_run(r) for r in plan.runs) + \
-        tuple(m for line in plan.shopping for m in explain_line(line)) + tuple(explain_totals(plan))
+    working = (tuple(explain_run(r) for r in plan.runs) +
+               tuple(m for line in plan.shopping for m in explain_line(line)) + tuple(explain_totals(plan))
+               ) if explain else ()
     tables = (runs_table(plan), shopping_table(plan, places), cash_table(plan, places), time_table(plan),
               profit_table(plan, places))
     return Report("plan", title, tables,
-                  plan_json(plan, file), plan.notes + late_note(plan), subtitle(plan, file), explain=explain)
+                  plan_json(plan, file), plan.notes + late_note(plan), subtitle(plan, file), explain=working)

@@ -142,9 +142,8 @@ def channel_explain(sale: ChannelPrice, pricing: Pricing) -> list[Msg]:
     return [x for x in (*sale_explain(sale, pricing), margin_line(sale)) if x is not None]
 
 
-def channel_rows(sales: list[ChannelPrice], pricing: Pricing) -> list[Row]:
-    return [Row((s.channel.name, s.price, s.receipt, s.profit, s.margin, s.markup),
-                explain=tuple(channel_explain(s, pricing))) for s in sales]
+def channel_rows(sales: list[ChannelPrice]) -> list[Row]:
+    return [Row((s.channel.name, s.price, s.receipt, s.profit, s.margin, s.markup)) for s in sales]
 
 
 def size_row(sheet: CostSheet, width: int, places: int) -> Row:
@@ -157,11 +156,11 @@ def price_table(priced: list[tuple[CostSheet, list[ChannelPrice]]], pricing: Pri
     """One row per channel; a pattern's sizes as groups of rows."""
     first = priced[0][0]
     if first.kind == "recipe":
-        return Table(COLUMNS, tuple(channel_rows(priced[0][1], pricing)),
+        return Table(COLUMNS, tuple(channel_rows(priced[0][1])),
                      msg("price.title", product=first.product, cost=Cash(first.unit)))
     rows: list[Row] = []
     for sheet, sales in priced:
-        rows += [size_row(sheet, len(COLUMNS), places), *channel_rows(sales, pricing)]
+        rows += [size_row(sheet, len(COLUMNS), places), *channel_rows(sales)]
     return Table(COLUMNS, tuple(rows), msg("price.title-sizes", product=first.product))
 
 

@@ -38,7 +38,7 @@ def scale_table(scaling: Scaling) -> Table:
         if not lines:
             continue
         rows.append(Row((msg(f"scale.group-{group}"), None, None), "group"))
-        rows += [Row((label(line), cell(line.qty), cell(line.scaled)), "", (explain(line, scaling.factor),))
+        rows += [Row((label(line), cell(line.qty), cell(line.scaled)))
                  for line in lines]
     rows.append(Row((msg("scale.pieces"), Quantity(scaling.pieces, "pcs"), friendly(Quantity(scaling.scaled_pieces, "pcs"))),
                     "total"))
