@@ -152,7 +152,7 @@ def size_row(sheet: CostSheet, width: int, places: int) -> Row:
     return Row((label, *([None] * (width - 1))), "group")
 
 
-def price_table(priced: list[tuple[CostSheet, list[ChannelPrice]]], pricing: Pricing, places: int) -> Table:
+def price_table(priced: list[tuple[CostSheet, list[ChannelPrice]]], places: int) -> Table:
     """One row per channel; a pattern's sizes as groups of rows."""
     first = priced[0][0]
     if first.kind == "recipe":
@@ -209,5 +209,5 @@ def price_report(sheets: list[CostSheet], channels: Sequence[Channel], pricing: 
     subtitle = msg("price.subtitle", rule=rule_msg(pricing), step=Cash(pricing.round_to))
     data = [price_json(sheet, sales) for sheet, sales in priced]
     charts = tuple(price_chart(sheet, sales, places) for sheet, sales in priced)
-    return Report("price", sheets[0].product, (price_table(priced, pricing, places),),
+    return Report("price", sheets[0].product, (price_table(priced, places),),
                   data[0] if len(data) == 1 else data, tuple(notes), subtitle, charts, tuple(explain))
