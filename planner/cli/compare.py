@@ -10,7 +10,7 @@ import typer
 from planner.cli import app
 from planner.cli.common import (ExplainOpt, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt, Shared,
                                 WorkspaceOpt, run)
-from planner.errors import InputError, InputErrors, problem
+from planner.errors import InputError, problem
 
 ProductsArg = Annotated[list[Path], typer.Argument(
     help="Recipe and pattern files, or folders (their .toml files; plans in them are skipped).",
@@ -29,19 +29,19 @@ def product_files(paths: list[Path]) -> list[tuple[Path, bool]]:
 def load_listed(ws: Any, paths: list[Path]) -> list[Any]:
     """Every recipe and pattern named or found in a folder (plans in a folder are skipped);
     all problems of all files reported together."""
+    from planner.cli.products import collect
     from planner.workspace import load_product
 
-    products, problems = [], []
-    for path, in_folder in product_files(paths):
+    def load(found: tuple[Path, bool]) -> Any:
+        path, in_folder = found
         try:
-            products.append(load_product(ws, path))
+            return load_product(ws, path)
         except InputError as err:
-            if not (in_folder and err.message.key == "plan-not-product"):
-                problems.append(ws.place(err.at(str(path))))
-        except InputErrors as errs:
-            problems.extend(ws.place(e) for e in errs.problems)
-    if problems:
-        raise InputErrors(problems)
+            if in_folder and err.message.key == "plan-not-product":
+                return None
+            raise
+
+    products = [p for p in collect(ws, product_files(paths), load, lambda found: str(found[0])) if p]
     if not products:
         raise problem("compare-no-products", hint="compare-no-products-hint",
                       paths=", ".join(str(p) for p in paths))
@@ -50,17 +50,9 @@ def load_listed(ws: Any, paths: list[Path]) -> list[Any]:
 
 def each_product(ws: Any, paths: list[Path], compute: Callable[[Any], Any]) -> list[Any]:
     """``compute(product)`` for every product named or found; all problems of all files at once."""
-    results, problems = [], []
-    for product in load_listed(ws, paths):
-        try:
-            results.append(compute(product))
-        except InputError as err:
-            problems.append(ws.place(err.at(product.path)))
-        except InputErrors as errs:
-            problems.extend(ws.place(e) for e in errs.problems)
-    if problems:
-        raise InputErrors(problems)
-    return results
+    from planner.cli.products import collect
+
+    return collect(ws, load_listed(ws, paths), compute, lambda product: product.path)
 
 
 def product_sheets(ws: Any, shared: Shared, paths: list[Path], size: str | None) -> list[Any]:

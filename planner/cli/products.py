@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
-from planner.errors import InputError, InputErrors
+from planner.errors import InputError, InputErrors, problem
+
+
+def collect(ws: Any, items: Iterable[Any], compute: Callable[[Any], Any],
+            path_of: Callable[[Any], str] = str) -> list[Any]:
+    """``compute(item)`` for every item; every problem of every item at once, placed in its file."""
+    results, problems = [], []
+    for item in items:
+        try:
+            results.append(compute(item))
+        except InputError as err:
+            problems.append(ws.place(err.at(path_of(item))))
+        except InputErrors as errs:
+            problems.extend(ws.place(e.at(path_of(item))) for e in errs.problems)
+    if problems:
+        raise InputErrors(problems)
+    return results
 
 
 def context(ws: Any, shared: Any, *, fabric: str | None = None, customer_fabric: bool = False,
@@ -25,17 +41,7 @@ def load_products(ws: Any, files: list[Path]) -> list[Any]:
     """Every file loaded; all problems of all files reported together."""
     from planner.workspace import load_product
 
-    products, problems = [], []
-    for path in files:
-        try:
-            products.append(load_product(ws, path))
-        except InputError as err:
-            problems.append(ws.place(err.at(str(path))))
-        except InputErrors as errs:
-            problems.extend(ws.place(e) for e in errs.problems)
-    if problems:
-        raise InputErrors(problems)
-    return products
+    return collect(ws, files, lambda path: load_product(ws, path))
 
 
 def cost_sheets(ws: Any, files: list[Path], shared: Any, *, size: str | None = None,
@@ -44,17 +50,10 @@ def cost_sheets(ws: Any, files: list[Path], shared: Any, *, size: str | None = N
     from planner.costing import cost_product
 
     ctx = context(ws, shared, fabric=fabric, customer_fabric=customer_fabric)
-    out, problems = [], []
-    for product in load_products(ws, files):
-        try:
-            if size is not None and product.kind == "recipe":
-                from planner.errors import problem
-                raise problem("size-on-recipe", hint="size-on-recipe-hint", file=product.path)
-            out.append(cost_product(product, ctx, size))
-        except InputError as err:
-            problems.append(ws.place(err.at(product.path)))
-        except InputErrors as errs:
-            problems.extend(ws.place(e) for e in errs.problems)
-    if problems:
-        raise InputErrors(problems)
-    return out
+
+    def sheets(product: Any) -> list[Any]:
+        if size is not None and product.kind == "recipe":
+            raise problem("size-on-recipe", hint="size-on-recipe-hint", file=product.path)
+        return cost_product(product, ctx, size)
+
+    return collect(ws, load_products(ws, files), sheets, lambda product: product.path)
