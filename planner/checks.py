@@ -23,7 +23,13 @@ def stale_prices(catalog: Mapping[str, Item], today: date) -> list[InputError]:
             if item.as_of is not None and months_between(item.as_of, today) > STALE_MONTHS]
 
 
+LIST_EACH = 3  # more unused items than this are told in one line, not one line each
+
+
 def unused_items(catalog: Mapping[str, Item], used: Iterable[str]) -> list[InputError]:
+    """Items nothing uses; a fresh copy of a whole catalog gets one line, not fifty."""
     used_set = set(used)
-    return [warning("unused-item", hint="unused-item-hint", item=item_id).under(item_id)
-            for item_id in catalog if item_id not in used_set]
+    unused = [item_id for item_id in catalog if item_id not in used_set]
+    if len(unused) > LIST_EACH:
+        return [warning("unused-items", hint="unused-items-hint", count=len(unused), items=", ".join(unused))]
+    return [warning("unused-item", hint="unused-item-hint", item=item_id).under(item_id) for item_id in unused]
