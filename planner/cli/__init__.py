@@ -46,20 +46,20 @@ def load_commands(name: str | None = None) -> None:
         importlib.import_module(f"planner.cli.{module}")
 
 
-def _command_name(argv: list[str] | None) -> str | None:
-    args = sys.argv[1:] if argv is None else argv
+def _command_name(args: list[str]) -> str | None:
     return next((a for a in args if not a.startswith("-")), None)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; input problems become messages and exit 1, never a traceback."""
-    from planner.cli.common import report_failure, reset
+    from planner.cli.common import reset
 
+    args = sys.argv[1:] if argv is None else list(argv)
     reset()
-    load_commands(_command_name(argv))
+    load_commands(_command_name(args))
     gc.disable()  # one short run: refcounting frees memory; the cycle collector would only
     try:          # re-walk every loaded model (40% of `check` on 1,000 recipes, bench/)
-        app(args=argv, prog_name="planner", standalone_mode=True)
+        code = app(args=args, prog_name="planner", standalone_mode=False)
     except SystemExit:
         raise
     except KeyboardInterrupt:
@@ -67,6 +67,21 @@ def main(argv: list[str] | None = None) -> None:
     except BaseException as exc:  # noqa: BLE001 - the one place every failure is caught
         if os.environ.get("PLANNER_DEBUG"):
             raise
-        sys.exit(report_failure(exc))
+        sys.exit(_failure(exc, args))
     finally:
         gc.enable()
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _failure(exc: BaseException, args: list[str]) -> int:
+    """Typer's own errors (a wrong option: exit 2) or ours (bad input: exit 1)."""
+    from planner.cli.common import report_failure
+
+    if hasattr(exc, "exit_code") and hasattr(exc, "show"):  # a click/typer exception
+        from planner.cli.usage import report_usage
+
+        return report_usage(exc, args, list(COMMANDS))
+    if type(exc).__name__ == "Abort":
+        sys.stderr.write("Aborted!\n")
+        return 1
+    return report_failure(exc)

@@ -1,0 +1,109 @@
+"""Command-line mistakes (exit 2) in the user's language.
+
+Typer reports a wrong option or a missing argument in English; this module
+turns the common ones into the planner's own messages. The language is
+``--lang`` when given, else the ``language`` of the workspace's settings
+(read directly: a usage error must not wait for the models), else Indonesian.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from planner.errors import Msg, closest, msg
+
+_NO_COMMAND = re.compile(r"No such command '(.+?)'")
+_EXTRA = re.compile(r"Got unexpected extra arguments? \((.+)\)")
+_NOT_INT = re.compile(r"'(.*)' is not a valid int(?:eger)?\b")
+
+
+def usage_language(argv: list[str]) -> str:
+    """--lang X, else the workspace's settings language, else id."""
+    from planner.i18n import LANGUAGES
+
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    language = _settings_language(argv)
+    return language if language in LANGUAGES else "id"
+
+
+def _settings_language(argv: list[str]) -> Any:
+    starts = [Path(a) for a in argv if not a.startswith("-") and Path(a).exists()] + [Path.cwd()]
+    folder = starts[0].resolve()
+    for candidate in (folder, *folder.parents):
+        settings = candidate / "planner.toml"
+        if settings.is_file():
+            try:
+                return tomllib.loads(settings.read_text(encoding="utf-8")).get("language")
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                return None
+    return None
+
+
+def translate(exc: BaseException, commands: list[str]) -> tuple[Msg, Msg | None] | None:
+    """Our message and hint for a usage error, or None to let Typer say it."""
+    kind = type(exc).__name__
+    if kind == "NoSuchOption":
+        near = list(getattr(exc, "possibilities", None) or [])
+        return (msg("usage-no-such-option", option=exc.option_name),  # type: ignore[attr-defined]
+                msg("did-you-mean", near=", ".join(near)) if near else msg("usage-see-help"))
+    if kind == "MissingParameter":
+        return msg("usage-missing", name=_param_name(exc)), msg("usage-see-help")
+    if kind == "BadParameter":
+        found = _NOT_INT.search(exc.message)  # type: ignore[attr-defined]
+        if found:
+            return msg("usage-not-whole", name=_param_name(exc), value=found.group(1)), None
+        return msg("usage-bad-value", name=_param_name(exc), reason=exc.message), None  # type: ignore[attr-defined]
+    if kind == "UsageError":
+        return _plain_usage(str(getattr(exc, "message", exc)), commands)
+    return None
+
+
+def _plain_usage(text: str, commands: list[str]) -> tuple[Msg, Msg | None] | None:
+    found = _NO_COMMAND.search(text)
+    if found:
+        near = closest(found.group(1), commands)
+        return (msg("usage-no-such-command", command=found.group(1)),
+                msg("did-you-mean", near=", ".join(near)) if near else msg("usage-commands", known=", ".join(commands)))
+    found = _EXTRA.search(text)
+    if found:
+        return msg("usage-extra", args=found.group(1)), msg("usage-see-help")
+    return None
+
+
+def _param_name(exc: Any) -> str:
+    if getattr(exc, "param_hint", None):
+        hint = exc.param_hint
+        return " / ".join(hint) if isinstance(hint, (list, tuple)) else str(hint)
+    param = getattr(exc, "param", None)
+    if param is None:
+        return "?"
+    if getattr(param, "param_type_name", "") == "option":
+        return max(param.opts, key=len)
+    return (param.metavar or param.name or "?").upper()
+
+
+def report_usage(exc: BaseException, argv: list[str], commands: list[str]) -> int:
+    """Print a usage error as ``planner cost: message (hint: ...)`` and a pointer to --help."""
+    from planner.i18n import Formatter
+
+    found = translate(exc, commands)
+    if found is None:
+        exc.show()  # type: ignore[attr-defined]
+        return int(getattr(exc, "exit_code", 2))
+    fmt = Formatter(usage_language(argv))
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else "planner"
+    message, hint = found
+    text = f"{where}: {fmt.text(message)}"
+    if hint is not None:
+        text += f" ({fmt.text(Msg('word.hint'))}: {fmt.text(hint)})"
+    sys.stderr.write(text + "\n" + fmt.text(msg("usage-try", command=where)) + "\n")
+    return 2
