@@ -18,14 +18,13 @@ from decimal import Decimal
 from typing import Mapping
 
 from planner.catalog import find_item, pack_units
-from planner.costing import CostSheet
+from planner.costing import SIXTY, CostSheet
 from planner.errors import InputError, InputErrors, problem, warning
 from planner.models import Item, Settings
 from planner.money import ZERO, ceil_div, quantize
 from planner.pricing import ChannelPrice, price_channel
 from planner.units import Quantity, UnitTable, check_positive, parse_quantity
 
-SIXTY = Decimal(60)
 NOISE_PLACES = 9  # needs are rounded to 1e-9 pack so 1/0.7 × 7 is 10 packs, not 10.000…01
 CASH_GROUPS = ("overhead", "services")
 
