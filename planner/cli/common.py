@@ -37,7 +37,9 @@ class Shared:
     set: list[str] | None = None
 
 
-_LANG: dict[str, str | None] = {"lang": None}
+# The languages of this run: --lang (when known), an unknown --lang still to report,
+# and the settings' language once they are read (errors before then: Indonesian).
+_RUN: dict[str, str | None] = {"lang": None, "unknown": None, "settings": "id"}
 
 
 def check_lang(lang: str | None) -> str | None:
@@ -46,9 +48,9 @@ def check_lang(lang: str | None) -> str | None:
     from planner.i18n import LANGUAGES
 
     known = lang is None or lang in LANGUAGES
-    _LANG["lang"] = lang if known else None
-    _LANG["unknown"] = None if known else lang
-    return _LANG["lang"]
+    _RUN["lang"] = lang if known else None
+    _RUN["unknown"] = None if known else lang
+    return _RUN["lang"]
 
 
 def check_format(name: str) -> str:
@@ -117,7 +119,7 @@ def report_failure(exc: BaseException) -> int:
     """Print problems as ``FILE:LINE: message (hint: ...)``; return the exit code."""
     from planner.i18n import Formatter
 
-    fmt = Formatter(_LANG["lang"] or _settings_language())
+    fmt = Formatter(_RUN["lang"] or _RUN["settings"])
     if isinstance(exc, InputError):
         problems = [exc]
     elif isinstance(exc, InputErrors):
@@ -143,25 +145,17 @@ def _is_overflow(exc: BaseException) -> bool:
     return isinstance(exc, (DecimalException, OverflowError))
 
 
-def _settings_language() -> str:
-    return _ERROR_LANG["lang"]
-
-
-_ERROR_LANG = {"lang": "id"}
-
-
 def reset() -> None:
-    """Forget the language of a previous run (tests run many in one process)."""
-    _LANG["lang"] = _LANG["unknown"] = None
-    _ERROR_LANG["lang"] = "id"
+    """Forget the languages of a previous run (tests run many in one process)."""
+    _RUN.update(lang=None, unknown=None, settings="id")
 
 
 def set_error_language(lang: str) -> None:
     """Errors after the settings are loaded speak the settings' language; an unknown --lang is one of them."""
     from planner.i18n import LANGUAGES
 
-    _ERROR_LANG["lang"] = lang
-    unknown, _LANG["unknown"] = _LANG.get("unknown"), None
+    _RUN["settings"] = lang
+    unknown, _RUN["unknown"] = _RUN["unknown"], None
     if unknown is not None:
         raise problem("unknown-language", hint="unknown-language-hint", lang=unknown, known=", ".join(LANGUAGES))
 
