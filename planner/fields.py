@@ -6,11 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
+from pydantic_core.core_schema import ValidationInfo
 
 from planner.errors import InputError, Msg, msg, problem
 from planner.money import check_size
+from planner.records import Check
 from planner.units import Quantity, check_positive, parse_quantity
 
 
@@ -116,12 +117,8 @@ def number(lo: float | int | None = None, hi: float | int | None = None, *,
         schema["exclusiveMinimum" if lo_open else "minimum"] = lo
     if hi_d is not None:
         schema["exclusiveMaximum" if hi_open else "maximum"] = hi
-    return Annotated[
-        int if integer else Decimal,
-        PlainValidator(lambda v: _number(v, lo_d, hi_d, lo_open, hi_open, integer)),
-        PlainSerializer(lambda v: v, return_type=Any),
-        WithJsonSchema(schema),
-    ]
+    return Annotated[int if integer else Decimal,
+                     Check(lambda v: _number(v, lo_d, hi_d, lo_open, hi_open, integer), schema)]
 
 
 _QTY_SCHEMA = {
@@ -130,14 +127,11 @@ _QTY_SCHEMA = {
     "description": 'A number and a unit, e.g. "250 g", "1,5 kg", "3 butir", "2 sdm"',
 }
 
-Qty = Annotated[Quantity, PlainValidator(_quantity), PlainSerializer(str, return_type=str),
-                WithJsonSchema(_QTY_SCHEMA)]
-Stock = Annotated[Quantity, PlainValidator(lambda v: _quantity(v, allow_zero=True)),
-                  PlainSerializer(str, return_type=str), WithJsonSchema(_QTY_SCHEMA)]
+Qty = Annotated[Quantity, Check(_quantity, _QTY_SCHEMA)]
+Stock = Annotated[Quantity, Check(lambda v: _quantity(v, allow_zero=True), _QTY_SCHEMA)]
 MONEY_SCHEMA = {"type": "integer", "minimum": 0,
                 "description": "Whole amount of money, e.g. 12_700 (no decimal point in IDR)"}
-Money = Annotated[Decimal, PlainValidator(_money), PlainSerializer(lambda v: v, return_type=Any),
-                  WithJsonSchema(MONEY_SCHEMA)]
+Money = Annotated[Decimal, Check(_money, MONEY_SCHEMA, info=True)]
 Share = number(0, 1)                       # 0 ≤ x ≤ 1
 OpenShare = number(0, 1, hi_open=True)     # 0 ≤ x < 1
 UsableShare = number(0, 1, lo_open=True)   # 0 < x ≤ 1
@@ -155,5 +149,4 @@ def _pieces(value: Any) -> int:
     return int(_sized(Decimal(value), value))
 
 
-Pieces = Annotated[int, PlainValidator(_pieces), PlainSerializer(lambda v: v, return_type=Any),
-                   WithJsonSchema({"type": "integer", "minimum": 1})]
+Pieces = Annotated[int, Check(_pieces, {"type": "integer", "minimum": 1})]

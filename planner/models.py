@@ -1,5 +1,6 @@
-"""Frozen pydantic models of the files the user owns: settings, catalog,
-recipes, sewing patterns and production plans (see DESIGN.md)."""
+"""Frozen models of the files the user owns: settings, catalog, recipes,
+sewing patterns and production plans (see DESIGN.md), validated by
+pydantic-core (planner/records.py says how and why not BaseModel)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from planner.errors import problem
 from planner.fields import (Money, NonNegative, OpenShare, Pieces, Positive, PositiveInt, Qty, Share,
                             Stock, UsableShare, _wrap)
+from planner.records import Record, after, field
 from planner.units import Quantity
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
-                              arbitrary_types_allowed=True)
 
 
 def _fail(key: str, hint: str, **params: object) -> PydanticCustomError:
@@ -28,19 +24,19 @@ def _fail(key: str, hint: str, **params: object) -> PydanticCustomError:
 # ---------------------------------------------------------------- settings
 
 
-class Labor(Model):
+class Labor(Record):
     wage_per_hour: Money = Decimal(30_602)
     workers: PositiveInt = 1
     hours_per_day: Positive = Decimal(8)
 
 
-class Pricing(Model):
+class Pricing(Record):
     markup: NonNegative | None = None
     margin: OpenShare | None = None
     round_to: Money = Decimal(500)
     revenue_tax: OpenShare = Decimal(0)
 
-    @model_validator(mode="after")
+    @after
     def _one_of_markup_margin(self) -> "Pricing":
         if self.markup is not None and self.margin is not None:
             raise _fail("markup-and-margin", "markup-and-margin-hint")
@@ -50,47 +46,47 @@ class Pricing(Model):
         return self
 
 
-class Channel(Model):
-    name: str = Field(min_length=1)
+class Channel(Record):
+    name: str = field(min_length=1)
     commission: OpenShare = Decimal(0)
     fee: Money = Decimal(0)
     sell_through: UsableShare = Decimal(1)
 
 
-class Equipment(Model):
-    name: str = Field(min_length=1)
+class Equipment(Record):
+    name: str = field(min_length=1)
     price: Money
     life_months: Positive
     salvage: Money = Decimal(0)
     capacity: PositiveInt = 1
 
-    @model_validator(mode="after")
+    @after
     def _salvage_below_price(self) -> "Equipment":
         if self.salvage > self.price:
             raise _fail("salvage-above-price", "salvage-above-price-hint", name=self.name)
         return self
 
 
-class QuoteSettings(Model):
+class QuoteSettings(Record):
     rush: NonNegative = Decimal("0.25")
     deposit: Share = Decimal("0.5")
 
 
-class Settings(Model):
+class Settings(Record):
     business: str = ""
-    currency: str = Field(default="IDR", pattern=r"^[A-Z]{3}$")
+    currency: str = field(default="IDR", pattern=r"^[A-Z]{3}$")
     locale: str = "id_ID"
     language: Literal["id", "en"] = "id"
     working_days: PositiveInt = 25
     labor: Labor = Labor()
     pricing: Pricing = Pricing(markup=Decimal("0.40"))
-    channels: list[Channel] = Field(default_factory=lambda: [Channel(name="langsung")], min_length=1)
+    channels: list[Channel] = field(default_factory=lambda: [Channel(name="langsung")], min_length=1)
     fixed_costs: dict[str, Money] = {}
     equipment: list[Equipment] = []
     quote: QuoteSettings = QuoteSettings()
     units: dict[str, Qty] = {}
 
-    @model_validator(mode="after")
+    @after
     def _unique_names(self) -> "Settings":
         for kind, names in (("channels", [c.name for c in self.channels]),
                             ("equipment", [e.name for e in self.equipment])):
@@ -103,7 +99,7 @@ class Settings(Model):
 # ---------------------------------------------------------------- catalog
 
 
-class Item(Model):
+class Item(Record):
     name: str = ""
     pack: Qty
     price: Money
@@ -112,7 +108,7 @@ class Item(Model):
     units: dict[str, Qty] = {}
     piece: Qty | None = None
     density: Positive | None = None
-    yield_: UsableShare = Field(default=Decimal(1), alias="yield")
+    yield_: UsableShare = field(default=Decimal(1), alias="yield")
     width: Qty | None = None
     step: Qty | None = None
     note: str = ""
@@ -124,7 +120,7 @@ class Item(Model):
 # ---------------------------------------------------------------- recipes
 
 
-class Batch(Model):
+class Batch(Record):
     pieces: Positive
     loss: OpenShare = Decimal(0)
     output: Qty | None = None
@@ -133,33 +129,33 @@ class Batch(Model):
     equipment_minutes: NonNegative = Decimal(0)
 
 
-class Line(Model):
+class Line(Record):
     """A catalog item and how much of it (notions, packaging)."""
 
-    item: str = Field(min_length=1)
+    item: str = field(min_length=1)
     qty: Qty
 
 
-class Ingredient(Model):
+class Ingredient(Record):
     item: str | None = None
     recipe: str | None = None
     qty: Qty
     note: str = ""
 
-    @model_validator(mode="after")
+    @after
     def _item_or_recipe(self) -> "Ingredient":
         if (self.item is None) == (self.recipe is None):
             raise _fail("item-or-recipe", "item-or-recipe-hint")
         return self
 
 
-class Overhead(Model):
+class Overhead(Record):
     item: str | None = None
     qty: Qty | None = None
     name: str | None = None
     cost: Money | None = None
 
-    @model_validator(mode="after")
+    @after
     def _item_or_amount(self) -> "Overhead":
         priced = self.item is not None and self.qty is not None and self.cost is None
         plain = self.cost is not None and self.item is None and self.qty is None
@@ -168,17 +164,17 @@ class Overhead(Model):
         return self
 
 
-class Packaging(Model):
+class Packaging(Record):
     pieces_per_pack: Positive = Decimal(1)
     items: list[Line] = []
 
 
-class Recipe(Model):
-    name: str = Field(min_length=1)
+class Recipe(Record):
+    name: str = field(min_length=1)
     source: str = ""
     notes: str = ""
     batch: Batch
-    ingredients: list[Ingredient] = Field(min_length=1)
+    ingredients: list[Ingredient] = field(min_length=1)
     overhead: list[Overhead] = []
     packaging: Packaging = Packaging()
 
@@ -186,29 +182,29 @@ class Recipe(Model):
 # ---------------------------------------------------------------- patterns
 
 
-class Fabric(Model):
-    item: str = Field(min_length=1)
+class Fabric(Record):
+    item: str = field(min_length=1)
     width: Qty
     need: dict[str, Qty]
     waste: OpenShare = Decimal(0)
 
 
-class Operation(Model):
-    name: str = Field(min_length=1)
+class Operation(Record):
+    name: str = field(min_length=1)
     minutes: Positive
     efficiency: Positive = Decimal(1)
 
 
-class Service(Model):
-    name: str = Field(min_length=1)
+class Service(Record):
+    name: str = field(min_length=1)
     cost: Money
 
 
-class Pattern(Model):
-    name: str = Field(min_length=1)
+class Pattern(Record):
+    name: str = field(min_length=1)
     source: str = ""
     notes: str = ""
-    sizes: list[str] = Field(min_length=1)
+    sizes: list[str] = field(min_length=1)
     fabric: Fabric
     materials: list[Line] = []
     operations: list[Operation] = []
@@ -216,7 +212,7 @@ class Pattern(Model):
     overhead: list[Overhead] = []
     packaging: Packaging = Packaging()
 
-    @model_validator(mode="after")
+    @after
     def _need_for_every_size(self) -> "Pattern":
         missing = [s for s in self.sizes if s not in self.fabric.need]
         extra = [s for s in self.fabric.need if s not in self.sizes]
@@ -231,27 +227,27 @@ class Pattern(Model):
 # ---------------------------------------------------------------- plans
 
 
-class Make(Model):
-    product: str = Field(min_length=1)
+class Make(Record):
+    product: str = field(min_length=1)
     pieces: Pieces | None = None
     sizes: dict[str, Pieces] | None = None
 
-    @model_validator(mode="after")
+    @after
     def _pieces_or_sizes(self) -> "Make":
         if (self.pieces is None) == (self.sizes is None):
             raise _fail("pieces-or-sizes", "pieces-or-sizes-hint")
         return self
 
 
-class Plan(Model):
-    name: str = Field(min_length=1)
+class Plan(Record):
+    name: str = field(min_length=1)
     due: date | None = None
-    make: list[Make] = Field(min_length=1)
+    make: list[Make] = field(min_length=1)
     stock: dict[str, Stock] = {}
 
 
 Kind = Literal["recipe", "pattern", "plan"]
-MODELS: dict[str, type[Model]] = {"recipe": Recipe, "pattern": Pattern, "plan": Plan}
+MODELS: dict[str, type[Record]] = {"recipe": Recipe, "pattern": Pattern, "plan": Plan}
 
 
 def kind_of(data: dict) -> str | None:

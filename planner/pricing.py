@@ -48,7 +48,7 @@ def override(pricing: Pricing, *, markup: Decimal | None = None, margin: Decimal
         raise problem("markup-and-margin-options", hint="markup-and-margin-options-hint")
     if markup is None and margin is None:
         return pricing
-    return pricing.model_copy(update={"markup": markup, "margin": margin})
+    return pricing.copy({"markup": markup, "margin": margin})
 
 
 def find_channel(channels: Sequence[Channel], name: str) -> Channel:

@@ -13,16 +13,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from planner.fields import MONEY_SCHEMA
 from planner.models import Item, Pattern, Plan, Recipe, Settings
+from planner.records import Record
 from planner.units import Quantity
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 KINDS = ("settings", "catalog", "recipe", "pattern", "plan")
-MODELS: dict[str, type[BaseModel]] = {"settings": Settings, "catalog": Item, "recipe": Recipe,
+MODELS: dict[str, type[Record]] = {"settings": Settings, "catalog": Item, "recipe": Recipe,
                                       "pattern": Pattern, "plan": Plan}
 TITLES = {
     "settings": ("planner settings", "planner.toml: currency, language, labour, pricing, channels, fixed costs"),
@@ -48,8 +48,9 @@ def file_name(kind: str) -> str:
 
 def _plain(value: Any) -> Any:
     """A default as TOML writes it: Decimal -> number, Quantity -> "250 g", models -> tables."""
-    if isinstance(value, BaseModel):
-        return _plain(value.model_dump(by_alias=True, exclude_none=True))
+    if isinstance(value, Record):
+        return {f.key: _plain(getattr(value, name)) for name, f in type(value).fields().items()
+                if getattr(value, name) is not None}
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, Quantity):
@@ -66,6 +67,10 @@ def _plain(value: Any) -> Any:
 class _Generator(GenerateJsonSchema):
     def encode_default(self, dft: Any) -> Any:
         return _plain(dft)
+
+    def function_plain_schema(self, schema: Any) -> dict:
+        """A value checked by a function (planner/fields.py) says its own JSON Schema."""
+        return dict(schema["metadata"]["json"])
 
 
 def _money(places: int) -> dict:
@@ -95,7 +100,7 @@ def _tidy(node: Any, places: int) -> Any:
 
 def schema_for(kind: str, places: int = 0) -> dict:
     """The JSON Schema of one file kind; money is whole when the currency has no minor unit."""
-    raw = MODELS[kind].model_json_schema(by_alias=True, schema_generator=_Generator)
+    raw = _Generator(by_alias=True).generate(MODELS[kind].core_schema(), mode="validation")
     defs = raw.pop("$defs", {})
     if kind == "catalog":
         defs["Item"] = raw

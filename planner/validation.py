@@ -1,4 +1,4 @@
-"""Turn pydantic's validation errors into the planner's own problems."""
+"""Turn pydantic-core's validation errors into the planner's own problems."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import typing
 from dataclasses import replace
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from planner.errors import InputError, InputErrors, Msg, closest, msg
+from planner.records import Record
 
 _TYPE_NAMES = {
     "string_type": "text", "list_type": "list", "dict_type": "table", "model_type": "table",
@@ -19,7 +20,7 @@ _TYPE_NAMES = {
 }
 
 
-def validate(model: type[BaseModel], data: Any, context: dict | None = None) -> Any:
+def validate(model: type[Record], data: Any, context: dict | None = None) -> Any:
     """Validate ``data`` or raise InputErrors (with locations, not yet lines)."""
     try:
         return model.model_validate(data, context=context)
@@ -27,7 +28,7 @@ def validate(model: type[BaseModel], data: Any, context: dict | None = None) -> 
         raise InputErrors([convert(e, model) for e in exc.errors()]) from None
 
 
-def convert(error: dict, model: type[BaseModel]) -> InputError:
+def convert(error: dict, model: type[Record]) -> InputError:
     loc = tuple(error["loc"])
     kind = error["type"]
     key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
@@ -63,7 +64,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+def allowed_keys(model: type[Record], loc: tuple) -> list[str]:
     """The keys a table at ``loc`` inside ``model`` may hold."""
     current: Any = model
     for part in loc:
@@ -71,8 +72,8 @@ def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
         if current is None:
             return []
     current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return sorted(f.alias or name for name, f in current.model_fields.items())
+    if isinstance(current, type) and issubclass(current, Record):
+        return sorted(f.key for f in current.fields().values())
     return []
 
 
@@ -99,8 +100,8 @@ def _step(tp: Any, part: Any) -> Any:
         return typing.get_args(tp)[0]
     if origin is dict:
         return typing.get_args(tp)[1]
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        for name, field in tp.model_fields.items():
+    if isinstance(tp, type) and issubclass(tp, Record):
+        for name, field in tp.fields().items():
             if part in (name, field.alias):
-                return field.annotation
+                return field.type
     return None

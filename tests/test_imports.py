@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "planner"
-CORE = ("errors", "money", "units", "fields", "models", "catalog", "costing", "pricing", "planning",
-        "scaling", "quoting", "comparing", "scenarios", "checks", "reports")
+CORE = ("errors", "money", "units", "records", "fields", "models", "catalog", "costing", "pricing",
+        "planning", "scaling", "quoting", "comparing", "scenarios", "checks", "reports")
 FORBIDDEN = {"typer", "click", "rich", "tomllib", "tomli", "tomli_w", "jinja2", "babel", "pygal",
              "matplotlib", "plotly"}
 FORBIDDEN_CALLS = {"open", "print", "exit", "quit", "input"}

@@ -206,8 +206,7 @@ def test_no_step_buys_the_exact_metres(shop):
 def test_deposit_never_exceeds_the_total(shop):
     # deposit 100% of 155.000 × 1,3 = 201.500 would round up to 202.000; capped at the total
     ws = load_workspace(shop)
-    settings = ws.settings.model_copy(update={"quote": ws.settings.quote.model_copy(
-        update={"rush": D("0.3"), "deposit": D(1)})})
+    settings = ws.settings.copy({"quote": ws.settings.quote.copy({"rush": D("0.3"), "deposit": D(1)})})
     ctx = Context(settings, ws.catalog, ws.units)
     q = quote_pattern(load_product(ws, shop / "rok.toml"), ctx, {"M": 1}, today=TODAY, rush=True)
     assert (q.total, q.deposit, q.balance) == (D(201500), D(201500), D(0))
