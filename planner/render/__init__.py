@@ -43,9 +43,7 @@ def cell_text(value: Any, column: Column, fmt: Formatter, plain: bool = False) -
 def heading(column: Column, fmt: Formatter) -> str:
     text = fmt.text(Msg(column.key))
     if column.kind == "money":
-        from babel.numbers import get_currency_symbol
-
-        return f"{text} ({get_currency_symbol(fmt.currency, locale=fmt.locale)})"
+        return f"{text} ({fmt.currency_symbol()})"
     return text
 
 
