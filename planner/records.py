@@ -91,7 +91,9 @@ class Record:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         names = cls.__dict__.get("__annotations__", {})
-        cls._declared = {name: cls.__dict__.get(name, _UNSET) for name in names if not name.startswith("_")}
+        inherited = getattr(cls, "_declared", {})
+        cls._declared = {**inherited, **{name: cls.__dict__.get(name, _UNSET) for name in names
+                                         if not name.startswith("_")}}
         cls._checks = tuple(f for f in cls.__dict__.values() if getattr(f, "__record_after__", False))
         cls._fields, cls._validator = None, None
 

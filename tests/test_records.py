@@ -83,6 +83,14 @@ def test_mutable_defaults_are_not_shared() -> None:
     assert Thing(name="a").parts is not Thing(name="b").parts
 
 
+def test_a_record_inherits_its_parents_fields() -> None:
+    class Priced(Part):
+        price: Money
+
+    priced = Priced.model_validate({"qty": "1 kg", "price": 500}, context={"places": 0})
+    assert (priced.qty, priced.price, priced.note) == (Quantity(Decimal(1), "kg"), Decimal(500), "")
+
+
 def test_a_field_type_without_a_schema_is_a_programming_error() -> None:
     class Odd(Record):
         value: complex
