@@ -78,12 +78,11 @@ _NUMBER_KEYS = ("number_symbols", "default_numbering_system", "currency_symbols"
 
 @lru_cache(maxsize=None)
 def _locale(name: str) -> Any:
-    """Babel's Locale for ``name``, holding only the data numbers and money need.
+    """Babel's Locale for ``name``, holding only the tables numbers and money read.
 
     Babel unpickles and merges a whole CLDR locale (root, id, id_ID) the first
-    time it formats a number: 8 ms, a fifth of a small run. The few tables it
-    reads for numbers are kept, per Babel version, in ``CACHE``."""
-    from babel import Locale, __version__
+    time it formats a number: 8 ms, a fifth of a small run."""
+    from babel import Locale
 
     class Numbers(Locale):
         def __init__(self, parts: list, data: dict) -> None:
@@ -91,21 +90,30 @@ def _locale(name: str) -> Any:
             self._numbers = data
 
         @property
-        def _data(self) -> Any:  # what Locale reads its tables from
+        def _data(self) -> Any:  # where Locale looks its tables up
             return self._numbers
+
+    parts, data = _number_tables(name)
+    return Numbers(parts, {**data, "decimal_formats": {None: _pattern(data["decimal_formats"][None])}})
+
+
+def _number_tables(name: str) -> tuple[list, dict]:
+    """The locale's identity and number tables, kept per Babel version in ``CACHE``."""
+    from babel import Locale, __version__
 
     cache = CACHE / f"numbers.{name}.babel-{__version__}.marshal"
     try:
         parts, data = marshal.loads(cache.read_bytes())
-        data["decimal_formats"][None]
+        if isinstance(data["decimal_formats"][None], str):
+            return parts, data
     except (OSError, EOFError, ValueError, TypeError, KeyError):
-        full = Locale.parse(name)
-        parts = [full.language, full.territory, full.script, full.variant]
-        data = {key: _plain(full._data[key]) for key in _NUMBER_KEYS}
-        data["decimal_formats"] = {None: full.decimal_formats[None].pattern}
-        _keep(cache, (parts, data))
-    data["decimal_formats"] = {None: _pattern(data["decimal_formats"][None])}
-    return Numbers(parts, data)
+        pass
+    full = Locale.parse(name)
+    parts = [full.language, full.territory, full.script, full.variant]
+    data = {key: _plain(full._data[key]) for key in _NUMBER_KEYS}
+    data["decimal_formats"] = {None: full.decimal_formats[None].pattern}
+    _keep(cache, (parts, data))
+    return parts, data
 
 
 def _plain(table: Any) -> Any:
@@ -146,9 +154,10 @@ class Formatter:
         digits = "." + "0" * self.places if self.places else ""
         if not symbol:
             return _pattern("#,##0" + digits).apply(shown, _locale(self.locale))
-        # "¤" is left as it is when no currency is given (Babel would also look up the
-        # currency's name, a table the kept locale data leaves out)
-        return _pattern("¤ #,##0" + digits).apply(shown, _locale(self.locale)).replace("¤", self.currency_symbol())
+        # Babel leaves "¤" when given no currency (given one, it would also look up the
+        # currency's name, a table _locale leaves out)
+        text = _pattern("¤ #,##0" + digits).apply(shown, _locale(self.locale))
+        return text.replace("¤", self.currency_symbol())
 
     def share(self, value: Decimal) -> str:
         return self.number(Decimal(value) * 100, 1) + "%"
