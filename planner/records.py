@@ -61,10 +61,6 @@ class Field:
         """The key a file writes: the alias (``yield``) or the name."""
         return self.alias or self.name
 
-    @property
-    def required(self) -> bool:
-        return self.default is _UNSET and self.factory is None
-
 
 def field(default: Any = _UNSET, **options: Any) -> Any:
     """Constraints on a field: ``name: str = field(min_length=1)``."""
