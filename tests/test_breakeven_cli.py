@@ -152,4 +152,4 @@ def test_html_page_with_its_chart(examples):
 def test_help_has_an_example():
     result = run_cli("breakeven", "--help")
     assert result.code == 0
-    assert "Example: planner breakeven" in result.out
+    assert "Contoh: planner breakeven" in result.out

@@ -164,4 +164,4 @@ def test_a_bad_today_is_an_input_error(tmp_path):
 
 def test_help_has_an_example(tmp_path):
     result = run_cli("check", "--help", cwd=tmp_path)
-    assert result.code == 0 and "Example: planner check" in result.out
+    assert result.code == 0 and "Contoh: planner check" in result.out

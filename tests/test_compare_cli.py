@@ -113,7 +113,7 @@ def test_a_size_a_pattern_lacks(examples: Path) -> None:
 
 def test_help_has_an_example() -> None:
     result = run_cli("compare", "--help")
-    assert result.code == 0 and "Example: planner compare" in result.out
+    assert result.code == 0 and "Contoh: planner compare" in result.out
 
 
 def test_a_thousand_recipes_give_a_thousand_rows(tmp_path: Path) -> None:

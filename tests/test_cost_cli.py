@@ -148,4 +148,4 @@ def test_a_usage_error_exits_2(examples):
 
 def test_help_has_an_example(examples):
     result = run_cli("cost", "--help", cwd=examples)
-    assert result.code == 0 and "Example: planner cost" in result.out
+    assert result.code == 0 and "Contoh: planner cost" in result.out

@@ -147,4 +147,4 @@ def test_init_into_a_file_is_an_error(tmp_path: Path):
 @pytest.mark.parametrize("command", ["new", "init"])
 def test_help_has_an_example(command):
     result = run_cli(command, "--help")
-    assert result.code == 0 and f"Example: planner {command}" in result.out
+    assert result.code == 0 and f"Contoh: planner {command}" in result.out

@@ -164,4 +164,4 @@ def test_output_over_an_existing_file_needs_force(examples):
 
 def test_plan_help_has_an_example():
     result = run_cli("plan", "--help")
-    assert result.code == 0 and "Example: planner plan" in result.out
+    assert result.code == 0 and "Contoh: planner plan" in result.out

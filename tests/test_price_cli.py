@@ -235,4 +235,4 @@ def test_html_page(examples):
 def test_help_has_an_example():
     result = run_cli("price", "--help")
     assert result.code == 0
-    assert "Example: planner price" in result.out
+    assert "Contoh: planner price" in result.out

@@ -116,7 +116,7 @@ def test_ready_date_defaults_to_today(shop):
 
 def test_help_has_an_example():
     result = run_cli("quote", "--help")
-    assert result.code == 0 and "Example: planner quote" in result.out
+    assert result.code == 0 and "Contoh: planner quote" in result.out
 
 
 # ---------------------------------------------------------------- golden outputs (shipped pattern)

@@ -97,4 +97,4 @@ def test_only_recipes_scale(examples):
 
 def test_scale_help_has_an_example():
     result = run_cli("scale", "--help")
-    assert result.code == 0 and "Example: planner scale" in result.out
+    assert result.code == 0 and "Contoh: planner scale" in result.out

@@ -50,4 +50,4 @@ def test_a_number_option_that_is_not_a_number(examples: Path):
 
 def test_help_still_prints_and_exits_zero(examples: Path):
     result = run_cli("cost", "--help", cwd=examples)
-    assert result.code == 0 and "Example: planner cost" in result.out
+    assert result.code == 0 and "Contoh: planner cost" in result.out

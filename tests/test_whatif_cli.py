@@ -109,4 +109,4 @@ def test_change_is_required(examples: Path) -> None:
 
 def test_help_has_an_example() -> None:
     result = run_cli("whatif", "--help")
-    assert result.code == 0 and "Example: planner whatif" in result.out
+    assert result.code == 0 and "Contoh: planner whatif" in result.out

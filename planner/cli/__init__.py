@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     load_commands(_command_name(args))
     gc.disable()  # one short run: refcounting frees memory; the cycle collector would only
     try:          # re-walk every loaded model (40% of `check` on 1,000 recipes, bench/)
-        code = app(args=args, prog_name="planner", standalone_mode=False)
+        code = _command(args)(args=args, prog_name="planner", standalone_mode=False)
     except SystemExit:
         raise
     except KeyboardInterrupt:
@@ -71,6 +71,22 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         gc.enable()
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _command(args: list[str]) -> typer.core.TyperGroup:
+    """Typer's command tree for this run: commands in the order of COMMANDS (not of their
+    import), their help in the user's language when help is asked for."""
+    import typer.main
+
+    command = typer.main.get_command(app)
+    found = command.commands  # type: ignore[attr-defined]
+    command.commands = {name: found[name] for name in COMMANDS if name in found}  # type: ignore[attr-defined]
+    if not args or "-h" in args or "--help" in args:
+        from planner.cli.helptext import localize
+        from planner.cli.usage import usage_language
+
+        localize(command, usage_language(args))
+    return command  # type: ignore[return-value]
 
 
 def _failure(exc: BaseException, args: list[str]) -> int:
