@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from planner.errors import Cash, Msg, Pct
+from planner.errors import Cash, InputError, Msg, Pct, closest, problem
 from planner.money import quantize
 from planner.units import Quantity
 
@@ -71,6 +71,19 @@ def _keep(cache: Path, value: object) -> None:
         pass
 
 
+def locale_problem(name: str) -> InputError | None:
+    """None when Babel knows the locale ``name`` (id_ID, en_US), else the problem to report."""
+    from babel import Locale, UnknownLocaleError
+    from babel.localedata import locale_identifiers
+
+    try:
+        Locale.parse(name)
+        return None
+    except (ValueError, TypeError, UnknownLocaleError):
+        near = closest(name, [n for n in locale_identifiers() if "_" in n]) or ["id_ID"]
+        return problem("unknown-locale", hint="unknown-locale-hint", hint_params={"near": near[0]}, locale=name)
+
+
 # What Babel reads from a locale to format numbers and money (NumberPattern.apply,
 # get_currency_symbol); tests/test_i18n_numbers.py checks the kept copy formats alike.
 _NUMBER_KEYS = ("number_symbols", "default_numbering_system", "currency_symbols")
@@ -101,7 +114,8 @@ def _number_tables(name: str) -> tuple[list, dict]:
     """The locale's identity and number tables, kept per Babel version in ``CACHE``."""
     from babel import Locale, __version__
 
-    cache = CACHE / f"numbers.{name}.babel-{__version__}.marshal"
+    safe = "".join(c if c.isalnum() or c == "_" else "-" for c in name)  # a file name, whatever the settings say
+    cache = CACHE / f"numbers.{safe}.babel-{__version__}.marshal"
     try:
         parts, data = marshal.loads(cache.read_bytes())
         if isinstance(data["decimal_formats"][None], str):
