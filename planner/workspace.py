@@ -130,7 +130,7 @@ def load_workspace(workspace: Path | None = None, first: Path | None = None,
     ws.settings = _load_settings(ws, folder / SETTINGS_FILE)
     if on_settings is not None:
         on_settings(ws.settings)
-    _check_locale(ws)
+    _check_money(ws)
     catalog_path = folder / CATALOG_FILE
     if root is not None and not catalog_path.is_file():
         catalog_path = DATA / CATALOG_FILE
@@ -146,13 +146,14 @@ def _load_settings(ws: Workspace, path: Path) -> Settings:
     return ws.validate(Settings, data, str(path))
 
 
-def _check_locale(ws: Workspace) -> None:
-    """The settings' locale must be one Babel can write numbers and money in."""
-    from planner.i18n import locale_problem
+def _check_money(ws: Workspace) -> None:
+    """The settings' locale and currency must be ones Babel can write money in."""
+    from planner.i18n import money_problem
 
-    wrong = locale_problem(ws.settings.locale)
+    wrong = money_problem(ws.settings.locale, ws.settings.currency)
     if wrong is not None:
-        raise ws.place(wrong.at(ws.settings_file, loc=("locale",)))
+        key, err = wrong
+        raise ws.place(err.at(ws.settings_file, loc=(key,)))
 
 
 def _load_catalog(ws: Workspace, path: Path) -> dict[str, Item]:

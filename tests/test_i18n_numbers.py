@@ -24,9 +24,15 @@ AMOUNTS = st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), pla
 def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Each test starts with no kept locale data, in its own folder."""
     monkeypatch.setattr(i18n, "CACHE", tmp_path / "cache")
-    i18n._locale.cache_clear()
+    forget()
     yield
+    forget()
+
+
+def forget() -> None:
+    """Forget the tables read in this process (the kept copy stays)."""
     i18n._locale.cache_clear()
+    i18n._number_tables.cache_clear()
 
 
 def babel_number(value: Decimal, name: str) -> str:
@@ -59,7 +65,7 @@ def shown(fmt: Formatter, value: Decimal) -> dict[str, str]:
 def test_kept_locale_data_formats_as_babel_does(value: Decimal, name: str, currency: tuple[str, int]) -> None:
     fmt = Formatter("en", name, currency[0], currency[1])
     assert shown(fmt, value) == expected(fmt, value)      # the copy just made
-    i18n._locale.cache_clear()
+    forget()
     assert shown(fmt, value) == expected(fmt, value)      # the copy read back
 
 
@@ -67,7 +73,7 @@ def test_the_copy_is_kept_and_read_back() -> None:
     fmt = Formatter("id", "id_ID", "IDR", 0)
     assert fmt.money(Decimal(12_700)) == "Rp 12.700"
     (kept,) = i18n.CACHE.glob("numbers.id_ID.babel-*.marshal")
-    i18n._locale.cache_clear()
+    forget()
     assert fmt.money(Decimal(-3_175_000)) == "-Rp 3.175.000"
     assert kept.stat().st_size < 20_000        # a few tables, not the whole locale
 
@@ -83,5 +89,20 @@ def test_a_damaged_copy_is_made_again() -> None:
     Formatter("id", "id_ID").number(Decimal(1))
     (kept,) = i18n.CACHE.glob("numbers.id_ID.*")
     kept.write_bytes(b"\x00garbage")
-    i18n._locale.cache_clear()
+    forget()
     assert Formatter("id", "id_ID").number(Decimal("1234.5")) == "1.234,5"
+
+
+def test_the_copy_is_readable_by_every_user_like_a_pyc() -> None:
+    Formatter("id", "id_ID").number(Decimal(1))
+    (kept,) = i18n.CACHE.glob("numbers.id_ID.*")
+    assert kept.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_failed_write_leaves_no_temporary_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(i18n.os, "replace", full_disk)
+    assert Formatter("id", "id_ID").number(Decimal("1234.5")) == "1.234,5"
+    assert list(i18n.CACHE.iterdir()) == []
