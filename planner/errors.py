@@ -73,6 +73,17 @@ def problem(key: str, /, hint: str | None = None, hint_params: dict | None = Non
     return InputError(Msg(key, params), hint_msg)
 
 
+def path_problem(exc: OSError) -> InputError:
+    """A path the system refused to look at (a name too long, a link loop, no permission):
+    the user's to correct, not a bug. Reading and writing files say their own problems."""
+    import errno
+
+    name = str(exc.filename)
+    shown = name if len(name) <= 80 else f"{name[:50]}…{name[-20:]}"
+    reason = msg("path-too-long") if exc.errno == errno.ENAMETOOLONG else (exc.strerror or str(exc))
+    return problem("path-unusable", hint="path-unusable-hint", file=shown, reason=reason)
+
+
 def warning(key: str, /, hint: str | None = None, **params: Any) -> InputError:
     return replace(problem(key, hint, **params), severity="warning")
 

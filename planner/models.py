@@ -125,7 +125,7 @@ class Batch(Record):
     loss: OpenShare = Decimal(0)
     output: Qty | None = None
     minutes: NonNegative | None = None
-    equipment: str | None = None
+    equipment: str | None = field(default=None, min_length=1)
     equipment_minutes: NonNegative = Decimal(0)
 
 
@@ -137,8 +137,8 @@ class Line(Record):
 
 
 class Ingredient(Record):
-    item: str | None = None
-    recipe: str | None = None
+    item: str | None = field(default=None, min_length=1)
+    recipe: str | None = field(default=None, min_length=1)
     qty: Qty
     note: str = ""
 
@@ -150,9 +150,9 @@ class Ingredient(Record):
 
 
 class Overhead(Record):
-    item: str | None = None
+    item: str | None = field(default=None, min_length=1)
     qty: Qty | None = None
-    name: str | None = None
+    name: str | None = field(default=None, min_length=1)
     cost: Money | None = None
 
     @after

@@ -44,6 +44,8 @@ def convert(error: dict, model: type[Record]) -> InputError:
         return _problem("missing-key", "missing-key-hint", loc, key=key)
     if kind == "too_short":
         return _problem("empty-list", "empty-list-hint", loc, key=key)
+    if kind == "string_too_short":
+        return _problem("empty-text", "empty-text-hint", loc, key=key)
     if kind == "literal_error":
         return _problem("not-one-of", "not-one-of-hint", loc, key=key, value=str(error.get("input")),
                         allowed=str(error.get("ctx", {}).get("expected", "")))

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 
 from planner import tomlfile
 from planner.catalog import check_catalog
-from planner.errors import InputError, InputErrors, problem
+from planner.errors import InputError, InputErrors, path_problem, problem
 from planner.models import MODELS, Item, Settings, kind_of
 from planner.money import minor_places
 from planner.units import UnitTable
@@ -180,7 +180,7 @@ def _load_catalog(ws: Workspace, path: Path) -> dict[str, Item]:
 def resolve_ref(ref: str, base: str) -> Path:
     """A path written inside a file is relative to that file; ``.toml`` may be left off."""
     path = Path(os.path.normpath(Path(base).parent / ref))
-    if path.suffix != SUFFIX and not path.is_file():
+    if path.suffix != SUFFIX and not is_file(path):
         path = path.with_name(path.name + SUFFIX)
     return path
 
@@ -229,12 +229,20 @@ def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Pro
 def _load_sub(ws: Workspace, ref: str, parent: Path, stack: tuple[str, ...]) -> Product:
     """The sub-recipe ``ref`` names; a missing file or a non-recipe is the parent's problem."""
     path = resolve_ref(ref, str(parent))
-    if not path.is_file():
+    if not is_file(path):
         raise problem("sub-recipe-missing", hint="sub-recipe-missing-hint", recipe=ref, file=str(path))
     sub = load_product(ws, path, stack)
     if sub.kind != "recipe":
         raise problem("sub-recipe-not-recipe", hint="sub-recipe-not-recipe-hint", recipe=ref)
     return sub
+
+
+def is_file(path: Path) -> bool:
+    """``path.is_file()``; a path the system refuses to look at (too long) is an input problem."""
+    try:
+        return path.is_file()
+    except OSError as exc:
+        raise path_problem(exc) from None
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
-from planner.errors import InputError, InputErrors, problem
+from planner.errors import InputError, InputErrors, path_problem, problem
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json, csv, md or html.",
                                         metavar="FORMAT")]
@@ -126,6 +126,8 @@ def report_failure(exc: BaseException) -> int:
         problems = exc.problems
     elif _is_overflow(exc):
         problems = [problem("figure-overflow", hint="figure-overflow-hint")]
+    elif isinstance(exc, OSError) and exc.filename is not None:
+        problems = [path_problem(exc)]
     else:
         sys.stderr.write(f"planner: internal error: {type(exc).__name__}: {exc}\n"
                          "(this is a bug; run with PLANNER_DEBUG=1 for details)\n")
