@@ -40,6 +40,7 @@ VALUES = [
     '"1 1/2 gelas"', '"2 sdm sdm"', '"../../etc/passwd"', '"bingka-kentang"', '"santan-pandan"',
     '"."', '"/"', '"../plans/pesanan-kenduri.toml"', '"langsung"', '"oven"', '"XL"', '"IDR"',
     '"XYZ"', '"en"', '"zz_ZZ"', '"id"', '"[/] kue [bold]"', '"[est] gula"', "1_000_000_000_000_000_000_000_000_000_000", "0.5", "1", "2",
+    '"' + "kue-" * 80 + '"', '"id-IDN"', '"IRD"', '" "',
 ]
 # Numbers a figure can be replaced by, inside a quantity string or bare.
 EXTREMES = ["1e300", "1e-300", "1e-30", "1e30", "10000000000000000000000000000000000000000", "0",
@@ -244,6 +245,31 @@ FILES = {
     "settings": ["planner.toml"],
 }
 RUNS_PER_CASE = 4
+
+
+# ---------------------------------------------------------------- every text value, one at a time
+
+ODD_TEXTS = {"empty": '""', "long": '"' + "kue-" * 80 + '"', "climbing": '"../../x"'}
+_TEXT_LINE = re.compile(r'^(\s*[A-Za-z0-9_\-."]+\s*=\s*)"[^"\n]*"\s*(#.*)?$')
+SWEPT = {"planner.toml": ["cost", "recipes/bingka-kentang.toml"], "recipes/bingka-kentang.toml": ["check"],
+         "patterns/kemeja-sekolah.toml": ["check"], "plans/pesanan-kenduri.toml": ["plan", "plans/pesanan-kenduri.toml"]}
+
+
+@pytest.mark.parametrize("odd", list(ODD_TEXTS), ids=list(ODD_TEXTS))
+@pytest.mark.parametrize("target", list(SWEPT), ids=lambda t: Path(t).stem)
+def test_odd_text_in_every_text_value_is_handled(tmp_path, target, odd):
+    """Each quoted value of the file in turn becomes an empty, an over-long or a climbing
+    text (the random cases above rarely hit a given key; these once crashed on an empty
+    sub-recipe and on a path too long for the system)."""
+    ws = workspace(tmp_path)
+    lines = (ws / target).read_text(encoding="utf-8").splitlines(keepends=True)
+    swept = [n for n, line in enumerate(lines) if _TEXT_LINE.match(line)]
+    assert len(swept) >= 5
+    for n in swept:
+        broken = [*lines[:n], _TEXT_LINE.match(lines[n]).group(1) + ODD_TEXTS[odd] + "\n", *lines[n + 1:]]
+        (ws / target).write_text("".join(broken), encoding="utf-8")
+        for args, result in run_bounded([SWEPT[target]], ws):
+            assert_handled(result, args, "".join(broken).encode("utf-8"))
 
 
 @pytest.mark.parametrize("kind,seed", [(k, s) for k in FILES for s in range(SEEDS)],
