@@ -346,3 +346,34 @@ def test_the_mutations_really_break_files():
     text = (ROOT / "recipes" / "bingka-kentang.toml").read_bytes()
     changed = sum(mutate(text, random.Random(s)) != text for s in range(100))
     assert changed >= 90
+
+
+# ---------------------------------------------------------------- odd values for every option
+
+ODD_OPTIONS = ["", "x" * 300, "=", "-1", "nan", "S=0", "gula-pasir=-200%", "9999-12-31"]
+R, P, PL = "recipes/bingka-kentang.toml", "patterns/kemeja-sekolah.toml", "plans/pesanan-kenduri.toml"
+OPTION_RUNS = [
+    ["cost", R, "--set", "{}"], ["cost", P, "--size", "{}"], ["cost", P, "--fabric", "{}"], ["cost", "{}"],
+    ["cost", R, "--format", "{}"], ["cost", R, "--lang", "{}"], ["cost", R, "-w", "{}"], ["cost", R, "-o", "{}"],
+    ["price", R, "--channel", "{}"], ["price", R, "--markup", "{}"], ["price", R, "--margin", "{}"],
+    ["breakeven", R, "--price", "{}"], ["breakeven", R, "--target", "{}"], ["breakeven", R, "--volume", "{}"],
+    ["breakeven", R, "--volume", "100", "--capital", "{}"], ["plan", PL, "--today", "{}"], ["plan", "{}"],
+    ["plan", R + "={}"], ["plan", PL, "--stock", "{}"], ["quote", P, "--sizes", "{}"],
+    ["quote", P, "--size", "M", "--qty", "{}"], ["quote", P, "--size", "{}", "--qty", "1"],
+    ["quote", P, "--size", "M", "--qty", "1", "--customer-fabric", "{}"],
+    ["quote", P, "--size", "M", "--qty", "1", "--price", "{}"], ["quote", P, "--size", "M", "--qty", "1", "--today", "{}"],
+    ["scale", R, "--pieces", "{}"], ["scale", R, "--factor", "{}"], ["compare", "recipes", "--sort", "{}"],
+    ["whatif", R, "--change", "{}"], ["whatif", R, "--change", "gula-pasir={}"], ["check", "--today", "{}"],
+    ["new", "recipe", "{}"], ["new", "{}", "x"], ["init", "{}"], ["schema", "{}"],
+]
+
+
+@pytest.mark.parametrize("template", OPTION_RUNS, ids=lambda t: " ".join(a for a in t if a != "{}")[:40])
+def test_odd_option_values_are_handled(tmp_path, template):
+    """Each option and argument takes empty, over-long, negative, nan and malformed values:
+    exit 0, 1 or 2 with a message (these once crashed: `new recipe ""`, and a 300-character
+    value in a usage error, looked up as a path)."""
+    ws = workspace(tmp_path)
+    runs = [[arg.replace("{}", odd) for arg in template] for odd in ODD_OPTIONS]
+    for args, result in run_bounded(runs, ws):
+        assert_handled(result, args, b"")

@@ -51,3 +51,11 @@ def test_a_number_option_that_is_not_a_number(examples: Path):
 def test_help_still_prints_and_exits_zero(examples: Path):
     result = run_cli("cost", "--help", cwd=examples)
     assert result.code == 0 and "Contoh: planner cost" in result.out
+
+
+def test_an_argument_too_long_to_be_a_path_is_still_told(examples: Path):
+    """Telling a usage error looks for the workspace of each argument; a 300-character
+    one is not a path the system will even look at."""
+    result = run_cli("breakeven", RECIPE, "--volume", "x" * 300, cwd=examples)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert result.err.startswith("planner breakeven: --volume perlu bilangan bulat, bukan 'xxx")

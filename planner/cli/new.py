@@ -47,6 +47,8 @@ def new(
     from planner.writing import write_checked
 
     check_lang(lang)
+    if not path.name:  # "", ".", "/"
+        raise problem("new-no-name", hint="new-no-name-hint", path=str(path))
     target = path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
     ws = load_workspace(workspace, target)
     set_error_language(ws.settings.language)

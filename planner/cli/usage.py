@@ -35,7 +35,7 @@ def usage_language(argv: list[str]) -> str:
 
 
 def _settings_language(argv: list[str]) -> Any:
-    starts = [Path(a) for a in argv if not a.startswith("-") and Path(a).exists()] + [Path.cwd()]
+    starts = [Path(a) for a in argv if not a.startswith("-") and _exists(a)] + [Path.cwd()]
     folder = starts[0].resolve()
     for candidate in (folder, *folder.parents):
         settings = candidate / "planner.toml"
@@ -45,6 +45,14 @@ def _settings_language(argv: list[str]) -> Any:
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 return None
     return None
+
+
+def _exists(arg: str) -> bool:
+    """Whether an argument names an existing path (one too long to look at does not)."""
+    try:
+        return Path(arg).exists()
+    except OSError:
+        return False
 
 
 def translate(exc: BaseException, commands: list[str]) -> tuple[Msg, Msg | None] | None:
