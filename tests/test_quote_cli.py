@@ -107,6 +107,12 @@ def test_pattern_may_follow_the_length(shop):
     assert json.loads(first)["fabric"]["brought"] == "9"
 
 
+def test_the_length_may_follow_an_equals_sign(shop):
+    spaced = quote(shop, "rok.toml", "--customer-fabric", "9m", "--size", "M", "--qty", "1", "-f", "json")
+    joined = quote(shop, "rok.toml", "--customer-fabric=9m", "--size", "M", "--qty", "1", "-f", "json")
+    assert joined == spaced and json.loads(joined)["fabric"]["brought"] == "9"
+
+
 def test_ready_date_defaults_to_today(shop):
     from datetime import date, timedelta
 

@@ -34,6 +34,11 @@ COMMANDS = {
 }
 
 
+# Flags with an optional value take it as the next word (typer has no optional values):
+# "--customer-fabric=9m" is read as "--customer-fabric 9m".
+OPTIONAL_VALUE_FLAGS = ("--customer-fabric",)
+
+
 @app.callback()
 def _planner() -> None:
     """Keeps planner a group of commands even while only one is loaded."""
@@ -46,6 +51,15 @@ def load_commands(name: str | None = None) -> None:
         importlib.import_module(f"planner.cli.{module}")
 
 
+def _spread(args: list[str]) -> list[str]:
+    """``--customer-fabric=9m`` -> ``--customer-fabric 9m`` (see OPTIONAL_VALUE_FLAGS)."""
+    spread: list[str] = []
+    for arg in args:
+        flag, equals, value = arg.partition("=")
+        spread += [flag, value] if equals and flag in OPTIONAL_VALUE_FLAGS else [arg]
+    return spread
+
+
 def _command_name(args: list[str]) -> str | None:
     return next((a for a in args if not a.startswith("-")), None)
 
@@ -54,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI; input problems become messages and exit 1, never a traceback."""
     from planner.cli.common import reset
 
-    args = sys.argv[1:] if argv is None else list(argv)
+    args = _spread(sys.argv[1:] if argv is None else list(argv))
     reset()
     load_commands(_command_name(args))
     gc.disable()  # one short run: refcounting frees memory; the cycle collector would only

@@ -19,6 +19,8 @@ from planner.errors import Msg, closest, msg
 _NO_COMMAND = re.compile(r"No such command '(.+?)'")
 _EXTRA = re.compile(r"Got unexpected extra arguments? \((.+)\)")
 _NOT_INT = re.compile(r"'(.*)' is not a valid int(?:eger)?\b")
+_NEEDS_VALUE = re.compile(r"Option '(.+?)' requires an argument")
+_NO_VALUE = re.compile(r"Option '(.+?)' does not take a value")
 
 
 def usage_language(argv: list[str]) -> str:
@@ -71,6 +73,19 @@ def translate(exc: BaseException, commands: list[str]) -> tuple[Msg, Msg | None]
         return msg("usage-bad-value", name=_param_name(exc), reason=exc.message), None  # type: ignore[attr-defined]
     if kind == "UsageError":
         return _plain_usage(str(getattr(exc, "message", exc)), commands)
+    if kind == "BadOptionUsage":
+        return _option_usage(str(getattr(exc, "message", exc)))
+    return None
+
+
+def _option_usage(text: str) -> tuple[Msg, Msg | None] | None:
+    found = _NEEDS_VALUE.search(text)
+    if found:
+        return msg("usage-needs-value", option=found.group(1)), msg("usage-see-help")
+    found = _NO_VALUE.search(text)
+    if found:
+        return msg("usage-takes-no-value", option=found.group(1)), msg("usage-takes-no-value-hint",
+                                                                       option=found.group(1))
     return None
 
 
@@ -108,7 +123,9 @@ def report_usage(exc: BaseException, argv: list[str], commands: list[str]) -> in
         return int(getattr(exc, "exit_code", 2))
     fmt = Formatter(usage_language(argv))
     ctx = getattr(exc, "ctx", None)
-    where = ctx.command_path if ctx is not None else "planner"
+    first = next((a for a in argv if not a.startswith("-")), None)  # some errors come without their command
+    named = first if first in commands else None
+    where = ctx.command_path if ctx is not None else " ".join(filter(None, ["planner", named]))
     message, hint = found
     text = f"{where}: {fmt.text(message)}"
     if hint is not None:
