@@ -27,7 +27,7 @@ def help_texts() -> set[str]:
     """Every help text the command tree declares, in English."""
     load_commands(None)
     group = typer.main.get_command(app)
-    texts = {group.help}
+    texts = {group.help} | {p.help for p in group.params if getattr(p, "help", None)}
     for command in group.commands.values():  # type: ignore[attr-defined]
         texts.add(command.help)
         texts |= {p.help for p in command.params if getattr(p, "help", None)}
@@ -71,6 +71,13 @@ def test_no_command_shows_the_top_level_help_in_indonesian(tmp_path: Path) -> No
     result = run_cli(cwd=tmp_path)
     assert result.code == 2 and "Cara pakai: planner [OPTIONS] COMMAND" in result.out + result.err
     assert "Perintah:" in result.out + result.err
+
+
+def test_version(tmp_path: Path) -> None:
+    from planner import __version__
+
+    result = run_cli("--version", cwd=tmp_path)
+    assert (result.code, result.out) == (0, f"planner {__version__}\n")
 
 
 def test_golden_help_pages(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ import importlib
 import os
 import sys
 
+from typing import Annotated
+
 import typer
 
 app = typer.Typer(
@@ -39,9 +41,20 @@ COMMANDS = {
 OPTIONAL_VALUE_FLAGS = ("--customer-fabric",)
 
 
+def _show_version(asked: bool) -> None:
+    if asked:
+        from planner import __version__
+
+        sys.stdout.write(f"planner {__version__}\n")
+        raise typer.Exit()
+
+
 @app.callback()
-def _planner() -> None:
-    """Keeps planner a group of commands even while only one is loaded."""
+def _planner(
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.", is_eager=True,
+                                          callback=_show_version)] = False,
+) -> None:
+    """Keeps planner a group of commands even while only one is loaded; --version."""
 
 
 def load_commands(name: str | None = None) -> None:
