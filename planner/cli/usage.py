@@ -19,6 +19,7 @@ from planner.errors import Msg, closest, msg
 _NO_COMMAND = re.compile(r"No such command '(.+?)'")
 _EXTRA = re.compile(r"Got unexpected extra arguments? \((.+)\)")
 _NOT_INT = re.compile(r"'(.*)' is not a valid int(?:eger)?\b")
+_NOT_ONE_OF = re.compile(r"'(.*)' is not one of (.+?)\.?$")
 _NEEDS_VALUE = re.compile(r"Option '(.+?)' requires an argument")
 _NO_VALUE = re.compile(r"Option '(.+?)' does not take a value")
 
@@ -70,6 +71,10 @@ def translate(exc: BaseException, commands: list[str]) -> tuple[Msg, Msg | None]
         found = _NOT_INT.search(exc.message)  # type: ignore[attr-defined]
         if found:
             return msg("usage-not-whole", name=_param_name(exc), value=found.group(1)), None
+        found = _NOT_ONE_OF.search(exc.message)  # type: ignore[attr-defined]
+        if found:
+            choices = ", ".join(c.strip(" '") for c in found.group(2).split(","))
+            return msg("usage-not-one-of", name=_param_name(exc), value=found.group(1), choices=choices), None
         return msg("usage-bad-value", name=_param_name(exc), reason=exc.message), None  # type: ignore[attr-defined]
     if kind == "UsageError":
         return _plain_usage(str(getattr(exc, "message", exc)), commands)
