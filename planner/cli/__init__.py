@@ -12,7 +12,6 @@ import gc
 import importlib
 import os
 import sys
-
 from typing import Annotated
 
 import typer
