@@ -19,6 +19,7 @@ function (money, quantities, shares: planner/fields.py).
 
 from __future__ import annotations
 
+import inspect
 import types
 import typing
 from datetime import date
@@ -86,7 +87,7 @@ class Record:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        names = cls.__dict__.get("__annotations__", {})
+        names = inspect.get_annotations(cls)  # this class's own, also where they are evaluated lazily
         inherited = getattr(cls, "_declared", {})
         cls._declared = {**inherited, **{name: cls.__dict__.get(name, _UNSET) for name in names
                                          if not name.startswith("_")}}
