@@ -39,7 +39,7 @@ def test_a_misspelt_command_suggests_the_closest(examples: Path):
 def test_a_missing_file_argument_is_named(examples: Path):
     result = run_cli("price", cwd=examples)
     assert result.code == 2
-    assert result.err.startswith("planner price: FILES belum diisi")
+    assert result.err.startswith("planner price: FILE belum diisi")
 
 
 def test_a_number_option_that_is_not_a_number(examples: Path):

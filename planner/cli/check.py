@@ -19,7 +19,7 @@ TodayOpt = Annotated[Optional[str], typer.Option("--today", help="Date to judge 
 @app.command()
 def check(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: the workspace).",
-                                                          show_default=False)] = None,
+                                                          metavar="PATH...", show_default=False)] = None,
     *,
     lang: LangOpt = None,
     workspace: WorkspaceOpt = None,

@@ -21,7 +21,8 @@ LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language of the 
 WorkspaceOpt = Annotated[Optional[Path], typer.Option("--workspace", "-w", help="Workspace folder (holds planner.toml).")]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help="Show the formula and inputs behind each figure.")]
 SetOpt = Annotated[Optional[list[str]], typer.Option("--set", help="Price override for this run: ITEM=PRICE.")]
-FilesArg = Annotated[list[Path], typer.Argument(help="Recipe or pattern files.", show_default=False)]
+FilesArg = Annotated[list[Path], typer.Argument(help="Recipe or pattern files.", metavar="FILE...",
+                                                                            show_default=False)]
 
 
 @dataclass

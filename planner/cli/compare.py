@@ -14,7 +14,7 @@ from planner.errors import InputError, problem
 
 ProductsArg = Annotated[list[Path], typer.Argument(
     help="Recipe and pattern files, or folders (their .toml files; plans in them are skipped).",
-    show_default=False)]
+    metavar="PATH...", show_default=False)]
 PatternSizeOpt = Annotated[Optional[str], typer.Option(
     "--size", "-s", help="Only this size of each pattern (default: every size); recipes are not affected.")]
 

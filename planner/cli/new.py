@@ -27,7 +27,8 @@ class Kind(str, Enum):
 
 @app.command()
 def new(
-    kind: Annotated[Kind, typer.Argument(help="What to write: recipe, pattern or plan.", show_default=False)],
+    kind: Annotated[Kind, typer.Argument(help="What to write: recipe, pattern or plan.", metavar="KIND",
+                                         show_default=False)],
     path: Annotated[Path, typer.Argument(help="The new file (.toml is added if missing).", metavar="PATH",
                                          show_default=False)],
     *,

@@ -14,7 +14,8 @@ from planner.cli import app
 from planner.cli.common import ForceOpt, LangOpt, WorkspaceOpt, check_lang, set_error_language
 
 KindArg = Annotated[Optional[str], typer.Argument(
-    help="One file kind: settings, catalog, recipe, pattern or plan (default: all).", show_default=False)]
+    help="One file kind: settings, catalog, recipe, pattern or plan (default: all).", metavar="KIND",
+    show_default=False)]
 FolderOpt = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="Write planner-KIND.schema.json files into this folder.")]
 

@@ -115,7 +115,7 @@ def _param_name(exc: Any) -> str:
         return "?"
     if getattr(param, "param_type_name", "") == "option":
         return max(param.opts, key=len)
-    return (param.metavar or param.name or "?").upper()
+    return (param.metavar or param.name or "?").upper().removesuffix("...")
 
 
 def report_usage(exc: BaseException, argv: list[str], commands: list[str]) -> int:
