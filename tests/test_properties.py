@@ -14,14 +14,12 @@ recipes (tests/test_scaling.py).
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
-
-import io
-
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table as RichTable
