@@ -72,7 +72,8 @@ def _spread(args: list[str]) -> list[str]:
     return spread
 
 
-def _command_name(args: list[str]) -> str | None:
+def command_name(args: list[str]) -> str | None:
+    """The command a command line names: its first word that is not an option."""
     return next((a for a in args if not a.startswith("-")), None)
 
 
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> None:
 
     args = _spread(sys.argv[1:] if argv is None else list(argv))
     reset()
-    load_commands(_command_name(args))
+    load_commands(command_name(args))
     gc.disable()  # one short run: refcounting frees memory; the cycle collector would only
     try:          # re-walk every loaded model (40% of `check` on 1,000 recipes, bench/)
         code = _command(args)(args=args, prog_name="planner", standalone_mode=False)

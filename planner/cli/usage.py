@@ -128,7 +128,9 @@ def report_usage(exc: BaseException, argv: list[str], commands: list[str]) -> in
         return int(getattr(exc, "exit_code", 2))
     fmt = Formatter(usage_language(argv))
     ctx = getattr(exc, "ctx", None)
-    first = next((a for a in argv if not a.startswith("-")), None)  # some errors come without their command
+    from planner.cli import command_name
+
+    first = command_name(argv)  # some errors come without their command
     named = first if first in commands else None
     where = ctx.command_path if ctx is not None else " ".join(filter(None, ["planner", named]))
     message, hint = found
