@@ -8,6 +8,7 @@ from typing import Mapping
 from planner.errors import InputError, closest, problem
 from planner.models import Item
 from planner.units import UnitTable
+from planner.texts import _
 
 
 def check_catalog(catalog: Mapping[str, Item], units: UnitTable) -> list[InputError]:
@@ -19,12 +20,12 @@ def check_catalog(catalog: Mapping[str, Item], units: UnitTable) -> list[InputEr
             if qty is None:
                 continue
             try:
-                dim, _ = units.base(qty, item, item_id)
+                dim, _size = units.base(qty, item, item_id)
             except InputError as err:
                 problems.append(err.under(item_id, field))
                 continue
             if field in ("width", "step") and dim != "length":
-                problems.append(problem("not-a-length", hint="not-a-length-hint", item=item_id,
+                problems.append(problem(_("{field} of {item} must be a length, not {value}"), hint=_("write e.g. \"150 cm\" or \"0.25 m\""), item=item_id,
                                         field=field, value=str(qty)).under(item_id, field))
         for name, qty in item.units.items():
             try:
@@ -39,8 +40,8 @@ def find_item(catalog: Mapping[str, Item], item_id: str) -> Item:
     item = catalog.get(item_id)
     if item is None:
         near = closest(item_id, list(catalog))
-        hint = "did-you-mean" if near else "add-to-catalog"
-        raise problem("unknown-item", hint=hint, hint_params={"near": ", ".join(near), "item": item_id},
+        hint = _("did you mean {near}?") if near else _("add [{item}] with pack and price to prices.toml")
+        raise problem(_("unknown item '{item}'"), hint=hint, hint_params={"near": ", ".join(near), "item": item_id},
                       item=item_id)
     return item
 

@@ -15,6 +15,7 @@ from planner.costing import SIXTY, CostSheet
 from planner.errors import closest, problem
 from planner.models import Channel, Pricing
 from planner.pricing import ChannelPrice, price_channel
+from planner.texts import _
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,8 @@ def sort_name(column: str) -> str:
     if column in ALIASES:
         return ALIASES[column]
     near = closest(column, sorted({*SORTS, *ALIASES}))
-    hint = "compare-unknown-sort-near" if near else "compare-unknown-sort-hint"
-    raise problem("compare-unknown-sort", hint=hint, column=column, hint_params={
+    hint = _("did you mean {near}? Sort by one of {known} (in Indonesian: {aliases})") if near else _("sort by one of {known} (in Indonesian: {aliases})")
+    raise problem(_("cannot sort by '{column}'"), hint=hint, column=column, hint_params={
         "known": ", ".join(SORTS), "aliases": ", ".join(ALIASES), "near": ", ".join(near)})
 
 

@@ -13,7 +13,8 @@ from decimal import Decimal
 from typing import Any, Callable, Mapping
 
 from planner.catalog import find_item
-from planner.errors import Cash, InputError, InputErrors, Msg, Pct, msg, problem, warning
+from planner.errors import InputError, InputErrors, problem, warning
+from planner.texts import _, Cash, Msg, msg, Pct
 from planner.models import Item, Overhead, Packaging, Pattern, Recipe, Settings
 from planner.money import ONE, ZERO
 from planner.units import Quantity, UnitTable
@@ -140,12 +141,12 @@ def item_line(ctx: Context, group: str, item_id: str, qty: Quantity, scale: Deci
     packs = in_pack_unit / item.pack.amount / item.yield_
     price = ctx.price(item_id)
     cost = price * packs * scale
-    converted = None if qty.unit == item.pack.unit else msg("explain.converted", qty=Quantity(in_pack_unit, item.pack.unit))
-    used_yield = None if item.yield_ == ONE else msg("explain.yield", share=Pct(item.yield_))
-    explain = msg("explain.item", qty=qty, converted=converted, price=Cash(price), pack=item.pack,
+    converted = None if qty.unit == item.pack.unit else msg(_(" (= {qty})"), qty=Quantity(in_pack_unit, item.pack.unit))
+    used_yield = None if item.yield_ == ONE else msg(_(" / {share} usable"), share=Pct(item.yield_))
+    explain = msg(_("{qty}{converted} × {price} / {pack}{yld} = {cost}"), qty=qty, converted=converted, price=Cash(price), pack=item.pack,
                   yld=used_yield, cost=Cash(price * packs))
     if scale != ONE:
-        explain = msg("explain.scaled", inner=explain, scale=scale, cost=Cash(cost))
+        explain = msg(_("{inner} per pack; × {scale} packs = {cost}"), inner=explain, scale=scale, cost=Cash(cost))
     shown_qty = qty if scale == ONE else qty.scaled(scale)
     return CostLine(group, item.label(item_id), cost, item_id, shown_qty, explain, (Need(item_id, packs * scale),))
 
@@ -153,9 +154,9 @@ def item_line(ctx: Context, group: str, item_id: str, qty: Quantity, scale: Deci
 def labor_line(ctx: Context, label: str, minutes: Decimal, efficiency: Decimal = ONE) -> CostLine:
     effective = minutes / efficiency
     cost = effective / SIXTY * ctx.wage
-    explain = (msg("explain.labor", minutes=minutes, wage=Cash(ctx.wage), cost=Cash(cost))
+    explain = (msg(_("{minutes} min / 60 × {wage} an hour = {cost}"), minutes=minutes, wage=Cash(ctx.wage), cost=Cash(cost))
                if efficiency == ONE else
-               msg("explain.labor-eff", minutes=minutes, efficiency=Pct(efficiency), wage=Cash(ctx.wage),
+               msg(_("{minutes} min / {efficiency} efficiency / 60 × {wage} an hour = {cost}"), minutes=minutes, efficiency=Pct(efficiency), wage=Cash(ctx.wage),
                    cost=Cash(cost)))
     return CostLine("labor", label, cost, qty=Quantity(minutes, "min"), explain=explain)
 
@@ -167,7 +168,7 @@ def _overhead_lines(ctx: Context, overheads: list[Overhead], col: _Collector) ->
             item_id, qty = oh.item, oh.qty
             line = col.run(("overhead", i, "item"), lambda: item_line(ctx, "overhead", item_id, qty))
         else:
-            line = CostLine("overhead", oh.name or "-", oh.cost or ZERO, explain=msg("explain.amount", cost=Cash(oh.cost)))
+            line = CostLine("overhead", oh.name or "-", oh.cost or ZERO, explain=msg(_("a fixed amount of {cost}"), cost=Cash(oh.cost)))
         if line:
             lines.append(line)
     return lines
@@ -234,7 +235,7 @@ def _cost_recipe(product: Any, ctx: Context) -> CostSheet:
     lines.extend(_packaging_lines(ctx, recipe.packaging, sellable, col))
     col.done()
     notes = () if batch.minutes is not None else (
-        warning("no-minutes", hint="no-minutes-hint", product=recipe.name).at(product.path, loc=("batch",)),)
+        warning(_("{product} has no minutes: your own work is counted as free"), hint=_("add minutes = ... (hands-on time per batch) to [batch]"), product=recipe.name).at(product.path, loc=("batch",)),)
     return CostSheet(recipe.name, product.path, "recipe", None, batch.pieces, sellable, tuple(lines),
                      minutes + sub_minutes, batch.equipment, batch.equipment_minutes, notes)
 
@@ -251,10 +252,10 @@ def sub_recipe_line(sub: Any, used: Quantity, ctx: Context) -> tuple[CostLine, D
         fraction = ctx.units.convert(used, "pcs") / sheet.sellable
         of = Quantity(sheet.sellable, "pcs")
     else:
-        raise problem("sub-recipe-output", hint="sub-recipe-output-hint", recipe=sheet.product, unit=used.unit)
+        raise problem(_("cannot tell how much of {recipe} one batch makes in {unit}"), hint=_("add output = \"... {unit}\" to [batch] of that recipe, or use it by the piece"), recipe=sheet.product, unit=used.unit)
     needs = tuple(Need(item, packs * fraction) for item, packs in sheet.needs(exclude=("packaging",)).items())
     cost = base * fraction
-    explain = msg("explain.sub-recipe", base=Cash(base), used=used, output=of, cost=Cash(cost))
+    explain = msg(_("its batch cost {base} × {used} / {output} = {cost}"), base=Cash(base), used=used, output=of, cost=Cash(cost))
     return CostLine("ingredients", sheet.product, cost, None, used, explain, needs, sheet.estimate), sheet.minutes * fraction
 
 
@@ -262,7 +263,7 @@ def cost_pattern(product: Any, ctx: Context, size: str) -> CostSheet:
     """Cost one garment of ``size``."""
     pattern: Pattern = product.model
     if size not in pattern.sizes:
-        raise problem("unknown-size", hint="unknown-size-hint", size=size, sizes=", ".join(pattern.sizes))
+        raise problem(_("size '{size}' is not in the pattern"), hint=_("the pattern has sizes {sizes}"), size=size, sizes=", ".join(pattern.sizes))
     col = _Collector(product.path)
     lines: list[CostLine] = []
     fabric = col.run(("fabric", "item"), lambda: fabric_line(pattern, ctx, size))
@@ -275,12 +276,12 @@ def cost_pattern(product: Any, ctx: Context, size: str) -> CostSheet:
             lines.append(line)
     lines.extend(labor_line(ctx, op.name, op.minutes, op.efficiency) for op in pattern.operations)
     lines.extend(_overhead_lines(ctx, pattern.overhead, col))
-    lines.extend(CostLine("services", s.name, s.cost, explain=msg("explain.amount", cost=Cash(s.cost)))
+    lines.extend(CostLine("services", s.name, s.cost, explain=msg(_("a fixed amount of {cost}"), cost=Cash(s.cost)))
                  for s in pattern.services)
     lines.extend(_packaging_lines(ctx, pattern.packaging, ONE, col))
     col.done()
     minutes = sum((op.minutes / op.efficiency for op in pattern.operations), ZERO)
-    notes = (warning("width-estimate", hint="width-estimate-hint", item=fabric.item).at(product.path),) \
+    notes = (warning(_("fabric {item} has another width than the pattern: its metres are converted by area, an estimate"), hint=_("check with a trial layout before buying"), item=fabric.item).at(product.path),) \
         if fabric and fabric.estimate else ()
     return CostSheet(pattern.name, product.path, "pattern", size, ONE, ONE, tuple(lines), minutes, notes=notes)
 
@@ -290,9 +291,9 @@ def fabric_metres(pattern: Pattern, ctx: Context, size: str) -> tuple[str, Item,
     item_id = ctx.fabric or pattern.fabric.item
     item = find_item(ctx.catalog, item_id)
     if ctx.units.base(item.pack, item, item_id)[0] != "length":
-        raise problem("fabric-not-by-length", hint="fabric-not-by-length-hint", item=item_id, pack=str(item.pack))
+        raise problem(_("{item} is not sold by length (its pack is {pack})"), hint=_("choose a fabric whose pack is a length, e.g. pack = \"1 m\""), item=item_id, pack=str(item.pack))
     if item.width is None:
-        raise problem("fabric-no-width", hint="fabric-no-width-hint", item=item_id)
+        raise problem(_("fabric {item} has no width"), hint=_("add width = \"150 cm\" (or \"115 cm\") to [{item}] in prices.toml"), item=item_id)
     need = ctx.units.convert(pattern.fabric.need[size], "m") * (ONE + pattern.fabric.waste)
     pattern_width = ctx.units.convert(pattern.fabric.width, "m")
     fabric_width = ctx.units.convert(item.width, "m", item, item_id)
@@ -306,11 +307,11 @@ def fabric_line(pattern: Pattern, ctx: Context, size: str) -> CostLine:
     qty = Quantity(metres, "m")
     if ctx.customer_fabric:
         return CostLine("fabric", item.label(item_id), ZERO, item_id, qty,
-                        msg("explain.customer-fabric", qty=qty), (), estimate)
+                        msg(_("{qty} of the customer's own fabric, not charged"), qty=qty), (), estimate)
     line = item_line(ctx, "fabric", item_id, qty)
     need = ctx.units.convert(pattern.fabric.need[size], "m")
-    explain = msg("explain.fabric", need=Quantity(need, "m"), waste=Pct(pattern.fabric.waste),
-                  width=(msg("explain.width", pattern=pattern.fabric.width, fabric=item.width) if estimate else None),
+    explain = msg(_("{need} × (1 + {waste} waste){width}; {inner}"), need=Quantity(need, "m"), waste=Pct(pattern.fabric.waste),
+                  width=(msg(_(" × {pattern} / {fabric} wide (estimate)"), pattern=pattern.fabric.width, fabric=item.width) if estimate else None),
                   inner=line.explain)
     return CostLine("fabric", line.label, line.cost, item_id, qty, explain, line.needs, estimate)
 

@@ -7,20 +7,10 @@ The core raises or collects these; only the CLI edge turns them into
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Msg:
-    """A sentence from the message catalog: its key and the values to fill in."""
-
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-def msg(key: str, /, **params: Any) -> Msg:
-    return Msg(key, params)
+from planner.texts import Msg, _, msg
 
 
 # Not frozen: an exception raised through a @contextmanager (click wraps every
@@ -80,8 +70,8 @@ def path_problem(exc: OSError) -> InputError:
 
     name = str(exc.filename)
     shown = name if len(name) <= 80 else f"{name[:50]}…{name[-20:]}"
-    reason = msg("path-too-long") if exc.errno == errno.ENAMETOOLONG else (exc.strerror or str(exc))
-    return problem("path-unusable", hint="path-unusable-hint", file=shown, reason=reason)
+    reason = msg(_("a name in it is longer than the system allows")) if exc.errno == errno.ENAMETOOLONG else (exc.strerror or str(exc))
+    return problem(_("cannot use the path '{file}': {reason}"), hint=_("correct or shorten the path"), file=shown, reason=reason)
 
 
 def warning(key: str, /, hint: str | None = None, **params: Any) -> InputError:
@@ -96,17 +86,3 @@ def closest(name: str, known: list[str] | tuple[str, ...], n: int = 3) -> list[s
     if not found:
         found = [k for k in known if name and (name in k or k in name)][:n]
     return found
-
-
-@dataclass(frozen=True)
-class Cash:
-    """A message parameter that is an amount of money (rendered "Rp 3.175")."""
-
-    value: Any
-
-
-@dataclass(frozen=True)
-class Pct:
-    """A message parameter that is a share (rendered "20%")."""
-
-    value: Any

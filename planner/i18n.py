@@ -1,79 +1,53 @@
 """Messages in two languages and locale-aware numbers (the edge, not the core).
 
-Every sentence lives in ``messages/*.toml`` as ``["key"] en = "..." id = "..."``;
+Sentences are written in English in the code (planner/texts.py) and translated
+from the gettext catalogue compiled into planner/locale/LANG/LC_MESSAGES/planner.mo;
 parameters are formatted by type: Cash as money, Pct as a percentage,
 Quantity with its unit, Decimal as a locale number, Msg recursively.
 """
 
 from __future__ import annotations
 
-import marshal
-import os
-import sys
-import tomllib
+import gettext
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from planner.errors import Cash, InputError, Msg, Pct, closest, problem
+from planner.errors import InputError, closest, problem
+from planner.texts import Cash, Key, Msg, Pct, _, p_
 from planner.money import quantize
 from planner.units import Quantity
 
 LANGUAGES = ("id", "en")
-MESSAGES = Path(__file__).parent / "messages"
-CACHE = MESSAGES / "__pycache__"  # derived data kept between runs, like .pyc files
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "planner"
+UNIT_NAMES = {"min": p_("unit", "min"), "pcs": p_("unit", "pcs")}
 
 
-@lru_cache(maxsize=1)
-def catalog() -> dict[str, dict[str, str]]:
-    """All messages: key -> {language: template}.
+@lru_cache(maxsize=None)
+def translations(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of ``lang`` (planner/locale/LANG/LC_MESSAGES/planner.mo).
 
-    Parsing the TOML takes longer than the rest of a small run's start-up, so the
-    merged catalog is kept in ``messages/__pycache__`` (like a .pyc), stamped with
-    each file's name, size and time; any change to the files rebuilds it."""
-    files = sorted(MESSAGES.glob("*.toml"))
-    stamp = tuple((p.name, st.st_mtime_ns, st.st_size) for p, st in ((p, p.stat()) for p in files))
-    cache = CACHE / f"catalog.{sys.implementation.cache_tag}.marshal"
-    try:
-        kept_stamp, merged = marshal.loads(cache.read_bytes())
-        if kept_stamp == stamp:
-            return merged
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    merged = _merge(files)
-    _keep(cache, (stamp, merged))
-    return merged
+    English is the language the code is written in: its sentences need no catalogue."""
+    if lang == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
 
 
-def _merge(files: list[Path]) -> dict[str, dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {}
-    for path in files:
-        with path.open("rb") as handle:
-            for key, entry in tomllib.load(handle).items():
-                if key in merged:
-                    raise RuntimeError(f"message {key!r} defined twice ({path.name})")
-                merged[key] = entry
-    return merged
-
-
-def _keep(cache: Path, value: object) -> None:
-    """Write the cache atomically and readable by every user, like a .pyc; a read-only
-    install simply goes without it, and a failed write leaves no temporary file."""
-    import tempfile
-
-    tmp = None
-    try:
-        cache.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=cache.name, dir=cache.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps(value))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, cache)
-    except OSError:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
+def template(key: Key, lang: str, params: dict[str, Any]) -> str:
+    """The sentence ``key`` in ``lang``: its context and plural form looked up the gettext way."""
+    found = translations(lang)
+    if isinstance(key, str):
+        return found.gettext(key)
+    if key.plural is None:
+        return found.pgettext(key.context or "", key.id)
+    count = params.get(key.count, 0)
+    n = int(count) if isinstance(count, (int, Decimal)) and Decimal(count) == int(count) else 2
+    if key.context is not None:
+        return found.npgettext(key.context, key.id, key.plural, n)
+    return found.ngettext(key.id, key.plural, n)
 
 
 def money_problem(locale: str, currency: str) -> tuple[str, InputError] | None:
@@ -86,32 +60,29 @@ def money_problem(locale: str, currency: str) -> tuple[str, InputError] | None:
         Locale.parse(locale)
     except (ValueError, TypeError, UnknownLocaleError):
         near = closest(locale, [n for n in locale_identifiers() if "_" in n]) or ["id_ID"]
-        return "locale", problem("unknown-locale", hint="unknown-locale-hint", hint_params={"near": near[0]},
+        return "locale", problem(_("unknown locale '{locale}': numbers and money cannot be written in it"), hint=_("write a language and a country, e.g. locale = \"{near}\""), hint_params={"near": near[0]},
                                  locale=locale)
-    known = _number_tables(locale)[1]["currencies"]
+    from planner.locales import currency_digits
+
+    known = list(currency_digits())
     if currency not in known:
         swapped = [code for code in known if sorted(code) == sorted(currency.upper())]  # IRD -> IDR
         near = swapped + closest(currency, known) + ["IDR"]
-        return "currency", problem("unknown-currency", hint="unknown-currency-hint",
+        return "currency", problem(_("unknown currency '{currency}'"), hint=_("write its three-letter ISO code, e.g. currency = \"{near}\""),
                                    hint_params={"near": near[0]}, currency=currency)
     return None
 
 
-# What Babel reads from a locale to format numbers and money (NumberPattern.apply,
-# get_currency_symbol); tests/test_i18n_numbers.py checks the kept copy formats alike.
-_NUMBER_KEYS = ("number_symbols", "default_numbering_system", "currency_symbols")
-
-
 @lru_cache(maxsize=None)
 def _locale(name: str) -> Any:
-    """Babel's Locale for ``name``, holding only the tables numbers and money read.
-
-    Babel unpickles and merges a whole CLDR locale (root, id, id_ID) the first
-    time it formats a number: 8 ms, a fifth of a small run."""
+    """Babel's Locale for ``name``, holding only the tables numbers and money read
+    (planner/locales.py: the whole locale costs 8 ms to load)."""
     from babel import Locale
 
+    from planner.locales import tables
+
     class Numbers(Locale):
-        def __init__(self, parts: list, data: dict) -> None:
+        def __init__(self, parts: list[Any], data: dict[str, Any]) -> None:
             super().__init__(*parts)
             self._numbers = data
 
@@ -119,39 +90,8 @@ def _locale(name: str) -> Any:
         def _data(self) -> Any:  # where Locale looks its tables up
             return self._numbers
 
-    parts, data = _number_tables(name)
-    return Numbers(parts, {**data, "decimal_formats": {None: _pattern(data["decimal_formats"][None])}})
-
-
-@lru_cache(maxsize=None)
-def _number_tables(name: str) -> tuple[list, dict]:
-    """The locale's identity and number tables, and the currencies Babel knows, kept per
-    Babel version in ``CACHE`` (Babel's list of currencies alone takes 3 ms to load)."""
-    from babel import Locale, __version__
-    from babel.numbers import list_currencies
-
-    safe = "".join(c if c.isalnum() or c == "_" else "-" for c in name)  # a file name, whatever the settings say
-    cache = CACHE / f"numbers.{safe}.babel-{__version__}.marshal"
-    try:
-        parts, data = marshal.loads(cache.read_bytes())
-        if isinstance(data["decimal_formats"][None], str) and data["currencies"]:
-            return parts, data
-    except (OSError, EOFError, ValueError, TypeError, KeyError):
-        pass
-    full = Locale.parse(name)
-    parts = [full.language, full.territory, full.script, full.variant]
-    data = {key: _plain(full._data[key]) for key in _NUMBER_KEYS}
-    data["decimal_formats"] = {None: full.decimal_formats[None].pattern}
-    data["currencies"] = sorted(list_currencies())
-    _keep(cache, (parts, data))
-    return parts, data
-
-
-def _plain(table: Any) -> Any:
-    """Babel's nested locale tables (aliases resolved) as plain dicts marshal can keep."""
-    if hasattr(table, "items"):
-        return {key: _plain(value) for key, value in table.items()}
-    return table
+    data = tables(name)
+    return Numbers(data["parts"], {**data, "decimal_formats": {None: _pattern(data["decimal"])}})
 
 
 @lru_cache(maxsize=None)
@@ -198,8 +138,8 @@ class Formatter:
         return f"{self.number(qty.amount, 3)} {unit}"
 
     def unit(self, unit: str) -> str:
-        entry = catalog().get(f"unit.{unit}")
-        return entry[self.lang] if entry else unit
+        name = UNIT_NAMES.get(unit)
+        return unit if name is None else template(name, self.lang, {})
 
     def currency_symbol(self) -> str:
         from babel.numbers import get_currency_symbol
@@ -225,7 +165,7 @@ class Formatter:
         if isinstance(value, Quantity):
             return self.qty(value)
         if isinstance(value, bool):
-            return self.text(Msg("word.yes" if value else "word.no"))
+            return self.text(Msg(_("yes") if value else _("no")))
         if isinstance(value, (Decimal, int)):
             return self.number(value)
         if isinstance(value, date):
@@ -237,15 +177,12 @@ class Formatter:
     def text(self, message: Msg | str) -> str:
         if not isinstance(message, Msg):
             return str(message)
-        entry = catalog().get(message.key)
-        if entry is None:
-            return message.key
-        template = entry.get(self.lang) or entry.get("en") or message.key
         params = {k: self.value(v) for k, v in message.params.items()}
+        sentence = template(message.key, self.lang, message.params)
         try:
-            return template.format(**params)
+            return sentence.format(**params)
         except (KeyError, IndexError, ValueError):
-            return template
+            return sentence
 
 
 def formatter_for(settings: Any, lang: str | None = None) -> Formatter:

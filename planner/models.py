@@ -15,6 +15,7 @@ from planner.fields import (Money, NonNegative, OpenShare, Pieces, Positive, Pos
                             Stock, UsableShare, _wrap)
 from planner.records import Record, after, field
 from planner.units import Quantity
+from planner.texts import _
 
 
 def _fail(key: str, hint: str, **params: object) -> PydanticCustomError:
@@ -39,9 +40,9 @@ class Pricing(Record):
     @after
     def _one_of_markup_margin(self) -> "Pricing":
         if self.markup is not None and self.margin is not None:
-            raise _fail("markup-and-margin", "markup-and-margin-hint")
+            raise _fail(_("[pricing] has both markup and margin"), _("keep one: markup is on cost, margin is on price (markup 0.4 = margin 0.2857)"))
         if self.round_to <= 0:
-            raise _wrap(problem("round-to-not-positive", hint="round-to-not-positive-hint",
+            raise _wrap(problem(_("round_to must be more than zero, not {value}"), hint=_("write e.g. round_to = 500"),
                                 value=str(self.round_to)).under("round_to"))
         return self
 
@@ -63,7 +64,7 @@ class Equipment(Record):
     @after
     def _salvage_below_price(self) -> "Equipment":
         if self.salvage > self.price:
-            raise _fail("salvage-above-price", "salvage-above-price-hint", name=self.name)
+            raise _fail(_("salvage of {name} is more than its price"), _("salvage is what it is worth at the end of its life, at most its price"), name=self.name)
         return self
 
 
@@ -92,7 +93,7 @@ class Settings(Record):
                             ("equipment", [e.name for e in self.equipment])):
             dupes = sorted({n for n in names if names.count(n) > 1})
             if dupes:
-                raise _fail("duplicate-name", "duplicate-name-hint", kind=kind, name=dupes[0])
+                raise _fail(_("the name '{name}' appears twice in {kind}"), _("give each entry its own name"), kind=kind, name=dupes[0])
         return self
 
 
@@ -145,7 +146,7 @@ class Ingredient(Record):
     @after
     def _item_or_recipe(self) -> "Ingredient":
         if (self.item is None) == (self.recipe is None):
-            raise _fail("item-or-recipe", "item-or-recipe-hint")
+            raise _fail(_("an ingredient needs exactly one of item or recipe"), _("write item = \"gula-pasir\" or recipe = \"santan-pandan\""))
         return self
 
 
@@ -160,7 +161,7 @@ class Overhead(Record):
         priced = self.item is not None and self.qty is not None and self.cost is None
         plain = self.cost is not None and self.item is None and self.qty is None
         if not (priced or plain):
-            raise _fail("overhead-shape", "overhead-shape-hint")
+            raise _fail(_("an overhead line needs item and qty, or name and cost"), _("write item = \"lpg-3kg\" with qty = \"150 g\", or name = \"Listrik\" with cost = 2_000"))
         return self
 
 
@@ -217,10 +218,10 @@ class Pattern(Record):
         missing = [s for s in self.sizes if s not in self.fabric.need]
         extra = [s for s in self.fabric.need if s not in self.sizes]
         if missing or extra:
-            raise _fail("sizes-mismatch", "sizes-mismatch-hint", missing=", ".join(missing) or "-",
+            raise _fail(_("fabric need does not match sizes (missing: {missing}; not in sizes: {extra})"), _("give need a length for every size, e.g. need = {{ S = \"1.30 m\", M = \"1.40 m\" }}"), missing=", ".join(missing) or "-",
                         extra=", ".join(extra) or "-")
         if len(set(self.sizes)) != len(self.sizes):
-            raise _fail("duplicate-name", "duplicate-name-hint", kind="sizes", name=self.sizes[0])
+            raise _fail(_("the name '{name}' appears twice in {kind}"), _("give each entry its own name"), kind="sizes", name=self.sizes[0])
         return self
 
 
@@ -235,7 +236,7 @@ class Make(Record):
     @after
     def _pieces_or_sizes(self) -> "Make":
         if (self.pieces is None) == (self.sizes is None):
-            raise _fail("pieces-or-sizes", "pieces-or-sizes-hint")
+            raise _fail(_("a [[make]] entry needs pieces (a recipe) or sizes (a pattern)"), _("write pieces = 120, or sizes = {{ S = 5, M = 10 }}"))
         return self
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from planner.errors import problem
+from planner.texts import _
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -37,9 +38,9 @@ def check_size(value: Decimal, text: str) -> Decimal:
     if not value.is_finite() or not value:
         return value
     if abs(value) >= LARGEST:
-        raise problem("number-too-large", hint="number-too-large-hint", value=text)
+        raise problem(_("{value} is too large to be a real figure"), hint=_("numbers must stay below a trillion (1000000000000): check for extra zeros"), value=text)
     if value.normalize().as_tuple().exponent < -FINEST_PLACES:  # type: ignore[operator]
-        raise problem("number-too-fine", hint="number-too-fine-hint", value=text, places=FINEST_PLACES)
+        raise problem(_("{value} has more decimal places than any real measure"), hint=_("use at most {places} decimal places, or a smaller unit"), value=text, places=FINEST_PLACES)
     return value
 
 

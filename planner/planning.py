@@ -24,6 +24,7 @@ from planner.models import Item, Settings
 from planner.money import ZERO, ceil_div, quantize
 from planner.pricing import ChannelPrice, price_channel
 from planner.units import Quantity, UnitTable, check_positive, parse_quantity
+from planner.texts import _
 
 NOISE_PLACES = 9  # needs are rounded to 1e-9 pack so 1/0.7 × 7 is 10 packs, not 10.000…01
 CASH_GROUPS = ("overhead", "services")
@@ -208,7 +209,7 @@ def whole_pieces(text: str) -> int:
     """A piece count typed on the command line: a whole number above zero (``1_000`` allowed)."""
     digits = text.strip().replace("_", "")
     if not digits.isdigit() or int(digits) < 1:
-        raise problem("plan-bad-pieces", hint="plan-bad-pieces-hint", value=text)
+        raise problem(_("'{value}' is not a number of pieces"), hint=_("write a whole number above zero, e.g. pieces = 150 or recipes/bingka.toml=150"), value=text)
     return int(digits)
 
 
@@ -271,7 +272,7 @@ def plan_production(orders: list[Order], stock: Mapping[str, Decimal], settings:
     notes: tuple[InputError, ...] = ()
     for note in (n for run in runs for n in run.sheet.notes):  # sizes of one pattern share their notes
         notes += (note,) if note not in notes else ()
-    notes += tuple(warning("plan-unused-stock", hint="plan-unused-stock-hint", item=item_id)
+    notes += tuple(warning(_("the stock of '{item}' is not used by any product in this plan"), hint=_("check the item id, or leave it out of the stock list"), item=item_id)
                    for item_id in stock if item_id not in {line.item for line in shopping})
     return ProductionPlan(name, runs, shopping, equipment_use(runs, settings), settings.labor.workers,
                           settings.labor.hours_per_day, today, due, notes, settings.channels[0].name)
@@ -312,7 +313,7 @@ def equipment_use(runs: tuple[Run, ...], settings: Settings) -> tuple[EquipmentU
         if name is None:
             continue
         if name not in known:
-            problems.append(problem("plan-unknown-equipment", hint="plan-unknown-equipment-hint", name=name,
+            problems.append(problem(_("equipment '{name}' is not in the settings"), hint=_("known equipment: {known}; add an [[equipment]] with this name and its capacity to planner.toml"), name=name,
                                     known=", ".join(known) or "-").under("batch", "equipment").at(run.sheet.file))
             continue
         by_name.setdefault(name, []).append(run)

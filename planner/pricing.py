@@ -14,6 +14,7 @@ from typing import Sequence
 from planner.errors import closest, problem
 from planner.models import Channel, Equipment, Pricing, Settings
 from planner.money import ONE, ZERO, ceil_div, margin_to_markup, round_up
+from planner.texts import _
 
 
 def markup_of(pricing: Pricing) -> Decimal:
@@ -45,7 +46,7 @@ def has_rule(pricing: Pricing) -> bool:
 def override(pricing: Pricing, *, markup: Decimal | None = None, margin: Decimal | None = None) -> Pricing:
     """The settings with a markup or margin given for this run (not both)."""
     if markup is not None and margin is not None:
-        raise problem("markup-and-margin-options", hint="markup-and-margin-options-hint")
+        raise problem(_("--markup and --margin were both given"), hint=_("give one: markup is on cost, margin is on price (markup 0.4 = margin 0.2857)"))
     if markup is None and margin is None:
         return pricing
     return pricing.copy({"markup": markup, "margin": margin})
@@ -58,8 +59,8 @@ def find_channel(channels: Sequence[Channel], name: str) -> Channel:
             return channel
     names = [c.name for c in channels]
     near = closest(name, names)
-    hint = "did-you-mean" if near else "known-channels-hint"
-    raise problem("unknown-channel", hint=hint, hint_params={"near": ", ".join(near), "known": ", ".join(names)},
+    hint = _("did you mean {near}?") if near else _("the settings have {known}")
+    raise problem(_("unknown sales channel '{channel}'"), hint=hint, hint_params={"near": ", ".join(near), "known": ", ".join(names)},
                   channel=name)
 
 
@@ -235,6 +236,6 @@ class BreakEven:
 def break_even(sale: ChannelPrice, settings: Settings, goals: Goals = Goals()) -> BreakEven:
     """Break-even of one product on one channel against the workspace's monthly fixed costs."""
     if goals.capital is not None and goals.volume is None:
-        raise problem("capital-without-volume", hint="capital-without-volume-hint")
+        raise problem(_("--capital needs --volume: payback depends on how many pieces you sell a month"), hint=_("add e.g. --volume 600 (pieces sold a month)"))
     fixed = sum((line.amount for line in fixed_costs(settings)), ZERO)
     return BreakEven(sale, fixed, settings.working_days, goals)

@@ -15,7 +15,8 @@ from typing import Any
 
 from planner.catalog import find_item
 from planner.costing import SIXTY, Context, CostLine, CostSheet, cost_pattern, item_line
-from planner.errors import InputError, InputErrors, Msg, problem
+from planner.errors import InputError, InputErrors, problem
+from planner.texts import _, Msg
 from planner.models import Pricing
 from planner.money import ZERO, ceil_div, round_up
 from planner.pricing import list_price
@@ -30,11 +31,11 @@ def parse_count(text: str, size: str) -> int:
     try:
         number = parse_number(text)
     except InputError:
-        raise problem("quote-count-not-whole", hint="quote-count-hint", size=size, text=text) from None
+        raise problem(_("size {size}: '{text}' is not a whole number of garments"), hint=_("write how many garments as a whole number, e.g. --size M --qty 10 or --sizes S=5,M=10"), size=size, text=text) from None
     if number != number.to_integral_value():
-        raise problem("quote-count-not-whole", hint="quote-count-hint", size=size, text=text)
+        raise problem(_("size {size}: '{text}' is not a whole number of garments"), hint=_("write how many garments as a whole number, e.g. --size M --qty 10 or --sizes S=5,M=10"), size=size, text=text)
     if number <= 0:
-        raise problem("quote-count-not-positive", hint="quote-count-hint", size=size, text=text)
+        raise problem(_("size {size}: {text} garments — the number must be more than zero"), hint=_("write how many garments as a whole number, e.g. --size M --qty 10 or --sizes S=5,M=10"), size=size, text=text)
     return int(number)
 
 
@@ -44,9 +45,9 @@ def parse_sizes(text: str) -> dict[str, int]:
     for part in text.split(","):
         size, sep, count = (p.strip() for p in part.partition("="))
         if not sep or not size or not count:
-            raise problem("quote-bad-sizes", hint="quote-bad-sizes-hint", part=part.strip(), text=text)
+            raise problem(_("--sizes '{text}': '{part}' is not SIZE=COUNT"), hint=_("write each size with its count, separated by commas: --sizes S=5,M=10,L=5"), part=part.strip(), text=text)
         if size in order:
-            raise problem("quote-size-twice", hint="quote-bad-sizes-hint", size=size, text=text)
+            raise problem(_("--sizes '{text}' names size {size} twice"), hint=_("write each size with its count, separated by commas: --sizes S=5,M=10,L=5"), size=size, text=text)
         order[size] = parse_count(count, size)
     return order
 
@@ -54,15 +55,15 @@ def parse_sizes(text: str) -> dict[str, int]:
 def parse_order(size: str | None, qty: str | None, sizes: str | None) -> dict[str, int]:
     """Sizes and counts from ``--size S --qty N`` or ``--sizes S=5,M=10``."""
     if sizes is not None and (size is not None or qty is not None):
-        raise problem("quote-order-both", hint="quote-order-hint")
+        raise problem(_("give either --size with --qty, or --sizes, not both"), hint=_("one size: --size M --qty 1; several: --sizes S=5,M=10,L=5"))
     if sizes is not None:
         return parse_sizes(sizes)
     if size is None and qty is None:
-        raise problem("quote-no-order", hint="quote-order-hint")
+        raise problem(_("say which sizes and how many"), hint=_("one size: --size M --qty 1; several: --sizes S=5,M=10,L=5"))
     if size is None:
-        raise problem("quote-qty-without-size", hint="quote-order-hint", qty=qty)
+        raise problem(_("--qty {qty} needs a --size"), hint=_("one size: --size M --qty 1; several: --sizes S=5,M=10,L=5"), qty=qty)
     if qty is None:
-        raise problem("quote-size-without-qty", hint="quote-size-without-qty-hint", size=size)
+        raise problem(_("--size {size} needs a --qty (how many garments)"), hint=_("write e.g. --size {size} --qty 1"), size=size)
     return {size.strip(): parse_count(qty, size.strip())}
 
 
@@ -71,9 +72,9 @@ def parse_length(text: str, units: UnitTable) -> Decimal:
     try:
         qty = parse_quantity(text)
     except InputError as err:
-        raise _with_hint(err, "quote-length-hint") from None
+        raise _with_hint(err, _("write how much fabric the customer brings as a length, e.g. 9m, \"9,5 m\" or 900cm")) from None
     if units.dimension(qty.unit) != "length" or qty.amount <= 0:
-        raise problem("quote-length-bad", hint="quote-length-hint", text=text)
+        raise problem(_("--customer-fabric {text} is not a length of fabric"), hint=_("write how much fabric the customer brings as a length, e.g. 9m, \"9,5 m\" or 900cm"), text=text)
     return units.convert(qty, "m")
 
 
@@ -82,9 +83,9 @@ def parse_price(text: str, places: int) -> Decimal:
     try:
         price = parse_number(text)
     except InputError as err:
-        raise _with_hint(err, "quote-price-hint") from None
+        raise _with_hint(err, _("write the price of one garment without Rp or dots, e.g. --price 85000")) from None
     if price <= 0 or price != round(price, places):
-        raise problem("quote-bad-price", hint="quote-price-hint", text=text)
+        raise problem(_("--price {text} must be an amount above zero, without cents in this currency"), hint=_("write the price of one garment without Rp or dots, e.g. --price 85000"), text=text)
     return price
 
 
@@ -276,11 +277,11 @@ def quote_pattern(product: Any, ctx: Context, order: dict[str, int], *, today: d
                   brought: Decimal | None = None, price: Decimal | None = None) -> Quote:
     """Cost each ordered size, price it, and add up the order (``product`` is a workspace.Product)."""
     if product.kind != "pattern":
-        raise problem("quote-not-pattern", hint="quote-not-pattern-hint", file=product.path)
+        raise problem(_("this is a recipe; a quote needs a sewing pattern"), hint=_("give a pattern file (it has sizes and [fabric]); for a recipe use planner price {file}"), file=product.path)
     pattern = product.model
     unknown = [s for s in order if s not in pattern.sizes]
     if unknown:
-        raise InputErrors([problem("unknown-size", hint="unknown-size-hint", size=s,
+        raise InputErrors([problem(_("size '{size}' is not in the pattern"), hint=_("the pattern has sizes {sizes}"), size=s,
                                    sizes=", ".join(pattern.sizes)) for s in unknown])
     settings = ctx.settings
     sizes = []

@@ -14,7 +14,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Mapping
 
-from planner.errors import InputError, msg, problem
+from planner.errors import InputError, problem
+from planner.texts import _, msg
 from planner.models import Item, Settings
 from planner.scaling import quantity_text
 from planner.units import Quantity, UnitTable, parse_quantity
@@ -113,24 +114,24 @@ def recipe_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, settings
     taken: set[str] = set()
     ingredients = pick(catalog, units, INGREDIENTS, 3, taken)
     if not ingredients:
-        raise problem("new-empty-catalog", hint="new-empty-catalog-hint")
-    doc.comment("new.recipe-intro")
-    doc.comment("new.amounts")
+        raise problem(_("the catalog has no items to put in a recipe"), hint=_("add items to prices.toml first (or run planner init for the default catalog)"))
+    doc.comment(_("A new recipe: change the name, the items and the amounts. Item ids are the [tables] of prices.toml; a batch is what one round of work makes."))
+    doc.comment(_("Amounts are a number and a unit: \"250 g\", \"1,5 kg\", \"3 butir\", \"2 sdm\", \"1,40 m\"."))
     doc.key("name", title_of(stem))
     doc.table("batch")
-    doc.key("pieces", 10, "new.c-pieces")
-    doc.key("loss", Decimal("0.05"), "new.c-loss")
-    doc.key("minutes", 60, "new.c-minutes")
+    doc.key("pieces", 10, _("pieces one batch makes"))
+    doc.key("loss", Decimal("0.05"), _("share of pieces lost (broken, tasted)"))
+    doc.key("minutes", 60, _("your hands-on minutes per batch"))
     if settings.equipment:
-        doc.key("equipment", settings.equipment[0].name, "new.c-equipment")
-        doc.key("equipment_minutes", 45, "new.c-equipment-minutes")
+        doc.key("equipment", settings.equipment[0].name, _("one of [[equipment]] in planner.toml"))
+        doc.key("equipment_minutes", 45, _("minutes it runs per batch"))
     lines(doc, "ingredients", ingredients)
     doc.blank()
-    doc.comment("new.sub-recipe")
+    doc.comment(_("A sub-recipe is a line too: recipe = \"santan-pandan\" (a recipe file next to this one) with qty = \"300 ml\". Overhead below: gas priced from the catalog, or a plain amount."))
     lines(doc, "overhead", pick(catalog, units, OVERHEAD, 0, taken))
     doc.array("overhead")
-    doc.key("name", doc.say("new.v-other"))
-    doc.key("cost", 1000, "new.c-plain")
+    doc.key("name", doc.say(_("Other (banana leaf, etc.)")))
+    doc.key("cost", 1000, _("a plain amount per batch"))
     packaging(doc, pick(catalog, units, RECIPE_PACKAGING, 0, taken), per_pack=True)
     return doc
 
@@ -140,7 +141,7 @@ def packaging(doc: Doc, chosen: list[tuple[str, str]], *, per_pack: bool) -> Non
         return
     doc.table("packaging")
     if per_pack:
-        doc.key("pieces_per_pack", 1, "new.c-per-pack")
+        doc.key("pieces_per_pack", 1, _("pieces in one pack"))
     doc.key("items", [{"item": i, "qty": q} for i, q in chosen])
 
 
@@ -151,7 +152,7 @@ def fabric_of(catalog: Mapping[str, Item], units: UnitTable) -> str:
         if preferred in fabrics:
             return preferred
     if not fabrics:
-        raise problem("new-no-fabric", hint="new-no-fabric-hint")
+        raise problem(_("the catalog has no fabric (an item sold by length, with a width)"), hint=_("add one to prices.toml, e.g. [katun] pack = \"1 m\", price = 38000, width = \"150 cm\", step = \"0.25 m\""))
     return fabrics[0]
 
 
@@ -159,25 +160,25 @@ def pattern_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, setting
     doc = Doc(fmt)
     fabric = fabric_of(catalog, units)
     taken = {fabric}
-    doc.comment("new.pattern-intro")
-    doc.comment("new.amounts")
+    doc.comment(_("A new sewing pattern: change the name, the sizes, the fabric need per size, the materials and the minutes of each operation."))
+    doc.comment(_("Amounts are a number and a unit: \"250 g\", \"1,5 kg\", \"3 butir\", \"2 sdm\", \"1,40 m\"."))
     doc.key("name", title_of(stem))
     doc.key("sizes", list(NEED))
     doc.table("fabric")
-    doc.key("item", fabric, "new.c-fabric")
-    doc.key("width", str(catalog[fabric].width), "new.c-width")
-    doc.key("need", dict(NEED), "new.c-need")
-    doc.key("waste", Decimal("0.05"), "new.c-waste")
+    doc.key("item", fabric, _("default fabric (catalog id)"))
+    doc.key("width", str(catalog[fabric].width), _("width the needs are for"))
+    doc.key("need", dict(NEED), _("metres per garment"))
+    doc.key("waste", Decimal("0.05"), _("cutting waste share"))
     lines(doc, "materials", pick(catalog, units, MATERIALS, 0, taken))
-    for name, minutes, efficiency in (("new.v-cut", 15, None), ("new.v-sew", 45, Decimal("0.5")),
-                                      ("new.v-press", 10, None)):
+    for name, minutes, efficiency in ((_("Cut"), 15, None), (_("Sew"), 45, Decimal("0.5")),
+                                      (_("Press and fold"), 10, None)):
         doc.array("operations")
         doc.key("name", doc.say(name))
-        doc.key("minutes", minutes, "new.c-op-minutes")
+        doc.key("minutes", minutes, _("minutes per garment"))
         if efficiency is not None:
-            doc.key("efficiency", efficiency, "new.c-efficiency")
+            doc.key("efficiency", efficiency, _("0.5: a small shop's pace"))
     doc.blank()
-    doc.comment("new.services")
+    doc.comment(_("Outside work paid per garment (obras, bordir): [[services]] with name = \"Bordir logo\" and cost = 5000."))
     packaging(doc, pick(catalog, units, PATTERN_PACKAGING, 0, taken), per_pack=False)
     return doc
 
@@ -186,17 +187,17 @@ def plan_doc(fmt: Any, stem: str, products: list[tuple[str, str, list[str]]],
              stock: tuple[str, str] | None, due: date) -> Doc:
     """``products``: (path relative to the plan, kind, sizes) of files that load and cost."""
     doc = Doc(fmt)
-    doc.comment("new.plan-intro")
+    doc.comment(_("A new production plan: what to make by the due date. Product paths are relative to this file; check it with planner plan on this file."))
     doc.key("name", title_of(stem))
-    doc.key("due", due, "new.c-due")
+    doc.key("due", due, _("ready by (year-month-day)"))
     for ref, kind, sizes in products:
         doc.array("make")
-        doc.key("product", ref, "new.c-product")
+        doc.key("product", ref, _("relative to this file"))
         if kind == "recipe":
-            doc.key("pieces", 50, "new.c-make-pieces")
+            doc.key("pieces", 50, _("pieces of a recipe"))
         else:
-            doc.key("sizes", dict(zip(sizes[:2], (5, 10))), "new.c-make-sizes")
+            doc.key("sizes", dict(zip(sizes[:2], (5, 10))), _("garments per size"))
     if stock is not None:
-        doc.table("stock", "new.c-stock")
+        doc.table("stock", _("what you have, as bought"))
         doc.key(stock[0], stock[1])
     return doc

@@ -16,6 +16,7 @@ from planner.errors import InputError, problem, warning
 from planner.models import Item, Recipe
 from planner.money import quantize
 from planner.units import Quantity, format_amount, parse_number, parse_quantity
+from planner.texts import _
 
 WRITE_PLACES = 4  # quantities written to a scaled file: at most four decimals
 
@@ -59,7 +60,7 @@ def parse_factor(text: str) -> Decimal:
     except InputError:
         value = None
     if value is None or value <= 0:
-        raise problem("scale-bad-factor", hint="scale-bad-factor-hint", text=text)
+        raise problem(_("'{text}' is not a factor above zero"), hint=_("write a number such as 2, 1,5 or 1/2"), text=text)
     return value
 
 
@@ -133,7 +134,7 @@ def _scaled_overhead(entry: Mapping[str, Any], factor: Decimal, places: int, not
         exact = Decimal(entry["cost"]) * factor
         rounded = quantize(exact, places)
         if rounded != exact:
-            notes.append(warning("scale-cost-rounded", hint="scale-cost-rounded-hint", name=entry.get("name", "-"),
+            notes.append(warning(_("the plain amount '{name}' × factor is {exact}; written as {rounded}"), hint=_("money is written in whole units of the currency; adjust it by hand if needed"), name=entry.get("name", "-"),
                                  exact=exact.normalize(), rounded=rounded))
         new["cost"] = written_number(rounded)
     return new

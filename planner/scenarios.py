@@ -22,7 +22,8 @@ from typing import Any, Mapping, Sequence
 
 from planner.catalog import find_item
 from planner.costing import Context, CostSheet, cost_product
-from planner.errors import Cash, InputError, InputErrors, problem
+from planner.errors import InputError, InputErrors, problem
+from planner.texts import _, Cash
 from planner.money import ONE, ZERO
 from planner.pricing import BreakEven, ChannelPrice, at_price, break_even, price_channel
 from planner.units import parse_number
@@ -68,10 +69,10 @@ def parse_change(text: str, places: int) -> Change:
     """``ITEM=STEP[,STEP...]`` -> Change; a malformed one is an error naming what to write."""
     item, sep, steps = text.partition("=")
     if not sep or not item.strip() or not steps.strip():
-        raise problem("whatif-bad-change", hint="whatif-bad-change-hint", text=text)
+        raise problem(_("--change '{text}' is not ITEM=CHANGE"), hint=_("write e.g. --change gula-pasir=+20%, --change gula-pasir=+20%,+40% (two steps), --change gula-pasir=18000"), text=text)
     comma = _DECIMAL_COMMA.search(steps)
     if comma:
-        raise problem("whatif-decimal-comma", hint="whatif-decimal-comma-hint", step=comma.group(0), text=text,
+        raise problem(_("'{step}' in --change {text}: the comma separates steps"), hint=_("write decimals with a dot: {dotted}"), step=comma.group(0), text=text,
                       dotted=comma.group(0).replace(",", "."))
     return Change(item.strip(), tuple(parse_step(step.strip(), text, places) for step in steps.split(",")), text)
 
@@ -83,17 +84,17 @@ def parse_step(step: str, text: str, places: int) -> Step:
     number = step[1:] if signed else step
     number = number[:-1] if percent else number
     if percent and not signed:
-        raise problem("whatif-percent-sign", hint="whatif-percent-sign-hint", step=step, text=text)
+        raise problem(_("'{step}' in --change {text} has no sign: a rise or a fall?"), hint=_("write +{step} for a rise or -{step} for a fall"), step=step, text=text)
     if not number.strip() or number.strip()[:1] in "+-":
-        raise problem("whatif-bad-step", hint="whatif-bad-step-hint", step=step, text=text)
+        raise problem(_("'{step}' in --change {text} is not a price change"), hint=_("write a share (+20%, -10%), an amount to add to the pack price (+2000, -500) or a new pack price (18000); steps are separated by commas, so write decimals with a dot: +12.5%"), step=step, text=text)
     value = _number(number, step, text)
     if step.startswith("-"):
         value = -value
     if percent:
         return Step(step, "percent", value / HUNDRED)
     if value != value.quantize(Decimal(1).scaleb(-places)):
-        key = "whatif-not-whole" if places == 0 else "whatif-fraction"
-        raise problem(key, hint="whatif-fraction-hint", step=step, text=text, places=places)
+        key = _("'{step}' in --change {text} is not a whole amount of money") if places == 0 else _("'{step}' in --change {text} has more than {places} decimal places")
+        raise problem(key, hint=_("write an amount of money as prices are written, e.g. 18000 or +2000"), step=step, text=text, places=places)
     return Step(step, "amount" if signed else "price", value)
 
 
@@ -101,9 +102,9 @@ def _number(number: str, step: str, text: str) -> Decimal:
     try:
         return parse_number(number.replace("_", ""))
     except InputError as err:
-        if err.message.key == "ambiguous-thousands":
+        if err.message.key == _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"):
             raise
-        raise problem("whatif-bad-step", hint="whatif-bad-step-hint", step=step, text=text) from None
+        raise problem(_("'{step}' in --change {text} is not a price change"), hint=_("write a share (+20%, -10%), an amount to add to the pack price (+2000, -500) or a new pack price (18000); steps are separated by commas, so write decimals with a dot: +12.5%"), step=step, text=text) from None
 
 
 def check_changes(changes: Sequence[Change], ctx: Context) -> None:
@@ -119,7 +120,7 @@ def check_changes(changes: Sequence[Change], ctx: Context) -> None:
         except InputError as err:
             problems.append(err)
         if change.item in seen:
-            problems.append(problem("whatif-item-twice", hint="whatif-item-twice-hint", item=change.item))
+            problems.append(problem(_("{item} has more than one --change"), hint=_("give all its steps in one --change, e.g. {item}=+20%,+40%"), item=change.item))
         seen.add(change.item)
     if problems:
         raise InputErrors(problems)
@@ -147,7 +148,7 @@ def changed_price(item: str, step: Step, before: Decimal) -> Decimal:
     """The pack price after ``step``; below zero is an error."""
     after = step.apply(before)
     if after < 0:
-        raise problem("whatif-negative-price", hint="whatif-negative-price-hint", item=item, step=step.text,
+        raise problem(_("{item} {step} makes the price fall below zero"), hint=_("a pack of {item} costs {price} today; a price can fall by 100% at most"), item=item, step=step.text,
                       price=Cash(before))
     return after
 

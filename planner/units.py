@@ -14,6 +14,7 @@ from typing import Mapping, Protocol
 
 from planner.errors import InputError, problem
 from planner.money import check_size
+from planner.texts import _
 
 _ONE = Decimal(1)
 DIMENSIONS = ("mass", "volume", "count", "length")
@@ -56,49 +57,49 @@ def parse_number(text: str) -> Decimal:
         return _plain_number(parts[0], text) + _fraction(parts[1], text)
     if len(parts) == 1:
         return _fraction(parts[0], text) if "/" in parts[0] else _plain_number(parts[0], text)
-    raise problem("bad-number", hint="bad-number-hint", text=text)
+    raise problem(_("'{text}' is not a number"), hint=_("write e.g. 250, 1,5 or 1 1/2"), text=text)
 
 
 def _fraction(part: str, text: str) -> Decimal:
-    num, _, den = part.partition("/")
+    num, _slash, den = part.partition("/")
     if not (num.isdecimal() and den.isdecimal()):
-        raise problem("bad-number", hint="bad-number-hint", text=text)
+        raise problem(_("'{text}' is not a number"), hint=_("write e.g. 250, 1,5 or 1 1/2"), text=text)
     top, bottom = check_size(Decimal(num), text), check_size(Decimal(den), text)
     if bottom == 0:
-        raise problem("bad-number", hint="bad-number-hint", text=text)
+        raise problem(_("'{text}' is not a number"), hint=_("write e.g. 250, 1,5 or 1 1/2"), text=text)
     return top / bottom
 
 
 def _plain_number(part: str, text: str) -> Decimal:
     if "." in part and "," in part or part.count(".") > 1 or part.count(",") > 1:
-        raise problem("ambiguous-separators", hint="ambiguous-separators-hint", text=text)
+        raise problem(_("'{text}' mixes '.' and ',' or repeats them"), hint=_("write numbers without thousands separators: 1500 or 1,5"), text=text)
     if _AMBIGUOUS.match(part):
         whole, frac = part.split(".")
         decimal_reading = f"{whole},{frac.rstrip('0')}".rstrip(",")
-        raise problem("ambiguous-thousands", hint="ambiguous-thousands-hint", text=text,
+        raise problem(_("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"), hint=_("write {decimal} or {thousands}"), text=text,
                       decimal=decimal_reading, thousands=whole + frac)
     try:
         number = Decimal(part.replace(",", ".").replace("_", ""))
     except InvalidOperation:
-        raise problem("bad-number", hint="bad-number-hint", text=text) from None
+        raise problem(_("'{text}' is not a number"), hint=_("write e.g. 250, 1,5 or 1 1/2"), text=text) from None
     if not number.is_finite():  # "nan" or "inf" can come from --set
-        raise problem("bad-number", hint="bad-number-hint", text=text)
+        raise problem(_("'{text}' is not a number"), hint=_("write e.g. 250, 1,5 or 1 1/2"), text=text)
     return check_size(number, text)
 
 
 def parse_quantity(text: object) -> Quantity:
     """``"250 g"`` -> Quantity(250, "g"). The unit is checked later, against an item."""
     if not isinstance(text, str):
-        raise problem("quantity-not-string", hint="quantity-not-string-hint", value=str(text))
+        raise problem(_("a quantity must be text with a unit, not {value}"), hint=_("write it in quotes with its unit, e.g. \"{value} g\""), value=str(text))
     match = _QTY.match(text)
     if not match:
-        raise problem("bad-quantity", hint="bad-quantity-hint", text=text)
+        raise problem(_("'{text}' is not a quantity"), hint=_("write a number and a unit, e.g. \"250 g\", \"1,5 kg\", \"3 butir\""), text=text)
     if not match.group("unit"):
-        raise problem("missing-unit", hint="missing-unit-hint", text=text)
+        raise problem(_("'{text}' has no unit"), hint=_("add a unit, e.g. \"{text} g\" or \"{text} butir\""), text=text)
     if "." in match.group("num") and _AMBIGUOUS.match(match.group("num").strip()):
         whole, frac = match.group("num").strip().split(".")
         unit = match.group("unit")
-        raise problem("ambiguous-thousands", hint="ambiguous-quantity-hint", text=text,
+        raise problem(_("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"), hint=_("write {decimal} or {thousands}"), text=text,
                       decimal=f"{whole},{frac.rstrip('0')}".rstrip(",") + f" {unit}",
                       thousands=f"{whole}{frac} {_smaller_unit(unit)}" if _smaller_unit(unit) else f"{whole}{frac} {unit}")
     amount = parse_number(match.group("num"))
@@ -174,14 +175,14 @@ class UnitTable:
     def _base(self, amount: Decimal, written: str, item: ItemFacts, item_id: str) -> tuple[str, Decimal]:
         unit = written.lower()
         item_units = self._item_units(item)
-        for _ in range(8 if item_units else 0):  # item units may refer to each other; a loop is an error
+        for _step in range(8 if item_units else 0):  # item units may refer to each other; a loop is an error
             if unit not in item_units:
                 break
             defined = item_units[unit]
             amount, unit = amount * defined.amount, defined.unit.lower()
         entry = self._table.get(unit)
         if entry is None:
-            raise problem("unknown-unit", hint="unknown-unit-hint", unit=written, item=item_id,
+            raise problem(_("unknown unit '{unit}' for {item}"), hint=_("use one of {known}, or define it in the catalog: units = {{ {unit} = \"... g\" }}"), unit=written, item=item_id,
                           known=", ".join(sorted(set(self._table) | set(item_units))))
         return entry[0], amount * entry[1]
 
@@ -221,7 +222,7 @@ class UnitTable:
             if dim_to in nxt:
                 return nxt[dim_to]
             frontier = nxt
-        raise problem("cannot-convert", hint="cannot-convert-hint", item=item_id,
+        raise problem(_("cannot convert {item} from {source} to {target}"), hint=_("give [{item}] in prices.toml a piece = \"... g\", a density, or units = {{ {source} = \"... {target}\" }}"), item=item_id,
                       source=unit_from, target=unit_to)
 
     def _edges(self, item: ItemFacts, item_id: str) -> dict[tuple[str, str], Decimal]:
@@ -239,7 +240,7 @@ class UnitTable:
 
 def check_positive(qty: Quantity, allow_zero: bool = False) -> Quantity:
     if qty.amount < 0 or (qty.amount == 0 and not allow_zero):
-        raise problem("quantity-not-positive", hint="quantity-not-positive-hint", text=str(qty))
+        raise problem(_("quantity {text} must be more than zero"), hint=_("write a positive amount, or remove the line"), text=str(qty))
     return qty
 
 

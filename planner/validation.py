@@ -8,15 +8,17 @@ from typing import Any
 
 from pydantic_core import ValidationError
 
-from planner.errors import InputError, InputErrors, Msg, closest, msg
+from planner.errors import InputError, InputErrors, closest
+from planner.texts import _, Msg, msg
 from planner.records import Record
 
+_TEXT, _TABLE, _DATE, _WHOLE, _NUMBER = _("text"), _("table"), _("date"), _("whole number"), _("number")
 _TYPE_NAMES = {
-    "string_type": "text", "list_type": "list", "dict_type": "table", "model_type": "table",
-    "model_attributes_type": "table", "date_type": "date", "date_parsing": "date",
-    "date_from_datetime_parsing": "date", "date_from_datetime_inexact": "date",
-    "int_type": "whole", "int_parsing": "whole", "bool_type": "bool",
-    "decimal_type": "number", "decimal_parsing": "number",
+    "string_type": _TEXT, "list_type": _("list"), "dict_type": _TABLE, "model_type": _TABLE,
+    "model_attributes_type": _TABLE, "date_type": _DATE, "date_parsing": _DATE,
+    "date_from_datetime_parsing": _DATE, "date_from_datetime_inexact": _DATE,
+    "int_type": _WHOLE, "int_parsing": _WHOLE, "bool_type": _("true or false"),
+    "decimal_type": _NUMBER, "decimal_parsing": _NUMBER,
 }
 
 
@@ -38,21 +40,21 @@ def convert(error: dict, model: type[Record]) -> InputError:
     if kind == "extra_forbidden":
         known = allowed_keys(model, loc[:-1])
         near = closest(key, known)
-        hint = "unknown-key-hint" if near else "known-keys-hint"
-        return _problem("unknown-key", hint, loc, key=key, near=", ".join(near), known=", ".join(known))
+        hint = _("did you mean {near}?") if near else _("allowed here: {known}")
+        return _problem(_("unknown key '{key}'"), hint, loc, key=key, near=", ".join(near), known=", ".join(known))
     if kind == "missing":
-        return _problem("missing-key", "missing-key-hint", loc, key=key)
+        return _problem(_("'{key}' is missing"), _("add {key} = ... (see README, file formats)"), loc, key=key)
     if kind == "too_short":
-        return _problem("empty-list", "empty-list-hint", loc, key=key)
+        return _problem(_("'{key}' is empty"), _("add at least one entry"), loc, key=key)
     if kind == "string_too_short":
-        return _problem("empty-text", "empty-text-hint", loc, key=key)
+        return _problem(_("'{key}' is empty"), _("write it between the quotes"), loc, key=key)
     if kind == "literal_error":
-        return _problem("not-one-of", "not-one-of-hint", loc, key=key, value=str(error.get("input")),
+        return _problem(_("'{key}' cannot be {value}"), _("write one of {allowed}"), loc, key=key, value=str(error.get("input")),
                         allowed=str(error.get("ctx", {}).get("expected", "")))
     if kind in _TYPE_NAMES:
-        return _problem("wrong-type", "wrong-type-hint", loc, key=key, expected=msg(f"type.{_TYPE_NAMES[kind]}"),
+        return _problem(_("'{key}' must be a {expected}, not {value}"), _("text is written in quotes, numbers without, dates as 2026-01-15"), loc, key=key, expected=msg(_TYPE_NAMES[kind]),
                         value=_short(error.get("input")))
-    return _problem("bad-value", "bad-value-hint", loc, key=key, reason=error.get("msg", kind),
+    return _problem(_("'{key}' has a wrong value {value}: {reason}"), _("see README, file formats"), loc, key=key, reason=error.get("msg", kind),
                     value=_short(error.get("input")))
 
 

@@ -21,6 +21,7 @@ from planner.models import MODELS, Item, Settings, kind_of
 from planner.money import minor_places
 from planner.units import UnitTable
 from planner.validation import validate
+from planner.texts import _
 
 DATA = Path(__file__).parent / "data"
 SETTINGS_FILE = "planner.toml"
@@ -121,7 +122,7 @@ def load_workspace(workspace: Path | None = None, first: Path | None = None,
     """
     if workspace is not None:
         if not (workspace / SETTINGS_FILE).is_file():
-            raise problem("no-workspace", hint="no-workspace-hint", folder=str(workspace)).at(str(workspace))
+            raise problem(_("'{folder}' is not a workspace (no planner.toml there)"), hint=_("create one with: planner init {folder}"), folder=str(workspace)).at(str(workspace))
         root = workspace
     else:
         root = find_root(first if first is not None else Path.cwd())
@@ -163,7 +164,7 @@ def _load_catalog(ws: Workspace, path: Path) -> dict[str, Item]:
     problems: list[InputError] = []
     for item_id, entry in data.items():
         if not isinstance(entry, dict):
-            problems.append(problem("catalog-entry-not-table", hint="catalog-entry-not-table-hint",
+            problems.append(problem(_("'{item}' must be a table of the item's facts"), hint=_("write [{item}] then pack = \"1 kg\" and price = 12_700 on their own lines"),
                                     item=item_id).under(item_id))
             continue
         try:
@@ -195,7 +196,7 @@ def load_file(ws: Workspace, path: Path) -> tuple[str, Any, dict[str, Any]]:
         data, text = ws.read(path)
         kind = kind_of(data)
         if kind is None:
-            raise problem("unknown-kind", hint="unknown-kind-hint", file=str(path)).at(str(path), 1)
+            raise problem(_("cannot tell whether this is a recipe, a pattern or a plan"), hint=_("a recipe has [batch] and [[ingredients]], a pattern has sizes and [fabric], a plan has [[make]]"), file=str(path)).at(str(path), 1)
         ws.files[key] = (kind, ws.validate(MODELS[kind], data, str(path)), data, text)
     kind, model, data, text = ws.files[key]
     ws.texts.setdefault(str(path), text)
@@ -207,10 +208,10 @@ def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Pro
     key = ws.real(path)
     if key in _stack:
         chain = " → ".join(Path(p).name for p in (*_stack[_stack.index(key):], key))
-        raise problem("recipe-cycle", hint="recipe-cycle-hint", chain=chain)
-    kind, model, _ = load_file(ws, path)
+        raise problem(_("sub-recipes refer to each other in a circle: {chain}"), hint=_("a recipe cannot use itself, directly or through others"), chain=chain)
+    kind, model, _data = load_file(ws, path)
     if kind == "plan":
-        raise problem("plan-not-product", hint="plan-not-product-hint", file=str(path)).at(str(path), 1)
+        raise problem(_("this is a production plan, not a recipe or pattern"), hint=_("use: planner plan {file}"), file=str(path)).at(str(path), 1)
     subs: dict[str, Product] = {}
     problems: list[InputError] = []
     for i, ingredient in enumerate(getattr(model, "ingredients", [])):
@@ -230,10 +231,10 @@ def _load_sub(ws: Workspace, ref: str, parent: Path, stack: tuple[str, ...]) -> 
     """The sub-recipe ``ref`` names; a missing file or a non-recipe is the parent's problem."""
     path = resolve_ref(ref, str(parent))
     if not is_file(path):
-        raise problem("sub-recipe-missing", hint="sub-recipe-missing-hint", recipe=ref, file=str(path))
+        raise problem(_("sub-recipe '{recipe}' not found (looked for {file})"), hint=_("the path is relative to this file; .toml may be left off"), recipe=ref, file=str(path))
     sub = load_product(ws, path, stack)
     if sub.kind != "recipe":
-        raise problem("sub-recipe-not-recipe", hint="sub-recipe-not-recipe-hint", recipe=ref)
+        raise problem(_("'{recipe}' is not a recipe, so it cannot be used as an ingredient"), hint=_("point recipe = at a recipe file (one with [batch])"), recipe=ref)
     return sub
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from planner.errors import problem
+from planner.texts import _
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -25,14 +26,14 @@ def write_text(path: Path, text: str, *, force: bool = False, inputs: list[Path]
     target = Path(path)
     for source in inputs:
         if Path(source).exists() and target.exists() and target.resolve() == Path(source).resolve():
-            raise problem("output-is-input", hint="output-is-input-hint", file=str(target)).at(str(target))
+            raise problem(_("'{file}' is one of the input files; it will not be overwritten"), hint=_("write the output to another file"), file=str(target)).at(str(target))
     if target.exists() and not force:
-        raise problem("file-exists", hint="file-exists-hint", file=str(target)).at(str(target))
+        raise problem(_("'{file}' already exists; nothing was written"), hint=_("choose another name, or add --force to replace it"), file=str(target)).at(str(target))
     if target.is_dir():
-        raise problem("file-is-folder", hint="file-is-folder-hint", file=str(target)).at(str(target))
+        raise problem(_("this is a folder, not a file"), hint=_("name a .toml file inside '{file}'"), file=str(target)).at(str(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise problem("folder-missing", hint="folder-missing-hint", folder=str(folder)).at(str(target))
+        raise problem(_("folder '{folder}' does not exist"), hint=_("create the folder first, or write to an existing one"), folder=str(folder)).at(str(target))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -47,7 +48,7 @@ def write_text(path: Path, text: str, *, force: bool = False, inputs: list[Path]
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
-            raise problem("write-failed", hint="write-failed-hint", file=str(target),
+            raise problem(_("could not write '{file}': {reason}"), hint=_("check free disk space and permissions; the old file is unchanged"), file=str(target),
                           reason=exc.strerror or str(exc)).at(str(target)) from None
         raise
 

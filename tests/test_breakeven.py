@@ -13,6 +13,7 @@ from planner.models import Channel, Equipment, Pricing, Settings
 from planner.pricing import (Goals, at_price, break_even, break_even_units, depreciation, fixed_costs,
                              payback_months, price_channel, profit_at)
 from planner.reports.breakeven import Ask, breakeven_report
+from planner.texts import _
 
 DIRECT = Channel(name="langsung")
 TITIP = Channel(name="titip", commission=D("0.20"), sell_through=D("0.85"))
@@ -78,7 +79,7 @@ def test_payback():
 def test_capital_needs_a_volume():
     with pytest.raises(InputError) as err:
         textbook(Goals(capital=D(5_000_000)))
-    assert err.value.message.key == "capital-without-volume"
+    assert err.value.message.key == _("--capital needs --volume: payback depends on how many pieces you sell a month")
 
 
 def test_a_price_that_never_breaks_even():
@@ -124,9 +125,9 @@ def test_the_report_says_never_plainly():
                               settings_file="planner.toml")
     assert report.data["units"] is None and report.data["revenue"] is None
     figures = report.tables[1]
-    assert any(cell.key == "breakeven.value.never" for row in figures.rows for cell in row.cells
+    assert any(cell.key == _("never breaks even at this price") for row in figures.rows for cell in row.cells
                if hasattr(cell, "key"))
-    assert [n.message.key for n in report.notes] == ["price-below-cost"]
+    assert [n.message.key for n in report.notes] == [_("the price {price} is below the cost (HPP) of {cost}: every piece sold loses money")]
 
 
 def _sheet(unit_cost: D):

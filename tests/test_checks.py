@@ -6,6 +6,7 @@ from datetime import date
 
 from planner.checks import LIST_EACH, stale_prices, unused_items
 from planner.models import Item
+from planner.texts import _
 
 
 def item(as_of: date | None = None) -> Item:
@@ -15,7 +16,7 @@ def item(as_of: date | None = None) -> Item:
 def test_a_few_unused_items_are_told_one_by_one_at_their_table():
     catalog = {"gula": item(), "garam": item(), "telur": item()}
     found = unused_items(catalog, used={"gula"})
-    assert [(w.message.key, w.loc) for w in found] == [("unused-item", ("garam",)), ("unused-item", ("telur",))]
+    assert [(w.message.key, w.loc) for w in found] == [(_("'{item}' is not used by any recipe, pattern or plan"), ("garam",)), (_("'{item}' is not used by any recipe, pattern or plan"), ("telur",))]
     assert all(w.severity == "warning" for w in found)
 
 
@@ -24,7 +25,7 @@ def test_many_unused_items_are_one_line_naming_them_all():
     catalog = {f"barang-{n}": item() for n in range(LIST_EACH + 2)}
     found = unused_items(catalog, used={"barang-0"})
     assert len(found) == 1
-    assert found[0].message.key == "unused-items"
+    assert found[0].message.key == _("{count} catalog items are not used by any recipe, pattern or plan: {items}")
     assert found[0].message.params["count"] == LIST_EACH + 1
     assert found[0].message.params["items"] == ", ".join(f"barang-{n}" for n in range(1, LIST_EACH + 2))
 

@@ -20,6 +20,7 @@ from planner.errors import InputError
 from planner.models import Channel, Pricing
 from planner.reports.compare import compare_report, row_json
 from planner.workspace import load_product, load_workspace
+from planner.texts import _
 
 D = Decimal
 
@@ -209,13 +210,13 @@ def test_an_unknown_sort_column_lists_the_valid_ones():
     with pytest.raises(InputError) as caught:
         sort_name("margn")
     err = caught.value
-    assert err.message.key == "compare-unknown-sort" and err.message.params == {"column": "margn"}
-    assert err.hint.key == "compare-unknown-sort-near"
+    assert err.message.key == _("cannot sort by '{column}'") and err.message.params == {"column": "margn"}
+    assert err.hint.key == _("did you mean {near}? Sort by one of {known} (in Indonesian: {aliases})")
     assert err.hint.params["near"] == "margin, harga"
     assert err.hint.params["known"] == "per-hour, profit, margin, price, hpp, name"
     with pytest.raises(InputError) as caught:
         sort_name("zzz")
-    assert caught.value.hint.key == "compare-unknown-sort-hint"
+    assert caught.value.hint.key == _("sort by one of {known} (in Indonesian: {aliases})")
 
 
 def test_sell_through_on_the_direct_channel_counts_pieces_sold(ws):
@@ -238,7 +239,7 @@ def test_the_report_json_and_notes(ws):
          "price": "7000.00", "margin": "0.3571", "profit_batch": "10000.00", "profit_hour": None},
     ]
     keys = [n.message.key for n in report.notes]
-    assert keys == ["no-minutes", "compare-no-hours"]
+    assert keys == [_("{product} has no minutes: your own work is counted as free"), _("no profit per hour for {products}: no hands-on minutes")]
     assert report.notes[-1].message.params["products"] == ["Kue C"]
     # the bar column holds profit per hour rounded once for display; none for Kue C
     assert [row.cells[-1] for row in report.tables[0].rows] == [D(24500), None]

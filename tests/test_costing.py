@@ -18,6 +18,7 @@ from planner.errors import InputError, InputErrors
 from planner.money import quantize
 from planner.reports.cost import shown_sheet
 from planner.workspace import load_product, load_workspace
+from planner.texts import _
 
 D = Decimal
 
@@ -308,7 +309,7 @@ def test_a_sub_recipe_used_by_volume_needs_its_output(workspace):
     (workspace / "puding.toml").write_text(PUDING.replace('"4 pcs"', '"100 g"'), encoding="utf-8")
     with pytest.raises(InputErrors) as caught:
         cost(workspace, "puding.toml")
-    assert [p.message.key for p in caught.value.problems] == ["sub-recipe-output"]
+    assert [p.message.key for p in caught.value.problems] == [_("cannot tell how much of {recipe} one batch makes in {unit}")]
 
 
 def test_sub_recipes_that_use_each_other_are_a_cycle(workspace):
@@ -316,7 +317,7 @@ def test_sub_recipes_that_use_each_other_are_a_cycle(workspace):
     with pytest.raises(InputErrors) as caught:
         cost(workspace, "puding.toml")
     (err,) = caught.value.problems
-    assert err.message.key == "recipe-cycle"
+    assert err.message.key == _("sub-recipes refer to each other in a circle: {chain}")
     assert err.message.params["chain"] == "puding.toml → isi.toml → puding.toml"
     assert err.path.endswith("isi.toml") and err.line == 12  # recipe = "puding", line 12 of isi.toml
 
@@ -361,7 +362,7 @@ def test_another_fabric_width_converts_by_area_and_is_an_estimate(workspace):
     assert fabric.cost == metres * 30_000
     assert quantize(fabric.cost, 0) == 64_565
     assert fabric.estimate and sheet.estimate
-    assert [n.message.key for n in sheet.notes] == ["width-estimate"]
+    assert [n.message.key for n in sheet.notes] == [_("fabric {item} has another width than the pattern: its metres are converted by area, an estimate")]
 
 
 def test_a_narrower_pattern_on_a_wider_fabric_needs_fewer_metres(workspace):
@@ -385,7 +386,7 @@ def test_a_fabric_needs_a_width(workspace):
     (workspace / "prices.toml").write_text(catalog, encoding="utf-8")
     with pytest.raises(InputErrors) as caught:
         cost(workspace, "kemeja.toml", size="M", fabric="katun-115")
-    assert [p.message.key for p in caught.value.problems] == ["fabric-no-width"]
+    assert [p.message.key for p in caught.value.problems] == [_("fabric {item} has no width")]
 
 
 # ---------------------------------------------------------------- problems are collected
@@ -396,8 +397,8 @@ def test_every_bad_line_is_reported_with_its_place(workspace):
     with pytest.raises(InputErrors) as caught:
         cost(workspace, "kue.toml")
     found = [(p.message.key, p.loc) for p in caught.value.problems]
-    assert found == [("unknown-item", ("ingredients", 2, "item")),
-                     ("cannot-convert", ("ingredients", 4, "item"))]
+    assert found == [(_("unknown item '{item}'"), ("ingredients", 2, "item")),
+                     (_("cannot convert {item} from {source} to {target}"), ("ingredients", 4, "item"))]
     assert caught.value.problems[0].hint.params["near"] == "telur-ayam"
 
 
@@ -405,7 +406,7 @@ def test_a_recipe_without_minutes_costs_no_labour_and_warns(workspace):
     (workspace / "kue.toml").write_text(KUE.replace("minutes = 45\n", ""), encoding="utf-8")
     (sheet,) = cost(workspace, "kue.toml")
     assert sheet.total("labor") == 0
-    assert [(n.message.key, n.severity) for n in sheet.notes] == [("no-minutes", "warning")]
+    assert [(n.message.key, n.severity) for n in sheet.notes] == [(_("{product} has no minutes: your own work is counted as free"), "warning")]
 
 
 # ---------------------------------------------------------------- what the table shows

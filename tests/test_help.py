@@ -1,7 +1,7 @@
 """--help speaks the user's language: --lang, else the workspace's settings, else Indonesian.
 
-The English texts live in the command modules; planner/messages/help.toml
-holds each one's translation, found by the English text (planner/cli/helptext.py).
+The English texts live in the command modules, marked for the gettext catalogue,
+which holds each one's translation, found by the English text (planner/cli/helptext.py).
 """
 
 from __future__ import annotations
@@ -12,13 +12,10 @@ import pytest
 import typer.main
 
 from planner.cli import COMMANDS, app, load_commands
-from planner.cli.helptext import translations
-from planner.i18n import catalog
+from planner.cli.helptext import CLICK_WORDS
+from planner.i18n import translations
 from tests.conftest import assert_golden, run_cli
 
-# Click's and Typer's own words on a help page
-CLICK_WORDS = {"Usage:", "Arguments", "Options", "Commands", "required", "default: {default}",
-               "Show this message and exit."}
 ENGLISH = ["Usage:", "Options:", "Arguments:", "Commands:", "required", "default:", "Show this message",
            "Example:", "Recipe", "Only this", "Write to FILE"]
 
@@ -35,15 +32,9 @@ def help_texts() -> set[str]:
 
 
 def test_every_help_text_has_its_translation() -> None:
-    missing = sorted(help_texts() - set(translations("id")))
+    known = translations("id")._catalog  # type: ignore[attr-defined]
+    missing = sorted(text for text in help_texts() | set(CLICK_WORDS) if text not in known)
     assert missing == []
-
-
-def test_every_translation_is_of_a_text_in_use() -> None:
-    """A help text changed in the code leaves its old entry behind: it must go (or be changed too)."""
-    unused = sorted(set(translations("id")) - help_texts() - CLICK_WORDS)
-    assert unused == []
-    assert {k for k, e in catalog().items() if k.startswith("help.")} and CLICK_WORDS <= set(translations("id"))
 
 
 @pytest.mark.parametrize("command", sorted(set(COMMANDS)))

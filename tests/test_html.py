@@ -15,7 +15,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.errors import msg, warning
+from planner.errors import warning
+from planner.texts import _, msg, p_
 from planner.i18n import Formatter
 from planner.render.charts import draw_chart
 from planner.render.html import css_string, render_html
@@ -36,24 +37,24 @@ def without_charts(page: str) -> str:
 
 
 def every_kind_report(title: str = "Kue <b>lapis</b> & \"roti\"") -> Report:
-    columns = (Column("col.item"), Column("col.qty", "qty"), Column("col.cost", "money"),
-               Column("col.item", "share"), Column("col.item", "int"), Column("col.item", "bar"),
-               Column("col.item", "date"), Column("col.item", "number"))
+    columns = (Column(p_("col.item", "Item")), Column(p_("col.qty", "Qty"), "qty"), Column(_("Cost"), "money"),
+               Column(p_("col.item", "Item"), "share"), Column(p_("col.item", "Item"), "int"), Column(p_("col.item", "Item"), "bar"),
+               Column(p_("col.item", "Item"), "date"), Column(p_("col.item", "Item"), "number"))
     rows = (
-        Row((msg("group.ingredients"), None, Decimal(3000), None, None, None, None, None), "group"),
+        Row((msg(_("Ingredients")), None, Decimal(3000), None, None, None, None, None), "group"),
         Row(("Gula <pasir>", Quantity(Decimal("1.5"), "kg"), Decimal("2500.4"), Decimal("0.35"), 12,
              Decimal(-50), DAY, Decimal("2.125")), ""),
         Row(("Telur", Quantity(Decimal(3), "butir"), Decimal("499.6"), Decimal("0.65"), 3, Decimal(100),
              None, Decimal(1)), ""),
-        Row((msg("label.batch-total"), None, Decimal(3000), Decimal(1), 15, None, None, None), "subtotal"),
-        Row((msg("label.unit-cost"), None, Decimal(375), None, None, None, None, None), "total"),
+        Row((msg(_("Total per batch")), None, Decimal(3000), Decimal(1), 15, None, None, None), "subtotal"),
+        Row((msg(_("HPP per piece")), None, Decimal(375), None, None, None, None, None), "total"),
     )
-    chart = Chart("bar", msg("chart.cost-batch"), ("Gula <pasir>", msg("group.labor")),
-                  ((msg("chart.cost"), (Decimal("2500.4"), Decimal(500))),))
-    return Report("cost", title, (Table(columns, rows, msg("title.cost", product=title)),), {},
-                  notes=(warning("no-minutes", hint="no-minutes-hint", product="<Kue>"), msg("label.labor")),
+    chart = Chart("bar", msg(_("Where the money goes: cost of one batch")), ("Gula <pasir>", msg(_("Labour"))),
+                  ((msg(_("Cost")), (Decimal("2500.4"), Decimal(500))),))
+    return Report("cost", title, (Table(columns, rows, msg(_("Cost (HPP) — {product}"), product=title)),), {},
+                  notes=(warning(_("{product} has no minutes: your own work is counted as free"), hint=_("add minutes = ... (hands-on time per batch) to [batch]"), product="<Kue>"), msg(_("Hands-on work"))),
                   subtitle="a <subtitle>", charts=(chart,),
-                  explain=(msg("explain.labelled", label="<x>", text="1 + 1 = 2"),))
+                  explain=(msg(_("{label}: {text}"), label="<x>", text="1 + 1 = 2"),))
 
 
 # ---------------------------------------------------------------- the page
@@ -127,8 +128,8 @@ def test_any_product_name_is_escaped(name: str) -> None:
 
 
 def test_charts_are_static_svg_with_formatted_money() -> None:
-    pie = Chart("pie", msg("chart.cost-batch"), (msg("group.ingredients"), msg("group.labor")),
-                ((msg("chart.cost"), (Decimal(31965), Decimal(20401))),))
+    pie = Chart("pie", msg(_("Where the money goes: cost of one batch")), (msg(_("Ingredients")), msg(_("Labour"))),
+                ((msg(_("Cost")), (Decimal(31965), Decimal(20401))),))
     svg = draw_chart(pie, ID, 7)
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" id="chart-planner-7"')
     assert "<script" not in svg and "<!--" not in svg and "kozea.github.io" not in svg
@@ -139,9 +140,9 @@ def test_charts_are_static_svg_with_formatted_money() -> None:
 
 
 def test_stacked_bars_label_only_segments_with_room() -> None:
-    chart = Chart("stacked", msg("chart.cost-sizes"), ("S", "M"),
-                  ((msg("group.fabric"), (Decimal(49488), Decimal(54838))),
-                   (msg("group.packaging"), (Decimal(450), Decimal(450)))))
+    chart = Chart("stacked", msg(_("Cost of one garment by size")), ("S", "M"),
+                  ((msg(_("Fabric")), (Decimal(49488), Decimal(54838))),
+                   (msg(_("Packaging")), (Decimal(450), Decimal(450)))))
     svg = draw_chart(chart, EN)
     # the longest bar is 54838 + 450 = 55288; a tenth is 5528.8, so 450 is drawn but not labelled
     assert "Rp 49.488" in svg and "Rp 54.838" in svg and "Rp 450" not in svg
@@ -149,9 +150,9 @@ def test_stacked_bars_label_only_segments_with_room() -> None:
 
 
 def test_line_chart_has_axis_titles_and_a_point_per_label() -> None:
-    chart = Chart("line", msg("chart.cost"), (0, 100, 200),
-                  ((msg("chart.cost"), (Decimal(-75000), Decimal(-5000), Decimal(65000))),),
-                  x_title=msg("col.qty"), y_title=msg("col.cost"))
+    chart = Chart("line", msg(_("Cost")), (0, 100, 200),
+                  ((msg(_("Cost")), (Decimal(-75000), Decimal(-5000), Decimal(65000))),),
+                  x_title=msg(p_("col.qty", "Qty")), y_title=msg(_("Cost")))
     svg = draw_chart(chart, EN)
     assert ">Qty<" in svg and ">Cost<" in svg
     assert svg.count('class="dot reactive') == 3
@@ -159,7 +160,7 @@ def test_line_chart_has_axis_titles_and_a_point_per_label() -> None:
 
 
 def test_values_kind_formats_chart_numbers() -> None:
-    chart = Chart("bar", msg("chart.cost"), ("a",), ((msg("chart.cost"), (Decimal("0.25"),)),), values="share")
+    chart = Chart("bar", msg(_("Cost")), ("a",), ((msg(_("Cost")), (Decimal("0.25"),)),), values="share")
     assert ">25%<" in draw_chart(chart, EN)
 
 

@@ -1,18 +1,18 @@
-"""Numbers and money are formatted from a kept copy of a few Babel locale tables
-(planner/i18n.py ``_locale``): they must read exactly as Babel formats them from
-the whole locale, when the copy is first made and when it is read back."""
+"""Numbers and money are formatted from a few Babel locale tables (planner/locales.py),
+shipped for the usual locales or read from Babel: either way they must read exactly
+as Babel formats them from the whole locale."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
+import json
 
 import pytest
 from babel import Locale
 from babel.numbers import format_currency, get_currency_symbol, parse_pattern
 from hypothesis import given, settings, strategies as st
 
-from planner import i18n
+from planner import i18n, locales
 from planner.i18n import Formatter
 
 LOCALES = ["id_ID", "en_US", "de_DE", "fr_FR", "en_IN", "ms_MY", "ar_EG"]
@@ -20,19 +20,19 @@ CURRENCIES = [("IDR", 0), ("USD", 2), ("EUR", 2), ("MYR", 2)]
 AMOUNTS = st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=3, allow_nan=False)
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Each test starts with no kept locale data, in its own folder."""
-    monkeypatch.setattr(i18n, "CACHE", tmp_path / "cache")
+@pytest.fixture(autouse=True, params=["shipped", "babel"])
+def tables(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """Each test runs with the tables shipped in planner/data/locales.json, and with Babel's own."""
+    if request.param == "babel":
+        monkeypatch.setattr(locales, "shipped", lambda: {})
     forget()
-    yield
+    yield request.param
     forget()
 
 
 def forget() -> None:
-    """Forget the tables read in this process (the kept copy stays)."""
+    """Forget the tables read in this process."""
     i18n._locale.cache_clear()
-    i18n._number_tables.cache_clear()
 
 
 def babel_number(value: Decimal, name: str) -> str:
@@ -62,47 +62,29 @@ def shown(fmt: Formatter, value: Decimal) -> dict[str, str]:
 
 @settings(max_examples=60, deadline=None)
 @given(value=AMOUNTS, name=st.sampled_from(LOCALES), currency=st.sampled_from(CURRENCIES))
-def test_kept_locale_data_formats_as_babel_does(value: Decimal, name: str, currency: tuple[str, int]) -> None:
+def test_the_tables_format_as_babel_does(value: Decimal, name: str, currency: tuple[str, int]) -> None:
     fmt = Formatter("en", name, currency[0], currency[1])
-    assert shown(fmt, value) == expected(fmt, value)      # the copy just made
-    forget()
-    assert shown(fmt, value) == expected(fmt, value)      # the copy read back
+    assert shown(fmt, value) == expected(fmt, value)
 
 
-def test_the_copy_is_kept_and_read_back() -> None:
+def test_the_shipped_tables_are_what_babel_says_now() -> None:
+    """Made by scripts/make_locale_tables.py; a Babel upgrade makes them unused until they are made again."""
+    from babel import __version__
+
+    kept = json.loads(locales.TABLES.read_text(encoding="utf-8"))
+    if kept["babel"] != __version__:
+        pytest.skip(f"tables made with Babel {kept['babel']}, installed {__version__}: Babel's own are used")
+    assert kept == json.loads(json.dumps(locales.make()))
+    assert set(kept["locales"]) == set(locales.SHIPPED) and "id_ID" in kept["locales"]
+
+
+def test_money_and_numbers_read_as_in_indonesian() -> None:
     fmt = Formatter("id", "id_ID", "IDR", 0)
     assert fmt.money(Decimal(12_700)) == "Rp 12.700"
-    (kept,) = i18n.CACHE.glob("numbers.id_ID.babel-*.marshal")
-    forget()
     assert fmt.money(Decimal(-3_175_000)) == "-Rp 3.175.000"
-    assert kept.stat().st_size < 20_000        # a few tables, not the whole locale
+    assert fmt.number(Decimal("1234.5")) == "1.234,5"
 
 
-def test_an_unwritable_cache_still_formats(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    blocked = tmp_path / "file"
-    blocked.write_text("not a folder")
-    monkeypatch.setattr(i18n, "CACHE", blocked / "cache")
-    assert Formatter("en", "en_US", "USD", 2).money(Decimal("1234.5")) == "$ 1,234.50"
-
-
-def test_a_damaged_copy_is_made_again() -> None:
-    Formatter("id", "id_ID").number(Decimal(1))
-    (kept,) = i18n.CACHE.glob("numbers.id_ID.*")
-    kept.write_bytes(b"\x00garbage")
-    forget()
-    assert Formatter("id", "id_ID").number(Decimal("1234.5")) == "1.234,5"
-
-
-def test_the_copy_is_readable_by_every_user_like_a_pyc() -> None:
-    Formatter("id", "id_ID").number(Decimal(1))
-    (kept,) = i18n.CACHE.glob("numbers.id_ID.*")
-    assert kept.stat().st_mode & 0o777 == 0o644
-
-
-def test_a_failed_write_leaves_no_temporary_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    def full_disk(*args: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(i18n.os, "replace", full_disk)
-    assert Formatter("id", "id_ID").number(Decimal("1234.5")) == "1.234,5"
-    assert list(i18n.CACHE.iterdir()) == []
+def test_currency_places_come_from_babel() -> None:
+    digits = locales.currency_digits()
+    assert (digits["IDR"], digits["USD"], digits["KWD"], digits["JPY"]) == (0, 2, 3, 0)

@@ -1,185 +1,119 @@
-"""Indonesian is first-class: the message catalog is complete in both languages,
-every key the code uses exists, and every command reads in the chosen language.
+"""Indonesian is first-class: the gettext catalogue is complete, compiled and in use.
 
-(a) every message in planner/messages/*.toml has "en" and "id", non-empty, with
-    the same {placeholders};
-(b) every message key written in the code exists (found by reading the code with
-    ast: problem/warning/msg/Msg/Column/... calls, hint=..., and the f-string
-    families listed in FAMILIES);
-(c) no key is defined twice;
-(d) every command run on the shipped examples with --lang id and --lang en uses
-    only keys that exist (a strict Formatter), shows no raw key, and its
-    Indonesian output holds none of our English labels.
+(a) every sentence the code marks (``pybabel extract``, run here in-process with
+    the keywords of CONTRIBUTING.md) is in planner/locale/id/LC_MESSAGES/planner.po,
+    translated, with the same {placeholders}; the .po holds nothing the code no
+    longer says, and Babel's own checks pass;
+(b) the shipped planner.mo is the .po compiled;
+(c) every command run on the shipped examples with --lang id and --lang en shows
+    only sentences the catalogue has (a strict Formatter), and its Indonesian
+    output holds none of our English labels.
 """
 
 from __future__ import annotations
 
-import ast
+import gettext
 import re
 import string
-import tomllib
 from pathlib import Path
 
 import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
 
-from planner.errors import Msg
-from planner.i18n import LANGUAGES, MESSAGES, Formatter, catalog
+from planner import i18n
+from planner.i18n import Formatter, template
+from planner.texts import Msg, Text, _
 from tests.conftest import run_cli
 
 PACKAGE = Path(__file__).resolve().parent.parent / "planner"
-SOURCES = sorted(PACKAGE.rglob("*.py"))
+PO = PACKAGE / "locale" / "id" / "LC_MESSAGES" / "planner.po"
+MO = PO.with_suffix(".mo")
+KEYWORDS = {**DEFAULT_KEYWORDS, "p_": ((1, "c"), 2), "n_": (1, 2)}   # -k p_:1c,2 -k n_:1,2
 
 
 def fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(template) if name is not None}
 
 
-# ---------------------------------------------------------------- (a) and (c): the catalog itself
-
-
-def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
-    for path in sorted(MESSAGES.glob("*.toml")):
-        with path.open("rb") as handle:
-            entries = tomllib.load(handle)
-        for key, entry in entries.items():
-            assert isinstance(entry, dict), f"{path.name}: {key} is not a table"
-            assert set(entry) == set(LANGUAGES), f"{path.name}: {key} has {sorted(entry)}, not {LANGUAGES}"
-            for lang in LANGUAGES:
-                assert isinstance(entry[lang], str) and entry[lang].strip(), f"{path.name}: {key}.{lang} is empty"
-            assert fields(entry["en"]) == fields(entry["id"]), f"{path.name}: {key} placeholders differ"
-
-
-def test_indonesian_is_not_a_copy_of_the_english() -> None:
-    """A message the same in both languages must be a formula or a name, not an untranslated sentence."""
-    sentences = [key for key, entry in catalog().items()
-                 if entry["en"] == entry["id"] and len(re.findall(r"\b[a-z]{3,}\b", re.sub(r"\{[^}]*\}", "", entry["en"]))) > 2]
-    assert sentences == []
-
-
-def test_no_key_is_defined_twice() -> None:
-    catalog.cache_clear()
-    merged = catalog()  # raises when two files define one key
-    assert len(merged) > 500
-
-
-def test_a_key_defined_in_two_files_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("a.toml", "b.toml"):
-        (tmp_path / name).write_text('["word.same"]\nen = "x"\nid = "x"\n', encoding="utf-8")
-    monkeypatch.setattr("planner.i18n.MESSAGES", tmp_path)
-    catalog.cache_clear()
-    try:
-        with pytest.raises(RuntimeError, match="defined twice"):
-            catalog()
-    finally:
-        monkeypatch.undo()
-        catalog.cache_clear()
-
-
-# ---------------------------------------------------------------- (b): every key the code uses exists
-
-# Calls whose first argument (and for some the second) is a message key.
-KEY_CALLS = {"problem": 1, "warning": 1, "msg": 1, "Msg": 1, "Column": 1, "_fail": 2, "_problem": 2}
-DOTTED = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
-NOT_KEYS = re.compile(r"\.(toml|json|py|css|j2|html|txt|md|svg)$")
-
-
-def _families() -> dict[str, list[str]]:
-    """f-string keys: their shape ({} for the formatted part) and every value the code gives them."""
-    from planner.cli.new import Kind
-    from planner.comparing import SORTS
-    from planner.costing import PATTERN_GROUPS, RECIPE_GROUPS
-    from planner.reports.scale import GROUPS
-    from planner.tomlfile import _REASONS
-    from planner.validation import _TYPE_NAMES
-
-    return {
-        "group.{}": sorted({*RECIPE_GROUPS, *PATTERN_GROUPS}),
-        "html.{}": ["notes", "page", "of"],
-        "new.written-{}": [k.value for k in Kind],
-        "compare.sort.{}": list(SORTS),
-        "scale.group-{}": list(GROUPS),
-        "{}-hint": sorted({key for _, key in _REASONS}),
-        "type.{}": sorted(set(_TYPE_NAMES.values())),
-    }
-
-
-def _shape(node: ast.JoinedStr) -> str:
-    return "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in node.values)
-
-
-def _strings(node: ast.AST | None) -> list[ast.AST]:
-    """A key argument's possible values: a literal, either branch of ``a if c else b``, or an f-string."""
-    if isinstance(node, ast.IfExp):
-        return _strings(node.body) + _strings(node.orelse)
-    if isinstance(node, (ast.Constant, ast.JoinedStr)):
-        return [node]
-    return []
-
-
-def _key_nodes(tree: ast.AST) -> list[ast.AST]:
-    found: list[ast.AST] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
-            for arg in node.args[:KEY_CALLS.get(name, 0)]:
-                found += _strings(arg)
-            found += [s for kw in node.keywords if kw.arg == "hint" for s in _strings(kw.value)]
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.IfExp):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            named = any(isinstance(t, ast.Name) and t.id in ("hint", "key") for t in targets)
-            found += [s for s in _strings(node.value) if isinstance(s, ast.Constant) and isinstance(s.value, str)
-                      and (named or DOTTED.match(s.value))]
-        elif isinstance(node, (ast.Tuple, ast.Dict)):
-            values = node.elts if isinstance(node, ast.Tuple) else node.values
-            texts = [v.value for v in values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
-            if texts and len(texts) == len(values) and all(DOTTED.match(t) and not NOT_KEYS.search(t) for t in texts):
-                found += list(values)   # ("price.chart.cost", "price.chart.cut", ...): a tuple of keys
-        elif isinstance(node, ast.arguments):
-            found += [d for d in node.defaults if isinstance(d, ast.Constant) and isinstance(d.value, str)
-                      and DOTTED.match(d.value) and not NOT_KEYS.search(d.value)]
+def marked() -> dict[tuple[str | None, str], tuple[str, ...]]:
+    """(context, English) -> its forms, for every sentence the code marks."""
+    found = {}
+    for _file, _line, message, _comments, context in extract_from_dir(
+            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS):
+        forms = message if isinstance(message, tuple) else (message,)
+        found[(context, forms[0])] = forms
     return found
 
 
-def used_keys() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(literal key -> where, f-string shape -> where) over the whole package."""
-    literal: dict[str, list[str]] = {}
-    shaped: dict[str, list[str]] = {}
-    for path in SOURCES:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in _key_nodes(tree):
-            where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
-            if isinstance(node, ast.JoinedStr):
-                shaped.setdefault(_shape(node), []).append(where)
-            elif isinstance(node.value, str):
-                literal.setdefault(node.value, []).append(where)
-    return literal, shaped
+def catalogue():
+    with PO.open("rb") as handle:
+        return read_po(handle)
 
 
-def test_every_literal_key_in_the_code_exists() -> None:
-    literal, _ = used_keys()
-    assert len(literal) > 300, "the scan finds the keys"
-    missing = {key: where for key, where in literal.items() if key not in catalog()}
-    assert missing == {}
+def entries() -> dict[tuple[str | None, str], object]:
+    return {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id): m for m in catalogue() if m.id}
 
 
-def test_every_f_string_key_family_is_listed_and_complete() -> None:
-    _, shaped = used_keys()
-    families = _families()
-    assert set(shaped) <= set(families), f"list the new family in FAMILIES: {set(shaped) - set(families)}"
-    missing = [shape.replace("{}", value) for shape, values in families.items() for value in values
-               if shape.replace("{}", value) not in catalog()]
-    assert missing == []
+# ---------------------------------------------------------------- (a) and (b): the catalogue
 
 
-def test_the_scan_sees_keys_behind_conditions_and_in_tuples() -> None:
-    literal, shaped = used_keys()
-    # reports/breakeven.py: price_label = "breakeven.label.price" if ... else "breakeven.label.price-given"
-    assert {"breakeven.label.price", "breakeven.label.price-given"} <= set(literal)
-    # reports/price.py: names = ("price.chart.cost", "price.chart.cut", "price.chart.profit")
-    assert "price.chart.cut" in literal
-    # catalog.py: hint = "did-you-mean" if near else "add-to-catalog"
-    assert {"did-you-mean", "add-to-catalog"} <= set(literal)
-    assert "group.{}" in shaped
+def test_the_code_marks_its_sentences() -> None:
+    found = marked()
+    assert len(found) > 600
+    assert (None, "unknown item '{item}'") in found and ("unit", "min") in found
+
+
+def test_every_marked_sentence_is_translated() -> None:
+    have = entries()
+    missing = sorted((key for key in marked() if key not in have or not have[key].string), key=str)
+    assert missing == [], "run pybabel update and translate (CONTRIBUTING.md, Messages)"
+
+
+def test_the_catalogue_holds_nothing_the_code_no_longer_says() -> None:
+    unused = sorted(set(entries()) - set(marked()), key=str)
+    assert unused == []
+
+
+def test_translations_keep_the_placeholders() -> None:
+    for (context, english), entry in entries().items():
+        forms = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
+        for form in forms:
+            assert fields(form) == fields(ids[0]), (context, english)
+
+
+def test_babels_checks_pass() -> None:
+    """What `pybabel compile` checks (placeholders, plural forms): a catalogue that fails them is not compiled."""
+    errors = [(m.id, [str(e) for e in errs]) for m, errs in catalogue().check()]
+    assert errors == []
+
+
+def test_indonesian_is_not_a_copy_of_the_english() -> None:
+    """A sentence the same in both languages must be a formula or a name, not an untranslated sentence."""
+    same = [m.id for m in catalogue() if m.id and m.id == m.string
+            and len(re.findall(r"\b[a-z]{3,}\b", re.sub(r"\{[^}]*\}", "", str(m.id)))) > 2]
+    assert same == []
+
+
+def test_the_shipped_mo_is_the_po_compiled() -> None:
+    with MO.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+    for (context, english), entry in entries().items():
+        key = english if context is None else f"{context}\x04{english}"
+        if isinstance(entry.string, tuple):
+            assert all(compiled.get((key, n)) == form for n, form in enumerate(entry.string)), english
+        else:
+            assert compiled.get(key) == entry.string, english
+    assert len([k for k in compiled if k]) == len(entries())
+
+
+def test_plurals_follow_the_number() -> None:
+    files = Text("{count} file", plural="{count} files")
+    en, id_ = Formatter("en"), Formatter("id")
+    assert [en.text(Msg(files, {"count": n})) for n in (1, 2)] == ["1 file", "2 files"]
+    assert i18n.translations("id").ngettext("x", "xs", 1) == "x"   # a sentence the catalogue lacks stays English
+    assert id_.text(Msg(_("warning"))) == "peringatan"
 
 
 # ---------------------------------------------------------------- (d): every command in both languages
@@ -224,27 +158,25 @@ INDONESIAN = ["peringatan", "saran", "Cara menghitung", "Harga jual", "per bulan
 
 @pytest.fixture
 def strict(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Formatter.text fails loudly (instead of showing the key) on a missing key or placeholder."""
+    """Formatter.text fails loudly (instead of showing English) on a sentence the catalogue lacks
+    or a placeholder with no value."""
     problems: list[str] = []
+    known = set(entries())
     original = Formatter.text
 
     def text(self: Formatter, message: Msg | str) -> str:
         if isinstance(message, Msg):
-            entry = catalog().get(message.key)
-            if entry is None:
-                problems.append(f"missing message {message.key!r}")
-            elif not fields(entry[self.lang]) <= set(message.params):
-                problems.append(f"{message.key}: no value for {fields(entry[self.lang]) - set(message.params)}")
+            key = message.key if isinstance(message.key, Text) else Text(message.key)
+            if (key.context, key.id) not in known:
+                problems.append(f"not in the catalogue: {key.id!r}")
+            else:
+                wanted = fields(template(message.key, self.lang, message.params))
+                if not wanted <= set(message.params):
+                    problems.append(f"{key.id!r}: no value for {sorted(wanted - set(message.params))}")
         return original(self, message)
 
     monkeypatch.setattr(Formatter, "text", text)
     return problems
-
-
-def shown_keys(text: str) -> list[str]:
-    """Catalog keys that appear as such in the output (a message shown as its key)."""
-    dotted = {key for key in catalog() if "." in key}
-    return [word for word in re.findall(r"[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+", text) if word in dotted]
 
 
 def words_found(text: str, words: list[str]) -> list[str]:
@@ -261,7 +193,6 @@ def test_every_command_speaks_the_chosen_language(examples: Path, strict: list[s
     text = result.out + result.err
     assert text.strip()
     assert strict == []
-    assert shown_keys(text) == []
     if args[-1:] == ["html"] or "html" in args:
         text = re.sub(r"<[^>]+>", " ", re.sub(r"<(style|svg)\b.*?</\1>", " ", text, flags=re.S))
     if lang == "id":
@@ -276,7 +207,7 @@ def test_commands_that_write_files_speak_the_chosen_language(examples: Path, str
                                                              args: list[str]) -> None:
     result = run_cli(*args, "--lang", lang, cwd=examples)
     assert result.code == 0, result.err
-    assert strict == [] and shown_keys(result.out + result.err) == []
+    assert strict == []
     words = ENGLISH if lang == "id" else INDONESIAN
     assert words_found(result.out, [w for w in words if w != "file"]) == [], result.out
     written = sorted(p for p in examples.rglob("*.toml") if "baru" in p.name)
@@ -287,10 +218,8 @@ def test_commands_that_write_files_speak_the_chosen_language(examples: Path, str
 
 
 def test_the_checks_themselves_catch_what_they_look_for(strict: list[str]) -> None:
-    Formatter("id").text(Msg("compare.no-such-label"))
-    Formatter("en").text(Msg("compare.title-missing-params-check", {}))
-    Formatter("en").text(Msg("compare-no-hours", {}))
-    assert strict == ["missing message 'compare.no-such-label'", "missing message 'compare.title-missing-params-check'",
-                      "compare-no-hours: no value for {'products'}"]
-    assert shown_keys("Produk compare.title x") == ["compare.title"]
+    Formatter("id").text(Msg("no such sentence"))
+    Formatter("en").text(Msg(_("no profit per hour for {products}: no hands-on minutes"), {}))
+    assert strict == ["not in the catalogue: 'no such sentence'",
+                      "'no profit per hour for {products}: no hands-on minutes': no value for ['products']"]
     assert words_found("x (hint: y), Total per batch", ENGLISH) == ["Total per batch", "hint"]

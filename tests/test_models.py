@@ -11,6 +11,7 @@ from planner.errors import InputErrors
 from planner.models import Item, Pattern, Plan, Recipe, Settings, kind_of
 from planner.units import Quantity
 from planner.validation import validate
+from planner.texts import _
 
 D = Decimal
 IDR = {"places": 0}
@@ -68,7 +69,7 @@ def test_default_settings_are_indonesian_with_the_banjarmasin_wage():
 
 def test_settings_take_markup_or_margin_not_both():
     found = problems(Settings, {"pricing": {"markup": D("0.4"), "margin": D("0.3")}})
-    assert found == [("markup-and-margin", ("pricing",))]
+    assert found == [(_("[pricing] has both markup and margin"), ("pricing",))]
 
 
 def test_settings_units_redefine_the_gelas():
@@ -77,13 +78,13 @@ def test_settings_units_redefine_the_gelas():
 
 
 @pytest.mark.parametrize("data, expected", [
-    ({"language": "jv"}, ("not-one-of", ("language",))),
-    ({"working_days": 0}, ("number-out-of-range", ("working_days",))),
-    ({"labor": {"wage_per_hour": "30602"}}, ("money-not-number", ("labor", "wage_per_hour"))),
-    ({"channels": [{"name": "titip", "commission": 20}]}, ("share-out-of-range", ("channels", 0, "commission"))),
-    ({"channels": [{"name": "a"}, {"name": "a"}]}, ("duplicate-name", ())),
-    ({"currency": "rupiah"}, ("bad-value", ("currency",))),
-    ({"pricing": {"markup": D("0.4"), "rounding": 500}}, ("unknown-key", ("pricing", "rounding"))),
+    ({"language": "jv"}, (_("'{key}' cannot be {value}"), ("language",))),
+    ({"working_days": 0}, (_("'{key}' = {value} is outside the allowed range: {range}"), ("working_days",))),
+    ({"labor": {"wage_per_hour": "30602"}}, (_("'{key}' must be an amount of money, not {value}"), ("labor", "wage_per_hour"))),
+    ({"channels": [{"name": "titip", "commission": 20}]}, (_("'{key}' = {value} is outside the allowed range: {range}"), ("channels", 0, "commission"))),
+    ({"channels": [{"name": "a"}, {"name": "a"}]}, (_("the name '{name}' appears twice in {kind}"), ())),
+    ({"currency": "rupiah"}, (_("'{key}' has a wrong value {value}: {reason}"), ("currency",))),
+    ({"pricing": {"markup": D("0.4"), "rounding": 500}}, (_("unknown key '{key}'"), ("pricing", "rounding"))),
 ])
 def test_bad_settings_name_the_problem_and_where(data, expected):
     assert problems(Settings, data) == [expected]
@@ -104,28 +105,28 @@ def test_a_price_written_with_a_thousands_dot_is_refused_with_both_spellings():
     with pytest.raises(InputErrors) as caught:
         validate(Item, {"pack": "1 kg", "price": D("14.000")}, IDR)
     (err,) = caught.value.problems
-    assert err.message.key == "money-thousands-dot"
+    assert err.message.key == _("'{key}' = {value} is read as {whole}: TOML takes the dot as a decimal point")
     assert err.loc == ("price",)
     assert (err.hint.params["plain"], err.hint.params["underscored"]) == ("14000", "14_000")
 
 
 def test_a_fractional_rupiah_price_is_refused_but_cents_are_fine_in_dollars():
-    assert problems(Item, {"pack": "1 kg", "price": D("17.5")}) == [("money-not-whole", ("price",))]
+    assert problems(Item, {"pack": "1 kg", "price": D("17.5")}) == [(_("'{key}' = {value}: amounts in this currency are whole numbers"), ("price",))]
     item = validate(Item, {"pack": "1 kg", "price": D("17.50")}, {"places": 2})
     assert item.price == D("17.50")
 
 
 @pytest.mark.parametrize("data, key", [
-    ({"pack": "1 kg", "price": -5}, "money-negative"),
-    ({"pack": "1 kg", "price": 100, "yield": 0}, "share-out-of-range"),      # 0 < yield ≤ 1
-    ({"pack": "1 kg", "price": 100, "yield": D("1.2")}, "share-out-of-range"),
-    ({"pack": "1.500 kg", "price": 100}, "ambiguous-thousands"),
-    ({"pack": "0 kg", "price": 100}, "quantity-not-positive"),
-    ({"pack": "1 kg"}, "missing-key"),
-    ({"pack": "1 kg", "price": 100, "density": 0}, "number-out-of-range"),
+    ({"pack": "1 kg", "price": -5}, _("'{key}' = {value}: an amount of money cannot be negative")),
+    ({"pack": "1 kg", "price": 100, "yield": 0}, _("'{key}' = {value} is outside the allowed range: {range}")),      # 0 < yield ≤ 1
+    ({"pack": "1 kg", "price": 100, "yield": D("1.2")}, _("'{key}' = {value} is outside the allowed range: {range}")),
+    ({"pack": "1.500 kg", "price": 100}, _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator")),
+    ({"pack": "0 kg", "price": 100}, _("quantity {text} must be more than zero")),
+    ({"pack": "1 kg"}, _("'{key}' is missing")),
+    ({"pack": "1 kg", "price": 100, "density": 0}, _("'{key}' = {value} is outside the allowed range: {range}")),
 ])
 def test_bad_items_are_refused(data, key):
-    assert [k for k, _ in problems(Item, data)] == [key]
+    assert [k for k, _where in problems(Item, data)] == [key]
 
 
 # ---------------------------------------------------------------- recipes
@@ -140,19 +141,19 @@ def test_a_recipe_reads_items_sub_recipes_overhead_and_packaging():
 
 
 @pytest.mark.parametrize("path, value, expected", [
-    (("batch", "loss"), D("1.5"), ("share-out-of-range", ("batch", "loss"))),
-    (("batch", "loss"), D("1"), ("share-out-of-range", ("batch", "loss"))),   # loss < 1: something must sell
-    (("batch", "pieces"), 0, ("number-out-of-range", ("batch", "pieces"))),
-    (("batch", "pieces"), "8", ("not-a-number", ("batch", "pieces"))),
-    (("batch", "minuts"), 40, ("unknown-key", ("batch", "minuts"))),
-    (("batch", "pieces"), ..., ("missing-key", ("batch", "pieces"))),
-    (("ingredients", 0, "qty"), "-250 g", ("quantity-not-positive", ("ingredients", 0, "qty"))),
-    (("ingredients", 0, "qty"), "250", ("missing-unit", ("ingredients", 0, "qty"))),
-    (("ingredients", 0, "qty"), 250, ("quantity-not-string", ("ingredients", 0, "qty"))),
-    (("ingredients", 0, "recipe"), "x", ("item-or-recipe", ("ingredients", 0))),
-    (("overhead", 1, "qty"), "1 lembar", ("overhead-shape", ("overhead", 1))),
-    (("ingredients",), [], ("empty-list", ("ingredients",))),
-    (("name",), 5, ("wrong-type", ("name",))),
+    (("batch", "loss"), D("1.5"), (_("'{key}' = {value} is outside the allowed range: {range}"), ("batch", "loss"))),
+    (("batch", "loss"), D("1"), (_("'{key}' = {value} is outside the allowed range: {range}"), ("batch", "loss"))),   # loss < 1: something must sell
+    (("batch", "pieces"), 0, (_("'{key}' = {value} is outside the allowed range: {range}"), ("batch", "pieces"))),
+    (("batch", "pieces"), "8", (_("'{key}' must be a number, not {value}"), ("batch", "pieces"))),
+    (("batch", "minuts"), 40, (_("unknown key '{key}'"), ("batch", "minuts"))),
+    (("batch", "pieces"), ..., (_("'{key}' is missing"), ("batch", "pieces"))),
+    (("ingredients", 0, "qty"), "-250 g", (_("quantity {text} must be more than zero"), ("ingredients", 0, "qty"))),
+    (("ingredients", 0, "qty"), "250", (_("'{text}' has no unit"), ("ingredients", 0, "qty"))),
+    (("ingredients", 0, "qty"), 250, (_("a quantity must be text with a unit, not {value}"), ("ingredients", 0, "qty"))),
+    (("ingredients", 0, "recipe"), "x", (_("an ingredient needs exactly one of item or recipe"), ("ingredients", 0))),
+    (("overhead", 1, "qty"), "1 lembar", (_("an overhead line needs item and qty, or name and cost"), ("overhead", 1))),
+    (("ingredients",), [], (_("'{key}' is empty"), ("ingredients",))),
+    (("name",), 5, (_("'{key}' must be a {expected}, not {value}"), ("name",))),
 ])
 def test_bad_recipes_name_the_problem_and_where(path, value, expected):
     assert problems(Recipe, with_(RECIPE, path, value)) == [expected]
@@ -160,8 +161,8 @@ def test_bad_recipes_name_the_problem_and_where(path, value, expected):
 
 def test_every_problem_of_a_recipe_is_reported_at_once():
     data = with_(with_(RECIPE, ("batch", "loss"), D("2")), ("ingredients", 0, "qty"), "0 g")
-    assert sorted(problems(Recipe, data)) == [("quantity-not-positive", ("ingredients", 0, "qty")),
-                                              ("share-out-of-range", ("batch", "loss"))]
+    assert set(problems(Recipe, data)) == {(_("quantity {text} must be more than zero"), ("ingredients", 0, "qty")),
+                                              (_("'{key}' = {value} is outside the allowed range: {range}"), ("batch", "loss"))}
 
 
 def test_an_unknown_key_suggests_the_closest():
@@ -177,7 +178,7 @@ def test_a_pattern_has_a_fabric_need_for_every_size():
     assert pattern.fabric.need["M"] == Quantity(D("1.40"), "m")
     assert pattern.operations[0].efficiency == D("0.5")
     found = problems(Pattern, with_(PATTERN, ("sizes",), ["S", "M", "L"]))
-    assert found == [("sizes-mismatch", ())]
+    assert found == [(_("fabric need does not match sizes (missing: {missing}; not in sizes: {extra})"), ())]
 
 
 def test_a_plan_makes_pieces_of_a_recipe_or_sizes_of_a_pattern():
@@ -187,7 +188,7 @@ def test_a_plan_makes_pieces_of_a_recipe_or_sizes_of_a_pattern():
     assert plan.make[1].sizes == {"S": 5}
     assert plan.stock["telur-itik"].amount == 0   # stock may be zero
     found = problems(Plan, {"name": "x", "make": [{"product": "a.toml"}]})
-    assert found == [("pieces-or-sizes", ("make", 0))]
+    assert found == [(_("a [[make]] entry needs pieces (a recipe) or sizes (a pattern)"), ("make", 0))]
 
 
 @pytest.mark.parametrize("data, kind", [

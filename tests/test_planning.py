@@ -19,6 +19,7 @@ from planner.models import Item, Settings
 from planner.planning import Order, ShoppingLine, opening_stock, plan_production, units_to_buy, whole_pieces
 from planner.units import Quantity
 from planner.workspace import unit_table
+from planner.texts import _
 
 UNITS = unit_table()
 CATALOG = {
@@ -163,7 +164,7 @@ def test_unknown_equipment_is_an_error_naming_the_known_ones():
     with pytest.raises(InputErrors) as caught:
         plan([Order(sheet({}, equipment="panci", equipment_minutes="30"), 8)])
     (err,) = caught.value.problems
-    assert err.message.key == "plan-unknown-equipment"
+    assert err.message.key == _("equipment '{name}' is not in the settings")
     assert err.hint.params["known"] == "oven, kukusan"
     assert err.loc == ("batch", "equipment") and err.path == "Kue.toml"
 
@@ -213,20 +214,20 @@ def test_every_bad_stock_line_is_an_error_under_its_item():
     with pytest.raises(InputErrors) as caught:
         opening_stock({"gulaa": "1 kg", "gula": "2 butir", "telur": 10, "kain": "-2 m"}, CATALOG, UNITS)
     keys = [(e.message.key, e.loc) for e in caught.value.problems]
-    assert keys == [("unknown-item", ("gulaa",)), ("cannot-convert", ("gula",)),
-                    ("quantity-not-string", ("telur",)), ("quantity-not-positive", ("kain",))]
+    assert keys == [(_("unknown item '{item}'"), ("gulaa",)), (_("cannot convert {item} from {source} to {target}"), ("gula",)),
+                    (_("a quantity must be text with a unit, not {value}"), ("telur",)), (_("quantity {text} must be more than zero"), ("kain",))]
 
 
 def test_unused_stock_is_a_warning():
     result = plan([Order(sheet({"gula": "0.25"}), 8)], {"telur": D(5)})
-    assert [(n.message.key, n.severity) for n in result.notes] == [("plan-unused-stock", "warning")]
+    assert [(n.message.key, n.severity) for n in result.notes] == [(_("the stock of '{item}' is not used by any product in this plan"), "warning")]
 
 
 @pytest.mark.parametrize("text", ["0", "-3", "2.5", "1,5", "abc", ""])
 def test_piece_counts_must_be_whole_and_above_zero(text):
     with pytest.raises(InputError) as caught:
         whole_pieces(text)
-    assert caught.value.message.key == "plan-bad-pieces"
+    assert caught.value.message.key == _("'{value}' is not a number of pieces")
 
 
 def test_piece_counts_may_group_thousands_with_underscores():
@@ -264,6 +265,6 @@ def test_a_note_shared_by_the_sizes_of_a_pattern_is_shown_once():
 
     from planner.errors import warning
 
-    note = warning("width-estimate", hint="width-estimate-hint", item="kain")
+    note = warning(_("fabric {item} has another width than the pattern: its metres are converted by area, an estimate"), hint=_("check with a trial layout before buying"), item="kain")
     sizes = [replace(sheet({}, sellable="1", size=s), notes=(note,)) for s in ("S", "M")]
     assert plan([Order(sizes[0], 2), Order(sizes[1], 3)]).notes == (note,)

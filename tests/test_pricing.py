@@ -13,6 +13,7 @@ from planner.models import Channel, Pricing
 from planner.money import margin_to_markup, markup_to_margin
 from planner.pricing import (at_price, find_channel, list_price, markup_of, override, price_channel,
                              target_price)
+from planner.texts import _
 
 DIRECT = Channel(name="langsung")
 TITIP = Channel(name="titip", commission=D("0.20"), sell_through=D("0.85"))
@@ -125,18 +126,18 @@ def test_override_replaces_the_settings_rule():
     assert override(MARKUP) is MARKUP
     with pytest.raises(InputError) as err:
         override(MARKUP, markup=D("0.5"), margin=D("0.3"))
-    assert err.value.message.key == "markup-and-margin-options"
+    assert err.value.message.key == _("--markup and --margin were both given")
 
 
 def test_unknown_channel_suggests_the_closest():
     with pytest.raises(InputError) as err:
         find_channel([DIRECT, TITIP, GOFOOD], "gofod")
-    assert err.value.message.key == "unknown-channel"
-    assert err.value.hint.key == "did-you-mean"
+    assert err.value.message.key == _("unknown sales channel '{channel}'")
+    assert err.value.hint.key == _("did you mean {near}?")
     assert err.value.hint.params["near"] == "gofood"
     with pytest.raises(InputError) as err:
         find_channel([DIRECT, TITIP, GOFOOD], "xyz")
-    assert err.value.hint.key == "known-channels-hint"
+    assert err.value.hint.key == _("the settings have {known}")
     assert err.value.hint.params["known"] == "langsung, titip, gofood"
 
 

@@ -34,6 +34,7 @@ from planner.render.plain import plain_lines
 from planner.reports.cost import shown_sheet
 from planner.units import Quantity
 from planner.workspace import DATA, Product, load_workspace, unit_table
+from planner.texts import _
 
 MODEST = settings(max_examples=60, deadline=None, derandomize=True,
                   suppress_health_check=[HealthCheck.too_slow])
@@ -89,7 +90,7 @@ def test_conversion_across_dimensions_without_facts_is_an_error_never_a_guess(am
     assume(UNITS.dimension(a) != UNITS.dimension(b))
     with pytest.raises(InputError) as caught:
         UNITS.convert(Quantity(amount, a), b)
-    assert caught.value.message.key == "cannot-convert"
+    assert caught.value.message.key == _("cannot convert {item} from {source} to {target}")
 
 
 # ---------------------------------------------------------------- money

@@ -30,6 +30,7 @@ from planner.quoting import (FabricUse, Quote, SizeQuote, parse_count, parse_len
                              parse_sizes, quote_pattern)
 from planner.units import Quantity
 from planner.workspace import load_product, load_workspace, unit_table
+from planner.texts import _
 
 D = Decimal
 TODAY = date(2026, 3, 2)
@@ -238,10 +239,10 @@ def test_unknown_sizes_are_listed(shop):
 def test_a_recipe_is_not_a_pattern(shop):
     with pytest.raises(InputError) as caught:
         make_quote(shop, {"S": 1}, file="kue.toml")
-    assert caught.value.message.key == "quote-not-pattern"
+    assert caught.value.message.key == _("this is a recipe; a quote needs a sewing pattern")
 
 
-@pytest.mark.parametrize("fabric, key", [("plastik", "fabric-not-by-length"), ("kancing", "fabric-not-by-length")])
+@pytest.mark.parametrize("fabric, key", [("plastik", _("{item} is not sold by length (its pack is {pack})")), ("kancing", _("{item} is not sold by length (its pack is {pack})"))])
 def test_fabric_not_sold_by_length(shop, fabric, key):
     with pytest.raises(InputErrors) as caught:
         make_quote(shop, {"S": 1}, fabric=fabric)
@@ -259,20 +260,20 @@ def test_parse_sizes_and_counts():
 
 
 @pytest.mark.parametrize("args, key", [
-    ((None, None, "S=5,M"), "quote-bad-sizes"),
-    ((None, None, "S=x"), "quote-count-not-whole"),
-    ((None, None, "S=1,5"), "quote-bad-sizes"),        # the comma splits: "5" alone is not SIZE=COUNT
-    ((None, None, "S=1.5"), "quote-count-not-whole"),
-    ((None, None, "S=0"), "quote-count-not-positive"),
-    ((None, None, "S=-3"), "quote-count-not-positive"),
-    ((None, None, "S=2,S=3"), "quote-size-twice"),
-    (("M", "1", "S=5"), "quote-order-both"),
-    ((None, "1", "S=5"), "quote-order-both"),
-    (("M", None, None), "quote-size-without-qty"),
-    ((None, "3", None), "quote-qty-without-size"),
-    ((None, None, None), "quote-no-order"),
-    (("M", "0", None), "quote-count-not-positive"),
-    (("M", "2,5", None), "quote-count-not-whole"),
+    ((None, None, "S=5,M"), _("--sizes '{text}': '{part}' is not SIZE=COUNT")),
+    ((None, None, "S=x"), _("size {size}: '{text}' is not a whole number of garments")),
+    ((None, None, "S=1,5"), _("--sizes '{text}': '{part}' is not SIZE=COUNT")),        # the comma splits: "5" alone is not SIZE=COUNT
+    ((None, None, "S=1.5"), _("size {size}: '{text}' is not a whole number of garments")),
+    ((None, None, "S=0"), _("size {size}: {text} garments — the number must be more than zero")),
+    ((None, None, "S=-3"), _("size {size}: {text} garments — the number must be more than zero")),
+    ((None, None, "S=2,S=3"), _("--sizes '{text}' names size {size} twice")),
+    (("M", "1", "S=5"), _("give either --size with --qty, or --sizes, not both")),
+    ((None, "1", "S=5"), _("give either --size with --qty, or --sizes, not both")),
+    (("M", None, None), _("--size {size} needs a --qty (how many garments)")),
+    ((None, "3", None), _("--qty {qty} needs a --size")),
+    ((None, None, None), _("say which sizes and how many")),
+    (("M", "0", None), _("size {size}: {text} garments — the number must be more than zero")),
+    (("M", "2,5", None), _("size {size}: '{text}' is not a whole number of garments")),
 ])
 def test_bad_orders(args, key):
     with pytest.raises(InputError) as caught:
@@ -286,14 +287,14 @@ def test_parse_length(text, metres):
     assert parse_length(text, unit_table()) == D(metres)
 
 
-@pytest.mark.parametrize("text, key", [("9 kg", "quote-length-bad"), ("abc", "bad-quantity"),
-                                       ("9", "missing-unit"), ("0 m", "quote-length-bad"),
-                                       ("1.500 m", "ambiguous-thousands")])
+@pytest.mark.parametrize("text, key", [("9 kg", _("--customer-fabric {text} is not a length of fabric")), ("abc", _("'{text}' is not a quantity")),
+                                       ("9", _("'{text}' has no unit")), ("0 m", _("--customer-fabric {text} is not a length of fabric")),
+                                       ("1.500 m", _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"))])
 def test_bad_lengths(text, key):
     with pytest.raises(InputError) as caught:
         parse_length(text, unit_table())
     assert caught.value.message.key == key
-    expected_hint = "ambiguous-quantity-hint" if key.startswith("ambiguous") else "quote-length-hint"
+    expected_hint = _("write {decimal} or {thousands}") if key.startswith("ambiguous") else _("write how much fabric the customer brings as a length, e.g. 9m, \"9,5 m\" or 900cm")
     assert caught.value.hint.key == expected_hint
 
 

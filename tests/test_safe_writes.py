@@ -18,6 +18,7 @@ import pytest
 from planner.errors import InputError
 from planner.writing import write_text
 from tests.conftest import run_cli
+from planner.texts import _
 
 ORIGINAL = "name = \"Bingka kentang\"\n# the user's own notes, kept exactly\n".encode("utf-8")
 NEW = "name = \"Bingka kentang\"\n[batch]\npieces = 16\n" * 200
@@ -93,7 +94,7 @@ def test_a_failed_or_interrupted_write_keeps_the_original(target, monkeypatch, f
         write_text(target, NEW, force=True)
     monkeypatch.undo()
     if caught.type is InputError:
-        assert caught.value.message.key == "write-failed"
+        assert caught.value.message.key == _("could not write '{file}': {reason}")
     assert target.read_bytes() == ORIGINAL
     assert temp_files(target.parent) == []
 
@@ -110,7 +111,7 @@ def test_a_failed_write_of_a_new_file_leaves_nothing(tmp_path, monkeypatch, faul
 def test_without_force_the_file_is_not_touched(target):
     with pytest.raises(InputError) as caught:
         write_text(target, NEW)
-    assert caught.value.message.key == "file-exists"
+    assert caught.value.message.key == _("'{file}' already exists; nothing was written")
     assert target.read_bytes() == ORIGINAL
 
 

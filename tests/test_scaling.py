@@ -16,6 +16,7 @@ from planner.models import Recipe
 from planner.scaling import (factor_for_pieces, parse_factor, scale_recipe, scaled_recipe_data, scaled_text,
                              written_number)
 from planner.workspace import Product, load_product, load_workspace
+from planner.texts import _
 
 ROOT = Path(__file__).resolve().parent.parent
 AMPARAN = ROOT / "recipes" / "amparan-tatak-pisang.toml"
@@ -61,7 +62,7 @@ def test_factors_may_be_written_as_people_write_them(text, value):
 def test_a_factor_must_be_a_number_above_zero(text):
     with pytest.raises(InputError) as caught:
         parse_factor(text)
-    assert caught.value.message.key == "scale-bad-factor"
+    assert caught.value.message.key == _("'{text}' is not a factor above zero")
 
 
 def test_every_per_batch_amount_is_scaled_and_packaging_is_left_alone():
@@ -88,7 +89,7 @@ def test_a_plain_amount_that_is_not_whole_money_is_rounded_with_a_note():
     out, notes = scaled_recipe_data(data, D(1) / 3, 0)
     # Rp 1.000 / 3 = Rp 333,33… -> Rp 333
     assert out["overhead"][0]["cost"] == 333
-    assert [n.message.key for n in notes] == ["scale-cost-rounded"]
+    assert [n.message.key for n in notes] == [_("the plain amount '{name}' × factor is {exact}; written as {rounded}")]
 
 
 def test_scale_report_lines_use_the_recipes_own_units(ws):

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from planner.errors import InputError
 from planner.units import NO_FACTS, Quantity, UnitTable, check_positive, parse_number, parse_quantity
 from planner.workspace import unit_table
+from planner.texts import _
 
 D = Decimal
 UNITS = unit_table()  # the built-in table, read from planner/data/units.toml
@@ -61,7 +62,7 @@ def test_a_dot_before_exactly_three_digits_is_ambiguous_and_the_hint_gives_both_
     with pytest.raises(InputError) as caught:
         parse_quantity("1.500 kg")
     err = caught.value
-    assert err.message.key == "ambiguous-thousands"
+    assert err.message.key == _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator")
     assert err.hint.params["decimal"] == "1,5 kg"     # 1.500 read as a decimal: 1,5 kg
     assert err.hint.params["thousands"] == "1500 g"   # read as thousands: 1500 kg, meant 1500 g
 
@@ -69,17 +70,17 @@ def test_a_dot_before_exactly_three_digits_is_ambiguous_and_the_hint_gives_both_
 def test_a_plain_number_with_a_thousands_dot_is_ambiguous_too():
     with pytest.raises(InputError) as caught:
         parse_number("18.000")
-    assert caught.value.message.key == "ambiguous-thousands"
+    assert caught.value.message.key == _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator")
     assert caught.value.hint.params["thousands"] == "18000"
 
 
 @pytest.mark.parametrize("text, key", [
-    ("250", "missing-unit"),
-    ("g", "bad-quantity"),
-    ("dua sdm", "bad-quantity"),
-    ("1.2.3 kg", "ambiguous-separators"),
-    ("1,5.0 kg", "ambiguous-separators"),
-    ("1/0 sdt", "bad-number"),
+    ("250", _("'{text}' has no unit")),
+    ("g", _("'{text}' is not a quantity")),
+    ("dua sdm", _("'{text}' is not a quantity")),
+    ("1.2.3 kg", _("'{text}' mixes '.' and ',' or repeats them")),
+    ("1,5.0 kg", _("'{text}' mixes '.' and ',' or repeats them")),
+    ("1/0 sdt", _("'{text}' is not a number")),
 ])
 def test_what_is_not_a_quantity_is_rejected_by_name(text, key):
     with pytest.raises(InputError) as caught:
@@ -90,14 +91,14 @@ def test_what_is_not_a_quantity_is_rejected_by_name(text, key):
 def test_a_quantity_must_be_text():
     with pytest.raises(InputError) as caught:
         parse_quantity(250)
-    assert caught.value.message.key == "quantity-not-string"
+    assert caught.value.message.key == _("a quantity must be text with a unit, not {value}")
 
 
 @pytest.mark.parametrize("text", ["-1 kg", "0 g", "0,0 sdm"])
 def test_negative_and_zero_quantities_are_refused(text):
     with pytest.raises(InputError) as caught:
         check_positive(parse_quantity(text))
-    assert caught.value.message.key == "quantity-not-positive"
+    assert caught.value.message.key == _("quantity {text} must be more than zero")
 
 
 def test_zero_is_allowed_where_it_means_none_left():
@@ -153,7 +154,7 @@ def test_a_unit_nobody_defined_names_the_unit_and_the_item():
     with pytest.raises(InputError) as caught:
         convert("2 kilo", "g", NO_FACTS, "gula-pasir")
     err = caught.value
-    assert err.message.key == "unknown-unit"
+    assert err.message.key == _("unknown unit '{unit}' for {item}")
     assert err.message.params["unit"] == "kilo" and err.message.params["item"] == "gula-pasir"
     assert "kg" in err.message.params["known"]
 
@@ -208,7 +209,7 @@ def test_a_conversion_the_catalog_cannot_make_names_the_item_and_both_units():
     with pytest.raises(InputError) as caught:
         convert("2 butir", "kg", TERIGU, "tepung-terigu")
     err = caught.value
-    assert err.message.key == "cannot-convert"
+    assert err.message.key == _("cannot convert {item} from {source} to {target}")
     assert err.message.params == {"item": "tepung-terigu", "source": "butir", "target": "kg"}
 
 

@@ -21,6 +21,7 @@ from planner.scenarios import Change, Scenario, Step, check_changes, parse_chang
 from planner.workspace import load_product, load_workspace
 from tests.conftest import ROOT
 from tests.test_compare import write_workspace
+from planner.texts import _
 
 D = Decimal
 
@@ -71,17 +72,17 @@ def test_several_steps_and_spaces():
 
 
 @pytest.mark.parametrize("text,key", [
-    ("gula", "whatif-bad-change"),
-    ("=+20%", "whatif-bad-change"),
-    ("gula=", "whatif-bad-change"),
-    ("gula=+abc", "whatif-bad-step"),
-    ("gula=+", "whatif-bad-step"),
-    ("gula=++20%", "whatif-bad-step"),
-    ("gula=+20%,", "whatif-bad-step"),
-    ("gula=20%", "whatif-percent-sign"),
-    ("gula=+12,5%", "whatif-decimal-comma"),
-    ("gula=1000.5", "whatif-not-whole"),
-    ("gula=15.000", "ambiguous-thousands"),
+    ("gula", _("--change '{text}' is not ITEM=CHANGE")),
+    ("=+20%", _("--change '{text}' is not ITEM=CHANGE")),
+    ("gula=", _("--change '{text}' is not ITEM=CHANGE")),
+    ("gula=+abc", _("'{step}' in --change {text} is not a price change")),
+    ("gula=+", _("'{step}' in --change {text} is not a price change")),
+    ("gula=++20%", _("'{step}' in --change {text} is not a price change")),
+    ("gula=+20%,", _("'{step}' in --change {text} is not a price change")),
+    ("gula=20%", _("'{step}' in --change {text} has no sign: a rise or a fall?")),
+    ("gula=+12,5%", _("'{step}' in --change {text}: the comma separates steps")),
+    ("gula=1000.5", _("'{step}' in --change {text} is not a whole amount of money")),
+    ("gula=15.000", _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator")),
 ])
 def test_malformed_changes(text, key):
     with pytest.raises(InputError) as caught:
@@ -94,7 +95,7 @@ def test_cents_where_the_currency_has_them():
     assert step.value == D("0.25")
     with pytest.raises(InputError) as caught:
         parse_change("gula=+0.125", 2)
-    assert caught.value.message.key == "whatif-fraction"
+    assert caught.value.message.key == _("'{step}' in --change {text} has more than {places} decimal places")
 
 
 def test_unknown_items_repeated_items_and_negative_prices_are_reported_together(ws):
@@ -102,8 +103,8 @@ def test_unknown_items_repeated_items_and_negative_prices_are_reported_together(
     with pytest.raises(InputErrors) as caught:
         check_changes(changes, context(ws))
     problems = caught.value.problems
-    assert [p.message.key for p in problems] == ["unknown-item", "whatif-negative-price", "whatif-item-twice",
-                                                 "whatif-negative-price"]
+    assert [p.message.key for p in problems] == [_("unknown item '{item}'"), _("{item} {step} makes the price fall below zero"), _("{item} has more than one --change"),
+                                                 _("{item} {step} makes the price fall below zero")]
     assert problems[0].hint.params["near"].startswith("gula")
     # tepung costs 12.000 a pack: 12.000 − 13.000 is below zero
     assert problems[3].hint.params["price"].value == D(12000)
@@ -197,7 +198,7 @@ def test_the_report(ws):
                                                 "after": "36000.00"}]
     assert len(data["scenarios"]) == 4          # today, gula, kain, both
     # Kue A does not use kain: a warning says its rows are today's
-    (unused,) = [n for n in report.notes if n.message.key == "whatif-unused"]
+    (unused,) = [n for n in report.notes if n.message.key == _("{product} does not use {item}: its rows are the same as today")]
     assert unused.message.params["item"] == "kain"
 
 

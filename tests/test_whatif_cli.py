@@ -87,7 +87,7 @@ def test_several_files_give_a_report_each(examples: Path) -> None:
     ("gula-pasir=20%", "en", "'20%' in --change gula-pasir=20% has no sign: a rise or a fall? (hint: write +20% "
                              "for a rise or -20% for a fall)\n"),
     ("gula-pasir", "id", "--change 'gula-pasir' bukan BARANG=PERUBAHAN (saran: tulis misalnya --change "
-                         "gula-pasir=+20%, gula-pasir=+20%,+40% atau gula-pasir=18000)\n"),
+                         "gula-pasir=+20%, --change gula-pasir=+20%,+40% (dua langkah), --change gula-pasir=18000)\n"),
 ])
 def test_bad_changes_in_the_chosen_language(examples: Path, change: str, lang: str, expected: str) -> None:
     result = run_cli("whatif", "recipes/bingka-kentang.toml", "--change", change, "--lang", lang, cwd=examples)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from planner.errors import InputError
 from planner.writing import toml_literal, toml_text, write_checked, write_toml
+from planner.texts import _
 
 RECIPE = {
     "name": "Bingka \"kentang\" × 1,5",
@@ -67,7 +68,7 @@ def test_write_toml_puts_the_header_first_and_refuses_to_overwrite(tmp_path: Pat
     before = target.read_bytes()
     with pytest.raises(InputError) as caught:
         write_toml(target, {"name": "other"})
-    assert caught.value.message.key == "file-exists"
+    assert caught.value.message.key == _("'{file}' already exists; nothing was written")
     assert target.read_bytes() == before
     write_toml(target, {"name": "other"}, force=True)
     assert loads(target.read_text(encoding="utf-8")) == {"name": "other"}
@@ -78,7 +79,7 @@ def test_an_input_is_never_overwritten_even_with_force(tmp_path: Path):
     source.write_bytes(b'name = "mine"\n')
     with pytest.raises(InputError) as caught:
         write_toml(source, RECIPE, force=True, inputs=[source])
-    assert caught.value.message.key == "output-is-input"
+    assert caught.value.message.key == _("'{file}' is one of the input files; it will not be overwritten")
     assert source.read_bytes() == b'name = "mine"\n'
 
 

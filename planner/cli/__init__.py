@@ -15,11 +15,12 @@ import sys
 from typing import Annotated
 
 import typer
+from planner.texts import _
 
 app = typer.Typer(
     name="planner",
-    help="Production and costing planner for small producers: kue, bread and tailoring.\n\n"
-         "Example: planner cost recipes/bingka-kentang.toml",
+    help=_("Production and costing planner for small producers: kue, bread and tailoring.\n\n"
+         "Example: planner cost recipes/bingka-kentang.toml"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -50,7 +51,7 @@ def _show_version(asked: bool) -> None:
 
 @app.callback()
 def _planner(
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.", is_eager=True,
+    version: Annotated[bool, typer.Option("--version", help=_("Show the version and exit."), is_eager=True,
                                           callback=_show_version)] = False,
 ) -> None:
     """Keeps planner a group of commands even while only one is loaded; --version."""

@@ -11,28 +11,29 @@ from planner.cli.common import (ExplainOpt, FilesArg, ForceOpt, FormatOpt, LangO
                                 Shared, WorkspaceOpt, run)
 from planner.cli.price import SizeOpt, parse_money, placed
 from planner.errors import problem
+from planner.texts import _
 
 
 def check_volume(volume: int | None) -> int | None:
     if volume is not None and volume < 0:
-        raise problem("option-negative", hint="volume-negative-hint", option="--volume", text=str(volume))
+        raise problem(_("{option} cannot be negative ({text})"), hint=_("write how many pieces you plan to sell a month, e.g. --volume 600"), option="--volume", text=str(volume))
     return volume
 
 
-@app.command()
+@app.command(help=_("Break-even pieces a month, revenue, pieces per working day, target profit and payback.\n\nExample: planner breakeven recipes/bingka-kentang.toml --price 12000 --target 2000000"))
 def breakeven(
     files: FilesArg,
     *,
     channel: Annotated[Optional[str], typer.Option(
-        "--channel", "-c", help="Sales channel (default: the first in the settings).")] = None,
+        "--channel", "-c", help=_("Sales channel (default: the first in the settings)."))] = None,
     price: Annotated[Optional[str], typer.Option(
-        "--price", help="Evaluate this shelf price instead of the computed one.")] = None,
+        "--price", help=_("Evaluate this shelf price instead of the computed one."))] = None,
     target: Annotated[Optional[str], typer.Option(
-        "--target", help="Monthly profit wanted: pieces needed to earn it.")] = None,
+        "--target", help=_("Monthly profit wanted: pieces needed to earn it."))] = None,
     volume: Annotated[Optional[int], typer.Option(
-        "--volume", help="Planned pieces sold a month (profit, and payback with --capital).")] = None,
+        "--volume", help=_("Planned pieces sold a month (profit, and payback with --capital)."))] = None,
     capital: Annotated[Optional[str], typer.Option(
-        "--capital", help="Start-up capital: months to win it back at --volume.")] = None,
+        "--capital", help=_("Start-up capital: months to win it back at --volume."))] = None,
     size: SizeOpt = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",
@@ -42,10 +43,6 @@ def breakeven(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    """Break-even pieces a month, revenue, pieces per working day, target profit and payback.
-
-    Example: planner breakeven recipes/bingka-kentang.toml --price 12000 --target 2000000
-    """
     shared = Shared(format, output, force, lang, workspace, explain, set_)
 
     def build(ws):

@@ -12,23 +12,20 @@ import typer
 from planner.cli import app
 from planner.cli.common import LangOpt, WorkspaceOpt, check_lang, set_error_language
 from planner.errors import InputError, InputErrors
+from planner.texts import _
 
-TodayOpt = Annotated[Optional[str], typer.Option("--today", help="Date to judge price ages by (YYYY-MM-DD).")]
+TodayOpt = Annotated[Optional[str], typer.Option("--today", help=_("Date to judge price ages by (YYYY-MM-DD)."))]
 
 
-@app.command()
+@app.command(help=_("Validate settings, catalog and every recipe, pattern and plan; report every problem.\n\nExample: planner check recipes patterns plans"))
 def check(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: the workspace).",
+    paths: Annotated[Optional[list[Path]], typer.Argument(help=_("Files or folders (default: the workspace)."),
                                                           metavar="PATH...", show_default=False)] = None,
     *,
     lang: LangOpt = None,
     workspace: WorkspaceOpt = None,
     today: TodayOpt = None,
 ) -> None:
-    """Validate settings, catalog and every recipe, pattern and plan; report every problem.
-
-    Example: planner check recipes patterns plans
-    """
     from planner.i18n import formatter_for
     from planner.render import problem_text
     from planner.workspace import expand_paths, load_workspace
@@ -46,9 +43,9 @@ def check(
     for line in lines:
         sys.stderr.write(line + "\n")
     errors = sum(p.severity == "error" for p in problems)
-    from planner.errors import msg
+    from planner.texts import msg
 
-    sys.stdout.write(fmt.text(msg("check.summary", files=len(files), errors=errors,
+    sys.stdout.write(fmt.text(msg(_("checked {files} file(s): {errors} error(s), {warnings} warning(s)"), files=len(files), errors=errors,
                                   warnings=len(problems) - errors)) + "\n")
     if errors:
         raise typer.Exit(1)
@@ -62,7 +59,7 @@ def parse_today(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise problem("bad-date", hint="bad-date-hint", text=text) from None
+        raise problem(_("'{text}' is not a date"), hint=_("write it as YYYY-MM-DD, e.g. 2026-12-12"), text=text) from None
 
 
 def check_files(ws: Any, files: list[Path]) -> tuple[list[InputError], set[str]]:

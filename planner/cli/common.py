@@ -12,16 +12,17 @@ from typing import Annotated, Any, Callable, Optional
 import typer
 
 from planner.errors import InputError, InputErrors, path_problem, problem
+from planner.texts import _
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json, csv, md or html.",
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help=_("table, json, csv, md or html."),
                                         metavar="FORMAT")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of the screen.")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language of the output: id or en.")]
-WorkspaceOpt = Annotated[Optional[Path], typer.Option("--workspace", "-w", help="Workspace folder (holds planner.toml).")]
-ExplainOpt = Annotated[bool, typer.Option("--explain", help="Show the formula and inputs behind each figure.")]
-SetOpt = Annotated[Optional[list[str]], typer.Option("--set", help="Price override for this run: ITEM=PRICE.")]
-FilesArg = Annotated[list[Path], typer.Argument(help="Recipe or pattern files.", metavar="FILE...",
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help=_("Write to FILE instead of the screen."))]
+ForceOpt = Annotated[bool, typer.Option("--force", help=_("Overwrite FILE if it exists."))]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help=_("Language of the output: id or en."))]
+WorkspaceOpt = Annotated[Optional[Path], typer.Option("--workspace", "-w", help=_("Workspace folder (holds planner.toml)."))]
+ExplainOpt = Annotated[bool, typer.Option("--explain", help=_("Show the formula and inputs behind each figure."))]
+SetOpt = Annotated[Optional[list[str]], typer.Option("--set", help=_("Price override for this run: ITEM=PRICE."))]
+FilesArg = Annotated[list[Path], typer.Argument(help=_("Recipe or pattern files."), metavar="FILE...",
                                                                             show_default=False)]
 
 
@@ -58,7 +59,7 @@ def check_format(name: str) -> str:
     from planner.render import FORMATS
 
     if name not in FORMATS:
-        raise problem("unknown-format", hint="unknown-format-hint", format=name, known=", ".join(FORMATS))
+        raise problem(_("unknown format '{format}'"), hint=_("use one of {known}"), format=name, known=", ".join(FORMATS))
     return name
 
 
@@ -71,11 +72,11 @@ def parse_price_overrides(items: list[str] | None, ws: Any) -> dict[str, Decimal
     for text in items or []:
         item_id, sep, value = text.partition("=")
         if not sep or not item_id.strip():
-            raise problem("bad-set", hint="bad-set-hint", text=text)
+            raise problem(_("--set '{text}' is not ITEM=PRICE"), hint=_("write e.g. --set gula-pasir=18000"), text=text)
         find_item(ws.catalog, item_id.strip())
         amount = parse_number(value.replace("_", ""))
         if amount < 0 or (ws.places == 0 and amount != amount.to_integral_value()):
-            raise problem("bad-set-price", hint="bad-set-price-hint", text=text)
+            raise problem(_("--set '{text}' needs a whole, non-negative price"), hint=_("write e.g. --set gula-pasir=18000"), text=text)
         prices[item_id.strip()] = amount
     return prices
 
@@ -126,7 +127,7 @@ def report_failure(exc: BaseException) -> int:
     elif isinstance(exc, InputErrors):
         problems = exc.problems
     elif _is_overflow(exc):
-        problems = [problem("figure-overflow", hint="figure-overflow-hint")]
+        problems = [problem(_("a figure grew too large to compute"), hint=_("look for values that cannot be right: huge amounts, tiny packs or yields, shares very close to 1"))]
     elif isinstance(exc, OSError) and exc.filename is not None:
         problems = [path_problem(exc)]
     else:
@@ -160,7 +161,7 @@ def set_error_language(lang: str) -> None:
     _RUN["settings"] = lang
     unknown, _RUN["unknown"] = _RUN["unknown"], None
     if unknown is not None:
-        raise problem("unknown-language", hint="unknown-language-hint", lang=unknown, known=", ".join(LANGUAGES))
+        raise problem(_("unknown language '{lang}'"), hint=_("use one of {known}"), lang=unknown, known=", ".join(LANGUAGES))
 
 
 def run(shared: Shared, files: list[Path], build: Callable[[Any], list]) -> None:

@@ -11,12 +11,13 @@ from planner.cli import app
 from planner.cli.common import (ExplainOpt, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt, Shared,
                                 WorkspaceOpt, run)
 from planner.errors import InputError, problem
+from planner.texts import _
 
 ProductsArg = Annotated[list[Path], typer.Argument(
-    help="Recipe and pattern files, or folders (their .toml files; plans in them are skipped).",
+    help=_("Recipe and pattern files, or folders (their .toml files; plans in them are skipped)."),
     metavar="PATH...", show_default=False)]
 PatternSizeOpt = Annotated[Optional[str], typer.Option(
-    "--size", "-s", help="Only this size of each pattern (default: every size); recipes are not affected.")]
+    "--size", "-s", help=_("Only this size of each pattern (default: every size); recipes are not affected."))]
 
 
 def product_files(paths: list[Path]) -> list[tuple[Path, bool]]:
@@ -37,13 +38,13 @@ def load_listed(ws: Any, paths: list[Path]) -> list[Any]:
         try:
             return load_product(ws, path)
         except InputError as err:
-            if in_folder and err.message.key == "plan-not-product":
+            if in_folder and err.message.key == _("this is a production plan, not a recipe or pattern"):
                 return None
             raise
 
     products = [p for p in collect(ws, product_files(paths), load, lambda found: str(found[0])) if p]
     if not products:
-        raise problem("compare-no-products", hint="compare-no-products-hint",
+        raise problem(_("no recipe or pattern found in {paths}"), hint=_("name recipe or pattern files, or folders that hold them"),
                       paths=", ".join(str(p) for p in paths))
     return products
 
@@ -65,14 +66,14 @@ def product_sheets(ws: Any, shared: Shared, paths: list[Path], size: str | None)
     return [sheet for sheets in costed for sheet in sheets]
 
 
-@app.command()
+@app.command(help=_("One row per product: HPP, direct price, margin, profit per batch and per hour of work.\n\nExample: planner compare recipes patterns --sort margin"))
 def compare(
     files: ProductsArg,
     *,
     sort: Annotated[str, typer.Option(
-        "--sort", help="Order rows by per-hour (default), profit, margin, price, hpp (largest first) or name "
-                       "(A to Z); in Indonesian per-jam, laba, margin, harga, hpp, nama.")] = "per-hour",
-    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Reverse the order.")] = False,
+        "--sort", help=_("Order rows by per-hour (default), profit, margin, price, hpp (largest first) or name "
+                       "(A to Z); in Indonesian per-jam, laba, margin, harga, hpp, nama."))] = "per-hour",
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help=_("Reverse the order."))] = False,
     size: PatternSizeOpt = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",
@@ -82,10 +83,6 @@ def compare(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    """One row per product: HPP, direct price, margin, profit per batch and per hour of work.
-
-    Example: planner compare recipes patterns --sort margin
-    """
     shared = Shared(format, output, force, lang, workspace, explain, set_)
 
     def build(ws: Any) -> list:

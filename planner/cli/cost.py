@@ -9,14 +9,15 @@ import typer
 from planner.cli import app
 from planner.cli.common import (ExplainOpt, FilesArg, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt,
                                 Shared, WorkspaceOpt, run)
+from planner.texts import _
 
 
-@app.command()
+@app.command(help=_("HPP breakdown per batch (or garment) and per piece.\n\nExample: planner cost recipes/bingka-kentang.toml --explain"))
 def cost(
     files: FilesArg,
     *,
-    size: Annotated[Optional[str], typer.Option("--size", "-s", help="Cost one size of a pattern.")] = None,
-    fabric: Annotated[Optional[str], typer.Option("--fabric", help="Use this catalog fabric instead of the pattern's.")] = None,
+    size: Annotated[Optional[str], typer.Option("--size", "-s", help=_("Cost one size of a pattern."))] = None,
+    fabric: Annotated[Optional[str], typer.Option("--fabric", help=_("Use this catalog fabric instead of the pattern's."))] = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
@@ -25,10 +26,6 @@ def cost(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    """HPP breakdown per batch (or garment) and per piece.
-
-    Example: planner cost recipes/bingka-kentang.toml --explain
-    """
     shared = Shared(format, output, force, lang, workspace, explain, set_)
 
     def build(ws):

@@ -2,8 +2,8 @@
 
 The command modules declare their help in English, which is what Typer shows.
 When help is asked for in another language, ``localize`` swaps each text of
-the command tree for its translation in planner/messages/help.toml, looked up
-by the English text itself (as gettext does), and gives every command a help
+the command tree for its translation in the gettext catalogue, looked up
+by the English text itself, and gives every command a help
 formatter that says "Usage", "Options", "[required]" and "[default: ...]" in
 that language too. tests/test_help.py checks every text has its translation.
 """
@@ -16,20 +16,20 @@ from typing import Any
 
 from typer._click import Context, HelpFormatter
 
-from planner.i18n import catalog
+from planner.i18n import translations
+from planner.texts import _
 
 _EXTRA = re.compile(r"\[([^\[\]]*)\]$")  # typer's "[default: table; required]" after a help text
 
 
-@lru_cache(maxsize=None)
-def translations(lang: str) -> dict[str, str]:
-    """English help text -> the same text in ``lang``."""
-    return {entry["en"]: entry[lang] for key, entry in catalog().items() if key.startswith("help.")}
+# Click's and Typer's own words on a help page, marked so that the catalogue has them
+CLICK_WORDS = (_("Usage:"), _("Arguments"), _("Options"), _("Commands"), _("required"), _("default: {default}"),
+               _("Show this message and exit."))
 
 
 def tr(text: str, lang: str) -> str:
     """``text`` in ``lang``, or as it is when there is no translation."""
-    return translations(lang).get(text, text)
+    return translations(lang).gettext(text)
 
 
 def localize(command: Any, lang: str) -> None:

@@ -13,7 +13,8 @@ import typer
 
 from planner.cli import app
 from planner.cli.common import ForceOpt, LangOpt, WorkspaceOpt, check_lang, set_error_language
-from planner.errors import InputError, InputErrors, msg, problem
+from planner.errors import InputError, InputErrors, problem
+from planner.texts import _, msg
 
 SUFFIX = ".toml"
 DUE_IN_DAYS = 14
@@ -25,23 +26,24 @@ class Kind(str, Enum):
     plan = "plan"
 
 
-@app.command()
+WRITTEN = {Kind.recipe: _("Wrote {file}; cost it with: planner cost {file}"),
+           Kind.pattern: _("Wrote {file}; cost it with: planner cost {file}"),
+           Kind.plan: _("Wrote {file}; plan it with: planner plan {file}")}
+
+
+@app.command(help=_("Write a commented file that works as written, using items of the active catalog.\n\nExample: planner new recipe recipes/kue-lapis"))
 def new(
-    kind: Annotated[Kind, typer.Argument(help="What to write: recipe, pattern or plan.", metavar="KIND",
+    kind: Annotated[Kind, typer.Argument(help=_("What to write: recipe, pattern or plan."), metavar="KIND",
                                          show_default=False)],
-    path: Annotated[Path, typer.Argument(help="The new file (.toml is added if missing).", metavar="PATH",
+    path: Annotated[Path, typer.Argument(help=_("The new file (.toml is added if missing)."), metavar="PATH",
                                          show_default=False)],
     *,
     force: ForceOpt = False,
     lang: LangOpt = None,
     workspace: WorkspaceOpt = None,
-    today: Annotated[Optional[str], typer.Option("--today", help="A plan's due date is two weeks from this date "
-                                                 "(YYYY-MM-DD).")] = None,
+    today: Annotated[Optional[str], typer.Option("--today", help=_("A plan's due date is two weeks from this date "
+                                                 "(YYYY-MM-DD)."))] = None,
 ) -> None:
-    """Write a commented file that works as written, using items of the active catalog.
-
-    Example: planner new recipe recipes/kue-lapis
-    """
     from planner.cli.check import parse_today
     from planner.i18n import formatter_for
     from planner.workspace import load_workspace
@@ -49,14 +51,14 @@ def new(
 
     check_lang(lang)
     if not path.name:  # "", ".", "/"
-        raise problem("new-no-name", hint="new-no-name-hint", path=str(path))
+        raise problem(_("'{path}' names no file to write"), hint=_("give the new file a name, e.g. recipes/kue-lapis"), path=str(path))
     target = path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
     ws = load_workspace(workspace, target)
     set_error_language(ws.settings.language)
     fmt = formatter_for(ws.settings, lang)
     doc = scaffold(kind, ws, fmt, target, parse_today(today))
     write_checked(target, doc.text(), doc.data, force=force)
-    sys.stdout.write(fmt.text(msg(f"new.written-{kind.value}", file=str(target))) + "\n")
+    sys.stdout.write(fmt.text(msg(WRITTEN[kind], file=str(target))) + "\n")
 
 
 def scaffold(kind: Kind, ws: Any, fmt: Any, target: Path, today: Any) -> Any:
@@ -68,7 +70,7 @@ def scaffold(kind: Kind, ws: Any, fmt: Any, target: Path, today: Any) -> Any:
         return pattern_doc(fmt, ws.catalog, ws.units, ws.settings, target.stem)
     products = find_products(ws, target)
     if not products:
-        raise problem("new-plan-no-products", hint="new-plan-no-products-hint").at(str(target))
+        raise problem(_("found no recipe or pattern near this plan to put in it"), hint=_("make one first, e.g. planner new recipe recipes/kue, then write the plan next to recipes/ (e.g. plans/pesanan)")).at(str(target))
     refs = [(relative(p.path, target), p.kind, list(getattr(p.model, "sizes", []))) for p in products]
     recipe = next((p.model for p in products if p.kind == "recipe"), None)
     return plan_doc(fmt, target.stem, refs, stock_line(recipe), today + timedelta(days=DUE_IN_DAYS))
@@ -123,18 +125,14 @@ def candidates(ws: Any, target: Path) -> list[Path]:
     return [p for key, p in seen.items() if key != target.resolve()]
 
 
-@app.command()
+@app.command(help=_("Write an editable workspace: planner.toml and prices.toml copied from the defaults.\n\nExample: planner init usaha-kue"))
 def init(
-    folder: Annotated[Optional[Path], typer.Argument(help="Folder for the workspace (default: here).",
+    folder: Annotated[Optional[Path], typer.Argument(help=_("Folder for the workspace (default: here)."),
                                                      metavar="DIR", show_default=False)] = None,
     *,
     force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
-    """Write an editable workspace: planner.toml and prices.toml copied from the defaults.
-
-    Example: planner init usaha-kue
-    """
     from planner.i18n import Formatter
 
     check_lang(lang)
@@ -142,7 +140,7 @@ def init(
     root = folder or Path(".")
     written = write_workspace(root, force)
     fmt = Formatter(lang or "id")
-    sys.stdout.write(fmt.text(msg("new.init-written", files=", ".join(str(p) for p in written),
+    sys.stdout.write(fmt.text(msg(_("Wrote {files}; edit the prices in prices.toml, then: planner new recipe {folder}/recipes/kue"), files=", ".join(str(p) for p in written),
                                   folder=str(root))) + "\n")
 
 
@@ -153,11 +151,11 @@ def write_workspace(root: Path, force: bool) -> list[Path]:
     from planner.writing import write_text
 
     if root.exists() and not root.is_dir():
-        raise problem("new-not-a-folder", hint="new-not-a-folder-hint", folder=str(root)).at(str(root))
+        raise problem(_("'{folder}' is a file, not a folder"), hint=_("choose a folder for the workspace"), folder=str(root)).at(str(root))
     targets = [root / SETTINGS_FILE, root / CATALOG_FILE]
     existing = [t for t in targets if t.exists()]
     if existing and not force:
-        raise InputErrors([problem("file-exists", hint="file-exists-hint", file=str(t)).at(str(t)) for t in existing])
+        raise InputErrors([problem(_("'{file}' already exists; nothing was written"), hint=_("choose another name, or add --force to replace it"), file=str(t)).at(str(t)) for t in existing])
     texts = [tomlfile.read_text(DATA / t.name) for t in targets]
     for text, source in zip(texts, targets):
         tomlfile.parse(text, str(DATA / source.name))  # the defaults are valid TOML, as shipped

@@ -11,19 +11,20 @@ from planner.cli import app
 from planner.cli.common import (ExplainOpt, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt, Shared,
                                 WorkspaceOpt, run)
 from planner.errors import InputError, InputErrors, problem
+from planner.texts import _
 
-TargetsArg = Annotated[list[str], typer.Argument(help="A plan file, or FILE=N: N pieces of a recipe (several allowed).",
+TargetsArg = Annotated[list[str], typer.Argument(help=_("A plan file, or FILE=N: N pieces of a recipe (several allowed)."),
                                                  metavar="PLAN | FILE=N...", show_default=False)]
 
 
-@app.command()
+@app.command(help=_("Batches, shopping list in whole packs, cash, working days and profit for a production target.\n\nExample: planner plan plans/pesanan-kenduri.toml --today 2026-12-01"))
 def plan(
     targets: TargetsArg,
     *,
-    stock: Annotated[Optional[Path], typer.Option("--stock", help="Opening stock: a TOML table item = \"qty\" "
-                                                  "(replaces the plan's [stock]).")] = None,
-    today: Annotated[Optional[str], typer.Option("--today", help="Count days to the due date from this date "
-                                                 "(YYYY-MM-DD).")] = None,
+    stock: Annotated[Optional[Path], typer.Option("--stock", help=_("Opening stock: a TOML table item = \"qty\" "
+                                                  "(replaces the plan's [stock])."))] = None,
+    today: Annotated[Optional[str], typer.Option("--today", help=_("Count days to the due date from this date "
+                                                 "(YYYY-MM-DD)."))] = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
@@ -32,10 +33,6 @@ def plan(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    """Batches, shopping list in whole packs, cash, working days and profit for a production target.
-
-    Example: planner plan plans/pesanan-kenduri.toml --today 2026-12-01
-    """
     from planner.cli.check import parse_today
     from planner.cli.common import check_lang
     from planner.cli.plans import parse_target
@@ -56,7 +53,7 @@ def split_targets(targets: list[str], parse_target: Any) -> tuple[Path | None, l
     """One plan file alone, or FILE=N pairs; never both."""
     plans = [t for t in targets if "=" not in t]
     if plans and (len(plans) > 1 or len(targets) > 1):
-        raise problem("plan-one-plan", hint="plan-one-plan-hint")
+        raise problem(_("give one plan file, or FILE=N targets, not both"), hint=_("e.g. planner plan plans/pesanan.toml, or planner plan recipes/bingka.toml=150 recipes/amparan.toml=100"))
     if plans:
         return Path(plans[0]), []
     problems, pairs = [], []

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError, InputErrors, problem
+from planner.texts import _
 
 def gather(problems: list[InputError], ws: Any, path: str, compute) -> Any:
     """Run ``compute``; its problems are placed in ``path`` (where not already placed) and kept."""
@@ -23,11 +24,11 @@ def load_plan(ws: Any, path: Path) -> Any:
     """A plan file's model; a recipe or pattern named alone says how to ask for it instead."""
     from planner.workspace import load_file
 
-    kind, model, _ = load_file(ws, path)
+    kind, model, _data = load_file(ws, path)
     if kind == "recipe":
-        raise problem("plan-needs-pieces", hint="plan-needs-pieces-hint", file=str(path)).at(str(path))
+        raise problem(_("this is a recipe: say how many pieces to make"), hint=_("write {file}=N, e.g. {file}=150"), file=str(path)).at(str(path))
     if kind == "pattern":
-        raise problem("plan-pattern-needs-sizes", hint="plan-pattern-needs-sizes-hint", file=str(path)).at(str(path))
+        raise problem(_("a sewing pattern is planned by sizes, not by pieces"), hint=_("write a plan file with [[make]] product = \"{file}\" and sizes = {{ S = 5, M = 10 }} (planner new plan ...)"), file=str(path)).at(str(path))
     return model
 
 
@@ -39,15 +40,15 @@ def make_orders(ws: Any, ctx: Any, plan_path: Path, index: int, make: Any) -> li
     product = load_referenced(ws, plan_path, index, make.product)
     if product.kind == "recipe":
         if make.sizes is not None:
-            raise problem("plan-recipe-with-sizes", hint="plan-recipe-with-sizes-hint",
+            raise problem(_("{file} is a recipe: it is planned by pieces, not by sizes"), hint=_("write pieces = 120 instead of sizes"),
                           file=make.product).under("make", index, "sizes").at(str(plan_path))
         return [Order(cost_recipe(product, ctx), make.pieces)]
     if make.pieces is not None:
-        raise problem("plan-pattern-needs-sizes", hint="plan-pattern-needs-sizes-hint",
+        raise problem(_("a sewing pattern is planned by sizes, not by pieces"), hint=_("write a plan file with [[make]] product = \"{file}\" and sizes = {{ S = 5, M = 10 }} (planner new plan ...)"),
                       file=make.product).under("make", index, "pieces").at(str(plan_path))
     for size in make.sizes:
         if size not in product.model.sizes:
-            raise problem("unknown-size", hint="unknown-size-hint", size=size,
+            raise problem(_("size '{size}' is not in the pattern"), hint=_("the pattern has sizes {sizes}"), size=size,
                           sizes=", ".join(product.model.sizes)).under("make", index, "sizes", size).at(str(plan_path))
     return [Order(cost_pattern(product, ctx, size), qty) for size, qty in make.sizes.items()]
 
@@ -61,7 +62,7 @@ def load_referenced(ws: Any, plan_path: Path, index: int, ref: str) -> Any:
     try:
         return load_product(ws, resolve_ref(ref, str(plan_path)))
     except InputError as err:
-        if err.message.key != "file-missing":
+        if err.message.key != _("file not found"):
             raise
         raise replace(err, path=None, line=None).under("make", index, "product").at(str(plan_path)) from None
 
@@ -84,7 +85,7 @@ def target_orders(ws: Any, ctx: Any, targets: list[tuple[Path, int]], problems: 
     def order(path: Path, pieces: int) -> Any:
         product = load_product(ws, path)
         if product.kind != "recipe":
-            raise problem("plan-pattern-needs-sizes", hint="plan-pattern-needs-sizes-hint", file=str(path))
+            raise problem(_("a sewing pattern is planned by sizes, not by pieces"), hint=_("write a plan file with [[make]] product = \"{file}\" and sizes = {{ S = 5, M = 10 }} (planner new plan ...)"), file=str(path))
         return Order(cost_recipe(product, ctx), pieces)
 
     found = [gather(problems, ws, str(path), lambda: order(path, pieces)) for path, pieces in targets]
@@ -97,7 +98,7 @@ def parse_target(text: str) -> tuple[Path, int]:
 
     file, sep, count = text.rpartition("=")
     if not sep or not file:
-        raise problem("plan-bad-target", hint="plan-bad-target-hint", text=text)
+        raise problem(_("'{text}' is neither a plan file nor FILE=N"), hint=_("write a recipe and a number of pieces, e.g. recipes/bingka.toml=150"), text=text)
     return Path(file), whole_pieces(count)
 
 

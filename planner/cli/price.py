@@ -11,13 +11,14 @@ import typer
 from planner.cli import app
 from planner.cli.common import (ExplainOpt, FilesArg, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt,
                                 Shared, WorkspaceOpt, run)
-from planner.errors import InputError, Pct, problem
+from planner.errors import InputError, problem
+from planner.texts import _, Pct
 
-SizeOpt = Annotated[Optional[str], typer.Option("--size", "-s", help="Only this size of a pattern.")]
+SizeOpt = Annotated[Optional[str], typer.Option("--size", "-s", help=_("Only this size of a pattern."))]
 MarkupOpt = Annotated[Optional[str], typer.Option(
-    "--markup", help="Markup on cost for this run, e.g. 0.5 or 50% (instead of the settings).")]
+    "--markup", help=_("Markup on cost for this run, e.g. 0.5 or 50% (instead of the settings)."))]
 MarginOpt = Annotated[Optional[str], typer.Option(
-    "--margin", help="Margin on price for this run, e.g. 0.3 or 30% (instead of the settings).")]
+    "--margin", help=_("Margin on price for this run, e.g. 0.3 or 30% (instead of the settings)."))]
 
 MAX_MARKUP = Decimal(10)
 
@@ -29,9 +30,9 @@ def parse_option(option: str, text: str, hint: str) -> Decimal:
     try:
         return parse_number(text)
     except InputError as err:
-        if err.message.key == "ambiguous-thousands":
+        if err.message.key == _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"):
             raise
-        raise problem("option-not-number", hint=hint, option=option, text=text) from None
+        raise problem(_("{option} '{text}' is not a number"), hint=hint, option=option, text=text) from None
 
 
 def parse_share(option: str, text: str | None, *, below_one: bool) -> Decimal | None:
@@ -40,10 +41,10 @@ def parse_share(option: str, text: str | None, *, below_one: bool) -> Decimal | 
         return None
     raw = text.strip()
     percent = raw.endswith("%")
-    value = parse_option(option, raw.rstrip("%").strip(), "share-option-hint") / (100 if percent else 1)
+    value = parse_option(option, raw.rstrip("%").strip(), _("write e.g. {option} 0.4 or {option} 40%")) / (100 if percent else 1)
     limit = Decimal(1) if below_one else MAX_MARKUP
     if value < 0 or value >= limit:
-        raise problem("share-option-out-of-range", hint="share-option-out-of-range-hint",
+        raise problem(_("{option} {text} is out of range: it must be at least 0% and below {limit}"), hint=_("write a decimal or a percentage: 40% is 0.4 or 40%"),
                       option=option, text=text, limit=Pct(limit))
     return value
 
@@ -52,11 +53,11 @@ def parse_money(option: str, text: str | None, ws: Any) -> Decimal | None:
     """A non-negative amount given on the command line (whole rupiah in IDR)."""
     if text is None:
         return None
-    value = parse_option(option, text.replace("_", ""), "money-option-hint")
+    value = parse_option(option, text.replace("_", ""), _("write a whole amount without dots, e.g. {option} 12000"))
     if value < 0:
-        raise problem("option-negative", hint="option-negative-hint", option=option, text=text)
+        raise problem(_("{option} cannot be negative ({text})"), hint=_("write the amount without a minus sign, e.g. {option} 12000"), option=option, text=text)
     if value % Decimal(1).scaleb(-ws.places):
-        raise problem("option-fraction", hint="option-fraction-hint", option=option, text=text,
+        raise problem(_("{option} {text} has more decimal places than {currency} uses ({places})"), hint=_("write a whole amount without a thousands dot, e.g. 12000"), option=option, text=text,
                       currency=ws.settings.currency, places=ws.places)
     return value
 
@@ -73,11 +74,11 @@ def selected_channels(settings: Any, name: str | None) -> list:
     return list(settings.channels) if name is None else [find_channel(settings.channels, name)]
 
 
-@app.command()
+@app.command(help=_("Shelf price on every sales channel, with what a piece sold leaves you, margin and markup.\n\nExample: planner price recipes/bingka-kentang.toml --channel titip --explain"))
 def price(
     files: FilesArg,
     *,
-    channel: Annotated[Optional[str], typer.Option("--channel", "-c", help="Only this sales channel.")] = None,
+    channel: Annotated[Optional[str], typer.Option("--channel", "-c", help=_("Only this sales channel."))] = None,
     markup: MarkupOpt = None,
     margin: MarginOpt = None,
     size: SizeOpt = None,
@@ -89,10 +90,6 @@ def price(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    """Shelf price on every sales channel, with what a piece sold leaves you, margin and markup.
-
-    Example: planner price recipes/bingka-kentang.toml --channel titip --explain
-    """
     shared = Shared(format, output, force, lang, workspace, explain, set_)
 
     def build(ws):

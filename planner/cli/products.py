@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from planner.errors import InputError, InputErrors, problem
+from planner.texts import _
 
 
 def collect(ws: Any, items: Iterable[Any], compute: Callable[[Any], Any],
@@ -53,7 +54,7 @@ def cost_sheets(ws: Any, files: list[Path], shared: Any, *, size: str | None = N
 
     def sheets(product: Any) -> list[Any]:
         if size is not None and product.kind == "recipe":
-            raise problem("size-on-recipe", hint="size-on-recipe-hint", file=product.path)
+            raise problem(_("--size applies to patterns, and {file} is a recipe"), hint=_("leave out --size for recipes"), file=product.path)
         return cost_product(product, ctx, size)
 
     return collect(ws, load_products(ws, files), sheets, lambda product: product.path)

@@ -11,30 +11,31 @@ from planner.cli import app
 from planner.cli.common import (ExplainOpt, ForceOpt, LangOpt, OutputOpt, SetOpt, Shared, WorkspaceOpt,
                                 check_lang, run)
 from planner.errors import InputError, InputErrors, problem
+from planner.texts import _
 
 ArgsArg = Annotated[list[str], typer.Argument(
     metavar="PATTERN [LENGTH]", show_default=False,
-    help="The pattern file; after --customer-fabric, the length the customer brings (9m, \"9,5 m\", 900cm).")]
+    help=_("The pattern file; after --customer-fabric, the length the customer brings (9m, \"9,5 m\", 900cm)."))]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
-                                        help="table, json, csv, md, html, or text (a quote to paste into a chat).")]
+                                        help=_("table, json, csv, md, html, or text (a quote to paste into a chat)."))]
 
 
-@app.command()
+@app.command(help=_("Quote a tailoring job: price per size, rush, deposit, fabric to buy or bring, ready date.\n\nExample: planner quote patterns/kemeja-sekolah.toml --sizes S=5,M=10,L=5 --customer-fabric"))
 def quote(
     args: ArgsArg,
     *,
-    size: Annotated[Optional[str], typer.Option("--size", "-s", help="The size, with --qty.")] = None,
-    qty: Annotated[Optional[str], typer.Option("--qty", "-n", help="How many garments of --size.")] = None,
-    sizes: Annotated[Optional[str], typer.Option("--sizes", help="Sizes and how many of each: S=5,M=10,L=5.")] = None,
-    fabric: Annotated[Optional[str], typer.Option("--fabric", help="Use this catalog fabric instead of the pattern's.")] = None,
+    size: Annotated[Optional[str], typer.Option("--size", "-s", help=_("The size, with --qty."))] = None,
+    qty: Annotated[Optional[str], typer.Option("--qty", "-n", help=_("How many garments of --size."))] = None,
+    sizes: Annotated[Optional[str], typer.Option("--sizes", help=_("Sizes and how many of each: S=5,M=10,L=5."))] = None,
+    fabric: Annotated[Optional[str], typer.Option("--fabric", help=_("Use this catalog fabric instead of the pattern's."))] = None,
     customer_fabric: Annotated[bool, typer.Option(
-        "--customer-fabric", help="The customer brings the fabric: charge none, say how many metres to bring; "
-                                  "add a length (--customer-fabric 9m) to check what they have.")] = False,
-    rush: Annotated[bool, typer.Option("--rush", help="Add the rush surcharge ([quote] rush in the settings).")] = False,
-    price: Annotated[Optional[str], typer.Option("--price", help="Judge a price per garment you already charge "
-                                                                 "(ongkos jahit): profit and earnings an hour.")] = None,
-    today: Annotated[Optional[str], typer.Option("--today", help="Count the ready date from this day "
-                                                                 "(YYYY-MM-DD); default today.")] = None,
+        "--customer-fabric", help=_("The customer brings the fabric: charge none, say how many metres to bring; "
+                                  "add a length (--customer-fabric 9m) to check what they have."))] = False,
+    rush: Annotated[bool, typer.Option("--rush", help=_("Add the rush surcharge ([quote] rush in the settings)."))] = False,
+    price: Annotated[Optional[str], typer.Option("--price", help=_("Judge a price per garment you already charge "
+                                                                 "(ongkos jahit): profit and earnings an hour."))] = None,
+    today: Annotated[Optional[str], typer.Option("--today", help=_("Count the ready date from this day "
+                                                                 "(YYYY-MM-DD); default today."))] = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
@@ -43,10 +44,6 @@ def quote(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    """Quote a tailoring job: price per size, rush, deposit, fabric to buy or bring, ready date.
-
-    Example: planner quote patterns/kemeja-sekolah.toml --sizes S=5,M=10,L=5 --customer-fabric
-    """
     shared = Shared(format, output, force, lang, workspace, explain, set_)
     check_lang(lang)
     pattern, length = split_args(args, customer_fabric)
@@ -80,5 +77,5 @@ def split_args(args: list[str], customer_fabric: bool) -> tuple[Path, str | None
     at = tomls[0] if len(tomls) == 1 else 0
     rest = [a for i, a in enumerate(args) if i != at]
     if rest and not customer_fabric:
-        raise problem("quote-extra-args", hint="quote-extra-args-hint", args=" ".join(rest))
+        raise problem(_("unexpected argument '{args}'"), hint=_("give one pattern file; a length belongs after --customer-fabric, e.g. --customer-fabric 9m"), args=" ".join(rest))
     return Path(args[at]), " ".join(rest) or None

@@ -13,32 +13,29 @@ import typer
 from planner.cli import app
 from planner.cli.common import ExplainOpt, ForceOpt, FormatOpt, LangOpt, Shared, WorkspaceOpt, emit, load
 from planner.errors import problem
+from planner.texts import _
 
 
-@app.command()
+@app.command(help=_("What to weigh for a bigger or smaller batch, in the recipe's own units.\n\nExample: planner scale recipes/bingka-kentang.toml --pieces 24 -o recipes/bingka-24.toml"))
 def scale(
-    file: Annotated[Path, typer.Argument(help="The recipe to scale.", metavar="FILE", show_default=False)],
+    file: Annotated[Path, typer.Argument(help=_("The recipe to scale."), metavar="FILE", show_default=False)],
     *,
-    pieces: Annotated[Optional[str], typer.Option("--pieces", "-n", help="Pieces fit to sell wanted: "
-                                                  "factor = N / sellable pieces of one batch.")] = None,
-    factor: Annotated[Optional[str], typer.Option("--factor", "-k", help="Multiply the batch by K (1,5 or 1/2).")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the scaled recipe to FILE "
-                                                   "(a new .toml recipe) instead of printing it.")] = None,
+    pieces: Annotated[Optional[str], typer.Option("--pieces", "-n", help=_("Pieces fit to sell wanted: "
+                                                  "factor = N / sellable pieces of one batch."))] = None,
+    factor: Annotated[Optional[str], typer.Option("--factor", "-k", help=_("Multiply the batch by K (1,5 or 1/2)."))] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=_("Write the scaled recipe to FILE "
+                                                   "(a new .toml recipe) instead of printing it."))] = None,
     force: ForceOpt = False,
     format: FormatOpt = "table",
     lang: LangOpt = None,
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    """What to weigh for a bigger or smaller batch, in the recipe's own units.
-
-    Example: planner scale recipes/bingka-kentang.toml --pieces 24 -o recipes/bingka-24.toml
-    """
     from planner.cli.common import check_lang
 
     check_lang(lang)
     if (pieces is None) == (factor is None):
-        raise usage("scale-pieces-or-factor", lang)
+        raise usage(_("give exactly one of --pieces N or --factor K"), lang)
     shared = Shared(format, None, force, lang, workspace, explain)
     ws = load(shared, [file])
     from planner.cli.common import set_error_language
@@ -59,7 +56,7 @@ def scale(
 
 def usage(key: str, lang: str | None) -> Exception:
     """A command-line mistake (exit 2), in the user's language (--lang, else Indonesian)."""
-    from planner.errors import msg
+    from planner.texts import msg
     from planner.i18n import Formatter
 
     return typer.BadParameter(Formatter(lang or "id").text(msg(key)), param_hint="--pieces / --factor")
@@ -76,8 +73,8 @@ def load_recipe(ws: Any, file: Path) -> tuple[Any, dict]:
 
     product = load_product(ws, file)
     if product.kind != "recipe":
-        raise problem("scale-not-recipe", hint="scale-not-recipe-hint").at(str(file))
-    _, _, raw = load_file(ws, file)
+        raise problem(_("this is not a recipe; only recipes can be scaled"), hint=_("for garments use planner quote with --sizes, or a plan file with sizes")).at(str(file))
+    _kind, _model, raw = load_file(ws, file)
     return product, raw
 
 
@@ -92,7 +89,7 @@ def scale_factor(product: Any, asked: int | None, factor: str | None) -> Any:
 
 def write_scaled(ws: Any, shared: Shared, file: Path, raw: dict, k: Any, output: Path) -> None:
     """The scaled recipe as a new TOML file; never over an input, never over a file without --force."""
-    from planner.errors import msg
+    from planner.texts import msg
     from planner.i18n import formatter_for
     from planner.render import note_text
     from planner.scaling import scaled_recipe_data
@@ -107,11 +104,11 @@ def write_scaled(ws: Any, shared: Shared, file: Path, raw: dict, k: Any, output:
 
     fmt = formatter_for(ws.settings, shared.lang)
     data, notes = scaled_recipe_data(raw, k, ws.places, rebase)
-    data["name"] = fmt.text(msg("scale.name", name=raw["name"], factor=k))
-    header = textwrap.fill(fmt.text(msg("scale.header", file=str(file), factor=k)), 78,
+    data["name"] = fmt.text(msg(_("{name} × {factor}"), name=raw["name"], factor=k))
+    header = textwrap.fill(fmt.text(msg(_("Scaled × {factor} from {file} by planner scale. Check the times by hand: a bigger batch does not always take proportionally longer."), file=str(file), factor=k)), 78,
                            initial_indent="# ", subsequent_indent="# ") + "\n\n"
     inputs = [Path(p) for p in ws.texts] + [file]
     write_toml(output, data, header=header, force=shared.force, inputs=inputs)
     for note in notes:
         sys.stderr.write(note_text(note.at(str(output)), fmt) + "\n")
-    sys.stdout.write(fmt.text(msg("scale.written", file=str(output), factor=k)) + "\n")
+    sys.stdout.write(fmt.text(msg(_("Wrote {file} (× {factor})"), file=str(output), factor=k)) + "\n")

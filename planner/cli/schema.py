@@ -12,15 +12,16 @@ import typer
 
 from planner.cli import app
 from planner.cli.common import ForceOpt, LangOpt, WorkspaceOpt, check_lang, set_error_language
+from planner.texts import _
 
 KindArg = Annotated[Optional[str], typer.Argument(
-    help="One file kind: settings, catalog, recipe, pattern or plan (default: all).", metavar="KIND",
+    help=_("One file kind: settings, catalog, recipe, pattern or plan (default: all)."), metavar="KIND",
     show_default=False)]
 FolderOpt = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", help="Write planner-KIND.schema.json files into this folder.")]
+    "--output", "-o", help=_("Write planner-KIND.schema.json files into this folder."))]
 
 
-@app.command()
+@app.command(help=_("JSON Schemas of settings, catalog, recipe, pattern and plan files, for editors.\n\nExample: planner schema --output schemas"))
 def schema(
     kind: KindArg = None,
     *,
@@ -29,10 +30,6 @@ def schema(
     lang: LangOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
-    """JSON Schemas of settings, catalog, recipe, pattern and plan files, for editors.
-
-    Example: planner schema --output schemas
-    """
     from planner.i18n import formatter_for
     from planner.schemas import KINDS, all_schemas, schema_for
     from planner.workspace import load_workspace
@@ -43,7 +40,7 @@ def schema(
     if kind is not None and kind not in KINDS:
         from planner.errors import problem
 
-        raise problem("unknown-schema", hint="unknown-schema-hint", kind=kind, known=", ".join(KINDS))
+        raise problem(_("unknown file kind '{kind}'"), hint=_("use one of {known}"), kind=kind, known=", ".join(KINDS))
     schemas = {kind: schema_for(kind, ws.places)} if kind else all_schemas(ws.places)
     if output is None:
         shown = schemas[kind] if kind else schemas
@@ -51,10 +48,10 @@ def schema(
         return
     fmt = formatter_for(ws.settings, lang)
     for path in write_schemas(schemas, output, force=force):
-        sys.stdout.write(fmt.text(_msg("schema.wrote", file=str(path))) + "\n")
+        sys.stdout.write(fmt.text(_msg(_("wrote {file}"), file=str(path))) + "\n")
     example = Path(os.path.relpath(output / "planner-recipe.schema.json",
                                    "recipes" if Path("recipes").is_dir() else "."))
-    sys.stdout.write(fmt.text(_msg("schema.hint-editor", example=example.as_posix())) + "\n")
+    sys.stdout.write(fmt.text(_msg(_("point your editor at them: put '#:schema {example}' as the first line of a recipe (see docs/schemas.md)"), example=example.as_posix())) + "\n")
 
 
 def write_schemas(schemas: dict[str, dict], folder: Path, *, force: bool) -> list[Path]:
@@ -64,12 +61,12 @@ def write_schemas(schemas: dict[str, dict], folder: Path, *, force: bool) -> lis
     from planner.writing import write_text
 
     if folder.exists() and not folder.is_dir():
-        raise problem("schema-output-not-folder", hint="schema-output-not-folder-hint",
+        raise problem(_("--output needs a folder, and this is a file"), hint=_("give --output a folder, e.g. --output schemas"),
                       folder=str(folder)).at(str(folder))
     targets = {kind: folder / file_name(kind) for kind in schemas}
     taken = [path for path in targets.values() if path.exists() and not force]
     if taken:
-        raise InputErrors([problem("file-exists", hint="file-exists-hint", file=str(p)).at(str(p)) for p in taken])
+        raise InputErrors([problem(_("'{file}' already exists; nothing was written"), hint=_("choose another name, or add --force to replace it"), file=str(p)).at(str(p)) for p in taken])
     folder.mkdir(parents=True, exist_ok=True)
     for kind, path in targets.items():
         write_text(path, json.dumps(schemas[kind], indent=2, ensure_ascii=False) + "\n", force=force)
@@ -77,6 +74,6 @@ def write_schemas(schemas: dict[str, dict], folder: Path, *, force: bool) -> lis
 
 
 def _msg(key: str, **params: object):
-    from planner.errors import msg
+    from planner.texts import msg
 
     return msg(key, **params)

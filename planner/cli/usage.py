@@ -14,7 +14,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from planner.errors import Msg, closest, msg
+from planner.errors import closest
+from planner.texts import _, Msg, msg
 
 _NO_COMMAND = re.compile(r"No such command '(.+?)'")
 _EXTRA = re.compile(r"Got unexpected extra arguments? \((.+)\)")
@@ -63,19 +64,19 @@ def translate(exc: BaseException, commands: list[str]) -> tuple[Msg, Msg | None]
     kind = type(exc).__name__
     if kind == "NoSuchOption":
         near = list(getattr(exc, "possibilities", None) or [])
-        return (msg("usage-no-such-option", option=exc.option_name),  # type: ignore[attr-defined]
-                msg("did-you-mean", near=", ".join(near)) if near else msg("usage-see-help"))
+        return (msg(_("there is no option {option}"), option=exc.option_name),  # type: ignore[attr-defined]
+                msg(_("did you mean {near}?"), near=", ".join(near)) if near else msg(_("the --help of the command lists its options")))
     if kind == "MissingParameter":
-        return msg("usage-missing", name=_param_name(exc)), msg("usage-see-help")
+        return msg(_("{name} is missing"), name=_param_name(exc)), msg(_("the --help of the command lists its options"))
     if kind == "BadParameter":
         found = _NOT_INT.search(exc.message)  # type: ignore[attr-defined]
         if found:
-            return msg("usage-not-whole", name=_param_name(exc), value=found.group(1)), None
+            return msg(_("{name} needs a whole number, not '{value}'"), name=_param_name(exc), value=found.group(1)), None
         found = _NOT_ONE_OF.search(exc.message)  # type: ignore[attr-defined]
         if found:
             choices = ", ".join(c.strip(" '") for c in found.group(2).split(","))
-            return msg("usage-not-one-of", name=_param_name(exc), value=found.group(1), choices=choices), None
-        return msg("usage-bad-value", name=_param_name(exc), reason=exc.message), None  # type: ignore[attr-defined]
+            return msg(_("{name} must be one of {choices}, not '{value}'"), name=_param_name(exc), value=found.group(1), choices=choices), None
+        return msg(_("wrong value for {name}: {reason}"), name=_param_name(exc), reason=exc.message), None  # type: ignore[attr-defined]
     if kind == "UsageError":
         return _plain_usage(str(getattr(exc, "message", exc)), commands)
     if kind == "BadOptionUsage":
@@ -86,10 +87,10 @@ def translate(exc: BaseException, commands: list[str]) -> tuple[Msg, Msg | None]
 def _option_usage(text: str) -> tuple[Msg, Msg | None] | None:
     found = _NEEDS_VALUE.search(text)
     if found:
-        return msg("usage-needs-value", option=found.group(1)), msg("usage-see-help")
+        return msg(_("{option} needs a value"), option=found.group(1)), msg(_("the --help of the command lists its options"))
     found = _NO_VALUE.search(text)
     if found:
-        return msg("usage-takes-no-value", option=found.group(1)), msg("usage-takes-no-value-hint",
+        return msg(_("{option} takes no value"), option=found.group(1)), msg(_("write {option} on its own"),
                                                                        option=found.group(1))
     return None
 
@@ -98,11 +99,11 @@ def _plain_usage(text: str, commands: list[str]) -> tuple[Msg, Msg | None] | Non
     found = _NO_COMMAND.search(text)
     if found:
         near = closest(found.group(1), commands)
-        return (msg("usage-no-such-command", command=found.group(1)),
-                msg("did-you-mean", near=", ".join(near)) if near else msg("usage-commands", known=", ".join(commands)))
+        return (msg(_("there is no command '{command}'"), command=found.group(1)),
+                msg(_("did you mean {near}?"), near=", ".join(near)) if near else msg(_("the commands are {known}"), known=", ".join(commands)))
     found = _EXTRA.search(text)
     if found:
-        return msg("usage-extra", args=found.group(1)), msg("usage-see-help")
+        return msg(_("more arguments than the command takes: {args}"), args=found.group(1)), msg(_("the --help of the command lists its options"))
     return None
 
 
@@ -134,8 +135,8 @@ def report_usage(exc: BaseException, argv: list[str], commands: list[str]) -> in
     named = first if first in commands else None
     where = ctx.command_path if ctx is not None else " ".join(filter(None, ["planner", named]))
     message, hint = found
-    text = f"{where}: {fmt.text(message)}"
-    if hint is not None:
-        text += f" ({fmt.text(Msg('word.hint'))}: {fmt.text(hint)})"
-    sys.stderr.write(text + "\n" + fmt.text(msg("usage-try", command=where)) + "\n")
+    from planner.render import with_hint
+
+    text = f"{where}: {with_hint(message, hint, fmt)}"
+    sys.stderr.write(text + "\n" + fmt.text(msg(_("Try '{command} --help'."), command=where)) + "\n")
     return 2

@@ -11,11 +11,12 @@ from planner.cli.common import (ExplainOpt, ForceOpt, FormatOpt, LangOpt, Output
                                 WorkspaceOpt, run)
 from planner.cli.compare import PatternSizeOpt, ProductsArg, each_product
 from planner.errors import InputError, InputErrors
+from planner.texts import _
 
 ChangeOpt = Annotated[list[str], typer.Option(
     "--change", "-c", show_default=False, metavar="ITEM=STEP[,STEP...]",
-    help="A catalog item's new pack price: +20% or -10% (a share), +2000 or -500 (an amount), 15000 (the new "
-         "price); several steps with commas (gula-pasir=+20%,+40%); repeat --change for more items.")]
+    help=_("A catalog item's new pack price: a share (+20%, -10%), an amount (+2000, -500) or the new price "
+           "(15000); several steps with commas (gula-pasir=+20%,+40%); repeat --change for more items."))]
 
 
 def parse_changes(texts: list[str], ws: Any, ctx: Any) -> list[Any]:
@@ -34,7 +35,7 @@ def parse_changes(texts: list[str], ws: Any, ctx: Any) -> list[Any]:
     return changes
 
 
-@app.command()
+@app.command(help=_("What if item prices change: HPP, the price to set, margin at today's price and break-even, per scenario.\n\nExample: planner whatif recipes/bingka-kentang.toml --change gula-pasir=+20%,+40% --change telur-itik=3500"))
 def whatif(
     files: ProductsArg,
     *,
@@ -48,10 +49,6 @@ def whatif(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    """What if item prices change: HPP, the price to set, margin at today's price and break-even, per scenario.
-
-    Example: planner whatif recipes/bingka-kentang.toml --change gula-pasir=+20%,+40% --change telur-itik=3500
-    """
     shared = Shared(format, output, force, lang, workspace, explain, set_)
 
     def build(ws: Any) -> list:

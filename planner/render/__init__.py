@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.errors import InputError, Msg
+from planner.errors import InputError
+from planner.texts import _, Msg
 from planner.i18n import Formatter
 from planner.reports import Column, Report
 
 FORMATS = ("table", "json", "csv", "md", "html", "text")
+WORKING = _("How each figure was worked out")   # the heading of --explain
 
 
 def cell_text(value: Any, column: Column, fmt: Formatter, plain: bool = False) -> str:
@@ -52,11 +54,16 @@ def problem_text(err: InputError, fmt: Formatter) -> str:
     where = ""
     if err.path:
         where = f"{err.path}:{err.line}: " if err.line else f"{err.path}: "
-    level = fmt.text(Msg("word.warning")) + ": " if err.severity == "warning" else ""
-    text = f"{where}{level}{fmt.text(err.message)}"
-    if err.hint is not None:
-        text += f" ({fmt.text(Msg('word.hint'))}: {fmt.text(err.hint)})"
-    return text
+    level = fmt.text(Msg(_("warning"))) + ": " if err.severity == "warning" else ""
+    return where + level + with_hint(err.message, err.hint, fmt)
+
+
+def with_hint(message: Msg, hint: Msg | None, fmt: Formatter) -> str:
+    """``message (hint: ...)``, the way every problem is told."""
+    text = fmt.text(message)
+    if hint is None:
+        return text
+    return text + " (" + fmt.text(Msg(_("hint"))) + ": " + fmt.text(hint) + ")"
 
 
 def note_text(note: InputError | Msg, fmt: Formatter) -> str:

@@ -8,6 +8,7 @@ import io
 from planner.i18n import Formatter
 from planner.render import cell_text, heading
 from planner.reports import Report
+from planner.texts import _
 
 
 def render_csv(reports: list[Report], fmt: Formatter) -> str:
@@ -17,7 +18,7 @@ def render_csv(reports: list[Report], fmt: Formatter) -> str:
     for report in reports:
         for table in report.tables:
             # a table that names its products in its first column (compare) needs no product column before it
-            named = [] if table.columns and table.columns[0].key == "col.product" else [fmt.value(report.title)]
+            named = [] if table.columns and table.columns[0].key == _("Product") else [fmt.value(report.title)]
             header = [fmt.text(_product_heading())][:len(named)] + [heading(c, fmt) for c in table.columns]
             if header != last_header:
                 if last_header is not None:
@@ -30,5 +31,5 @@ def render_csv(reports: list[Report], fmt: Formatter) -> str:
 
 
 def _product_heading():
-    from planner.errors import Msg
-    return Msg("col.product")
+    from planner.texts import Msg
+    return Msg(_("Product"))

@@ -17,9 +17,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from planner.errors import InputError, Msg, msg
+from planner.errors import InputError
+from planner.texts import _, Msg, msg
 from planner.i18n import Formatter
-from planner.render import cell_text, heading, note_text
+from planner.render import WORKING, cell_text, heading, note_text
 from planner.reports import Report, Row, Table
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -105,9 +106,9 @@ def render_html(reports: list[Report], fmt: Formatter, *, explain: bool = False,
         charts += len(report.charts)
     shown_date = fmt.date(today or page_date())
     first = views[0]["title"] if views else ""
-    labels = {key: fmt.text(msg(f"html.{key}")) for key in ("notes", "page", "of")}
-    labels["working"] = fmt.text(msg("heading.working"))
-    labels["made"] = fmt.text(msg("html.made", date=shown_date))
+    labels = {"notes": fmt.text(msg(_("Notes"))), "page": fmt.text(msg(_("Page"))), "of": fmt.text(msg(_("of")))}
+    labels["working"] = fmt.text(msg(WORKING))
+    labels["made"] = fmt.text(msg(_("Made with planner on {date}. Figures are worked out from the prices in your catalog: check them before you quote."), date=shown_date))
     return environment().get_template("page.html.j2").render(
         lang=fmt.lang, business=business, date=shown_date, reports=views, labels=labels,
         page_title=" — ".join(t for t in (business, first) if t))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from planner.i18n import Formatter
-from planner.render import cell_text, heading, note_text
+from planner.texts import Msg
+from planner.render import WORKING, cell_text, heading, note_text
 from planner.reports import Report, Table
 
 
@@ -34,13 +35,9 @@ def render_markdown(reports: list[Report], fmt: Formatter, explain: bool = False
         for table in report.tables:
             lines += table_md(table, fmt)
         if explain and report.explain:
-            lines += [f"**{fmt.text(_msg('heading.working'))}**", ""]
+            lines += ["**" + fmt.text(Msg(WORKING)) + "**", ""]
             lines += [f"- {fmt.text(m)}" for m in report.explain] + [""]
         for note in report.notes:
             lines += [f"> ⚠ {note_text(note, fmt)}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
-
-def _msg(key: str):
-    from planner.errors import Msg
-    return Msg(key)

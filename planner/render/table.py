@@ -10,9 +10,9 @@ from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from planner.errors import Msg
+from planner.texts import Msg
 from planner.i18n import Formatter
-from planner.render import cell_text, heading, note_text
+from planner.render import WORKING, cell_text, heading, note_text
 from planner.render.plain import plain_lines
 from planner.reports import Report, Table
 
@@ -98,7 +98,7 @@ def render_table(reports: list[Report], fmt: Formatter, *, explain: bool = False
                 buffer.write("".join(line + "\n" for line in lines))
         if explain and report.explain:
             console.print()
-            console.print(Text(fmt.text(Msg("heading.working")), style="bold"))
+            console.print(Text(fmt.text(Msg(WORKING)), style="bold"))
             console.print(_hanging("  -", [fmt.text(line) for line in report.explain]))
         if report.notes:
             console.print()

@@ -7,7 +7,7 @@ prints its title and one line per table row: ``first cell: the other cells``.
 
 from __future__ import annotations
 
-from planner.errors import Msg
+from planner.texts import Msg
 from planner.i18n import Formatter
 from planner.render import cell_text, note_text
 from planner.reports import Report, Row, Table

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from planner.errors import InputError, Msg
+from planner.errors import InputError
+from planner.texts import Msg
 from planner.money import quantize
 from planner.units import Quantity, format_amount
 

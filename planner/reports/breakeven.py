@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planner.costing import CostSheet
-from planner.errors import Cash, InputError, Msg, Pct, msg, warning
+from planner.errors import InputError, warning
+from planner.texts import _, Cash, Msg, msg, p_, Pct
 from planner.models import Channel, Pricing, Settings
 from planner.money import ZERO, quantize, reconcile
 from planner.pricing import (BreakEven, ChannelPrice, FixedCost, Goals, at_price, break_even, fixed_costs,
@@ -16,10 +17,10 @@ from planner.reports import Chart, Column, Report, Row, Table, money_json, numbe
 from planner.reports.price import deducts, labelled, no_profit_warning, rule_warnings, sale_explain
 
 SHARES = (Decimal("0.5"), Decimal(1), Decimal("1.5"), Decimal(2))
-FIXED_COLUMNS = (Column("breakeven.col.fixed"), Column("breakeven.col.per-month", "money"))
-FIGURE_COLUMNS = (Column("breakeven.col.figure"), Column("breakeven.col.value"))
-VOLUME_COLUMNS = (Column("breakeven.col.volume"), Column("breakeven.col.pieces", "int"),
-                  Column("breakeven.col.profit", "bar"))
+FIXED_COLUMNS = (Column(_("Fixed cost")), Column(_("Per month"), "money"))
+FIGURE_COLUMNS = (Column(p_("breakeven.col.figure", "Figure")), Column(p_("breakeven.col.value", "Amount")))
+VOLUME_COLUMNS = (Column(_("Volume")), Column(_("Pieces a month"), "int"),
+                  Column(_("Profit a month"), "bar"))
 
 
 @dataclass(frozen=True)
@@ -36,32 +37,32 @@ class Ask:
 
 
 def _fixed_label(line: FixedCost) -> object:
-    return msg("breakeven.label.depreciation", name=line.name) if line.equipment else line.name
+    return msg(_("Depreciation of {name}"), name=line.name) if line.equipment else line.name
 
 
 def fixed_table(lines: list[FixedCost], places: int) -> Table:
     """Each fixed cost a month and their total; the shown lines add up to the shown total."""
     shown, total = reconcile([line.amount for line in lines], places)
     rows = [Row((_fixed_label(line), amount)) for line, amount in zip(lines, shown)]
-    rows.append(Row((msg("breakeven.label.fixed-total"), total), "total"))
-    return Table(FIXED_COLUMNS, tuple(rows), msg("breakeven.title.fixed"))
+    rows.append(Row((msg(_("Total fixed costs")), total), "total"))
+    return Table(FIXED_COLUMNS, tuple(rows), msg(_("Fixed costs a month")))
 
 
 def _fixed_explain(line: FixedCost) -> tuple[Msg, ...]:
     eq = line.equipment
     if eq is None:
         return ()
-    return (msg("breakeven.explain.depreciation", price=Cash(eq.price), salvage=Cash(eq.salvage),
+    return (msg(_("({price} − {salvage} salvage) / {months} months = {amount} a month"), price=Cash(eq.price), salvage=Cash(eq.salvage),
                 months=eq.life_months, amount=Cash(line.amount)),)
 
 
 def fixed_explain(lines: list[FixedCost], total: Decimal) -> list[Msg]:
-    out = [msg("explain.labelled", label=_fixed_label(line), text=text)
+    out = [msg(_("{label}: {text}"), label=_fixed_label(line), text=text)
            for line in lines for text in _fixed_explain(line)]
     parts: object = None
     for line in lines:
-        parts = Cash(line.amount) if parts is None else msg("price.expr.plus", a=parts, b=Cash(line.amount))
-    out.append(msg("breakeven.explain.fixed-total", parts=parts or Cash(ZERO), total=Cash(total)))
+        parts = Cash(line.amount) if parts is None else msg(_("{a} + {b}"), a=parts, b=Cash(line.amount))
+    out.append(msg(_("fixed costs a month = {parts} = {total}"), parts=parts or Cash(ZERO), total=Cash(total)))
     return out
 
 
@@ -69,26 +70,26 @@ def fixed_explain(lines: list[FixedCost], total: Decimal) -> list[Msg]:
 
 
 def _pieces(units: int | None) -> Msg:
-    return msg("breakeven.value.never") if units is None else msg("breakeven.value.pieces-month", units=units)
+    return msg(_("never breaks even at this price")) if units is None else msg(_("{units} pieces a month"), units=units)
 
 
 def figure_rows(be: BreakEven, emphasis: str = "total") -> list[Row]:
     """Price, cost, contribution, fixed costs, break-even and the goals, as label/value rows."""
     sale = be.sale
-    price_label = "breakeven.label.price" if sale.target is not None else "breakeven.label.price-given"
+    price_label = _("Shelf price (computed)") if sale.target is not None else _("Shelf price (given)")
     rows = [Row((msg(price_label), Cash(sale.price))),
-            Row((msg("breakeven.label.unit-cost"), Cash(sale.unit_cost)))]
+            Row((msg(_("HPP per piece")), Cash(sale.unit_cost)))]
     if sale.cost_sold != sale.unit_cost:
-        rows.append(Row((msg("breakeven.label.cost-sold", share=Pct(sale.channel.sell_through)), Cash(sale.cost_sold))))
+        rows.append(Row((msg(_("HPP per piece sold ({share} sell)"), share=Pct(sale.channel.sell_through)), Cash(sale.cost_sold))))
     if deducts(sale.channel, sale.tax):
-        rows.append(Row((msg("breakeven.label.receipt"), Cash(sale.receipt))))
-    rows += [Row((msg("breakeven.label.contribution"), Cash(be.contribution))),
-             Row((msg("breakeven.label.fixed"), Cash(be.fixed))),
-             Row((msg("breakeven.label.units"), _pieces(be.units)), emphasis)]
+        rows.append(Row((msg(_("You receive per piece sold")), Cash(sale.receipt))))
+    rows += [Row((msg(_("Contribution per piece sold")), Cash(be.contribution))),
+             Row((msg(_("Fixed costs a month")), Cash(be.fixed))),
+             Row((msg(p_("breakeven.label.units", "Break-even")), _pieces(be.units)), emphasis)]
     if be.units is not None:
-        rows += [Row((msg("breakeven.label.revenue"), Cash(be.revenue))),
-                 Row((msg("breakeven.label.per-day", days=be.working_days),
-                      msg("breakeven.value.pieces-day", pieces=quantize(be.per_day, 1))))]
+        rows += [Row((msg(_("Revenue at break-even")), Cash(be.revenue))),
+                 Row((msg(_("Per working day ({days} a month)"), days=be.working_days),
+                      msg(_("{pieces} pieces"), pieces=quantize(be.per_day, 1))))]
     return rows + goal_rows(be)
 
 
@@ -96,13 +97,13 @@ def goal_rows(be: BreakEven) -> list[Row]:
     """Pieces for the target profit, profit at the planned volume, months to win back the capital."""
     goals, rows = be.goals, []
     if goals.target is not None:
-        rows.append(Row((msg("breakeven.label.target", target=Cash(goals.target)), _pieces(be.target_units))))
+        rows.append(Row((msg(_("For a profit of {target} a month"), target=Cash(goals.target)), _pieces(be.target_units))))
     if goals.volume is not None:
-        rows.append(Row((msg("breakeven.label.volume", volume=goals.volume), Cash(be.volume_profit))))
+        rows.append(Row((msg(_("Profit at {volume} pieces a month"), volume=goals.volume), Cash(be.volume_profit))))
     if goals.capital is not None:
-        months = msg("breakeven.value.no-payback") if be.payback is None else \
-            msg("breakeven.value.months", months=quantize(be.payback, 1))
-        rows.append(Row((msg("breakeven.label.payback", capital=Cash(goals.capital)), months)))
+        months = msg(_("never at this volume (no profit)")) if be.payback is None else \
+            msg(_("{months} months"), months=quantize(be.payback, 1))
+        rows.append(Row((msg(_("Capital {capital} paid back in"), capital=Cash(goals.capital)), months)))
     return rows
 
 
@@ -110,7 +111,7 @@ def _group(sheet: CostSheet, width: int) -> list[Row]:
     """The row heading one size of a pattern (nothing for a recipe)."""
     if sheet.size is None:
         return []
-    return [Row((msg("breakeven.label.size", size=sheet.size), *([None] * (width - 1))), "group")]
+    return [Row((msg(_("Size {size}"), size=sheet.size), *([None] * (width - 1))), "group")]
 
 
 def figures_table(results: list[tuple[CostSheet, BreakEven]], channel: str) -> Table:
@@ -118,7 +119,7 @@ def figures_table(results: list[tuple[CostSheet, BreakEven]], channel: str) -> T
     sized = results[0][0].size is not None
     rows = [row for sheet, be in results
             for row in (*_group(sheet, 2), *figure_rows(be, "" if sized else "total"))]
-    title = msg("breakeven.title.sizes" if sized else "breakeven.title", channel=channel)
+    title = msg(_("Break-even on {channel}, per size") if sized else _("Break-even on {channel}"), channel=channel)
     return Table(FIGURE_COLUMNS, tuple(rows), title)
 
 
@@ -129,9 +130,9 @@ def volumes_table(results: list[tuple[CostSheet, BreakEven]], places: int) -> Ta
         points = be.around(SHARES)
         if points:
             rows += _group(sheet, 3)
-            rows += [Row((msg("breakeven.value.of-break-even", share=Pct(share)), volume, quantize(profit, places)))
+            rows += [Row((msg(_("{share} of break-even"), share=Pct(share)), volume, quantize(profit, places)))
                      for share, volume, profit in points]
-    return Table(VOLUME_COLUMNS, tuple(rows), msg("breakeven.title.volumes")) if rows else None
+    return Table(VOLUME_COLUMNS, tuple(rows), msg(_("Profit a month around break-even"))) if rows else None
 
 
 def volumes_chart(be: BreakEven, sheet: CostSheet) -> Chart | None:
@@ -139,29 +140,29 @@ def volumes_chart(be: BreakEven, sheet: CostSheet) -> Chart | None:
     points = be.around(SHARES)
     if not points:
         return None
-    title = msg("breakeven.chart.size", size=sheet.size) if sheet.size else msg("breakeven.title.volumes")
-    return Chart("line", title, tuple(v for _, v, _ in points),
-                 ((msg("breakeven.col.profit"), tuple(p for _, _, p in points)),),
-                 x_title=msg("breakeven.chart.x"), y_title=msg("breakeven.col.profit"))
+    title = msg(_("Profit a month around break-even, size {size}"), size=sheet.size) if sheet.size else msg(_("Profit a month around break-even"))
+    return Chart("line", title, tuple(v for _share, v, _profit in points),
+                 ((msg(_("Profit a month")), tuple(p for _share, _volume, p in points)),),
+                 x_title=msg(_("Pieces sold a month")), y_title=msg(_("Profit a month")))
 
 
 def goal_explain(be: BreakEven) -> list[Msg]:
     """Break-even, revenue, per day, target, profit at the volume and payback, with their inputs."""
     c, f, goals = Cash(be.contribution), Cash(be.fixed), be.goals
     if be.units is None:
-        return [msg("breakeven.explain.never", contribution=c)]
-    lines = [msg("breakeven.explain.units", fixed=f, contribution=c, ratio=_ratio(be.fixed, be.contribution),
+        return [msg(_("the contribution {contribution} is not above zero: no number of pieces sold covers the fixed costs"), contribution=c)]
+    lines = [msg(_("break-even = {fixed} / {contribution} = {ratio} → {units} pieces sold a month (rounded up)"), fixed=f, contribution=c, ratio=_ratio(be.fixed, be.contribution),
                  units=be.units),
-             msg("breakeven.explain.revenue", units=be.units, price=Cash(be.sale.price), revenue=Cash(be.revenue)),
-             msg("breakeven.explain.per-day", units=be.units, days=be.working_days, pieces=quantize(be.per_day, 2))]
+             msg(_("revenue at break-even = {units} × {price} = {revenue}"), units=be.units, price=Cash(be.sale.price), revenue=Cash(be.revenue)),
+             msg(_("per working day = {units} / {days} = {pieces} pieces"), units=be.units, days=be.working_days, pieces=quantize(be.per_day, 2))]
     if goals.target is not None:
-        lines.append(msg("breakeven.explain.target", fixed=f, target=Cash(goals.target), contribution=c,
+        lines.append(msg(_("for the target profit = ({fixed} + {target}) / {contribution} = {ratio} → {units} pieces a month"), fixed=f, target=Cash(goals.target), contribution=c,
                          ratio=_ratio(be.fixed + goals.target, be.contribution), units=be.target_units))
     if goals.volume is not None:
-        lines.append(msg("breakeven.explain.volume", volume=goals.volume, contribution=c, fixed=f,
+        lines.append(msg(_("profit at {volume} pieces = {volume} × {contribution} − {fixed} = {profit}"), volume=goals.volume, contribution=c, fixed=f,
                          profit=Cash(be.volume_profit)))
     if goals.capital is not None:
-        key = "breakeven.explain.no-payback" if be.payback is None else "breakeven.explain.payback"
+        key = _("payback: the profit at that volume is {profit}, so the capital {capital} never comes back") if be.payback is None else _("payback = {capital} / {profit} profit a month = {months} months")
         lines.append(msg(key, capital=Cash(goals.capital), profit=Cash(be.volume_profit),
                          months=None if be.payback is None else quantize(be.payback, 2)))
     return lines
@@ -189,7 +190,7 @@ def breakeven_json(be: BreakEven, sheet: CostSheet) -> dict:
 def price_warnings(sale: ChannelPrice) -> list[InputError]:
     """A given price below HPP; or commission and fees eating the whole margin."""
     if sale.price < sale.unit_cost:
-        return [warning("price-below-cost", hint="price-below-cost-hint", price=Cash(sale.price),
+        return [warning(_("the price {price} is below the cost (HPP) of {cost}: every piece sold loses money"), hint=_("a price must at least cover HPP; planner price shows a price that does"), price=Cash(sale.price),
                         cost=Cash(sale.unit_cost))]
     return [w for w in (no_profit_warning(sale),) if w is not None]
 
@@ -208,16 +209,16 @@ def breakeven_report(sheets: list[CostSheet], settings: Settings, ask: Ask, plac
     explain = fixed_explain(lines, sum((line.amount for line in lines), ZERO))
     notes: list[InputError | Msg] = [n for s in sheets for n in s.notes]
     for sheet, be in results:
-        steps = sale_explain(be.sale, ask.pricing, "breakeven.explain.contribution") + goal_explain(be)
+        steps = sale_explain(be.sale, ask.pricing, _("contribution per piece sold = {receipt} − {cost} = {profit}")) + goal_explain(be)
         explain += labelled(ask.channel.name, sheet.size, steps)
         notes += price_warnings(be.sale)
     if ask.price is None:
         notes += rule_warnings(ask.pricing, settings_file)
     if defaults:
-        notes.append(warning("default-fixed-costs", hint="default-fixed-costs-hint"))
+        notes.append(warning(_("the fixed costs and equipment are the examples of the built-in settings, not yours"), hint=_("run planner init FOLDER and enter your own [fixed_costs] and [[equipment]] in its planner.toml")))
     tables = (fixed_table(lines, places), figures_table(results, ask.channel.name), volumes_table(results, places))
     charts = tuple(c for c in (volumes_chart(be, sheet) for sheet, be in results) if c is not None)
     data = [breakeven_json(be, sheet) for sheet, be in results]
     return Report("breakeven", sheets[0].product, tuple(t for t in tables if t is not None),
-                  data[0] if len(data) == 1 else data, tuple(notes), msg("breakeven.subtitle", file=sheets[0].file),
+                  data[0] if len(data) == 1 else data, tuple(notes), msg(_("{file}: pieces to sell a month to cover the monthly fixed costs"), file=sheets[0].file),
                   charts, tuple(explain))

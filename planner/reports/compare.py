@@ -6,21 +6,24 @@ from __future__ import annotations
 from typing import Sequence
 
 from planner.comparing import Comparison
-from planner.errors import Cash, InputError, Msg, Pct, msg, warning
+from planner.errors import InputError, warning
+from planner.texts import _, Cash, Msg, msg, p_, Pct
 from planner.models import Pricing
 from planner.money import quantize
 from planner.reports import Column, Report, Row, Table, money_json, share_json
 from planner.reports.price import labelled, rule_msg, rule_warnings, sale_explain
 
-COLUMNS = (Column("col.product"), Column("col.unit-cost", "money"), Column("compare.col.price", "money"),
-           Column("price.col.margin", "share"), Column("compare.col.profit-batch", "money"),
-           Column("compare.col.profit-hour", "bar"))
+SORT_NAMES = {"per-hour": _("profit per hour of work"), "profit": _("profit per batch"), "margin": _("margin"),
+              "price": _("price"), "hpp": _("HPP"), "name": _("name")}
+COLUMNS = (Column(_("Product")), Column(_("HPP"), "money"), Column(p_("compare.col.price", "Price"), "money"),
+           Column(_("Margin"), "share"), Column(_("Profit per batch"), "money"),
+           Column(_("Profit per hour"), "bar"))
 
 
 def product_label(row: Comparison) -> object:
     """The product's name; a pattern's size after it: "Kemeja sekolah (M)"."""
     sheet = row.sheet
-    return msg("compare.label.sized", product=sheet.product, size=sheet.size) if sheet.size else sheet.product
+    return msg(_("{product} ({size})"), product=sheet.product, size=sheet.size) if sheet.size else sheet.product
 
 
 def table_row(row: Comparison, places: int) -> Row:
@@ -32,19 +35,19 @@ def table_row(row: Comparison, places: int) -> Row:
 def row_explain(row: Comparison, pricing: Pricing) -> list[Msg]:
     """Price, profit per piece sold, margin, profit per batch and per hour, with their inputs."""
     sale = row.sale
-    lines = [line for line in sale_explain(sale, pricing) if line.key != "price.explain.receipt-whole"]
+    lines = [line for line in sale_explain(sale, pricing) if line.key != _("nothing is deducted: you receive the whole shelf price, {receipt}")]
     if sale.margin is not None:
-        lines.append(msg("price.explain.margin-only", profit=Cash(sale.profit), price=Cash(sale.price),
+        lines.append(msg(_("margin = {profit} / {price} = {margin}"), profit=Cash(sale.profit), price=Cash(sale.price),
                          margin=Pct(sale.margin)))
     if row.sheet.kind == "pattern" and row.sold == 1:
-        lines.append(msg("compare.explain.garment", batch=Cash(row.profit_batch)))
+        lines.append(msg(_("a batch is one garment: profit per batch = {batch}"), batch=Cash(row.profit_batch)))
     else:
-        lines.append(msg("compare.explain.batch", profit=Cash(sale.profit), sold=quantize(row.sold, 2),
+        lines.append(msg(_("profit per batch = {profit} a piece sold × {sold} sold from a batch = {batch}"), profit=Cash(sale.profit), sold=quantize(row.sold, 2),
                          batch=Cash(row.profit_batch)))
     if row.hours is None:
-        lines.append(msg("compare.explain.no-hours"))
+        lines.append(msg(_("no hands-on minutes given, so no profit per hour")))
     else:
-        lines.append(msg("compare.explain.hour", batch=Cash(row.profit_batch), minutes=quantize(row.sheet.minutes, 1),
+        lines.append(msg(_("profit per hour = {batch} / ({minutes} min of work / 60) = {hour}"), batch=Cash(row.profit_batch), minutes=quantize(row.sheet.minutes, 1),
                          hour=Cash(row.profit_hour)))
     return labelled(product_label(row), None, lines)
 
@@ -71,7 +74,7 @@ def compare_notes(rows: Sequence[Comparison]) -> list[InputError | Msg]:
     no_hours = [row for row in rows if row.hours is None]
     if no_hours:
         names = [product_label(row) for row in no_hours]
-        notes.append(warning("compare-no-hours", hint="compare-no-hours-hint", products=names))
+        notes.append(warning(_("no profit per hour for {products}: no hands-on minutes"), hint=_("give a recipe minutes = ... in [batch], a pattern its [[operations]] with minutes"), products=names))
     return notes
 
 
@@ -82,7 +85,7 @@ def compare_report(rows: Sequence[Comparison], pricing: Pricing, places: int, *,
     table = Table(COLUMNS, tuple(table_row(row, places) for row in rows))
     explain = [line for row in rows for line in row_explain(row, pricing)]
     notes = compare_notes(rows) + rule_warnings(pricing, settings_file)
-    subtitle = msg("compare.subtitle", channel=channel, rule=rule_msg(pricing), step=Cash(pricing.round_to),
-                   sort=msg(f"compare.sort.{sort}"))
-    return Report("compare", msg("compare.title", count=len(rows)), (table,), [row_json(row) for row in rows],
+    subtitle = msg(_("prices on the '{channel}' channel ({rule}, rounded up to a multiple of {step}); sorted by {sort}"), channel=channel, rule=rule_msg(pricing), step=Cash(pricing.round_to),
+                   sort=msg(SORT_NAMES[sort]))
+    return Report("compare", msg(_("Products compared"), count=len(rows)), (table,), [row_json(row) for row in rows],
                   tuple(notes), subtitle, explain=tuple(explain))

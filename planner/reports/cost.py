@@ -5,12 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from planner.costing import CostLine, CostSheet
-from planner.errors import Cash, Msg, msg
+from planner.texts import _, Cash, Msg, msg, p_
 from planner.money import quantize, reconcile
 from planner.reports import Chart, Column, Report, Row, Table, money_json, number_json, qty_json
 from planner.units import Quantity
 
-LINE_COLUMNS = (Column("col.item"), Column("col.qty", "qty"), Column("col.cost", "money"))
+GROUP_LABELS = {"ingredients": _("Ingredients"), "fabric": _("Fabric"), "materials": _("Materials"),
+                "labor": _("Labour"), "overhead": _("Overhead"), "services": _("Services"),
+                "packaging": _("Packaging")}
+LINE_COLUMNS = (Column(p_("col.item", "Item")), Column(p_("col.qty", "Qty"), "qty"), Column(_("Cost"), "money"))
 
 
 def shown_sheet(sheet: CostSheet, places: int) -> tuple[dict[str, list[Decimal]], dict[str, Decimal], Decimal]:
@@ -26,7 +29,7 @@ def shown_sheet(sheet: CostSheet, places: int) -> tuple[dict[str, list[Decimal]]
 
 
 def _line_label(line: CostLine) -> object:
-    return msg("label.labor") if line.group == "labor" and line.label == "labor" else line.label
+    return msg(_("Hands-on work")) if line.group == "labor" and line.label == "labor" else line.label
 
 
 def _line_qty(line: CostLine, sheet: CostSheet) -> Quantity | None:
@@ -42,14 +45,14 @@ def sheet_table(sheet: CostSheet, places: int) -> Table:
         lines = [line for line in sheet.lines if line.group == group]
         if not lines:
             continue
-        rows.append(Row((msg(f"group.{group}"), None, shown_totals[group]), "group"))
+        rows.append(Row((msg(GROUP_LABELS[group]), None, shown_totals[group]), "group"))
         for line, shown in zip(lines, shown_lines[group]):
             rows.append(Row((_line_label(line), _line_qty(line, sheet), shown)))
-    per = "label.batch-total" if sheet.kind == "recipe" else "label.garment-total"
+    per = _("Total per batch") if sheet.kind == "recipe" else _("Total per garment")
     rows.append(Row((msg(per), Quantity(sheet.sellable, "pcs"), batch), "total"))
-    rows.append(Row((msg("label.unit-cost"), None, quantize(sheet.unit, places)), "total"))
-    title = msg("title.cost-size", product=sheet.product, size=sheet.size) if sheet.size else \
-        msg("title.cost", product=sheet.product)
+    rows.append(Row((msg(_("HPP per piece")), None, quantize(sheet.unit, places)), "total"))
+    title = msg(_("Cost (HPP) — {product}, size {size}"), product=sheet.product, size=sheet.size) if sheet.size else \
+        msg(_("Cost (HPP) — {product}"), product=sheet.product)
     return Table(LINE_COLUMNS, tuple(rows), title)
 
 
@@ -75,22 +78,22 @@ def sheet_json(sheet: CostSheet) -> dict:
 def sizes_table(sheets: list[CostSheet], places: int) -> Table:
     """A pattern without --size: one row per size, a column per cost group that is used."""
     groups = [g for g in sheets[0].groups if any(s.total(g) for s in sheets)]
-    columns = (Column("col.size"), *(Column(f"group.{g}", "money") for g in groups),
-               Column("col.unit-cost", "money"))
+    columns = (Column(_("Size")), *(Column(GROUP_LABELS[g], "money") for g in groups),
+               Column(_("HPP"), "money"))
     rows = []
     for sheet in sheets:
         shown, total = reconcile([sheet.total(g) for g in groups], places)
         rows.append(Row((sheet.size, *shown, total)))
-    return Table(columns, tuple(rows), msg("title.cost-sizes", product=sheets[0].product))
+    return Table(columns, tuple(rows), msg(_("Cost (HPP) per garment — {product}"), product=sheets[0].product))
 
 
 def _explain(sheet: CostSheet) -> list[Msg]:
     def label(line: CostLine) -> object:
-        return msg("label.sized", size=sheet.size, label=_line_label(line)) if sheet.size else _line_label(line)
-    lines = [msg("explain.labelled", label=label(line), text=line.explain) for line in sheet.lines if line.explain]
+        return msg(_("{size} {label}"), size=sheet.size, label=_line_label(line)) if sheet.size else _line_label(line)
+    lines = [msg(_("{label}: {text}"), label=label(line), text=line.explain) for line in sheet.lines if line.explain]
     if sheet.kind == "recipe":  # a garment's HPP is its total: nothing to divide
-        unit = msg("explain.unit-cost", batch=Cash(sheet.batch), sellable=sheet.sellable, unit=Cash(sheet.unit))
-        lines.append(msg("explain.labelled", label=msg("label.unit-cost"), text=unit))
+        unit = msg(_("{batch} / {sellable} fit to sell = {unit}"), batch=Cash(sheet.batch), sellable=sheet.sellable, unit=Cash(sheet.unit))
+        lines.append(msg(_("{label}: {text}"), label=msg(_("HPP per piece")), text=unit))
     return lines
 
 
@@ -118,18 +121,18 @@ def cost_chart(sheets: list[CostSheet], places: int) -> Chart:
     groups = [g for g in sheets[0].groups if any(s.total(g) for s in sheets)]
     if len(sheets) > 1:
         shown = [reconcile([s.total(g) for g in groups], places)[0] for s in sheets]
-        series = tuple((msg(f"group.{g}"), tuple(row[i] for row in shown)) for i, g in enumerate(groups))
-        return Chart("stacked", msg("chart.cost-sizes"), tuple(msg("chart.size", size=s.size) for s in sheets),
+        series = tuple((msg(GROUP_LABELS[g]), tuple(row[i] for row in shown)) for i, g in enumerate(groups))
+        return Chart("stacked", msg(_("Cost of one garment by size")), tuple(msg(_("Size {size}"), size=s.size) for s in sheets),
                      series)
     sheet = sheets[0]
-    _, totals, _ = shown_sheet(sheet, places)
-    title = msg("chart.cost-batch") if sheet.kind == "recipe" else \
-        msg("chart.cost-garment-size", size=sheet.size) if sheet.size else msg("chart.cost-garment")
-    return Chart("pie", title, tuple(msg(f"group.{g}") for g in groups),
-                 ((msg("chart.cost"), tuple(totals[g] for g in groups)),))
+    _lines, totals, _batch = shown_sheet(sheet, places)
+    title = msg(_("Where the money goes: cost of one batch")) if sheet.kind == "recipe" else \
+        msg(_("Where the money goes: cost of one garment, size {size}"), size=sheet.size) if sheet.size else msg(_("Where the money goes: cost of one garment"))
+    return Chart("pie", title, tuple(msg(GROUP_LABELS[g]) for g in groups),
+                 ((msg(_("Cost")), tuple(totals[g] for g in groups)),))
 
 
 def _subtitle(sheet: CostSheet) -> Msg:
     if sheet.kind == "recipe":
-        return msg("subtitle.recipe", pieces=sheet.pieces, sellable=sheet.sellable, file=sheet.file)
-    return msg("subtitle.pattern", file=sheet.file)
+        return msg(_("{file}: a batch of {pieces}, {sellable} fit to sell"), pieces=sheet.pieces, sellable=sheet.sellable, file=sheet.file)
+    return msg(_("{file}: cost of one garment"), file=sheet.file)

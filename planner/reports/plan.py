@@ -5,38 +5,39 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 
-from planner.errors import Cash, InputError, Msg, msg, warning
+from planner.errors import InputError, warning
+from planner.texts import _, Cash, Msg, msg, p_
 from planner.money import quantize, reconcile
 from planner.planning import ProductionPlan, Run, ShoppingLine
 from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
 from planner.units import Quantity
 
-RUN_COLUMNS = (Column("col.product"), Column("plan.col-pieces", "int"), Column("plan.col-batches", "int"),
-               Column("plan.col-made", "number"), Column("plan.col-surplus", "number"))
-SHOP_COLUMNS = (Column("plan.col-item"), Column("plan.col-need", "qty"), Column("plan.col-stock", "qty"),
-                Column("plan.col-buy", "qty"), Column("plan.col-spend", "money"), Column("plan.col-left", "qty"))
-MONEY_COLUMNS = (Column("plan.col-figure"), Column("plan.col-amount", "money"))
-TIME_COLUMNS = (Column("plan.col-figure"), Column("plan.col-value", "number"))
+RUN_COLUMNS = (Column(_("Product")), Column(_("Ordered"), "int"), Column(_("Batches"), "int"),
+               Column(_("Made"), "number"), Column(_("Extra"), "number"))
+SHOP_COLUMNS = (Column(p_("plan.col-item", "Item")), Column(_("Need"), "qty"), Column(_("In stock"), "qty"),
+                Column(_("Buy"), "qty"), Column(_("Spend"), "money"), Column(_("Left over"), "qty"))
+MONEY_COLUMNS = (Column(p_("plan.col-figure", "Figure")), Column(p_("plan.col-amount", "Amount"), "money"))
+TIME_COLUMNS = (Column(p_("plan.col-figure", "Figure")), Column(_("Hours / days"), "number"))
 
 
 def product_label(run: Run) -> object:
     sheet = run.sheet
-    return msg("plan.product-size", product=sheet.product, size=sheet.size) if sheet.size else sheet.product
+    return msg(_("{product}, size {size}"), product=sheet.product, size=sheet.size) if sheet.size else sheet.product
 
 
 def runs_table(plan: ProductionPlan) -> Table:
     rows = tuple(Row((product_label(r), r.pieces, r.batches, r.made, r.surplus))
                  for r in plan.runs)
-    return Table(RUN_COLUMNS, rows, msg("plan.title-products"))
+    return Table(RUN_COLUMNS, rows, msg(_("Batches per product")))
 
 
 def buy_cell(line: ShoppingLine) -> object:
     """``3 kg``, ``47 butir``, ``9,25 m`` (packs of one, or steps), ``500 g`` (one pack) or ``2 × 500 g``."""
     if line.packs == 0:
-        return msg("plan.buy-none")
+        return msg(_("-"))
     if line.unit.amount == 1 or line.unit != line.pack or line.packs == 1:
         return Quantity(line.packs * line.unit.amount, line.unit.unit)
-    return msg("plan.buy-packs", packs=line.packs, pack=line.unit)
+    return msg(_("{packs} × {pack}"), packs=line.packs, pack=line.unit)
 
 
 def friendly(qty: Quantity) -> Quantity:
@@ -55,45 +56,45 @@ def shopping_table(plan: ProductionPlan, places: int) -> Table:
     rows = [Row((line.item, shown(line, line.need), shown(line, line.stock) if line.stock else None,
                  buy_cell(line), spend, shown(line, line.left)))
             for line, spend in zip(plan.shopping, spends)]
-    rows.append(Row((msg("plan.total-spend"), None, None, None, total, None), "total"))
-    return Table(SHOP_COLUMNS, tuple(rows), msg("plan.title-shopping"))
+    rows.append(Row((msg(_("Total shopping")), None, None, None, total, None), "total"))
+    return Table(SHOP_COLUMNS, tuple(rows), msg(_("Shopping list (whole packs)")))
 
 
 def cash_table(plan: ProductionPlan, places: int) -> Table:
     """Cash needed: the shopping list plus plain amounts paid per batch."""
     (spend, other), cash = reconcile([plan.spend, plan.other_cash], places)
-    rows = (Row((msg("plan.spend"), spend)), Row((msg("plan.other-cash"), other)), Row((msg("plan.cash"), cash), "total"))
-    return Table(MONEY_COLUMNS, rows, msg("plan.title-cash"))
+    rows = (Row((msg(_("Shopping list")), spend)), Row((msg(_("Other cash (services, plain overhead amounts)")), other)), Row((msg(p_("plan.cash", "Cash needed")), cash), "total"))
+    return Table(MONEY_COLUMNS, rows, msg(p_("plan.title-cash", "Cash needed")))
 
 
 def time_table(plan: ProductionPlan) -> Table:
     """Hours of work and of each piece of equipment, working days."""
-    rows = [Row((msg("plan.labor-hours", workers=plan.workers), hours(plan.labor_hours)))]
-    rows += [Row((msg("plan.equipment-hours", name=e.name, capacity=e.capacity), hours(e.hours)))
+    rows = [Row((msg(_("Hands-on hours, {workers} worker(s)"), workers=plan.workers), hours(plan.labor_hours)))]
+    rows += [Row((msg(_("Hours of {name}, {capacity} batch(es) at once"), name=e.name, capacity=e.capacity), hours(e.hours)))
              for e in plan.equipment]
-    rows.append(Row((msg("plan.days", per_day=plan.hours_per_day), plan.days), "total"))
-    return Table(TIME_COLUMNS, tuple(rows), msg("plan.title-time"))
+    rows.append(Row((msg(_("Working days of {per_day} hours"), per_day=plan.hours_per_day), plan.days), "total"))
+    return Table(TIME_COLUMNS, tuple(rows), msg(p_("plan.title-time", "Time")))
 
 
 def profit_table(plan: ProductionPlan, places: int) -> Table:
     """Revenue of the ordered pieces at the direct price, less the HPP of everything made."""
     (cost, deductions, profit), revenue = reconcile([plan.cost, plan.deductions, plan.profit], places, plan.revenue)
-    rows = [Row((msg("plan.revenue", channel=plan.channel), revenue)), Row((msg("plan.cost"), cost))]
+    rows = [Row((msg(_("Revenue at the direct price ({channel})"), channel=plan.channel), revenue)), Row((msg(_("HPP of everything made")), cost))]
     if plan.deductions:
-        rows.append(Row((msg("plan.deductions", channel=plan.channel), deductions)))
-    rows.append(Row((msg("plan.profit"), profit), "total"))
-    return Table(MONEY_COLUMNS, tuple(rows), msg("plan.title-profit"))
+        rows.append(Row((msg(_("Commission, fees and tax ({channel})"), channel=plan.channel), deductions)))
+    rows.append(Row((msg(_("Profit")), profit), "total"))
+    return Table(MONEY_COLUMNS, tuple(rows), msg(_("Revenue and profit")))
 
 
 def subtitle(plan: ProductionPlan, file: str | None) -> Msg:
     """Where the plan comes from, and its due date counted from today."""
     if file is None:
-        return msg("plan.subtitle", today=plan.today)
+        return msg(_("From the command line, counted from {today}"), today=plan.today)
     if plan.due is None:
-        return msg("plan.subtitle-file", file=file, today=plan.today)
+        return msg(_("{file}, counted from {today}"), file=file, today=plan.today)
     if plan.days_left is not None and plan.days_left < 0:
-        return msg("plan.subtitle-past", file=file, due=plan.due, days=-plan.days_left, today=plan.today)
-    return msg("plan.subtitle-due", file=file, due=plan.due, left=plan.days_left, today=plan.today)
+        return msg(_("{file}: due {due}, {days} day(s) ago (counted from {today})"), file=file, due=plan.due, days=-plan.days_left, today=plan.today)
+    return msg(_("{file}: due {due}, {left} day(s) away (counted from {today})"), file=file, due=plan.due, left=plan.days_left, today=plan.today)
 
 
 def hours(value: Decimal) -> Decimal:
@@ -102,14 +103,14 @@ def hours(value: Decimal) -> Decimal:
 
 def explain_run(run: Run) -> Msg:
     sheet = run.sheet
-    return msg("plan.explain-run", product=product_label(run), pieces=run.pieces, sellable=sheet.sellable,
+    return msg(_("{product}: batches = ceil({pieces} / {sellable} fit to sell) = {batches}; made = {batches} × {sellable} = {made}, extra {surplus}"), product=product_label(run), pieces=run.pieces, sellable=sheet.sellable,
                batches=run.batches, made=run.made, surplus=run.surplus)
 
 
 def explain_line(line: ShoppingLine) -> tuple[Msg, ...]:
-    parts = [msg("plan.explain-use", batches=u.run.batches, per=line.qty(u.per_batch)) for u in line.uses]
-    need = msg("plan.explain-need", item=line.item, parts=plus(parts), need=line.qty(line.need))
-    buy = msg("plan.explain-buy", item=line.item, need=line.qty(line.need), stock=line.qty(line.stock),
+    parts = [msg(_("{batches} × {per}"), batches=u.run.batches, per=line.qty(u.per_batch)) for u in line.uses]
+    need = msg(_("{item}: need = {parts} = {need}"), item=line.item, parts=plus(parts), need=line.qty(line.need))
+    buy = msg(_("{item}: buy ceil(max(0, {need} − {stock}) / {unit}) = {packs} × {unit} at {price} = {spend}; left = {left}"), item=line.item, need=line.qty(line.need), stock=line.qty(line.stock),
               unit=line.unit, packs=line.packs, price=Cash(line.price * line.per_unit), spend=Cash(line.spend),
               left=line.qty(line.left))
     return need, buy
@@ -119,23 +120,23 @@ def plus(parts: list[Msg]) -> Msg:
     """``a + b + c`` as nested messages (each part formats in the user's language)."""
     joined = parts[0]
     for part in parts[1:]:
-        joined = msg("plan.plus", a=joined, b=part)
+        joined = msg(_("{a} + {b}"), a=joined, b=part)
     return joined
 
 
 def explain_totals(plan: ProductionPlan) -> list[Msg]:
-    out = [msg("plan.explain-labor", parts=plus([msg("plan.explain-minutes", batches=r.batches, minutes=r.sheet.minutes)
+    out = [msg(_("hands-on hours = ({parts}) / 60 = {hours} h"), parts=plus([msg(_("{batches} × {minutes} min"), batches=r.batches, minutes=r.sheet.minutes)
                                                  for r in plan.runs]), hours=plan.labor_hours)]
     for e in plan.equipment:
-        parts = plus([msg("plan.explain-minutes", batches=r.batches, minutes=r.sheet.equipment_minutes) for r in e.runs])
-        out.append(msg("plan.explain-equipment", name=e.name, parts=parts, capacity=e.capacity, hours=e.hours))
-    out.append(msg("plan.explain-days", labor=plan.labor_hours, workers=plan.workers, equipment=plan.equipment_hours,
+        parts = plus([msg(_("{batches} × {minutes} min"), batches=r.batches, minutes=r.sheet.equipment_minutes) for r in e.runs])
+        out.append(msg(_("{name}: ({parts}) / 60 / {capacity} at once = {hours} h"), name=e.name, parts=parts, capacity=e.capacity, hours=e.hours))
+    out.append(msg(_("working days = ceil(max({labor} h / {workers} worker(s), {equipment} h of equipment) / {per_day} h) = {days}"), labor=plan.labor_hours, workers=plan.workers, equipment=plan.equipment_hours,
                    per_day=plan.hours_per_day, days=plan.days))
-    out.append(msg("plan.explain-cash", spend=Cash(plan.spend), other=Cash(plan.other_cash), cash=Cash(plan.cash)))
-    out += [msg("plan.explain-revenue", product=product_label(r), pieces=r.pieces, unit=Cash(r.sheet.unit),
+    out.append(msg(_("cash needed = {spend} shopping + {other} other = {cash}"), spend=Cash(plan.spend), other=Cash(plan.other_cash), cash=Cash(plan.cash)))
+    out += [msg(_("{product}: {pieces} × {price} (the price planner price gives for HPP {unit}) = {revenue}; HPP of what is made = {batches} × {batch} = {cost}"), product=product_label(r), pieces=r.pieces, unit=Cash(r.sheet.unit),
                 price=Cash(r.price), revenue=Cash(r.revenue), batches=r.batches, batch=Cash(r.sheet.batch),
                 cost=Cash(r.cost)) for r in plan.runs]
-    out.append(msg("plan.explain-profit", revenue=Cash(plan.revenue), deductions=Cash(plan.deductions),
+    out.append(msg(_("profit = {revenue} − {deductions} commission, fees and tax − {cost} HPP = {profit}"), revenue=Cash(plan.revenue), deductions=Cash(plan.deductions),
                    cost=Cash(plan.cost), profit=Cash(plan.profit)))
     return out
 
@@ -143,8 +144,8 @@ def explain_totals(plan: ProductionPlan) -> list[Msg]:
 def late_note(plan: ProductionPlan) -> tuple[InputError, ...]:
     if not plan.late_days:
         return ()
-    key = "plan-late-past" if (plan.days_left or 0) < 0 else "plan-late"
-    return (warning(key, hint="plan-late-hint", days=plan.days, due=plan.due, left=plan.days_left,
+    key = _("this plan needs {days} working day(s) and {due} has already passed: {late} day(s) late") if (plan.days_left or 0) < 0 else _("this plan needs {days} working day(s) but {due} is {left} day(s) away: {late} day(s) late")
+    return (warning(key, hint=_("add workers (labor.workers), work more hours a day (labor.hours_per_day), make fewer pieces, or agree a later date"), days=plan.days, due=plan.due, left=plan.days_left,
                     late=plan.late_days),)
 
 
@@ -170,7 +171,7 @@ def plan_json(plan: ProductionPlan, file: str | None) -> dict:
 
 def plan_report(plan: ProductionPlan, places: int, *, file: str | None = None, explain: bool = True) -> Report:
     """The plan's tables and JSON; the working only when asked (a 1,000-product plan has a lot of it)."""
-    title = plan.name or msg("plan.title")
+    title = plan.name or msg(_("Production plan"))
     working = (tuple(explain_run(r) for r in plan.runs) +
                tuple(m for line in plan.shopping for m in explain_line(line)) + tuple(explain_totals(plan))
                ) if explain else ()

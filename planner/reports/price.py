@@ -6,22 +6,23 @@ from __future__ import annotations
 from typing import Sequence
 
 from planner.costing import CostSheet
-from planner.errors import Cash, InputError, Msg, Pct, msg, warning
+from planner.errors import InputError, warning
+from planner.texts import _, Cash, Msg, msg, p_, Pct
 from planner.models import Channel, Pricing
 from planner.money import ONE, quantize, reconcile
 from planner.pricing import ChannelPrice, has_rule, markup_of, price_channels
 from planner.reports import Chart, Column, Report, Row, Table, money_json, share_json
 
-COLUMNS = (Column("price.col.channel"), Column("price.col.price", "money"), Column("price.col.receipt", "money"),
-           Column("price.col.profit", "money"), Column("price.col.margin", "share"),
-           Column("price.col.markup", "share"))
+COLUMNS = (Column(_("Channel")), Column(p_("price.col.price", "Price"), "money"), Column(_("Receipt"), "money"),
+           Column(_("Profit"), "money"), Column(_("Margin"), "share"),
+           Column(_("Markup"), "share"))
 
 
 # ---------------------------------------------------------------- formulas with the real inputs
 
 
 def _paren(term: object, compound: bool) -> object:
-    return msg("price.expr.paren", inner=term) if compound else term
+    return msg(_("({inner})"), inner=term) if compound else term
 
 
 def deducts(channel: Channel, tax) -> bool:
@@ -33,15 +34,15 @@ def cost_sold_expr(sale: ChannelPrice) -> object:
     """``C`` or ``C / s``."""
     if sale.channel.sell_through == ONE:
         return Cash(sale.unit_cost)
-    return msg("price.expr.per-share", amount=Cash(sale.unit_cost), share=Pct(sale.channel.sell_through))
+    return msg(_("{amount} / {share}"), amount=Cash(sale.unit_cost), share=Pct(sale.channel.sell_through))
 
 
 def target_expr(sale: ChannelPrice, pricing: Pricing) -> Msg:
     """``C / s × (1 + m)`` or ``(C / s) / (1 − g)``."""
     cost = cost_sold_expr(sale)
     if pricing.margin is not None and pricing.markup is None:
-        return msg("price.expr.margin", cost=_paren(cost, isinstance(cost, Msg)), margin=Pct(pricing.margin))
-    return msg("price.expr.markup", cost=cost, markup=Pct(markup_of(pricing)))
+        return msg(_("{cost} / (1 − {margin})"), cost=_paren(cost, isinstance(cost, Msg)), margin=Pct(pricing.margin))
+    return msg(_("{cost} × (1 + {markup})"), cost=cost, markup=Pct(markup_of(pricing)))
 
 
 def shelf_expr(sale: ChannelPrice) -> object:
@@ -49,11 +50,11 @@ def shelf_expr(sale: ChannelPrice) -> object:
     term: object = Cash(sale.target)
     compound = False
     if sale.tax:
-        term, compound = msg("price.expr.divide-keep", amount=term, share=Pct(sale.tax)), True
+        term, compound = msg(_("{amount} / (1 − {share})"), amount=term, share=Pct(sale.tax)), True
     if sale.channel.fee:
-        term, compound = msg("price.expr.plus", a=term, b=Cash(sale.channel.fee)), True
+        term, compound = msg(_("{a} + {b}"), a=term, b=Cash(sale.channel.fee)), True
     if sale.channel.commission:
-        term = msg("price.expr.divide-keep", amount=_paren(term, compound), share=Pct(sale.channel.commission))
+        term = msg(_("{amount} / (1 − {share})"), amount=_paren(term, compound), share=Pct(sale.channel.commission))
     return term
 
 
@@ -62,35 +63,35 @@ def receipt_expr(sale: ChannelPrice) -> object:
     term: object = Cash(sale.price)
     compound = False
     if sale.channel.commission:
-        term, compound = msg("price.expr.times-keep", amount=term, share=Pct(sale.channel.commission)), True
+        term, compound = msg(_("{amount} × (1 − {share})"), amount=term, share=Pct(sale.channel.commission)), True
     if sale.channel.fee:
-        term, compound = msg("price.expr.minus", a=term, b=Cash(sale.channel.fee)), True
+        term, compound = msg(_("{a} − {b}"), a=term, b=Cash(sale.channel.fee)), True
     if sale.tax:
-        term = msg("price.expr.times-keep", amount=_paren(term, compound), share=Pct(sale.tax))
+        term = msg(_("{amount} × (1 − {share})"), amount=_paren(term, compound), share=Pct(sale.tax))
     return term
 
 
 def shelf_line(sale: ChannelPrice, step) -> Msg:
     """"shelf price = (Rp 2.625 + Rp 1.000) / (1 − 20%) = Rp 4.531 → Rp 5.000"."""
     exact = Cash(sale.exact)
-    lhs = msg("price.expr.equals", expr=shelf_expr(sale), value=exact) if deducts(sale.channel, sale.tax) else exact
+    lhs = msg(_("{expr} = {value}"), expr=shelf_expr(sale), value=exact) if deducts(sale.channel, sale.tax) else exact
     if sale.exact == sale.price:
-        return msg("price.explain.shelf-on-step", lhs=lhs, step=Cash(step))
-    return msg("price.explain.shelf", lhs=lhs, price=Cash(sale.price), step=Cash(step))
+        return msg(_("shelf price = {lhs}, already a multiple of {step}"), lhs=lhs, step=Cash(step))
+    return msg(_("shelf price = {lhs} → {price} (rounded up to a multiple of {step})"), lhs=lhs, price=Cash(sale.price), step=Cash(step))
 
 
-def sale_explain(sale: ChannelPrice, pricing: Pricing, last: str = "price.explain.profit") -> list[Msg]:
+def sale_explain(sale: ChannelPrice, pricing: Pricing, last: str = _("profit per piece sold = {receipt} − {cost} = {profit}")) -> list[Msg]:
     """Target receipt, shelf price, receipt and profit (or contribution) per piece sold."""
     lines = []
     if sale.target is not None:
-        lines.append(msg("price.explain.target", expr=target_expr(sale, pricing), target=Cash(sale.target)))
+        lines.append(msg(_("target receipt per piece sold = {expr} = {target}"), expr=target_expr(sale, pricing), target=Cash(sale.target)))
         lines.append(shelf_line(sale, pricing.round_to))
     else:
-        lines.append(msg("price.explain.given", price=Cash(sale.price)))
+        lines.append(msg(_("shelf price {price}, as given with --price"), price=Cash(sale.price)))
     if deducts(sale.channel, sale.tax):
-        lines.append(msg("price.explain.receipt", expr=receipt_expr(sale), receipt=Cash(sale.receipt)))
+        lines.append(msg(_("you receive per piece sold = {expr} = {receipt}"), expr=receipt_expr(sale), receipt=Cash(sale.receipt)))
     else:
-        lines.append(msg("price.explain.receipt-whole", receipt=Cash(sale.receipt)))
+        lines.append(msg(_("nothing is deducted: you receive the whole shelf price, {receipt}"), receipt=Cash(sale.receipt)))
     lines.append(msg(last, receipt=Cash(sale.receipt), cost=cost_sold_expr(sale), profit=Cash(sale.profit)))
     return lines
 
@@ -99,17 +100,17 @@ def margin_line(sale: ChannelPrice) -> Msg | None:
     if sale.margin is None:
         return None
     if sale.markup is None:
-        return msg("price.explain.margin-only", profit=Cash(sale.profit), price=Cash(sale.price),
+        return msg(_("margin = {profit} / {price} = {margin}"), profit=Cash(sale.profit), price=Cash(sale.price),
                    margin=Pct(sale.margin))
-    return msg("price.explain.margin", profit=Cash(sale.profit), price=Cash(sale.price),
+    return msg(_("margin = {profit} / {price} = {margin}; markup = {margin} / (1 − {margin}) = {markup}"), profit=Cash(sale.profit), price=Cash(sale.price),
                margin=Pct(sale.margin), markup=Pct(sale.markup))
 
 
 def labelled(label: object, size: str | None, lines: Sequence[Msg]) -> list[Msg]:
     """Each line prefixed with its channel (and size), as "M titip: ..."."""
     if size:
-        label = msg("label.sized", size=size, label=label)
-    return [msg("explain.labelled", label=label, text=line) for line in lines]
+        label = msg(_("{size} {label}"), size=size, label=label)
+    return [msg(_("{label}: {text}"), label=label, text=line) for line in lines]
 
 
 # ---------------------------------------------------------------- warnings
@@ -123,7 +124,7 @@ def no_profit_warning(sale: ChannelPrice) -> InputError | None:
     takes = deducts(sale.channel, sale.tax) or sale.channel.sell_through < ONE
     if sale.profit > 0 or sale.price < sale.unit_cost or not takes:
         return None
-    return warning("channel-no-profit", hint="channel-no-profit-hint", channel=sale.channel.name,
+    return warning(_("on {channel}, commission, fees and unsold pieces eat the whole margin: a piece sold brings you {receipt} but costs you {cost}"), hint=_("raise the price or the markup for this channel, or bargain for a lower commission"), channel=sale.channel.name,
                    receipt=Cash(sale.receipt), cost=Cash(sale.cost_sold))
 
 
@@ -131,7 +132,7 @@ def rule_warnings(pricing: Pricing, settings_file: str) -> list[InputError]:
     """Neither markup nor margin: every price is set at cost."""
     if has_rule(pricing):
         return []
-    return [warning("no-markup", hint="no-markup-hint").at(settings_file, loc=("pricing",))]
+    return [warning(_("[pricing] has neither markup nor margin: prices only cover the cost, with no profit beyond rounding"), hint=_("add markup = 0.4 (or margin = 0.3) under [pricing]")).at(settings_file, loc=("pricing",))]
 
 
 # ---------------------------------------------------------------- the report
@@ -148,7 +149,7 @@ def channel_rows(sales: list[ChannelPrice]) -> list[Row]:
 
 def size_row(sheet: CostSheet, width: int, places: int) -> Row:
     """The group row heading one size of a pattern: "M: HPP 143.267" (money as in the columns)."""
-    label = msg("price.label.size", size=sheet.size, cost=quantize(sheet.unit, places))
+    label = msg(_("{size}: HPP {cost}"), size=sheet.size, cost=quantize(sheet.unit, places))
     return Row((label, *([None] * (width - 1))), "group")
 
 
@@ -157,11 +158,11 @@ def price_table(priced: list[tuple[CostSheet, list[ChannelPrice]]], places: int)
     first = priced[0][0]
     if first.kind == "recipe":
         return Table(COLUMNS, tuple(channel_rows(priced[0][1])),
-                     msg("price.title", product=first.product, cost=Cash(first.unit)))
+                     msg(_("Prices — {product} (HPP {cost} per piece)"), product=first.product, cost=Cash(first.unit)))
     rows: list[Row] = []
     for sheet, sales in priced:
         rows += [size_row(sheet, len(COLUMNS), places), *channel_rows(sales)]
-    return Table(COLUMNS, tuple(rows), msg("price.title-sizes", product=first.product))
+    return Table(COLUMNS, tuple(rows), msg(_("Prices — {product}, per size"), product=first.product))
 
 
 def price_json(sheet: CostSheet, sales: list[ChannelPrice]) -> dict:
@@ -179,20 +180,20 @@ def price_json(sheet: CostSheet, sales: list[ChannelPrice]) -> dict:
 def price_chart(sheet: CostSheet, sales: list[ChannelPrice], places: int) -> Chart:
     """Where each channel's shelf price goes: cost of a piece sold, the channel's cut, profit."""
     shown = [reconcile([s.cost_sold, s.price - s.receipt, s.profit], places, s.price)[0] for s in sales]
-    names = ("price.chart.cost", "price.chart.cut", "price.chart.profit")
+    names = (_("HPP per piece sold"), _("Commission, fees and tax"), _("Profit"))
     series = tuple((msg(name), tuple(row[i] for row in shown)) for i, name in enumerate(names))
-    title = msg("price.chart.size", size=sheet.size) if sheet.size else msg("price.chart")
+    title = msg(_("Where the shelf price goes, per piece sold, size {size}"), size=sheet.size) if sheet.size else msg(_("Where the shelf price goes, per piece sold"))
     return Chart("stacked", title, tuple(s.channel.name for s in sales), series)
 
 
 def rule_msg(pricing: Pricing) -> Msg:
     """"markup 40%", "margin 30%" or "no markup" (with the revenue tax, if any)."""
-    tax = msg("price.rule.tax", tax=Pct(pricing.revenue_tax)) if pricing.revenue_tax else None
+    tax = msg(_(", revenue tax {tax}"), tax=Pct(pricing.revenue_tax)) if pricing.revenue_tax else None
     if pricing.markup is not None:
-        return msg("price.rule.markup", markup=Pct(pricing.markup), tax=tax)
+        return msg(_("markup {markup} on cost{tax}"), markup=Pct(pricing.markup), tax=tax)
     if pricing.margin is not None:
-        return msg("price.rule.margin", margin=Pct(pricing.margin), tax=tax)
-    return msg("price.rule.none", tax=tax)
+        return msg(_("margin {margin} of the price{tax}"), margin=Pct(pricing.margin), tax=tax)
+    return msg(_("no markup or margin set{tax}"), tax=tax)
 
 
 def price_report(sheets: list[CostSheet], channels: Sequence[Channel], pricing: Pricing, places: int, *,
@@ -206,7 +207,7 @@ def price_report(sheets: list[CostSheet], channels: Sequence[Channel], pricing: 
             explain += labelled(sale.channel.name, sheet.size, channel_explain(sale, pricing))
             notes += [w for w in (no_profit_warning(sale),) if w is not None]
     notes += rule_warnings(pricing, settings_file)
-    subtitle = msg("price.subtitle", rule=rule_msg(pricing), step=Cash(pricing.round_to))
+    subtitle = msg(_("{rule}; shelf prices rounded up to a multiple of {step}; receipt and profit are per piece sold"), rule=rule_msg(pricing), step=Cash(pricing.round_to))
     data = [price_json(sheet, sales) for sheet, sales in priced]
     charts = tuple(price_chart(sheet, sales, places) for sheet, sales in priced)
     return Report("price", sheets[0].product, (price_table(priced, places),),

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from planner.errors import Cash, InputError, Msg, Pct, msg, warning
+from planner.errors import InputError, warning
+from planner.texts import _, Cash, Msg, msg, p_, Pct
 from planner.money import quantize, reconcile
 from planner.pricing import markup_of, target_price
 from planner.quoting import FabricUse, Quote, SizeQuote
 from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
 from planner.units import Quantity
 
-SIZE_COLUMNS = (Column("col.size"), Column("quote.col.qty", "int"), Column("quote.col.metres", "qty"),
-                Column("col.unit-cost", "money"), Column("quote.col.price", "money"),
-                Column("quote.col.amount", "money"))
-FACT_COLUMNS = (Column("col.item"), Column("quote.col.value"))
-CHECK_COLUMNS = (Column("col.size"), Column("col.unit-cost", "money"), Column("quote.col.profit", "money"),
-                 Column("quote.col.hours", "number"), Column("quote.col.per-hour", "money"))
+SIZE_COLUMNS = (Column(_("Size")), Column(p_("quote.col.qty", "Qty"), "int"), Column(_("Fabric"), "qty"),
+                Column(_("HPP"), "money"), Column(p_("quote.col.price", "Price"), "money"),
+                Column(p_("quote.col.amount", "Amount"), "money"))
+FACT_COLUMNS = (Column(p_("col.item", "Item")), Column(p_("quote.col.value", "Figure")))
+CHECK_COLUMNS = (Column(_("Size")), Column(_("HPP"), "money"), Column(_("Profit"), "money"),
+                 Column(_("Hours"), "number"), Column(_("Earned an hour"), "money"))
 METRE_PLACES = 3
 
 
@@ -32,7 +33,7 @@ def metres(value: Decimal) -> Quantity:
 def shown_money(q: Quote, places: int) -> tuple[list[Decimal], Decimal, Decimal, Decimal]:
     """Amounts, subtotal, rush and total rounded so that the shown parts add up."""
     amounts, subtotal = reconcile([s.amount for s in q.sizes], places)
-    (_, rush), total = reconcile([subtotal, q.rush], places)
+    (_subtotal, rush), total = reconcile([subtotal, q.rush], places)
     return amounts, subtotal, rush, total
 
 
@@ -42,48 +43,48 @@ def sizes_table(q: Quote, places: int) -> Table:
     shown_metres, all_metres = reconcile([s.metres for s in q.sizes], METRE_PLACES)
     rows = [Row((s.size, s.qty, metres(m), quantize(s.unit_cost, places), s.unit_price, amount))
             for s, m, amount in zip(q.sizes, shown_metres, amounts)]
-    rows.append(Row((msg("quote.label.subtotal"), q.garments, metres(all_metres), None, None, subtotal), "total"))
+    rows.append(Row((msg(_("Subtotal")), q.garments, metres(all_metres), None, None, subtotal), "total"))
     if q.rush_share:
-        rows.append(Row((msg("quote.label.rush", share=Pct(q.rush_share)), None, None, None, None, rush), "total"))
-    rows.append(Row((msg("quote.label.total"), None, None, None, None, total), "total"))
-    rows.append(Row((msg("quote.label.deposit", share=Pct(q.deposit_share)), None, None, None, None, q.deposit),
+        rows.append(Row((msg(_("Rush surcharge ({share})"), share=Pct(q.rush_share)), None, None, None, None, rush), "total"))
+    rows.append(Row((msg(_("Total")), None, None, None, None, total), "total"))
+    rows.append(Row((msg(_("Deposit ({share})"), share=Pct(q.deposit_share)), None, None, None, None, q.deposit),
                     "total"))
-    rows.append(Row((msg("quote.label.balance"), None, None, None, None, total - q.deposit), "total"))
-    return Table(SIZE_COLUMNS, tuple(rows), msg("quote.title.sizes"))
+    rows.append(Row((msg(_("Balance on collection")), None, None, None, None, total - q.deposit), "total"))
+    return Table(SIZE_COLUMNS, tuple(rows), msg(_("Price per size")))
 
 
 def width_value(f: FabricUse) -> object:
     if f.estimate:
-        return msg("quote.value.width-estimate", width=f.width, pattern=f.pattern_width)
+        return msg(_("{width} (pattern drawn for {pattern}: metres converted by area, an estimate)"), width=f.width, pattern=f.pattern_width)
     return f.width
 
 
 def fabric_table(f: FabricUse) -> Table:
     """The fabric for the whole order: what to buy, or what the customer must bring."""
-    rows = [Row((msg("quote.label.fabric"), f.name)),
-            Row((msg("quote.label.width"), width_value(f))),
-            Row((msg("quote.label.metres-estimate" if f.estimate else "quote.label.metres"), metres(f.metres))),
-            Row((msg("quote.label.step"), f.step or msg("quote.value.no-step")))]
+    rows = [Row((msg(_("Fabric")), f.name)),
+            Row((msg(_("Width")), width_value(f))),
+            Row((msg(_("Metres needed (estimate)") if f.estimate else _("Metres needed")), metres(f.metres))),
+            Row((msg(_("Sold in steps of")), f.step or msg(_("no step given: buy the exact metres"))))]
     if not f.customer:
-        rows += [Row((msg("quote.label.buy"), metres(f.buy))),
-                 Row((msg("quote.label.fabric-cost"), Cash(f.cost)))]
-        return Table(FACT_COLUMNS, tuple(rows), msg("quote.title.fabric"))
-    rows.append(Row((msg("quote.label.bring"), metres(f.buy))))
+        rows += [Row((msg(_("To buy")), metres(f.buy))),
+                 Row((msg(_("Fabric bought")), Cash(f.cost)))]
+        return Table(FACT_COLUMNS, tuple(rows), msg(_("Fabric (the tailor buys it)")))
+    rows.append(Row((msg(_("Customer brings at least")), metres(f.buy))))
     if f.brought is not None:
-        rows.append(Row((msg("quote.label.brought"), metres(f.brought))))
-        rows.append(Row((msg("quote.label.short"), metres(f.short))) if not f.enough else
-                    Row((msg("quote.label.left"), metres(f.left))))
-    return Table(FACT_COLUMNS, tuple(rows), msg("quote.title.customer-fabric"))
+        rows.append(Row((msg(_("Customer has")), metres(f.brought))))
+        rows.append(Row((msg(_("Short by")), metres(f.short))) if not f.enough else
+                    Row((msg(_("Left over")), metres(f.left))))
+    return Table(FACT_COLUMNS, tuple(rows), msg(_("Fabric (the customer brings it)")))
 
 
 def time_table(q: Quote) -> Table:
     """Hours of work, capacity a day, days to finish and the ready date."""
-    rows = (Row((msg("quote.label.labour"), msg("quote.value.hours", hours=q.minutes / 60))),
-            Row((msg("quote.label.capacity"), msg("quote.value.capacity", workers=q.workers,
+    rows = (Row((msg(_("Work")), msg(_("{hours} hours"), hours=q.minutes / 60))),
+            Row((msg(_("Work a day")), msg(_("{workers} worker(s) × {hours} h = {total} hours"), workers=q.workers,
                                                   hours=q.hours_per_day, total=q.minutes_per_day / 60))),
-            Row((msg("quote.label.days"), msg("quote.value.days", days=q.days))),
-            Row((msg("quote.label.ready"), q.ready)))
-    return Table(FACT_COLUMNS, rows, msg("quote.title.time"))
+            Row((msg(_("Days to finish")), msg(_("{days} calendar day(s), from tomorrow"), days=q.days))),
+            Row((msg(_("Ready on")), q.ready)))
+    return Table(FACT_COLUMNS, rows, msg(p_("quote.title.time", "Time")))
 
 
 def check_table(q: Quote, places: int) -> Table:
@@ -91,7 +92,7 @@ def check_table(q: Quote, places: int) -> Table:
     rows = tuple(Row((c.size, quantize(c.cost, places), quantize(c.profit, places), quantize(c.hours, 2),
                       None if c.per_hour is None else quantize(c.per_hour, places)))
                  for c in q.checks)
-    return Table(CHECK_COLUMNS, rows, msg("quote.title.check", price=Cash(q.price), wage=Cash(q.wage)))
+    return Table(CHECK_COLUMNS, rows, msg(_("Price check at {price} a garment (wage {wage} an hour)"), price=Cash(q.price), wage=Cash(q.wage)))
 
 
 def quote_notes(q: Quote) -> tuple[InputError | Msg, ...]:
@@ -102,16 +103,16 @@ def quote_notes(q: Quote) -> tuple[InputError | Msg, ...]:
             notes.append(note)
     f = q.fabric
     if f.step is None:
-        notes.append(warning("quote-no-step", hint="quote-no-step-hint", item=f.item, buy=metres(f.buy)))
+        notes.append(warning(_("{item} has no selling step: buy exactly {buy}"), hint=_("if the shop sells it by the quarter metre, add step = \"0.25 m\" to [{item}] in prices.toml"), item=f.item, buy=metres(f.buy)))
     if f.brought is not None and not f.enough:
-        notes.append(warning("quote-fabric-short", hint="quote-fabric-short-hint", brought=metres(f.brought),
+        notes.append(warning(_("the customer's {brought} of fabric is {short} short of the {need} needed"), hint=_("ask the customer to bring {more} more of the same fabric"), brought=metres(f.brought),
                              need=metres(f.metres), short=metres(f.short), more=metres(f.short_buy)))
     elif f.brought is not None:
-        notes.append(msg("quote-fabric-enough", brought=metres(f.brought), need=metres(f.metres),
+        notes.append(msg(_("the customer's {brought} of fabric is enough for the {need} needed; {left} left over"), brought=metres(f.brought), need=metres(f.metres),
                          left=metres(f.left)))
     if q.below_wage:
         worst = min(q.below_wage, key=lambda c: c.per_hour)
-        notes.append(warning("quote-below-wage", hint="quote-below-wage-hint", price=Cash(q.price),
+        notes.append(warning(_("at {price} a garment, size {sizes} earns you less than the wage of {wage} an hour (as little as {per_hour})"), hint=_("raise the price, or cut minutes or costs; see the price check table"), price=Cash(q.price),
                              sizes=", ".join(c.size for c in q.below_wage), per_hour=Cash(worst.per_hour),
                              wage=Cash(q.wage)))
     return tuple(notes)
@@ -140,7 +141,7 @@ def order_lines(q: Quote) -> list[dict]:
             if line.qty is not None:
                 before = entry["qty"].amount if entry["qty"] else Decimal(0)
                 entry["qty"] = Quantity(before + s.qty * line.qty.amount, line.qty.unit)
-    shown, _ = reconcile([e["cost"] for e in merged.values()], 2, q.cost)
+    shown, _total = reconcile([e["cost"] for e in merged.values()], 2, q.cost)
     return [{"group": group, "item": item, "label": label, "qty": qty_json(entry["qty"]), "cost": money_json(cost)}
             for (group, item, label), entry, cost in zip(merged, merged.values(), shown)]
 
@@ -163,7 +164,7 @@ def quote_report(q: Quote, places: int, business: str = "") -> Report:
     if q.price is not None:
         tables.append(check_table(q, places))
     return Report("quote", q.product, tuple(tables), quote_json(q), quote_notes(q),
-                  msg("quote.subtitle", file=q.file, garments=q.garments),
+                  msg(_("{file}: quote for {garments} garment(s)"), file=q.file, garments=q.garments),
                   explain=quote_explain(q), message=quote_message(q, places, business))
 
 
@@ -173,55 +174,55 @@ def quote_report(q: Quote, places: int, business: str = "") -> Report:
 def price_explain(q: Quote, s: SizeQuote) -> Msg:
     """C × (1 + m) — or C / (1 − g) — rounded up to round_to; or the price given with --price."""
     if q.price is not None:
-        return msg("quote.explain.given-price", size=s.size, price=Cash(q.price))
+        return msg(_("price {size}: {price}, the price given with --price"), size=s.size, price=Cash(q.price))
     p, target = q.pricing, target_price(s.unit_cost, q.pricing)
     common = dict(size=s.size, cost=Cash(s.unit_cost), target=Cash(target), price=Cash(s.unit_price),
                   round_to=Cash(p.round_to))
     if p.margin is not None and p.markup is None:
-        return msg("quote.explain.price-margin", margin=Pct(p.margin), **common)
-    return msg("quote.explain.price-markup", markup=Pct(markup_of(p)), **common)
+        return msg(_("price {size}: {cost} / (1 − {margin} margin) = {target} → {price} (rounded up to {round_to})"), margin=Pct(p.margin), **common)
+    return msg(_("price {size}: {cost} × (1 + {markup} markup) = {target} → {price} (rounded up to {round_to})"), markup=Pct(markup_of(p)), **common)
 
 
 def fabric_explain(q: Quote) -> list[Msg]:
     f = q.fabric
-    width = msg("explain.width", pattern=f.pattern_width, fabric=f.width) if f.estimate else None
-    out = [msg("quote.explain.metres", size=s.size, qty=s.qty, need=s.need, waste=Pct(f.waste), width=width,
+    width = msg(_(" × {pattern} / {fabric} wide (estimate)"), pattern=f.pattern_width, fabric=f.width) if f.estimate else None
+    out = [msg(_("fabric {size}: {qty} × {need} × (1 + {waste} waste){width} = {qty} × {per} = {metres}"), size=s.size, qty=s.qty, need=s.need, waste=Pct(f.waste), width=width,
                per=s.fabric.qty, metres=metres(s.metres)) for s in q.sizes]
     if f.step is None:
-        out.append(msg("quote.explain.buy-exact", metres=metres(f.metres), item=f.item))
+        out.append(msg(_("fabric: {metres} in all; {item} has no selling step, so exactly that"), metres=metres(f.metres), item=f.item))
     else:
-        out.append(msg("quote.explain.bring" if f.customer else "quote.explain.buy", metres=metres(f.metres),
+        out.append(msg(_("to bring: {metres} in all, rounded up to steps of {step} = {buy}") if f.customer else _("to buy: {metres} in all, rounded up to steps of {step} = {buy}"), metres=metres(f.metres),
                        step=f.step, buy=metres(f.buy)))
     if f.explain is not None:
-        out.append(msg("quote.explain.fabric-cost", text=f.explain))
+        out.append(msg(_("fabric bought: {text}"), text=f.explain))
     return out
 
 
 def money_explain(q: Quote) -> list[Msg]:
-    out = [msg("quote.explain.subtotal", parts=tuple(Cash(s.amount) for s in q.sizes), subtotal=Cash(q.subtotal))]
+    out = [msg(_("subtotal: sum of {parts} = {subtotal}"), parts=tuple(Cash(s.amount) for s in q.sizes), subtotal=Cash(q.subtotal))]
     if q.rush_share:
-        out.append(msg("quote.explain.rush", subtotal=Cash(q.subtotal), share=Pct(q.rush_share), rush=Cash(q.rush)))
-    out += [msg("quote.explain.total", subtotal=Cash(q.subtotal), rush=Cash(q.rush), total=Cash(q.total)),
-            msg("quote.explain.deposit", total=Cash(q.total), share=Pct(q.deposit_share),
+        out.append(msg(_("rush: {subtotal} × {share} = {rush}"), subtotal=Cash(q.subtotal), share=Pct(q.rush_share), rush=Cash(q.rush)))
+    out += [msg(_("total: {subtotal} + {rush} rush = {total}"), subtotal=Cash(q.subtotal), rush=Cash(q.rush), total=Cash(q.total)),
+            msg(_("deposit: {total} × {share} = {exact} → {deposit} (rounded up to {round_to}, at most the total)"), total=Cash(q.total), share=Pct(q.deposit_share),
                 exact=Cash(q.deposit_exact), round_to=Cash(q.pricing.round_to), deposit=Cash(q.deposit)),
-            msg("quote.explain.balance", total=Cash(q.total), deposit=Cash(q.deposit), balance=Cash(q.balance))]
+            msg(_("balance: {total} − {deposit} = {balance}"), total=Cash(q.total), deposit=Cash(q.deposit), balance=Cash(q.balance))]
     return out
 
 
 def time_explain(q: Quote) -> list[Msg]:
-    parts = tuple(msg("quote.explain.times", qty=s.qty, minutes=s.sheet.minutes) for s in q.sizes)
-    return [msg("quote.explain.days", parts=parts, minutes=q.minutes, workers=q.workers, hours=q.hours_per_day,
+    parts = tuple(msg(_("{qty} × {minutes} min"), qty=s.qty, minutes=s.sheet.minutes) for s in q.sizes)
+    return [msg(_("days: ({parts}) = {minutes} min of work / ({workers} × {hours} h × 60 min) = {ratio} → {days} day(s)"), parts=parts, minutes=q.minutes, workers=q.workers, hours=q.hours_per_day,
                 ratio=q.minutes / q.minutes_per_day, days=q.days),
-            msg("quote.explain.ready", today=q.today, days=q.days, ready=q.ready)]
+            msg(_("ready: {today} + {days} calendar day(s) = {ready}"), today=q.today, days=q.days, ready=q.ready)]
 
 
 def quote_explain(q: Quote) -> tuple[Msg, ...]:
     out: list[Msg] = []
     for s in q.sizes:
-        out += [price_explain(q, s), msg("quote.explain.amount", size=s.size, qty=s.qty,
+        out += [price_explain(q, s), msg(_("amount {size}: {qty} × {price} = {amount}"), size=s.size, qty=s.qty,
                                          price=Cash(s.unit_price), amount=Cash(s.amount))]
     out += money_explain(q) + fabric_explain(q) + time_explain(q)
-    out += [msg("quote.explain.per-hour", size=c.size, price=Cash(c.price), other=Cash(c.other_costs),
+    out += [msg(_("earned an hour {size}: ({price} − {other} costs other than your work) / {hours} h of work = {per_hour}"), size=c.size, price=Cash(c.price), other=Cash(c.other_costs),
                 hours=c.hours, per_hour=Cash(c.per_hour)) for c in q.checks if c.per_hour is not None]
     return tuple(out)
 
@@ -230,29 +231,29 @@ def quote_explain(q: Quote) -> tuple[Msg, ...]:
 
 
 def fabric_message(f: FabricUse) -> list[Msg]:
-    estimate = msg("quote.text.estimate") if f.estimate else None
+    estimate = msg(_(" (fabric need estimated)")) if f.estimate else None
     if not f.customer:
-        return [msg("quote.text.fabric", name=f.name, estimate=estimate)]
-    lines = [msg("quote.text.bring", buy=metres(f.buy), width=f.width, estimate=estimate)]
+        return [msg(_("Fabric: {name}, included{estimate}"), name=f.name, estimate=estimate)]
+    lines = [msg(_("Your fabric: please bring at least {buy}, {width} wide{estimate}"), buy=metres(f.buy), width=f.width, estimate=estimate)]
     if f.brought is not None and not f.enough:
-        lines.append(msg("quote.text.brought-short", brought=metres(f.brought), more=metres(f.short_buy)))
+        lines.append(msg(_("The {brought} you have is not enough: please add {more}"), brought=metres(f.brought), more=metres(f.short_buy)))
     elif f.brought is not None:
-        lines.append(msg("quote.text.brought-enough", brought=metres(f.brought)))
+        lines.append(msg(_("Your {brought} is enough"), brought=metres(f.brought)))
     return lines
 
 
 def quote_message(q: Quote, places: int, business: str = "") -> tuple[Msg, ...]:
     """A short quote to paste into a chat: garment, sizes, total, deposit, balance, ready date."""
-    amounts, _, rush, total = shown_money(q, places)
-    lines = [msg("quote.text.heading", business=business) if business else msg("quote.text.heading-plain"),
-             msg("quote.text.garment", product=q.product, garments=q.garments)]
-    lines += [msg("quote.text.size", size=s.size, qty=s.qty, price=Cash(s.unit_price), amount=Cash(amount))
+    amounts, _subtotal, rush, total = shown_money(q, places)
+    lines = [msg(_("{business} — quote"), business=business) if business else msg(_("Quote")),
+             msg(_("{product}, {garments} garment(s):"), product=q.product, garments=q.garments)]
+    lines += [msg(_("- size {size}: {qty} × {price} = {amount}"), size=s.size, qty=s.qty, price=Cash(s.unit_price), amount=Cash(amount))
               for s, amount in zip(q.sizes, amounts)]
     lines += fabric_message(q.fabric)
     if q.rush_share:
-        lines.append(msg("quote.text.rush", share=Pct(q.rush_share), rush=Cash(rush)))
-    lines += [msg("quote.text.total", total=Cash(total)),
-              msg("quote.text.deposit", share=Pct(q.deposit_share), deposit=Cash(q.deposit)),
-              msg("quote.text.balance", balance=Cash(total - q.deposit)),
-              msg("quote.text.ready", ready=q.ready, days=q.days)]
+        lines.append(msg(_("Rush surcharge ({share}): {rush}"), share=Pct(q.rush_share), rush=Cash(rush)))
+    lines += [msg(_("Total: {total}"), total=Cash(total)),
+              msg(_("Deposit ({share}): {deposit}"), share=Pct(q.deposit_share), deposit=Cash(q.deposit)),
+              msg(_("Balance on collection: {balance}"), balance=Cash(total - q.deposit)),
+              msg(_("Ready: {ready} ({days} day(s))"), ready=q.ready, days=q.days)]
     return tuple(lines)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Mapping, Sequence
 
-from planner.errors import Cash, InputError, Msg, Pct, msg, warning
+from planner.errors import InputError, warning
+from planner.texts import _, Cash, Msg, msg, p_, Pct
 from planner.models import Pricing
 from planner.money import quantize
 from planner.pricing import ChannelPrice
@@ -15,8 +16,8 @@ from planner.reports.price import (cost_sold_expr, deducts, labelled, receipt_ex
                                    target_expr)
 from planner.scenarios import Outcome, Scenario, Step, uses
 
-COLUMNS = (Column("whatif.col.scenario"), Column("col.unit-cost", "money"), Column("whatif.col.price", "money"),
-           Column("whatif.col.margin", "share"), Column("whatif.col.units", "int"))
+COLUMNS = (Column(_("Scenario")), Column(_("HPP"), "money"), Column(_("New price"), "money"),
+           Column(_("Margin"), "share"), Column(p_("whatif.col.units", "Break-even"), "int"))
 
 
 # ---------------------------------------------------------------- labels
@@ -26,18 +27,18 @@ def step_msg(step: Step) -> Msg:
     """"+20%", "−Rp 500" or "jadi Rp 15.000", formatted for the locale."""
     sign = "−" if step.value < 0 else "+"
     if step.kind == "percent":
-        return msg("whatif.step.percent", sign=sign, share=Pct(abs(step.value)))
+        return msg(_("{sign}{share}"), sign=sign, share=Pct(abs(step.value)))
     if step.kind == "amount":
-        return msg("whatif.step.amount", sign=sign, amount=Cash(abs(step.value)))
-    return msg("whatif.step.price", price=Cash(step.value))
+        return msg(_("{sign}{amount}"), sign=sign, amount=Cash(abs(step.value)))
+    return msg(_("at {price}"), price=Cash(step.value))
 
 
 def scenario_label(scenario: Scenario) -> Msg:
     """"today", "gula-pasir +20%", or "gula-pasir +40%, telur-itik +10%"."""
     if not scenario.changes:
-        return msg("whatif.label.today")
-    parts = [msg("whatif.label.step", item=item, step=step_msg(step)) for item, step in scenario.changes]
-    return msg("whatif.label.together", changes=parts) if len(parts) > 1 else parts[0]
+        return msg(_("Today"))
+    parts = [msg(_("{item} {step}"), item=item, step=step_msg(step)) for item, step in scenario.changes]
+    return msg(_("all together: {changes}"), changes=parts) if len(parts) > 1 else parts[0]
 
 
 # ---------------------------------------------------------------- rows and working
@@ -46,7 +47,7 @@ def scenario_label(scenario: Scenario) -> Msg:
 def outcome_row(outcome: Outcome) -> Row:
     units = outcome.even.units
     return Row((scenario_label(outcome.scenario), outcome.sheet.unit, outcome.listed.price, outcome.today.margin,
-                msg("whatif.value.never") if units is None else units))
+                msg(_("never")) if units is None else units))
 
 
 def price_lines(prices: Mapping[str, tuple[Decimal, Decimal]], scenario: Scenario, packs: Mapping[str, object]) -> list[Msg]:
@@ -54,8 +55,8 @@ def price_lines(prices: Mapping[str, tuple[Decimal, Decimal]], scenario: Scenari
     lines = []
     for item, step in scenario.changes:
         before, after = prices[item]
-        key = {"percent": "whatif.explain.percent", "amount": "whatif.explain.amount"}.get(step.kind,
-                                                                                           "whatif.explain.price")
+        key = {"percent": _("{item}: {before} per {pack} × (1 {sign} {share}) = {after}"), "amount": _("{item}: {before} per {pack} {step} = {after}")}.get(step.kind,
+                                                                                           _("{item}: {before} per {pack} → {after}"))
         lines.append(msg(key, item=item, pack=packs.get(item), before=Cash(before), step=step_msg(step),
                          sign="−" if step.value < 0 else "+", share=Pct(abs(step.value)), after=Cash(after)))
     return lines
@@ -65,11 +66,11 @@ def today_lines(sale: ChannelPrice) -> list[Msg]:
     """Profit and margin per piece sold at today's price with the new cost."""
     lines = []
     if deducts(sale.channel, sale.tax):
-        lines.append(msg("price.explain.receipt", expr=receipt_expr(sale), receipt=Cash(sale.receipt)))
-    lines.append(msg("whatif.explain.profit", receipt=Cash(sale.receipt), cost=cost_sold_expr(sale),
+        lines.append(msg(_("you receive per piece sold = {expr} = {receipt}"), expr=receipt_expr(sale), receipt=Cash(sale.receipt)))
+    lines.append(msg(_("at today's price, profit per piece sold = {receipt} − {cost} = {profit}"), receipt=Cash(sale.receipt), cost=cost_sold_expr(sale),
                      profit=Cash(sale.profit)))
     if sale.margin is not None:
-        lines.append(msg("price.explain.margin-only", profit=Cash(sale.profit), price=Cash(sale.price),
+        lines.append(msg(_("margin = {profit} / {price} = {margin}"), profit=Cash(sale.profit), price=Cash(sale.price),
                          margin=Pct(sale.margin)))
     return lines
 
@@ -78,27 +79,27 @@ def outcome_explain(outcome: Outcome, base: Outcome, pricing: Pricing, packs: Ma
     """The new prices, HPP, the price the settings set, margin at today's price, break-even."""
     lines = price_lines(outcome.prices, outcome.scenario, packs)
     if outcome.scenario.changes:
-        lines.append(msg("whatif.explain.hpp", before=Cash(base.sheet.unit), after=Cash(outcome.sheet.unit),
+        lines.append(msg(_("HPP per piece {before} → {after} ({change})"), before=Cash(base.sheet.unit), after=Cash(outcome.sheet.unit),
                          change=_signed(outcome.sheet.unit - base.sheet.unit)))
     else:
-        lines.append(msg("whatif.explain.hpp-today", cost=Cash(outcome.sheet.unit)))
+        lines.append(msg(_("HPP per piece today {cost}"), cost=Cash(outcome.sheet.unit)))
     listed = outcome.listed
-    lines.append(msg("price.explain.target", expr=target_expr(listed, pricing), target=Cash(listed.target)))
+    lines.append(msg(_("target receipt per piece sold = {expr} = {target}"), expr=target_expr(listed, pricing), target=Cash(listed.target)))
     lines.append(shelf_line(listed, pricing.round_to))
     lines += today_lines(outcome.today)
     even = outcome.even
     if even.units is None:
-        lines.append(msg("breakeven.explain.never", contribution=Cash(even.contribution)))
+        lines.append(msg(_("the contribution {contribution} is not above zero: no number of pieces sold covers the fixed costs"), contribution=Cash(even.contribution)))
     else:
-        lines.append(msg("breakeven.explain.units", fixed=Cash(even.fixed), contribution=Cash(even.contribution),
+        lines.append(msg(_("break-even = {fixed} / {contribution} = {ratio} → {units} pieces sold a month (rounded up)"), fixed=Cash(even.fixed), contribution=Cash(even.contribution),
                          ratio=quantize(even.fixed / even.contribution, 2), units=even.units))
     several = len(outcome.scenario.changes) > 1
-    label = msg("whatif.label.all") if several else scenario_label(outcome.scenario)
+    label = msg(_("all together")) if several else scenario_label(outcome.scenario)
     return labelled(label, outcome.sheet.size, lines)
 
 
 def _signed(amount: Decimal) -> Msg:
-    return msg("whatif.value.signed", sign="−" if amount < 0 else "+", amount=Cash(abs(amount)))
+    return msg(_("{sign}{amount}"), sign="−" if amount < 0 else "+", amount=Cash(abs(amount)))
 
 
 # ---------------------------------------------------------------- JSON and notes
@@ -122,7 +123,7 @@ def size_json(outcomes: Sequence[Outcome]) -> dict:
 def unused_notes(outcomes: Sequence[Outcome], items: Sequence[str]) -> list[InputError]:
     """An item the product does not use: its rows are today's."""
     sheet = outcomes[0].sheet
-    return [warning("whatif-unused", hint="whatif-unused-hint", item=item, product=sheet.product).at(sheet.file)
+    return [warning(_("{product} does not use {item}: its rows are the same as today"), hint=_("change an item the recipe or pattern uses; planner cost lists them"), item=item, product=sheet.product).at(sheet.file)
             for item in items if not uses(sheet, item)]
 
 
@@ -132,13 +133,13 @@ def unused_notes(outcomes: Sequence[Outcome], items: Sequence[str]) -> list[Inpu
 def whatif_table(per_size: Sequence[Sequence[Outcome]]) -> Table:
     """A recipe: one row per scenario; a pattern: a group of rows per size."""
     if per_size[0][0].sheet.size is None:
-        return Table(COLUMNS, tuple(outcome_row(o) for o in per_size[0]), msg("whatif.title"))
+        return Table(COLUMNS, tuple(outcome_row(o) for o in per_size[0]), msg(_("If item prices change")))
     rows: list[Row] = []
     for outcomes in per_size:
         head = outcomes[0]
-        label = msg("whatif.label.size", size=head.sheet.size, price=Cash(head.today.price))
+        label = msg(_("{size}: today's price {price}"), size=head.sheet.size, price=Cash(head.today.price))
         rows += [Row((label, *([None] * (len(COLUMNS) - 1))), "group"), *(outcome_row(o) for o in outcomes)]
-    return Table(COLUMNS, tuple(rows), msg("whatif.title"))
+    return Table(COLUMNS, tuple(rows), msg(_("If item prices change")))
 
 
 def whatif_report(per_size: Sequence[Sequence[Outcome]], pricing: Pricing, items: Sequence[str],
@@ -151,8 +152,8 @@ def whatif_report(per_size: Sequence[Sequence[Outcome]], pricing: Pricing, items
     notes: list[InputError | Msg] = list(first.sheet.notes) + unused_notes(per_size[0], items)
     notes += rule_warnings(pricing, settings_file)
     if defaults:
-        notes.append(warning("default-fixed-costs", hint="default-fixed-costs-hint"))
-    subtitle = msg("whatif.subtitle" if first.sheet.size is None else "whatif.subtitle-sizes", file=first.sheet.file,
+        notes.append(warning(_("the fixed costs and equipment are the examples of the built-in settings, not yours"), hint=_("run planner init FOLDER and enter your own [fixed_costs] and [[equipment]] in its planner.toml")))
+    subtitle = msg(_("{file}; margin and break-even (pieces sold a month) at today's price, {price} on '{channel}', against fixed costs of {fixed} a month") if first.sheet.size is None else _("{file}; margin and break-even (pieces sold a month) at each size's price today on '{channel}', against fixed costs of {fixed} a month"), file=first.sheet.file,
                    price=Cash(first.today.price), channel=first.today.channel.name, fixed=Cash(first.even.fixed))
     return Report("whatif", first.sheet.product, (whatif_table(per_size),), [size_json(o) for o in per_size],
                   tuple(notes), subtitle, explain=tuple(explain))
