@@ -1,52 +1,70 @@
-"""Checks on the catalog as a whole, and looking items up with helpful misses."""
+"""The catalog: items by id, the ids whose entries are broken, and looking items up
+with helpful misses."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Mapping
 
 from planner.errors import InputError, closest, problem
 from planner.models import Item
-from planner.units import UnitTable
 from planner.texts import _
+from planner.units import Quantity, UnitTable
+
+
+class Catalog(dict[str, Item]):
+    """Items by id. ``broken`` are the ids whose entries have errors of their own: a recipe
+    using one is told so, not that the item is unknown."""
+
+    broken: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, items: Mapping[str, Item], broken: Iterable[str] = ()) -> Catalog:
+        catalog = cls(items)
+        catalog.broken = frozenset(broken)
+        return catalog
 
 
 def check_catalog(catalog: Mapping[str, Item], units: UnitTable) -> list[InputError]:
     """Each item's pack, width and step must be units the planner can use."""
     problems: list[InputError] = []
     for item_id, item in catalog.items():
-        for field in ("pack", "piece", "width", "step"):
-            qty = getattr(item, field)
+        for name in ("pack", "piece", "width", "step"):
+            qty = getattr(item, name)
             if qty is None:
                 continue
             try:
                 dim, _size = units.base(qty, item, item_id)
             except InputError as err:
-                problems.append(err.under(item_id, field))
+                problems.append(err.under(item_id, name))
                 continue
-            if field in ("width", "step") and dim != "length":
-                problems.append(problem(_("{field} of {item} must be a length, not {value}"), hint=_("write e.g. \"150 cm\" or \"0.25 m\""), item=item_id,
-                                        field=field, value=str(qty)).under(item_id, field))
-        for name, qty in item.units.items():
+            if name in ("width", "step") and dim != "length":
+                problems.append(problem(_("{field} of {item} must be a length, not {value}"),
+                                        hint=_("write e.g. \"150 cm\" or \"0.25 m\""), item=item_id,
+                                        field=name, value=str(qty)).under(item_id, name))
+        for unit, qty in item.units.items():
             try:
                 units.base(qty, item, item_id)
             except InputError as err:
-                problems.append(err.under(item_id, "units", name))
+                problems.append(err.under(item_id, "units", unit))
     return problems
 
 
 def find_item(catalog: Mapping[str, Item], item_id: str) -> Item:
     """The item, or an error suggesting the closest known ids."""
     item = catalog.get(item_id)
-    if item is None:
-        near = closest(item_id, list(catalog))
-        hint = _("did you mean {near}?") if near else _("add [{item}] with pack and price to prices.toml")
-        raise problem(_("unknown item '{item}'"), hint=hint, hint_params={"near": ", ".join(near), "item": item_id},
-                      item=item_id)
-    return item
+    if item is not None:
+        return item
+    if item_id in getattr(catalog, "broken", ()):
+        raise problem(_("item '{item}' cannot be used: its entry in the catalog has errors"),
+                      hint=_("correct [{item}] in the catalog first"), item=item_id)
+    near = closest(item_id, list(catalog))
+    hint = _("did you mean {near}?") if near else _("add [{item}] with pack and price to prices.toml")
+    raise problem(_("unknown item '{item}'"), hint=hint, hint_params={"near": ", ".join(near), "item": item_id},
+                  item=item_id)
 
 
-def pack_units(catalog: Mapping[str, Item], units: UnitTable, item_id: str, qty) -> Decimal:
+def pack_units(catalog: Mapping[str, Item], units: UnitTable, item_id: str, qty: Quantity) -> Decimal:
     """How many purchase packs ``qty`` of the item is (before yield)."""
     item = find_item(catalog, item_id)
     return units.convert(qty, item.pack.unit, item, item_id) / item.pack.amount

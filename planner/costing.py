@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, Callable, Mapping
+from collections.abc import Mapping
 
 from planner.catalog import find_item
-from planner.errors import InputError, InputErrors, problem, warning
+from planner.errors import InputError, problem, warning
 from planner.texts import _, Cash, Msg, msg, Pct
-from planner.models import Item, Overhead, Packaging, Pattern, Recipe, Settings
+from planner.diagnostics import Diagnostics
+from planner.models import Item, Overhead, Packaging, Pattern, PatternProduct, Product, RecipeProduct, Settings
 from planner.money import ONE, ZERO
 from planner.units import Quantity, UnitTable
 
@@ -101,7 +102,8 @@ class Context:
     customer_fabric: bool = False
     # cost_recipe's sheets of this context (not copied by dataclasses.replace): `check` and
     # `plan` cost a recipe again for each plan and each parent that uses it.
-    sheets: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    sheets: dict[tuple[int, ...], tuple[tuple[object, ...], CostSheet]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def price(self, item_id: str) -> Decimal:
         if item_id in self.prices:
@@ -111,27 +113,6 @@ class Context:
     @property
     def wage(self) -> Decimal:
         return self.settings.labor.wage_per_hour
-
-
-class _Collector:
-    """Run each line, keep every problem, so one run reports them all."""
-
-    def __init__(self, path: str):
-        self.path = path
-        self.problems: list[InputError] = []
-
-    def run(self, loc: tuple, compute: Callable[[], Any]) -> Any:
-        try:
-            return compute()
-        except InputError as err:
-            self.problems.append(err.under(*loc).at(self.path))
-        except InputErrors as errs:
-            self.problems.extend(errs.problems)
-        return None
-
-    def done(self) -> None:
-        if self.problems:
-            raise InputErrors(self.problems)
 
 
 def item_line(ctx: Context, group: str, item_id: str, qty: Quantity, scale: Decimal = ONE) -> CostLine:
@@ -161,12 +142,12 @@ def labor_line(ctx: Context, label: str, minutes: Decimal, efficiency: Decimal =
     return CostLine("labor", label, cost, qty=Quantity(minutes, "min"), explain=explain)
 
 
-def _overhead_lines(ctx: Context, overheads: list[Overhead], col: _Collector) -> list[CostLine]:
+def _overhead_lines(ctx: Context, overheads: list[Overhead], col: Diagnostics) -> list[CostLine]:
     lines = []
     for i, oh in enumerate(overheads):
         if oh.item is not None and oh.qty is not None:
             item_id, qty = oh.item, oh.qty
-            line = col.run(("overhead", i, "item"), lambda: item_line(ctx, "overhead", item_id, qty))
+            line = col.collect(lambda: item_line(ctx, "overhead", item_id, qty), under=("overhead", i, "item"))
         else:
             line = CostLine("overhead", oh.name or "-", oh.cost or ZERO, explain=msg(_("a fixed amount of {cost}"), cost=Cash(oh.cost)))
         if line:
@@ -174,20 +155,21 @@ def _overhead_lines(ctx: Context, overheads: list[Overhead], col: _Collector) ->
     return lines
 
 
-def _packaging_lines(ctx: Context, packaging: Packaging, sellable: Decimal, col: _Collector) -> list[CostLine]:
+def _packaging_lines(ctx: Context, packaging: Packaging, sellable: Decimal, col: Diagnostics) -> list[CostLine]:
     """Packaging per piece = Σ items / pieces_per_pack; a batch carries it for every sellable piece."""
     scale = sellable / packaging.pieces_per_pack
     lines = []
     for i, line in enumerate(packaging.items):
         item_id, qty = line.item, line.qty
-        made = col.run(("packaging", "items", i, "item"), lambda: item_line(ctx, "packaging", item_id, qty, scale))
+        made = col.collect(lambda: item_line(ctx, "packaging", item_id, qty, scale),
+                           under=("packaging", "items", i, "item"))
         if made:
             lines.append(made)
     return lines
 
 
-def cost_recipe(product: Any, ctx: Context) -> CostSheet:
-    """Cost one batch of a recipe (``product`` is a workspace.Product of kind recipe).
+def cost_recipe(product: RecipeProduct, ctx: Context) -> CostSheet:
+    """Cost one batch of a recipe.
 
     Worked out once per context for the same recipe and sub-recipes (loaded models),
     whatever path spelling reaches them; the sheet names the path it was asked by."""
@@ -199,7 +181,7 @@ def cost_recipe(product: Any, ctx: Context) -> CostSheet:
     return _asked_by(kept[1], product.path)
 
 
-def _models(product: Any) -> tuple:
+def _models(product: RecipeProduct) -> tuple[object, ...]:
     """What a recipe's cost depends on besides the context: its model and its sub-recipes'."""
     return (product.model, *(m for sub in product.subs.values() for m in _models(sub)))
 
@@ -211,9 +193,9 @@ def _asked_by(sheet: CostSheet, path: str) -> CostSheet:
     return replace(sheet, file=path, notes=notes)
 
 
-def _cost_recipe(product: Any, ctx: Context) -> CostSheet:
-    recipe: Recipe = product.model
-    col = _Collector(product.path)
+def _cost_recipe(product: RecipeProduct, ctx: Context) -> CostSheet:
+    recipe = product.model
+    col = Diagnostics(path=product.path)
     batch = recipe.batch
     sellable = batch.pieces * (ONE - batch.loss)
     lines: list[CostLine] = []
@@ -221,10 +203,10 @@ def _cost_recipe(product: Any, ctx: Context) -> CostSheet:
     for i, ing in enumerate(recipe.ingredients):
         if ing.item is not None:
             item_id, qty = ing.item, ing.qty
-            line = col.run(("ingredients", i, "item"), lambda: item_line(ctx, "ingredients", item_id, qty))
+            line = col.collect(lambda: item_line(ctx, "ingredients", item_id, qty), under=("ingredients", i, "item"))
         else:
             sub = product.subs[ing.recipe]
-            result = col.run(("ingredients", i, "qty"), lambda: sub_recipe_line(sub, ing.qty, ctx))
+            result = col.collect(lambda: sub_recipe_line(sub, ing.qty, ctx), under=("ingredients", i, "qty"))
             line = result[0] if result else None
             sub_minutes += result[1] if result else ZERO
         if line:
@@ -233,14 +215,14 @@ def _cost_recipe(product: Any, ctx: Context) -> CostSheet:
     lines.append(labor_line(ctx, "labor", minutes))
     lines.extend(_overhead_lines(ctx, recipe.overhead, col))
     lines.extend(_packaging_lines(ctx, recipe.packaging, sellable, col))
-    col.done()
+    col.raise_errors()
     notes = () if batch.minutes is not None else (
         warning(_("{product} has no minutes: your own work is counted as free"), hint=_("add minutes = ... (hands-on time per batch) to [batch]"), product=recipe.name).at(product.path, loc=("batch",)),)
     return CostSheet(recipe.name, product.path, "recipe", None, batch.pieces, sellable, tuple(lines),
                      minutes + sub_minutes, batch.equipment, batch.equipment_minutes, notes)
 
 
-def sub_recipe_line(sub: Any, used: Quantity, ctx: Context) -> tuple[CostLine, Decimal]:
+def sub_recipe_line(sub: RecipeProduct, used: Quantity, ctx: Context) -> tuple[CostLine, Decimal]:
     """``its batch cost without packaging × used / its output``; also its share of labour minutes."""
     sheet = cost_recipe(sub, ctx)
     base = sheet.batch - sheet.total("packaging")
@@ -259,19 +241,19 @@ def sub_recipe_line(sub: Any, used: Quantity, ctx: Context) -> tuple[CostLine, D
     return CostLine("ingredients", sheet.product, cost, None, used, explain, needs, sheet.estimate), sheet.minutes * fraction
 
 
-def cost_pattern(product: Any, ctx: Context, size: str) -> CostSheet:
+def cost_pattern(product: PatternProduct, ctx: Context, size: str) -> CostSheet:
     """Cost one garment of ``size``."""
-    pattern: Pattern = product.model
+    pattern = product.model
     if size not in pattern.sizes:
         raise problem(_("size '{size}' is not in the pattern"), hint=_("the pattern has sizes {sizes}"), size=size, sizes=", ".join(pattern.sizes))
-    col = _Collector(product.path)
+    col = Diagnostics(path=product.path)
     lines: list[CostLine] = []
-    fabric = col.run(("fabric", "item"), lambda: fabric_line(pattern, ctx, size))
+    fabric = col.collect(lambda: fabric_line(pattern, ctx, size), under=("fabric", "item"))
     if fabric:
         lines.append(fabric)
     for i, mat in enumerate(pattern.materials):
         item_id, qty = mat.item, mat.qty
-        line = col.run(("materials", i, "item"), lambda: item_line(ctx, "materials", item_id, qty))
+        line = col.collect(lambda: item_line(ctx, "materials", item_id, qty), under=("materials", i, "item"))
         if line:
             lines.append(line)
     lines.extend(labor_line(ctx, op.name, op.minutes, op.efficiency) for op in pattern.operations)
@@ -279,9 +261,9 @@ def cost_pattern(product: Any, ctx: Context, size: str) -> CostSheet:
     lines.extend(CostLine("services", s.name, s.cost, explain=msg(_("a fixed amount of {cost}"), cost=Cash(s.cost)))
                  for s in pattern.services)
     lines.extend(_packaging_lines(ctx, pattern.packaging, ONE, col))
-    col.done()
+    col.raise_errors()
     minutes = sum((op.minutes / op.efficiency for op in pattern.operations), ZERO)
-    notes = (warning(_("fabric {item} has another width than the pattern: its metres are converted by area, an estimate"), hint=_("check with a trial layout before buying"), item=fabric.item).at(product.path),) \
+    notes = (warning(_("fabric {item} has another width than the pattern: its metres are converted by area, an estimate"), hint=_("check with a trial layout before buying"), item=fabric.item).at(product.path, loc=("fabric", "width")),) \
         if fabric and fabric.estimate else ()
     return CostSheet(pattern.name, product.path, "pattern", size, ONE, ONE, tuple(lines), minutes, notes=notes)
 
@@ -316,9 +298,9 @@ def fabric_line(pattern: Pattern, ctx: Context, size: str) -> CostLine:
     return CostLine("fabric", line.label, line.cost, item_id, qty, explain, line.needs, estimate)
 
 
-def cost_product(product: Any, ctx: Context, size: str | None = None) -> list[CostSheet]:
+def cost_product(product: Product, ctx: Context, size: str | None = None) -> list[CostSheet]:
     """A recipe -> one sheet; a pattern -> one sheet per size (or just ``size``)."""
-    if product.kind == "recipe":
+    if isinstance(product, RecipeProduct):
         return [cost_recipe(product, ctx)]
     sizes = [size] if size else list(product.model.sizes)
     return [cost_pattern(product, ctx, s) for s in sizes]

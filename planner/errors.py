@@ -48,6 +48,19 @@ class InputError(Exception):
         return f"{self.path}:{self.line}: {self.message.key} {self.message.params}"
 
 
+class AmbiguousNumber(InputError):
+    """A number that reads two ways (``1.500``): its hint already says exactly what to write,
+    so an option that adds its own hint to a bad number leaves this one as it is."""
+
+
+def ambiguous(err: InputError) -> AmbiguousNumber:
+    return AmbiguousNumber(err.message, err.hint, err.path, err.line, err.loc, err.severity)
+
+
+class MissingFile(InputError):
+    """A file that is not there: a reference to it is told where the reference is written."""
+
+
 class InputErrors(Exception):
     """Several problems found in one pass (``planner check`` reports all)."""
 

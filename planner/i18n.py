@@ -20,7 +20,6 @@ from planner.texts import Cash, Key, Msg, Pct, _, p_
 from planner.money import quantize
 from planner.units import Quantity
 
-LANGUAGES = ("id", "en")
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "planner"
 UNIT_NAMES = {"min": p_("unit", "min"), "pcs": p_("unit", "pcs")}

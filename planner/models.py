@@ -4,9 +4,12 @@ pydantic-core (planner/records.py says how and why not BaseModel)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic_core import PydanticCustomError
 
@@ -251,7 +254,40 @@ Kind = Literal["recipe", "pattern", "plan"]
 MODELS: dict[str, type[Record]] = {"recipe": Recipe, "pattern": Pattern, "plan": Plan}
 
 
-def kind_of(data: dict) -> str | None:
+# ---------------------------------------------------------------- loaded products
+
+
+@dataclass(frozen=True)
+class RecipeProduct:
+    """A recipe file, loaded with every sub-recipe it names (by the reference as written)."""
+
+    path: str
+    model: Recipe
+    subs: Mapping[str, RecipeProduct] = dc_field(default_factory=dict)
+    kind: ClassVar[Literal["recipe"]] = "recipe"
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+
+@dataclass(frozen=True)
+class PatternProduct:
+    """A sewing pattern file, loaded."""
+
+    path: str
+    model: Pattern
+    kind: ClassVar[Literal["pattern"]] = "pattern"
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+
+Product = RecipeProduct | PatternProduct
+
+
+def kind_of(data: Mapping[str, object]) -> Kind | None:
     """Tell a recipe, pattern or plan by its keys."""
     if "make" in data:
         return "plan"
@@ -262,4 +298,5 @@ def kind_of(data: dict) -> str | None:
     return None
 
 
-__all__ = ["Settings", "Item", "Recipe", "Pattern", "Plan", "Quantity", "kind_of", "MODELS"]
+__all__ = ["Settings", "Item", "Recipe", "Pattern", "Plan", "Product", "RecipeProduct", "PatternProduct",
+           "Quantity", "kind_of", "MODELS"]

@@ -205,14 +205,6 @@ def units_to_buy(short: Decimal, per_unit: Decimal) -> int:
     return ceil_div(short, per_unit) if short > 0 else 0
 
 
-def whole_pieces(text: str) -> int:
-    """A piece count typed on the command line: a whole number above zero (``1_000`` allowed)."""
-    digits = text.strip().replace("_", "")
-    if not digits.isdigit() or int(digits) < 1:
-        raise problem(_("'{value}' is not a number of pieces"), hint=_("write a whole number above zero, e.g. pieces = 150 or recipes/bingka.toml=150"), value=text)
-    return int(digits)
-
-
 def batches_for(pieces: int, sellable: Decimal) -> int:
     """``ceil(pieces / sellable)``."""
     return ceil_div(Decimal(pieces), sellable)
@@ -265,14 +257,16 @@ def opening_stock(table: Mapping[str, object], catalog: Mapping[str, Item],
 
 def plan_production(orders: list[Order], stock: Mapping[str, Decimal], settings: Settings,
                     catalog: Mapping[str, Item], units: UnitTable, prices: Mapping[str, Decimal],
-                    *, today: date, due: date | None = None, name: str | None = None) -> ProductionPlan:
-    """The whole plan: runs, shopping list, equipment time (``stock`` in purchase packs)."""
+                    *, today: date, due: date | None = None, name: str | None = None,
+                    stock_at: tuple[str | None, tuple[str | int, ...]] = (None, ())) -> ProductionPlan:
+    """The whole plan: runs, shopping list, equipment time (``stock`` in purchase packs, written
+    in the file and under the table ``stock_at`` names)."""
     runs = tuple(make_run(o, settings) for o in merge_orders(orders))
     shopping = shopping_list(runs, stock, catalog, units, prices)
     notes: tuple[InputError, ...] = ()
     for note in (n for run in runs for n in run.sheet.notes):  # sizes of one pattern share their notes
         notes += (note,) if note not in notes else ()
-    notes += tuple(warning(_("the stock of '{item}' is not used by any product in this plan"), hint=_("check the item id, or leave it out of the stock list"), item=item_id)
+    notes += tuple(warning(_("the stock of '{item}' is not used by any product in this plan"), hint=_("check the item id, or leave it out of the stock list"), item=item_id).at(stock_at[0], loc=(*stock_at[1], item_id))
                    for item_id in stock if item_id not in {line.item for line in shopping})
     return ProductionPlan(name, runs, shopping, equipment_use(runs, settings), settings.labor.workers,
                           settings.labor.hours_per_day, today, due, notes, settings.channels[0].name)

@@ -8,90 +8,19 @@ calendar days: every day is a working day, nothing is skipped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from planner.catalog import find_item
 from planner.costing import SIXTY, Context, CostLine, CostSheet, cost_pattern, item_line
-from planner.errors import InputError, InputErrors, problem
+from planner.errors import InputErrors, problem
 from planner.texts import _, Msg
-from planner.models import Pricing
+from planner.models import PatternProduct, Pricing
 from planner.money import ZERO, ceil_div, round_up
 from planner.pricing import list_price
-from planner.units import Quantity, UnitTable, parse_number, parse_quantity
-
-
-# ---------------------------------------------------------------- what was ordered
-
-
-def parse_count(text: str, size: str) -> int:
-    """A number of garments: a whole number above zero."""
-    try:
-        number = parse_number(text)
-    except InputError:
-        raise problem(_("size {size}: '{text}' is not a whole number of garments"), hint=_("write how many garments as a whole number, e.g. --size M --qty 10 or --sizes S=5,M=10"), size=size, text=text) from None
-    if number != number.to_integral_value():
-        raise problem(_("size {size}: '{text}' is not a whole number of garments"), hint=_("write how many garments as a whole number, e.g. --size M --qty 10 or --sizes S=5,M=10"), size=size, text=text)
-    if number <= 0:
-        raise problem(_("size {size}: {text} garments — the number must be more than zero"), hint=_("write how many garments as a whole number, e.g. --size M --qty 10 or --sizes S=5,M=10"), size=size, text=text)
-    return int(number)
-
-
-def parse_sizes(text: str) -> dict[str, int]:
-    """``"S=5,M=10,L=5"`` -> {"S": 5, "M": 10, "L": 5}."""
-    order: dict[str, int] = {}
-    for part in text.split(","):
-        size, sep, count = (p.strip() for p in part.partition("="))
-        if not sep or not size or not count:
-            raise problem(_("--sizes '{text}': '{part}' is not SIZE=COUNT"), hint=_("write each size with its count, separated by commas: --sizes S=5,M=10,L=5"), part=part.strip(), text=text)
-        if size in order:
-            raise problem(_("--sizes '{text}' names size {size} twice"), hint=_("write each size with its count, separated by commas: --sizes S=5,M=10,L=5"), size=size, text=text)
-        order[size] = parse_count(count, size)
-    return order
-
-
-def parse_order(size: str | None, qty: str | None, sizes: str | None) -> dict[str, int]:
-    """Sizes and counts from ``--size S --qty N`` or ``--sizes S=5,M=10``."""
-    if sizes is not None and (size is not None or qty is not None):
-        raise problem(_("give either --size with --qty, or --sizes, not both"), hint=_("one size: --size M --qty 1; several: --sizes S=5,M=10,L=5"))
-    if sizes is not None:
-        return parse_sizes(sizes)
-    if size is None and qty is None:
-        raise problem(_("say which sizes and how many"), hint=_("one size: --size M --qty 1; several: --sizes S=5,M=10,L=5"))
-    if size is None:
-        raise problem(_("--qty {qty} needs a --size"), hint=_("one size: --size M --qty 1; several: --sizes S=5,M=10,L=5"), qty=qty)
-    if qty is None:
-        raise problem(_("--size {size} needs a --qty (how many garments)"), hint=_("write e.g. --size {size} --qty 1"), size=size)
-    return {size.strip(): parse_count(qty, size.strip())}
-
-
-def parse_length(text: str, units: UnitTable) -> Decimal:
-    """The customer's fabric, ``"9m"``, ``"9,5 m"`` or ``"900 cm"`` -> metres."""
-    try:
-        qty = parse_quantity(text)
-    except InputError as err:
-        raise _with_hint(err, _("write how much fabric the customer brings as a length, e.g. 9m, \"9,5 m\" or 900cm")) from None
-    if units.dimension(qty.unit) != "length" or qty.amount <= 0:
-        raise problem(_("--customer-fabric {text} is not a length of fabric"), hint=_("write how much fabric the customer brings as a length, e.g. 9m, \"9,5 m\" or 900cm"), text=text)
-    return units.convert(qty, "m")
-
-
-def parse_price(text: str, places: int) -> Decimal:
-    """``--price 85000``: a positive amount, whole in a currency without cents."""
-    try:
-        price = parse_number(text)
-    except InputError as err:
-        raise _with_hint(err, _("write the price of one garment without Rp or dots, e.g. --price 85000")) from None
-    if price <= 0 or price != round(price, places):
-        raise problem(_("--price {text} must be an amount above zero, without cents in this currency"), hint=_("write the price of one garment without Rp or dots, e.g. --price 85000"), text=text)
-    return price
-
-
-def _with_hint(err: InputError, hint: str) -> InputError:
-    """A parse error with a hint for this option (the ambiguous-number hints are already specific)."""
-    return err if err.message.key.startswith("ambiguous") else replace(err, hint=Msg(hint))
+from planner.units import Quantity
 
 
 # ---------------------------------------------------------------- the quote
@@ -273,11 +202,9 @@ class Quote:
         return tuple(c for c in self.checks if c.per_hour is not None and c.per_hour < self.wage)
 
 
-def quote_pattern(product: Any, ctx: Context, order: dict[str, int], *, today: date, rush: bool = False,
+def quote_pattern(product: PatternProduct, ctx: Context, order: dict[str, int], *, today: date, rush: bool = False,
                   brought: Decimal | None = None, price: Decimal | None = None) -> Quote:
-    """Cost each ordered size, price it, and add up the order (``product`` is a workspace.Product)."""
-    if product.kind != "pattern":
-        raise problem(_("this is a recipe; a quote needs a sewing pattern"), hint=_("give a pattern file (it has sizes and [fabric]); for a recipe use planner price {file}"), file=product.path)
+    """Cost each ordered size, price it, and add up the order."""
     pattern = product.model
     unknown = [s for s in order if s not in pattern.sizes]
     if unknown:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Mapping
 
-from planner.errors import InputError, problem, warning
+from planner.errors import InputError, warning
 from planner.models import Item, Recipe
 from planner.money import quantize
-from planner.units import Quantity, format_amount, parse_number, parse_quantity
+from planner.units import Quantity, format_amount, parse_quantity
 from planner.texts import _
 
 WRITE_PLACES = 4  # quantities written to a scaled file: at most four decimals
@@ -51,17 +51,6 @@ class Scaling:
 def factor_for_pieces(pieces: int, sellable: Decimal) -> Decimal:
     """``K = N / sellable``: the batch that gives N pieces fit to sell."""
     return Decimal(pieces) / sellable
-
-
-def parse_factor(text: str) -> Decimal:
-    """``1,5`` or ``1.5`` or ``1/2``; a factor must be above zero."""
-    try:
-        value = parse_number(text)
-    except InputError:
-        value = None
-    if value is None or value <= 0:
-        raise problem(_("'{text}' is not a factor above zero"), hint=_("write a number such as 2, 1,5 or 1/2"), text=text)
-    return value
 
 
 def scale_recipe(recipe: Recipe, file: str, factor: Decimal, catalog: Mapping[str, Item],

@@ -15,7 +15,6 @@ at today's price (today's direct price with the new cost) and break-even units.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
@@ -26,10 +25,8 @@ from planner.errors import InputError, InputErrors, problem
 from planner.texts import _, Cash
 from planner.money import ONE, ZERO
 from planner.pricing import BreakEven, ChannelPrice, at_price, break_even, price_channel
-from planner.units import parse_number
 
 HUNDRED = Decimal(100)
-_DECIMAL_COMMA = re.compile(r"[+-]\d+,\d+%")   # "+12,5%": a decimal comma where commas separate steps
 
 
 @dataclass(frozen=True)
@@ -62,49 +59,7 @@ class Scenario:
     changes: tuple[tuple[str, Step], ...] = ()
 
 
-# ---------------------------------------------------------------- reading --change
-
-
-def parse_change(text: str, places: int) -> Change:
-    """``ITEM=STEP[,STEP...]`` -> Change; a malformed one is an error naming what to write."""
-    item, sep, steps = text.partition("=")
-    if not sep or not item.strip() or not steps.strip():
-        raise problem(_("--change '{text}' is not ITEM=CHANGE"), hint=_("write e.g. --change gula-pasir=+20%, --change gula-pasir=+20%,+40% (two steps), --change gula-pasir=18000"), text=text)
-    comma = _DECIMAL_COMMA.search(steps)
-    if comma:
-        raise problem(_("'{step}' in --change {text}: the comma separates steps"), hint=_("write decimals with a dot: {dotted}"), step=comma.group(0), text=text,
-                      dotted=comma.group(0).replace(",", "."))
-    return Change(item.strip(), tuple(parse_step(step.strip(), text, places) for step in steps.split(",")), text)
-
-
-def parse_step(step: str, text: str, places: int) -> Step:
-    """``+20%``, ``-10%``, ``+2000``, ``-500`` or ``15000`` (decimals with a dot: ``+12.5%``)."""
-    signed = step[:1] in "+-" and step != ""
-    percent = step.endswith("%")
-    number = step[1:] if signed else step
-    number = number[:-1] if percent else number
-    if percent and not signed:
-        raise problem(_("'{step}' in --change {text} has no sign: a rise or a fall?"), hint=_("write +{step} for a rise or -{step} for a fall"), step=step, text=text)
-    if not number.strip() or number.strip()[:1] in "+-":
-        raise problem(_("'{step}' in --change {text} is not a price change"), hint=_("write a share (+20%, -10%), an amount to add to the pack price (+2000, -500) or a new pack price (18000); steps are separated by commas, so write decimals with a dot: +12.5%"), step=step, text=text)
-    value = _number(number, step, text)
-    if step.startswith("-"):
-        value = -value
-    if percent:
-        return Step(step, "percent", value / HUNDRED)
-    if value != value.quantize(Decimal(1).scaleb(-places)):
-        key = _("'{step}' in --change {text} is not a whole amount of money") if places == 0 else _("'{step}' in --change {text} has more than {places} decimal places")
-        raise problem(key, hint=_("write an amount of money as prices are written, e.g. 18000 or +2000"), step=step, text=text, places=places)
-    return Step(step, "amount" if signed else "price", value)
-
-
-def _number(number: str, step: str, text: str) -> Decimal:
-    try:
-        return parse_number(number.replace("_", ""))
-    except InputError as err:
-        if err.message.key == _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"):
-            raise
-        raise problem(_("'{step}' in --change {text} is not a price change"), hint=_("write a share (+20%, -10%), an amount to add to the pack price (+2000, -500) or a new pack price (18000); steps are separated by commas, so write decimals with a dot: +12.5%"), step=step, text=text) from None
+# ---------------------------------------------------------------- checking changes
 
 
 def check_changes(changes: Sequence[Change], ctx: Context) -> None:

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+LANGUAGES = ("id", "en")    # Indonesian first: the default wherever nothing else says
+
+
 @dataclass(frozen=True)
 class Text:
     """A marked sentence that is more than its English: a context, or a plural form."""

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from planner.errors import InputError, problem
+from planner.errors import InputError, MissingFile, problem
 from planner.texts import _, Msg
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -27,7 +27,9 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise problem(_("file not found"), hint=_("check the path '{file}'; paths inside a file are relative to that file"), file=str(path)).at(str(path)) from None
+        found = problem(_("file not found"),
+                        hint=_("check the path '{file}'; paths inside a file are relative to that file"), file=str(path))
+        raise MissingFile(found.message, found.hint, str(path)) from None
     except IsADirectoryError:
         raise problem(_("this is a folder, not a file"), hint=_("name a .toml file inside '{file}'"), file=str(path)).at(str(path)) from None
     except OSError as exc:

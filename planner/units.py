@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Mapping, Protocol
 
-from planner.errors import InputError, problem
+from planner.errors import InputError, ambiguous, problem
 from planner.money import check_size
 from planner.texts import _
 
@@ -72,12 +72,13 @@ def _fraction(part: str, text: str) -> Decimal:
 
 def _plain_number(part: str, text: str) -> Decimal:
     if "." in part and "," in part or part.count(".") > 1 or part.count(",") > 1:
-        raise problem(_("'{text}' mixes '.' and ',' or repeats them"), hint=_("write numbers without thousands separators: 1500 or 1,5"), text=text)
+        raise ambiguous(problem(_("'{text}' mixes '.' and ',' or repeats them"),
+                                hint=_("write numbers without thousands separators: 1500 or 1,5"), text=text))
     if _AMBIGUOUS.match(part):
         whole, frac = part.split(".")
         decimal_reading = f"{whole},{frac.rstrip('0')}".rstrip(",")
-        raise problem(_("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"), hint=_("write {decimal} or {thousands}"), text=text,
-                      decimal=decimal_reading, thousands=whole + frac)
+        raise ambiguous(problem(_("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"), hint=_("write {decimal} or {thousands}"), text=text,
+                      decimal=decimal_reading, thousands=whole + frac))
     try:
         number = Decimal(part.replace(",", ".").replace("_", ""))
     except InvalidOperation:
@@ -99,9 +100,9 @@ def parse_quantity(text: object) -> Quantity:
     if "." in match.group("num") and _AMBIGUOUS.match(match.group("num").strip()):
         whole, frac = match.group("num").strip().split(".")
         unit = match.group("unit")
-        raise problem(_("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"), hint=_("write {decimal} or {thousands}"), text=text,
+        raise ambiguous(problem(_("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"), hint=_("write {decimal} or {thousands}"), text=text,
                       decimal=f"{whole},{frac.rstrip('0')}".rstrip(",") + f" {unit}",
-                      thousands=f"{whole}{frac} {_smaller_unit(unit)}" if _smaller_unit(unit) else f"{whole}{frac} {unit}")
+                      thousands=f"{whole}{frac} {_smaller_unit(unit)}" if _smaller_unit(unit) else f"{whole}{frac} {unit}"))
     amount = parse_number(match.group("num"))
     return Quantity(amount, match.group("unit").lower())
 

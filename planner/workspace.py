@@ -3,53 +3,67 @@
 The only module that reads the user's files. With no ``planner.toml`` above the
 first file (or the current folder) the embedded defaults in ``planner/data``
 apply, so a new user can cost a recipe with no set-up.
+
+Loading the settings and the catalog never stops at a problem: each problem
+goes into the run's Diagnostics, a broken settings table is replaced by its
+default and a broken catalog item is left out (and remembered as broken), so a
+run still checks every file that does not depend on what is broken.
 """
 
 from __future__ import annotations
 
 import os
-
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from planner import tomlfile
-from planner.catalog import check_catalog
+from planner.catalog import Catalog, check_catalog
+from planner.diagnostics import Diagnostics
 from planner.errors import InputError, InputErrors, path_problem, problem
-from planner.models import MODELS, Item, Settings, kind_of
-from planner.money import minor_places
+from planner.models import MODELS, Item, Kind, PatternProduct, Plan, Product, RecipeProduct, Settings, kind_of
+from planner.records import Record
+from planner.texts import _
 from planner.units import UnitTable
 from planner.validation import validate
-from planner.texts import _
 
 DATA = Path(__file__).parent / "data"
 SETTINGS_FILE = "planner.toml"
 CATALOG_FILE = "prices.toml"
 SUFFIX = ".toml"
+DEFAULT_CURRENCY = "IDR"
+EMBEDDED = "planner/data"   # how problems in the embedded defaults name their files, wherever planner is installed
 
 
-@dataclass(frozen=True)
-class Product:
-    """A recipe or pattern file, with its sub-recipes loaded (by reference as written)."""
-
-    kind: str
-    path: str
-    model: Any
-    subs: dict[str, "Product"] = field(default_factory=dict)
+def shown(path: Path) -> str:
+    """A file as problems name it: as given, or ``planner/data/NAME`` for an embedded default."""
+    return f"{EMBEDDED}/{path.name}" if path.parent == DATA else str(path)
 
 
 @dataclass
 class Workspace:
+    """A loaded workspace, and what one run has read from it (each file is read once)."""
+
     root: Path | None
     settings: Settings
-    catalog: dict[str, Item]
+    catalog: Catalog
     units: UnitTable
     settings_file: str
     catalog_file: str
+    places: int = 0                                    # decimal places of money in the currency
     texts: dict[str, str] = field(default_factory=dict)
-    files: dict[str, tuple[str, Any, dict[str, Any], str]] = field(default_factory=dict)  # load_file's
+    files: dict[str, tuple[Kind, Record, dict[str, Any], str]] = field(default_factory=dict)
     reals: dict[str, str] = field(default_factory=dict)  # real_path by spelling
+    diagnostics: Diagnostics = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.diagnostics = Diagnostics(self.place)
+
+    @property
+    def defaults(self) -> bool:
+        """Whether the run uses the embedded settings (no planner.toml was found)."""
+        return self.root is None
 
     def real(self, path: Path) -> str:
         """``real_path`` of ``path``, once per spelling (it costs a system call per folder)."""
@@ -58,24 +72,29 @@ class Workspace:
             found = self.reals[str(path)] = str(real_path(path))
         return found
 
-    @property
-    def places(self) -> int:
-        return minor_places(self.settings.currency)
-
     def place(self, err: InputError) -> InputError:
         """Put a line number on a problem, from the text of the file it names."""
         return tomlfile.place(err, err.path or "", self.texts.get(err.path or ""))
 
-    def read(self, path: Path) -> tuple[dict[str, Any], str]:
+    def read(self, path: Path) -> dict[str, Any]:
         data, text = tomlfile.load(path)
-        self.texts[str(path)] = text
-        return data, text
+        self.texts[shown(path)] = text
+        return data
 
-    def validate(self, model: type, data: Any, path: str) -> Any:
+    @property
+    def own_catalog(self) -> bool:
+        """Whether the catalog is the user's (not the embedded one)."""
+        return not self.catalog_file.startswith(EMBEDDED + "/")
+
+    def validate(self, model: type[Record], data: Any, path: str) -> Any:
         try:
             return validate(model, data, {"places": self.places})
         except InputErrors as errs:
             raise InputErrors([self.place(e.at(path)) for e in errs.problems]) from None
+
+    def read_paths(self) -> list[Path]:
+        """Every file of the user's this run has read (never to be written over)."""
+        return [Path(p) for p in self.texts if not p.startswith(EMBEDDED + "/")]
 
 
 def find_root(start: Path) -> Path | None:
@@ -110,72 +129,108 @@ def shown_path(folder: Path) -> Path:
 
 @lru_cache(maxsize=1)
 def unit_table() -> UnitTable:
-    data, _ = tomlfile.load(DATA / "units.toml")
+    data, _text = tomlfile.load(DATA / "units.toml")
     return UnitTable.from_data(data)
 
 
-def load_workspace(workspace: Path | None = None, first: Path | None = None,
-                   on_settings: Callable[[Settings], None] | None = None) -> Workspace:
-    """Load settings and catalog from ``workspace``, or the one above ``first``, or defaults.
+def workspace_root(workspace: Path | None, first: Path | None) -> Path | None:
+    """``--workspace DIR`` (which must hold planner.toml), else the folder above ``first``."""
+    if workspace is None:
+        return find_root(first if first is not None else Path.cwd())
+    if not (workspace / SETTINGS_FILE).is_file():
+        raise problem(_("'{folder}' is not a workspace (no planner.toml there)"),
+                      hint=_("create one with: planner init {folder}"), folder=str(workspace)).at(str(workspace))
+    return workspace
 
-    ``on_settings`` sees the settings before the catalog loads (so its errors speak their language).
-    """
-    if workspace is not None:
-        if not (workspace / SETTINGS_FILE).is_file():
-            raise problem(_("'{folder}' is not a workspace (no planner.toml there)"), hint=_("create one with: planner init {folder}"), folder=str(workspace)).at(str(workspace))
-        root = workspace
-    else:
-        root = find_root(first if first is not None else Path.cwd())
+
+def load_workspace(workspace: Path | None = None, first: Path | None = None) -> Workspace:
+    """Settings and catalog from ``workspace``, or the one above ``first``, or the defaults.
+
+    Their problems are in ``ws.diagnostics``; what is broken is replaced by defaults."""
+    root = workspace_root(workspace, first)
     folder = root if root is not None else DATA
-    ws = Workspace(root, Settings(), {}, unit_table(), str(folder / SETTINGS_FILE), "")
-    ws.settings = _load_settings(ws, folder / SETTINGS_FILE)
-    if on_settings is not None:
-        on_settings(ws.settings)
-    _check_money(ws)
     catalog_path = folder / CATALOG_FILE
     if root is not None and not catalog_path.is_file():
         catalog_path = DATA / CATALOG_FILE
-    ws.catalog_file = str(catalog_path)
-    ws.catalog = _load_catalog(ws, catalog_path)
+    ws = Workspace(root, Settings(), Catalog(), unit_table(), shown(folder / SETTINGS_FILE), shown(catalog_path))
+    ws.settings = _load_settings(ws, folder / SETTINGS_FILE)
     if ws.settings.units:
         ws.units = ws.units.with_units(ws.settings.units)
+    ws.catalog = _load_catalog(ws, catalog_path)
     return ws
 
 
+def currency_places(currency: object) -> int:
+    """Decimal places of money in ``currency``, as Babel knows them (IDR 0, USD 2, KWD 3)."""
+    from planner.locales import currency_digits
+
+    digits = currency_digits()
+    return digits.get(currency, digits[DEFAULT_CURRENCY]) if isinstance(currency, str) else 0
+
+
 def _load_settings(ws: Workspace, path: Path) -> Settings:
-    data, _ = ws.read(path)
-    return ws.validate(Settings, data, str(path))
+    """The settings, validated with their own currency; a broken table gives way to its default."""
+    data = ws.diagnostics.collect(lambda: ws.read(path), shown(path))
+    if not data:
+        return Settings()
+    ws.places = currency_places(data.get("currency", DEFAULT_CURRENCY))
+    settings = validate_partly(ws, Settings, data, shown(path))
+    wrong = _money_problem(settings)
+    if wrong is not None:
+        key, err = wrong
+        ws.diagnostics.add(err.under(key), shown(path))
+        settings = settings.copy({key: getattr(Settings(), key)})
+    ws.places = currency_places(settings.currency)
+    return settings
 
 
-def _check_money(ws: Workspace) -> None:
+def _money_problem(settings: Settings) -> tuple[str, InputError] | None:
     """The settings' locale and currency must be ones Babel can write money in."""
     from planner.i18n import money_problem
 
-    wrong = money_problem(ws.settings.locale, ws.settings.currency)
-    if wrong is not None:
-        key, err = wrong
-        raise ws.place(err.at(ws.settings_file, loc=(key,)))
+    return money_problem(settings.locale, settings.currency)
 
 
-def _load_catalog(ws: Workspace, path: Path) -> dict[str, Item]:
-    data, text = ws.read(path)
-    index = tomlfile.line_index(text)
-    catalog: dict[str, Item] = {}
-    problems: list[InputError] = []
+def validate_partly(ws: Workspace, model: type[Record], data: dict[str, Any], path: str) -> Any:
+    """``model`` from ``data``; with problems, they are kept and the keys they are in are left out
+    (their defaults apply), so what is right still counts. The defaults when nothing is left."""
+    try:
+        return ws.validate(model, data, path)
+    except InputErrors as errs:
+        ws.diagnostics.extend(errs.problems, path)
+        wrong = {e.loc[0] for e in errs.problems if e.loc}
+        if len(wrong) < len({e.loc[:1] for e in errs.problems}):  # a problem of the whole file
+            return model.model_validate({}, context={"places": ws.places})
+        kept = {key: value for key, value in data.items() if key not in wrong}
+    try:
+        return ws.validate(model, kept, path)
+    except InputErrors as errs:   # what was left depended on what was taken out
+        ws.diagnostics.extend(errs.problems, path)
+        return model.model_validate({}, context={"places": ws.places})
+
+
+def _load_catalog(ws: Workspace, path: Path) -> Catalog:
+    """Every item that validates and whose units work; the others are reported and kept as broken."""
+    where = shown(path)
+    data = ws.diagnostics.collect(lambda: ws.read(path), where) or {}
+    items: dict[str, Item] = {}
+    broken: set[str] = set()
     for item_id, entry in data.items():
         if not isinstance(entry, dict):
-            problems.append(problem(_("'{item}' must be a table of the item's facts"), hint=_("write [{item}] then pack = \"1 kg\" and price = 12_700 on their own lines"),
-                                    item=item_id).under(item_id))
+            ws.diagnostics.add(problem(_("'{item}' must be a table of the item's facts"),
+                                       hint=_("write [{item}] then pack = \"1 kg\" and price = 12_700 on their own lines"),
+                                       item=item_id).under(item_id), where)
+            broken.add(item_id)
             continue
         try:
-            catalog[item_id] = validate(Item, entry, {"places": ws.places})
+            items[item_id] = validate(Item, entry, {"places": ws.places})
         except InputErrors as errs:
-            problems.extend(e.under(item_id) for e in errs.problems)
-    problems.extend(check_catalog(catalog, ws.units))
-    errors = [tomlfile.place(e.at(str(path)), str(path), text, index) for e in problems]
-    if any(e.severity == "error" for e in errors):
-        raise InputErrors(errors)
-    return catalog
+            ws.diagnostics.extend((e.under(item_id) for e in errs.problems), where)
+            broken.add(item_id)
+    for err in check_catalog(items, ws.units):
+        ws.diagnostics.add(err, where)
+        broken.add(str(err.loc[0]))
+    return Catalog.of({k: v for k, v in items.items() if k not in broken}, broken)
 
 
 def resolve_ref(ref: str, base: str) -> Path:
@@ -186,55 +241,83 @@ def resolve_ref(ref: str, base: str) -> Path:
     return path
 
 
-def load_file(ws: Workspace, path: Path) -> tuple[str, Any, dict[str, Any]]:
+def load_file(ws: Workspace, path: Path) -> tuple[Kind, Record, dict[str, Any]]:
     """(kind, validated model, raw data) of a recipe, pattern or plan file.
 
     Read, parsed and validated once a run: a plan of 1,000 recipes, or `check`
     costing every file and then every plan, asks for the same files again."""
     key = ws.real(path)
     if key not in ws.files:
-        data, text = ws.read(path)
+        data = ws.read(path)
         kind = kind_of(data)
         if kind is None:
-            raise problem(_("cannot tell whether this is a recipe, a pattern or a plan"), hint=_("a recipe has [batch] and [[ingredients]], a pattern has sizes and [fabric], a plan has [[make]]"), file=str(path)).at(str(path), 1)
-        ws.files[key] = (kind, ws.validate(MODELS[kind], data, str(path)), data, text)
+            raise problem(_("cannot tell whether this is a recipe, a pattern or a plan"),
+                          hint=_("a recipe has [batch] and [[ingredients]], a pattern has sizes and [fabric], "
+                                 "a plan has [[make]]"), file=str(path)).at(str(path), 1)
+        ws.files[key] = (kind, ws.validate(MODELS[kind], data, str(path)), data, ws.texts[str(path)])
     kind, model, data, text = ws.files[key]
     ws.texts.setdefault(str(path), text)
     return kind, model, data
 
 
+def load_plan(ws: Workspace, path: Path) -> Plan:
+    """A plan file's model; a recipe or pattern named alone says how to ask for it instead."""
+    kind, model, _data = load_file(ws, path)
+    if kind == "recipe":
+        raise problem(_("this is a recipe: say how many pieces to make"),
+                      hint=_("write {file}=N, e.g. {file}=150"), file=str(path)).at(str(path))
+    if kind == "pattern":
+        raise pattern_by_sizes(str(path)).at(str(path))
+    assert isinstance(model, Plan)
+    return model
+
+
+def pattern_by_sizes(file: str) -> InputError:
+    return problem(_("a sewing pattern is planned by sizes, not by pieces"),
+                   hint=_("write a plan file with [[make]] product = \"{file}\" and sizes = {{ S = 5, M = 10 }} "
+                          "(planner new plan ...)"), file=file)
+
+
 def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Product:
     """A recipe or pattern with every sub-recipe loaded; a cycle is an error."""
+    from planner.models import Pattern, Recipe
+
     key = ws.real(path)
     if key in _stack:
         chain = " → ".join(Path(p).name for p in (*_stack[_stack.index(key):], key))
-        raise problem(_("sub-recipes refer to each other in a circle: {chain}"), hint=_("a recipe cannot use itself, directly or through others"), chain=chain)
+        raise problem(_("sub-recipes refer to each other in a circle: {chain}"),
+                      hint=_("a recipe cannot use itself, directly or through others"), chain=chain)
     kind, model, _data = load_file(ws, path)
-    if kind == "plan":
-        raise problem(_("this is a production plan, not a recipe or pattern"), hint=_("use: planner plan {file}"), file=str(path)).at(str(path), 1)
-    subs: dict[str, Product] = {}
+    if isinstance(model, Pattern):
+        return PatternProduct(str(path), model)
+    if not isinstance(model, Recipe):
+        raise problem(_("this is a production plan, not a recipe or pattern"),
+                      hint=_("use: planner plan {file}"), file=str(path)).at(str(path), 1)
+    subs: dict[str, RecipeProduct] = {}
     problems: list[InputError] = []
-    for i, ingredient in enumerate(getattr(model, "ingredients", [])):
+    for i, ingredient in enumerate(model.ingredients):
         if ingredient.recipe and ingredient.recipe not in subs:
             try:
-                subs[ingredient.recipe] = _load_sub(ws, ingredient.recipe, path, (*_stack, key))
+                subs[ingredient.recipe] = load_sub(ws, ingredient.recipe, path, (*_stack, key))
             except InputError as err:
                 problems.append(ws.place(err.at(str(path), loc=("ingredients", i, "recipe"))))
             except InputErrors as errs:
                 problems.extend(errs.problems)
     if problems:
         raise InputErrors(problems)
-    return Product(kind, str(path), model, subs)
+    return RecipeProduct(str(path), model, subs)
 
 
-def _load_sub(ws: Workspace, ref: str, parent: Path, stack: tuple[str, ...]) -> Product:
+def load_sub(ws: Workspace, ref: str, parent: Path, stack: tuple[str, ...]) -> RecipeProduct:
     """The sub-recipe ``ref`` names; a missing file or a non-recipe is the parent's problem."""
     path = resolve_ref(ref, str(parent))
     if not is_file(path):
-        raise problem(_("sub-recipe '{recipe}' not found (looked for {file})"), hint=_("the path is relative to this file; .toml may be left off"), recipe=ref, file=str(path))
+        raise problem(_("sub-recipe '{recipe}' not found (looked for {file})"),
+                      hint=_("the path is relative to this file; .toml may be left off"), recipe=ref, file=str(path))
     sub = load_product(ws, path, stack)
-    if sub.kind != "recipe":
-        raise problem(_("'{recipe}' is not a recipe, so it cannot be used as an ingredient"), hint=_("point recipe = at a recipe file (one with [batch])"), recipe=ref)
+    if not isinstance(sub, RecipeProduct):
+        raise problem(_("'{recipe}' is not a recipe, so it cannot be used as an ingredient"),
+                      hint=_("point recipe = at a recipe file (one with [batch])"), recipe=ref)
     return sub
 
 
@@ -246,7 +329,7 @@ def is_file(path: Path) -> bool:
         raise path_problem(exc) from None
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
+def expand_paths(paths: list[Path]) -> list[Path]:
     """Files as given; folders become the .toml files below them (not settings or catalog)."""
     found: list[Path] = []
     for path in paths:

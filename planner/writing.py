@@ -62,6 +62,24 @@ def _mode_for(target: Path) -> int:
     return 0o666 & ~umask
 
 
+def write_all(files: list[tuple[Path, str]], *, force: bool = False, folders: list[Path] = ()) -> None:
+    """Write several files, or none: every one that exists is told before anything is written;
+    ``folders`` are made too (with their parents), as are the folders the files go in."""
+    from planner.errors import InputErrors
+
+    taken = [path for path, _text in files if path.exists() and not force]
+    if taken:
+        raise InputErrors([problem(_("'{file}' already exists; nothing was written"),
+                                   hint=_("choose another name, or add --force to replace it"),
+                                   file=str(p)).at(str(p)) for p in taken])
+    for path, _text in files:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    for path, text in files:
+        write_text(path, text, force=force)
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+
+
 def toml_literal(value: object) -> str:
     """One value as TOML text on one line: scalars written by tomli-w (strings quoted and
     escaped, decimals exact), tables inline ``{ S = "1,30 m" }``, arrays ``["S", "M"]``."""

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from planner.costing import CostLine, CostSheet, Need
 from planner.errors import InputError, InputErrors
 from planner.models import Item, Settings
-from planner.planning import Order, ShoppingLine, opening_stock, plan_production, units_to_buy, whole_pieces
+from planner.options import pieces as whole_pieces
+from planner.planning import Order, ShoppingLine, opening_stock, plan_production, units_to_buy
 from planner.units import Quantity
 from planner.workspace import unit_table
 from planner.texts import _

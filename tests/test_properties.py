@@ -33,7 +33,8 @@ from planner.pricing import list_price, target_price
 from planner.render.plain import plain_lines
 from planner.reports.cost import shown_sheet
 from planner.units import Quantity
-from planner.workspace import DATA, Product, load_workspace, unit_table
+from planner.models import RecipeProduct
+from planner.workspace import DATA, load_workspace, unit_table
 from planner.texts import _
 
 MODEST = settings(max_examples=60, deadline=None, derandomize=True,
@@ -170,7 +171,7 @@ def test_scaling_a_recipe_by_k_scales_its_ingredient_cost_by_k(data, k):
 
 def _ingredients(ctx: Context, lines: list[tuple[str, Quantity]]) -> Decimal:
     recipe = _recipe(lines)
-    sheet = cost_recipe(Product("recipe", "uji.toml", recipe), ctx)
+    sheet = cost_recipe(RecipeProduct("uji.toml", recipe), ctx)
     return sheet.total("ingredients")
 
 
@@ -179,7 +180,7 @@ def _ingredients(ctx: Context, lines: list[tuple[str, Quantity]]) -> Decimal:
 def test_a_cost_sheets_shown_lines_add_up_to_groups_and_groups_to_the_batch(data, places):
     lines = data.draw(recipe_lines(WS.catalog))
     ctx = Context(WS.settings, WS.catalog, WS.units)
-    sheet = cost_recipe(Product("recipe", "uji.toml", _recipe(lines)), ctx)
+    sheet = cost_recipe(RecipeProduct("uji.toml", _recipe(lines)), ctx)
     shown_lines, shown_totals, batch = shown_sheet(sheet, places)
     for group in sheet.groups:
         assert sum(shown_lines[group], Decimal(0)) == shown_totals[group]
@@ -196,14 +197,14 @@ def test_a_recipe_costs_the_same_asked_again_and_anew_under_other_prices(data, r
     lines = data.draw(recipe_lines(WS.catalog))
     recipe = _recipe(lines)
     ctx = Context(WS.settings, WS.catalog, WS.units)
-    first = cost_recipe(Product("recipe", "uji.toml", recipe), ctx)
-    again = cost_recipe(Product("recipe", "./uji.toml", recipe), ctx)
-    fresh = cost_recipe(Product("recipe", "./uji.toml", recipe), Context(WS.settings, WS.catalog, WS.units))
+    first = cost_recipe(RecipeProduct("uji.toml", recipe), ctx)
+    again = cost_recipe(RecipeProduct("./uji.toml", recipe), ctx)
+    fresh = cost_recipe(RecipeProduct("./uji.toml", recipe), Context(WS.settings, WS.catalog, WS.units))
     assert (again.file, again.batch, again.lines) == (fresh.file, fresh.batch, fresh.lines) == \
         ("./uji.toml", first.batch, first.lines)
     item_id = lines[0][0]
     dearer = replace(ctx, prices={item_id: WS.catalog[item_id].price * raise_by})
-    assert close(cost_recipe(Product("recipe", "uji.toml", recipe), dearer).batch,
+    assert close(cost_recipe(RecipeProduct("uji.toml", recipe), dearer).batch,
                  first.batch + first.lines[0].cost * (raise_by - 1))
 
 

@@ -24,10 +24,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.costing import Context, CostLine, CostSheet
-from planner.errors import InputError, InputErrors
+from planner.errors import AmbiguousNumber, InputError, InputErrors
 from planner.models import Pricing
-from planner.quoting import (FabricUse, Quote, SizeQuote, parse_count, parse_length, parse_order, parse_price,
-                             parse_sizes, quote_pattern)
+from planner.options import garment_price as parse_price, garments as parse_count, length as parse_length
+from planner.options import order as parse_order, sizes as parse_sizes
+from planner.quoting import FabricUse, Quote, SizeQuote, quote_pattern
 from planner.units import Quantity
 from planner.workspace import load_product, load_workspace, unit_table
 from planner.texts import _
@@ -237,8 +238,10 @@ def test_unknown_sizes_are_listed(shop):
 
 
 def test_a_recipe_is_not_a_pattern(shop):
+    from planner.app.quoting import QuoteOptions, quote
+
     with pytest.raises(InputError) as caught:
-        make_quote(shop, {"S": 1}, file="kue.toml")
+        quote(load_workspace(shop), shop / "kue.toml", QuoteOptions({"S": 1}, today=TODAY))
     assert caught.value.message.key == _("this is a recipe; a quote needs a sewing pattern")
 
 
@@ -294,7 +297,7 @@ def test_bad_lengths(text, key):
     with pytest.raises(InputError) as caught:
         parse_length(text, unit_table())
     assert caught.value.message.key == key
-    expected_hint = _("write {decimal} or {thousands}") if key.startswith("ambiguous") else _("write how much fabric the customer brings as a length, e.g. 9m, \"9,5 m\" or 900cm")
+    expected_hint = _("write {decimal} or {thousands}") if isinstance(caught.value, AmbiguousNumber) else _("write how much fabric the customer brings as a length, e.g. 9m, \"9,5 m\" or 900cm")
     assert caught.value.hint.key == expected_hint
 
 

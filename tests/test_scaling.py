@@ -13,9 +13,11 @@ from hypothesis import strategies as st
 from planner.costing import Context, cost_recipe
 from planner.errors import InputError
 from planner.models import Recipe
-from planner.scaling import (factor_for_pieces, parse_factor, scale_recipe, scaled_recipe_data, scaled_text,
+from planner.options import factor as parse_factor
+from planner.scaling import (factor_for_pieces, scale_recipe, scaled_recipe_data, scaled_text,
                              written_number)
-from planner.workspace import Product, load_product, load_workspace
+from planner.models import RecipeProduct
+from planner.workspace import load_product, load_workspace
 from planner.texts import _
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,9 +110,9 @@ def test_a_scaled_recipe_costs_k_times_the_ingredients(factor):
     # amparan's amounts have at most one decimal: × a two-place factor stays within four places, so exact
     raw = tomllib.loads(AMPARAN.read_text(encoding="utf-8"), parse_float=D)
     data, _ = scaled_recipe_data(raw, factor, WS.places)
-    original = cost_recipe(Product("recipe", str(AMPARAN), Recipe.model_validate(raw, context={"places": 0})),
+    original = cost_recipe(RecipeProduct(str(AMPARAN), Recipe.model_validate(raw, context={"places": 0})),
                            context(WS))
-    scaled = cost_recipe(Product("recipe", "x.toml", Recipe.model_validate(data, context={"places": 0})),
+    scaled = cost_recipe(RecipeProduct("x.toml", Recipe.model_validate(data, context={"places": 0})),
                          context(WS))
     for group in ("ingredients", "labor", "overhead", "packaging"):
         assert abs(scaled.total(group) - factor * original.total(group)) < EXACT, group

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from planner.costing import Context
 from planner.errors import InputError, InputErrors
 from planner.reports.whatif import whatif_report
-from planner.scenarios import Change, Scenario, Step, check_changes, parse_change, scenarios_of, what_if
+from planner.options import change as parse_change
+from planner.scenarios import Change, Scenario, Step, check_changes, scenarios_of, what_if
 from planner.workspace import load_product, load_workspace
 from tests.conftest import ROOT
 from tests.test_compare import write_workspace

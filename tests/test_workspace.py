@@ -51,7 +51,8 @@ def test_without_a_workspace_the_embedded_defaults_apply(tmp_path):
     assert find_root(tmp_path / "kue.toml") is None
     ws = load_workspace(first=tmp_path / "kue.toml")
     assert ws.root is None
-    assert Path(ws.settings_file).parent == DATA and Path(ws.catalog_file).parent == DATA
+    assert (ws.settings_file, ws.catalog_file) == ("planner/data/planner.toml", "planner/data/prices.toml")
+    assert not ws.own_catalog
     assert ws.settings.labor.wage_per_hour == 30_602
     assert ws.places == 0
 
@@ -89,20 +90,22 @@ def test_catalog_problems_are_all_reported_with_their_lines(tmp_path):
                '[kain]\npack = "1 m"\nprice = 20_000\nwidth = "1 kg"\n\n'
                '[garam]\npack = "1 kilo"\nprice = 5_000\n')
     write(tmp_path, {"planner.toml": "", "prices.toml": catalog})
-    with pytest.raises(InputErrors) as caught:
-        load_workspace(tmp_path)
-    found = [(p.line, p.message.key) for p in caught.value.problems]
+    ws = load_workspace(tmp_path)
+    found = [(p.line, p.message.key) for p in ws.diagnostics.errors]
     assert sorted(found) == [(3, _("'{key}' = {value} is read as {whole}: TOML takes the dot as a decimal point")),
                              (8, _("{field} of {item} must be a length, not {value}")),
                              (11, _("unknown unit '{unit}' for {item}"))]
 
 
-def test_the_settings_language_reaches_the_catalog_loader_first(tmp_path):
-    write(tmp_path, {"planner.toml": 'language = "en"\n', "prices.toml": "[gula]\n"})
-    seen = []
-    with pytest.raises(InputErrors):
-        load_workspace(tmp_path, on_settings=lambda settings: seen.append(settings.language))
-    assert seen == ["en"]
+def test_what_is_broken_gives_way_and_the_rest_still_counts(tmp_path):
+    """A broken item is left out (and known as broken); a broken settings table takes its default."""
+    write(tmp_path, {"planner.toml": 'language = "en"\n[labor]\nwage_per_hour = "banyak"\n[pricing]\nmarkup = 0.5\n',
+                     "prices.toml": '[gula]\npack = "1 kg"\nprice = 14.000\n\n[garam]\npack = "1 kg"\nprice = 5_000\n'})
+    ws = load_workspace(tmp_path)
+    assert ws.settings.language == "en" and ws.settings.pricing.markup == D("0.5")
+    assert ws.settings.labor.wage_per_hour == 30_602                     # the default, with its error told
+    assert list(ws.catalog) == ["garam"] and ws.catalog.broken == {"gula"}
+    assert [p.line for p in ws.diagnostics.errors] == [3, 3]
 
 
 # ---------------------------------------------------------------- the embedded defaults

@@ -80,10 +80,7 @@ def command_name(args: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; input problems become messages and exit 1, never a traceback."""
-    from planner.cli.common import reset
-
     args = _spread(sys.argv[1:] if argv is None else list(argv))
-    reset()
     load_commands(command_name(args))
     gc.disable()  # one short run: refcounting frees memory; the cycle collector would only
     try:          # re-walk every loaded model (40% of `check` on 1,000 recipes, bench/)
@@ -118,14 +115,13 @@ def _command(args: list[str]) -> typer.core.TyperGroup:
 
 
 def _failure(exc: BaseException, args: list[str]) -> int:
-    """Typer's own errors (a wrong option: exit 2) or ours (bad input: exit 1)."""
+    """Typer's own errors (a wrong option: exit 2) or ours (bad input: exit 1), in the run's language."""
     from planner.cli.common import report_failure
+    from planner.cli.usage import report_usage, usage_language
 
     if hasattr(exc, "exit_code") and hasattr(exc, "show"):  # a click/typer exception
-        from planner.cli.usage import report_usage
-
         return report_usage(exc, args, list(COMMANDS))
     if type(exc).__name__ == "Abort":
         sys.stderr.write("Aborted!\n")
         return 1
-    return report_failure(exc)
+    return report_failure(exc, usage_language(args))

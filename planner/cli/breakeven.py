@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from planner.cli import app
-from planner.cli.common import (ExplainOpt, FilesArg, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt,
-                                Shared, WorkspaceOpt, run)
-from planner.cli.price import SizeOpt, parse_money, placed
-from planner.errors import problem
+from planner.cli.common import (ExplainOpt, FilesArg, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt, Shared,
+                                WorkspaceOpt, prices, run)
+from planner.cli.price import SizeOpt
 from planner.texts import _
 
+if TYPE_CHECKING:
+    from decimal import Decimal
 
-def check_volume(volume: int | None) -> int | None:
-    if volume is not None and volume < 0:
-        raise problem(_("{option} cannot be negative ({text})"), hint=_("write how many pieces you plan to sell a month, e.g. --volume 600"), option="--volume", text=str(volume))
-    return volume
+    from planner.reports import Report
+    from planner.workspace import Workspace
 
 
-@app.command(help=_("Break-even pieces a month, revenue, pieces per working day, target profit and payback.\n\nExample: planner breakeven recipes/bingka-kentang.toml --price 12000 --target 2000000"))
+@app.command(help=_("Break-even pieces a month, revenue, pieces per working day, target profit and payback.\n\n"
+                    "Example: planner breakeven recipes/bingka-kentang.toml --price 12000 --target 2000000"))
 def breakeven(
     files: FilesArg,
     *,
@@ -43,20 +43,18 @@ def breakeven(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
+    from planner import options
+    from planner.app import products
+    from planner.pricing import Goals
+
     shared = Shared(format, output, force, lang, workspace, explain, set_)
 
-    def build(ws):
-        from planner.cli.products import cost_sheets
-        from planner.pricing import Goals, find_channel
-        from planner.reports.breakeven import Ask, breakeven_report
+    def compute(ws: Workspace) -> list[Report]:
+        def money(option: str, text: str | None) -> Decimal | None:
+            return options.money(option, text, ws.places, ws.settings.currency)
 
-        settings = ws.settings
-        goals = Goals(parse_money("--target", target, ws), parse_money("--capital", capital, ws),
-                      check_volume(volume))
-        chosen = settings.channels[0] if channel is None else find_channel(settings.channels, channel)
-        ask = Ask(chosen, settings.pricing, goals, parse_money("--price", price, ws))
-        return [placed(ws, breakeven_report(sheets, settings, ask, ws.places, settings_file=ws.settings_file,
-                                            defaults=ws.root is None))
-                for sheets in cost_sheets(ws, files, shared, size=size)]
+        goals = Goals(money("--target", target), money("--capital", capital), options.volume(volume))
+        asked = products.BreakevenOptions(channel, money("--price", price), goals, size, prices(shared, ws))
+        return products.breakeven(ws, files, asked)
 
-    run(shared, files, build)
+    run(shared, files, compute)

@@ -1,34 +1,42 @@
-"""Options every command shares, and the load -> compute -> render steps."""
+"""Options every command shares, and the parse -> call -> render steps of a command."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from planner.errors import InputError, InputErrors, path_problem, problem
+from planner.errors import InputError, InputErrors
 from planner.texts import _
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help=_("table, json, csv, md or html."),
-                                        metavar="FORMAT")]
+if TYPE_CHECKING:
+    from planner.i18n import Formatter
+    from planner.reports import Report
+    from planner.workspace import Workspace
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help=_("table, json, csv, md or html."), metavar="FORMAT")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help=_("Write to FILE instead of the screen."))]
 ForceOpt = Annotated[bool, typer.Option("--force", help=_("Overwrite FILE if it exists."))]
 LangOpt = Annotated[Optional[str], typer.Option("--lang", help=_("Language of the output: id or en."))]
-WorkspaceOpt = Annotated[Optional[Path], typer.Option("--workspace", "-w", help=_("Workspace folder (holds planner.toml)."))]
+WorkspaceOpt = Annotated[Optional[Path], typer.Option("--workspace", "-w",
+                                                      help=_("Workspace folder (holds planner.toml)."))]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help=_("Show the formula and inputs behind each figure."))]
 SetOpt = Annotated[Optional[list[str]], typer.Option("--set", help=_("Price override for this run: ITEM=PRICE."))]
 FilesArg = Annotated[list[Path], typer.Argument(help=_("Recipe or pattern files."), metavar="FILE...",
-                                                                            show_default=False)]
+                                                show_default=False)]
+KeepGoingOpt = Annotated[bool, typer.Option("--keep-going", help=_(
+    "Report broken files and leave them out; work out the rest (the exit code still says something was wrong)."))]
+TodayOpt = Annotated[Optional[str], typer.Option("--today", help=_("Date to judge price ages by (YYYY-MM-DD)."))]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Shared:
-    """The shared options of one run."""
+    """The shared options of one run, as typed."""
 
     format: str = "table"
     output: Path | None = None
@@ -39,63 +47,44 @@ class Shared:
     set: list[str] | None = None
 
 
-# The languages of this run: --lang (when known), an unknown --lang still to report,
-# and the settings' language once they are read (errors before then: Indonesian).
-_RUN: dict[str, str | None] = {"lang": None, "unknown": None, "settings": "id"}
-
-
-def check_lang(lang: str | None) -> str | None:
-    """Remember --lang. An unknown one is reported by set_error_language, once the settings are
-    loaded, in their language: we cannot speak the language asked for."""
-    from planner.i18n import LANGUAGES
-
-    known = lang is None or lang in LANGUAGES
-    _RUN["lang"] = lang if known else None
-    _RUN["unknown"] = None if known else lang
-    return _RUN["lang"]
-
-
-def check_format(name: str) -> str:
-    from planner.render import FORMATS
-
-    if name not in FORMATS:
-        raise problem(_("unknown format '{format}'"), hint=_("use one of {known}"), format=name, known=", ".join(FORMATS))
-    return name
-
-
-def parse_price_overrides(items: list[str] | None, ws: Any) -> dict[str, Decimal]:
-    """``--set gula-pasir=18000`` -> {"gula-pasir": 18000}; unknown items and bad prices are errors."""
-    from planner.catalog import find_item
-    from planner.units import parse_number
-
-    prices: dict[str, Decimal] = {}
-    for text in items or []:
-        item_id, sep, value = text.partition("=")
-        if not sep or not item_id.strip():
-            raise problem(_("--set '{text}' is not ITEM=PRICE"), hint=_("write e.g. --set gula-pasir=18000"), text=text)
-        find_item(ws.catalog, item_id.strip())
-        amount = parse_number(value.replace("_", ""))
-        if amount < 0 or (ws.places == 0 and amount != amount.to_integral_value()):
-            raise problem(_("--set '{text}' needs a whole, non-negative price"), hint=_("write e.g. --set gula-pasir=18000"), text=text)
-        prices[item_id.strip()] = amount
-    return prices
-
-
-def load(shared: Shared, files: list[Path]) -> Any:
+def load(shared: Shared, files: Sequence[Path], formats: tuple[str, ...] | None = None) -> Workspace:
+    """The workspace of the run, once the shared options are known to be right."""
+    from planner import options
     from planner.workspace import load_workspace
 
-    check_lang(shared.lang)
-    check_format(shared.format)
-    return load_workspace(shared.workspace, files[0] if files else None,
-                          on_settings=lambda settings: set_error_language(settings.language))
+    options.language(shared.lang)
+    options.output_format(shared.format, formats or options.FORMATS)
+    return load_workspace(shared.workspace, files[0] if files else None)
 
 
-def emit(reports: list, ws: Any, shared: Shared, inputs: list[Path] = ()) -> None:
-    """Render reports and print them, or write them to --output."""
+def prices(shared: Shared, ws: Workspace) -> dict:
+    from planner import options
+
+    return options.price_overrides(shared.set, ws.places)
+
+
+def run(shared: Shared, files: Sequence[Path], compute: Callable[[Workspace], list[Report]], *,
+        formats: tuple[str, ...] | None = None) -> None:
+    """Load the workspace, compute the reports, render them; exit 1 when something was wrong
+    (with --keep-going the reports are shown first)."""
+    ws = load(shared, files, formats)
+    reports = compute(ws)
+    emit(reports, ws, shared, [*files, *ws.read_paths()])
+    if ws.diagnostics.has_errors:
+        raise InputErrors(ws.diagnostics.problems)
+
+
+def formatter(ws: Workspace, shared: Shared) -> Formatter:
     from planner.i18n import formatter_for
-    from planner.render import render
 
-    fmt = formatter_for(ws.settings, shared.lang)
+    return formatter_for(ws.settings, shared.lang)
+
+
+def emit(reports: list[Report], ws: Workspace, shared: Shared, inputs: Sequence[Path] = ()) -> None:
+    """Render reports and print them, or write them to --output (their warnings then to stderr)."""
+    from planner.render import note_text, render
+
+    fmt = formatter(ws, shared)
     to_terminal = shared.output is None and sys.stdout.isatty()
     width = None if to_terminal or os.environ.get("COLUMNS") else 100
     text = render(reports, shared.format, fmt, explain=shared.explain, width=width,
@@ -108,34 +97,29 @@ def emit(reports: list, ws: Any, shared: Shared, inputs: list[Path] = ()) -> Non
     write_text(shared.output, text, force=shared.force, inputs=list(inputs))
     for report in reports:
         for note in report.notes:
-            sys.stderr.write(_note(note, fmt) + "\n")
+            sys.stderr.write(note_text(note, fmt) + "\n")
 
 
-def _note(note: Any, fmt: Any) -> str:
-    from planner.render import note_text
-
-    return note_text(note, fmt)
-
-
-def report_failure(exc: BaseException) -> int:
-    """Print problems as ``FILE:LINE: message (hint: ...)``; return the exit code."""
+def report_failure(exc: BaseException, lang: str) -> int:
+    """Print problems as ``FILE:LINE: message (hint: ...)`` in ``lang``; the exit code."""
+    from planner.errors import path_problem, problem
     from planner.i18n import Formatter
+    from planner.render import problem_text
 
-    fmt = Formatter(_RUN["lang"] or _RUN["settings"])
     if isinstance(exc, InputError):
         problems = [exc]
     elif isinstance(exc, InputErrors):
         problems = exc.problems
     elif _is_overflow(exc):
-        problems = [problem(_("a figure grew too large to compute"), hint=_("look for values that cannot be right: huge amounts, tiny packs or yields, shares very close to 1"))]
+        problems = [problem(_("a figure grew too large to compute"), hint=_(
+            "look for values that cannot be right: huge amounts, tiny packs or yields, shares very close to 1"))]
     elif isinstance(exc, OSError) and exc.filename is not None:
         problems = [path_problem(exc)]
     else:
         sys.stderr.write(f"planner: internal error: {type(exc).__name__}: {exc}\n"
                          "(this is a bug; run with PLANNER_DEBUG=1 for details)\n")
         return 70
-    from planner.render import problem_text
-
+    fmt = Formatter(lang)
     for err in problems:
         sys.stderr.write(problem_text(err, fmt) + "\n")
     return 1 if any(p.severity == "error" for p in problems) else 0
@@ -147,25 +131,3 @@ def _is_overflow(exc: BaseException) -> bool:
     from decimal import DecimalException
 
     return isinstance(exc, (DecimalException, OverflowError))
-
-
-def reset() -> None:
-    """Forget the languages of a previous run (tests run many in one process)."""
-    _RUN.update(lang=None, unknown=None, settings="id")
-
-
-def set_error_language(lang: str) -> None:
-    """Errors after the settings are loaded speak the settings' language; an unknown --lang is one of them."""
-    from planner.i18n import LANGUAGES
-
-    _RUN["settings"] = lang
-    unknown, _RUN["unknown"] = _RUN["unknown"], None
-    if unknown is not None:
-        raise problem(_("unknown language '{lang}'"), hint=_("use one of {known}"), lang=unknown, known=", ".join(LANGUAGES))
-
-
-def run(shared: Shared, files: list[Path], build: Callable[[Any], list]) -> None:
-    """Load the workspace, build reports, render them."""
-    ws = load(shared, files)
-    set_error_language(ws.settings.language)
-    emit(build(ws), ws, shared, files)

@@ -3,39 +3,46 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from planner.cli import app
-from planner.cli.common import (ExplainOpt, ForceOpt, LangOpt, OutputOpt, SetOpt, Shared, WorkspaceOpt,
-                                check_lang, run)
-from planner.errors import InputError, InputErrors, problem
+from planner.cli.common import ExplainOpt, ForceOpt, LangOpt, OutputOpt, SetOpt, Shared, WorkspaceOpt, prices, run
+from planner.errors import problem
 from planner.texts import _
+
+if TYPE_CHECKING:
+    from planner.reports import Report
+    from planner.workspace import Workspace
 
 ArgsArg = Annotated[list[str], typer.Argument(
     metavar="PATTERN [LENGTH]", show_default=False,
     help=_("The pattern file; after --customer-fabric, the length the customer brings (9m, \"9,5 m\", 900cm)."))]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
-                                        help=_("table, json, csv, md, html, or text (a quote to paste into a chat)."))]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=_(
+    "table, json, csv, md, html, or text (a quote to paste into a chat)."))]
 
 
-@app.command(help=_("Quote a tailoring job: price per size, rush, deposit, fabric to buy or bring, ready date.\n\nExample: planner quote patterns/kemeja-sekolah.toml --sizes S=5,M=10,L=5 --customer-fabric"))
+@app.command(help=_("Quote a tailoring job: price per size, rush, deposit, fabric to buy or bring, ready date.\n\n"
+                    "Example: planner quote patterns/kemeja-sekolah.toml --sizes S=5,M=10,L=5 --customer-fabric"))
 def quote(
     args: ArgsArg,
     *,
     size: Annotated[Optional[str], typer.Option("--size", "-s", help=_("The size, with --qty."))] = None,
     qty: Annotated[Optional[str], typer.Option("--qty", "-n", help=_("How many garments of --size."))] = None,
-    sizes: Annotated[Optional[str], typer.Option("--sizes", help=_("Sizes and how many of each: S=5,M=10,L=5."))] = None,
-    fabric: Annotated[Optional[str], typer.Option("--fabric", help=_("Use this catalog fabric instead of the pattern's."))] = None,
-    customer_fabric: Annotated[bool, typer.Option(
-        "--customer-fabric", help=_("The customer brings the fabric: charge none, say how many metres to bring; "
-                                  "add a length (--customer-fabric 9m) to check what they have."))] = False,
-    rush: Annotated[bool, typer.Option("--rush", help=_("Add the rush surcharge ([quote] rush in the settings)."))] = False,
-    price: Annotated[Optional[str], typer.Option("--price", help=_("Judge a price per garment you already charge "
-                                                                 "(ongkos jahit): profit and earnings an hour."))] = None,
-    today: Annotated[Optional[str], typer.Option("--today", help=_("Count the ready date from this day "
-                                                                 "(YYYY-MM-DD); default today."))] = None,
+    sizes: Annotated[Optional[str], typer.Option("--sizes", help=_(
+        "Sizes and how many of each: S=5,M=10,L=5."))] = None,
+    fabric: Annotated[Optional[str], typer.Option("--fabric", help=_(
+        "Use this catalog fabric instead of the pattern's."))] = None,
+    customer_fabric: Annotated[bool, typer.Option("--customer-fabric", help=_(
+        "The customer brings the fabric: charge none, say how many metres to bring; add a length "
+        "(--customer-fabric 9m) to check what they have."))] = False,
+    rush: Annotated[bool, typer.Option("--rush", help=_(
+        "Add the rush surcharge ([quote] rush in the settings)."))] = False,
+    price: Annotated[Optional[str], typer.Option("--price", help=_(
+        "Judge a price per garment you already charge (ongkos jahit): profit and earnings an hour."))] = None,
+    today: Annotated[Optional[str], typer.Option("--today", help=_(
+        "Count the ready date from this day (YYYY-MM-DD); default today."))] = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
@@ -44,31 +51,20 @@ def quote(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
+    from planner import options
+    from planner.app import quoting
+
     shared = Shared(format, output, force, lang, workspace, explain, set_)
-    check_lang(lang)
     pattern, length = split_args(args, customer_fabric)
 
-    def build(ws: Any) -> list:
-        from planner.cli.check import parse_today
-        from planner.cli.products import context, load_products
-        from planner.quoting import parse_length, parse_order, parse_price, quote_pattern
-        from planner.reports.quote import quote_report
+    def compute(ws: Workspace) -> list[Report]:
+        asked = quoting.QuoteOptions(
+            options.order(size, qty, sizes), fabric, customer_fabric,
+            None if length is None else options.length(length, ws.units), rush,
+            options.garment_price(price, ws.places), options.day(today), prices(shared, ws))
+        return quoting.quote(ws, pattern, asked)
 
-        order = parse_order(size, qty, sizes)
-        brought = None if length is None else parse_length(length, ws.units)
-        given = None if price is None else parse_price(price, ws.places)
-        day = parse_today(today)
-        ctx = context(ws, shared, fabric=fabric, customer_fabric=customer_fabric)
-        product = load_products(ws, [pattern])[0]
-        try:
-            q = quote_pattern(product, ctx, order, today=day, rush=rush, brought=brought, price=given)
-        except InputError as err:
-            raise ws.place(err.at(product.path)) from None
-        except InputErrors as errs:
-            raise InputErrors([ws.place(e.at(product.path)) for e in errs.problems]) from None
-        return [quote_report(q, ws.places, ws.settings.business)]
-
-    run(shared, [pattern], build)
+    run(shared, [pattern], compute)
 
 
 def split_args(args: list[str], customer_fabric: bool) -> tuple[Path, str | None]:
@@ -77,5 +73,7 @@ def split_args(args: list[str], customer_fabric: bool) -> tuple[Path, str | None
     at = tomls[0] if len(tomls) == 1 else 0
     rest = [a for i, a in enumerate(args) if i != at]
     if rest and not customer_fabric:
-        raise problem(_("unexpected argument '{args}'"), hint=_("give one pattern file; a length belongs after --customer-fabric, e.g. --customer-fabric 9m"), args=" ".join(rest))
+        raise problem(_("unexpected argument '{args}'"), hint=_(
+            "give one pattern file; a length belongs after --customer-fabric, e.g. --customer-fabric 9m"),
+            args=" ".join(rest))
     return Path(args[at]), " ".join(rest) or None

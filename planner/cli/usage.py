@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import closest
-from planner.texts import _, Msg, msg
+from planner.texts import LANGUAGES, Msg, _, msg
 
 _NO_COMMAND = re.compile(r"No such command '(.+?)'")
 _EXTRA = re.compile(r"Got unexpected extra arguments? \((.+)\)")
@@ -27,8 +27,6 @@ _NO_VALUE = re.compile(r"Option '(.+?)' does not take a value")
 
 def usage_language(argv: list[str]) -> str:
     """--lang X, else the workspace's settings language, else id."""
-    from planner.i18n import LANGUAGES
-
     for i, arg in enumerate(argv):
         value = arg.partition("=")[2] if arg.startswith("--lang=") else (
             argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
@@ -39,7 +37,8 @@ def usage_language(argv: list[str]) -> str:
 
 
 def _settings_language(argv: list[str]) -> Any:
-    starts = [Path(a) for a in argv if not a.startswith("-") and _exists(a)] + [Path.cwd()]
+    starts = [Path(a) for a in _workspace_option(argv) + [a for a in argv if not a.startswith("-")] if _exists(a)]
+    starts.append(Path.cwd())
     folder = starts[0].resolve()
     for candidate in (folder, *folder.parents):
         settings = candidate / "planner.toml"
@@ -49,6 +48,16 @@ def _settings_language(argv: list[str]) -> Any:
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 return None
     return None
+
+
+def _workspace_option(argv: list[str]) -> list[str]:
+    """The folder given to --workspace (or -w), if any."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--workspace="):
+            return [arg.partition("=")[2]]
+        if arg in ("--workspace", "-w") and i + 1 < len(argv):
+            return [argv[i + 1]]
+    return []
 
 
 def _exists(arg: str) -> bool:

@@ -14,7 +14,8 @@ from planner.money import ZERO, quantize, reconcile
 from planner.pricing import (BreakEven, ChannelPrice, FixedCost, Goals, at_price, break_even, fixed_costs,
                              price_channel)
 from planner.reports import Chart, Column, Report, Row, Table, money_json, number_json
-from planner.reports.price import deducts, labelled, no_profit_warning, rule_warnings, sale_explain
+from planner.reports.price import (channel_warning, deducts, defaults_warning, labelled, rule_warnings,
+                                   sale_explain)
 
 SHARES = (Decimal("0.5"), Decimal(1), Decimal("1.5"), Decimal(2))
 FIXED_COLUMNS = (Column(_("Fixed cost")), Column(_("Per month"), "money"))
@@ -187,12 +188,12 @@ def breakeven_json(be: BreakEven, sheet: CostSheet) -> dict:
 # ---------------------------------------------------------------- warnings and the report
 
 
-def price_warnings(sale: ChannelPrice) -> list[InputError]:
-    """A given price below HPP; or commission and fees eating the whole margin."""
+def price_warnings(sale: ChannelPrice, sheet: CostSheet, settings: Settings, settings_file: str) -> list[InputError]:
+    """A given price below HPP (told at the product); or commission and fees eating the whole margin."""
     if sale.price < sale.unit_cost:
         return [warning(_("the price {price} is below the cost (HPP) of {cost}: every piece sold loses money"), hint=_("a price must at least cover HPP; planner price shows a price that does"), price=Cash(sale.price),
-                        cost=Cash(sale.unit_cost))]
-    return [w for w in (no_profit_warning(sale),) if w is not None]
+                        cost=Cash(sale.unit_cost)).at(sheet.file, loc=("name",))]
+    return channel_warning(sale, settings, settings_file)
 
 
 def sale_of(sheet: CostSheet, ask: Ask) -> ChannelPrice:
@@ -211,11 +212,11 @@ def breakeven_report(sheets: list[CostSheet], settings: Settings, ask: Ask, plac
     for sheet, be in results:
         steps = sale_explain(be.sale, ask.pricing, _("contribution per piece sold = {receipt} − {cost} = {profit}")) + goal_explain(be)
         explain += labelled(ask.channel.name, sheet.size, steps)
-        notes += price_warnings(be.sale)
+        notes += price_warnings(be.sale, sheet, settings, settings_file)
     if ask.price is None:
         notes += rule_warnings(ask.pricing, settings_file)
     if defaults:
-        notes.append(warning(_("the fixed costs and equipment are the examples of the built-in settings, not yours"), hint=_("run planner init FOLDER and enter your own [fixed_costs] and [[equipment]] in its planner.toml")))
+        notes.append(defaults_warning(settings_file))
     tables = (fixed_table(lines, places), figures_table(results, ask.channel.name), volumes_table(results, places))
     charts = tuple(c for c in (volumes_chart(be, sheet) for sheet, be in results) if c is not None)
     data = [breakeven_json(be, sheet) for sheet, be in results]

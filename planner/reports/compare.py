@@ -62,19 +62,14 @@ def row_json(row: Comparison) -> dict:
 
 
 def compare_notes(rows: Sequence[Comparison]) -> list[InputError | Msg]:
-    """Each product's own warnings once, and which products have no profit per hour."""
-    notes: list[InputError | Msg] = []
-    by_file: dict[str, list[InputError]] = {}
+    """Each product's own warnings (the run tells each once), and the products with no profit per hour."""
+    notes: list[InputError | Msg] = [note for row in rows for note in row.sheet.notes]
     for row in rows:
-        seen = by_file.setdefault(row.sheet.file, [])
-        for note in row.sheet.notes:
-            if note not in seen:  # a pattern's width warning once, not once per size
-                seen.append(note)
-                notes.append(note)
-    no_hours = [row for row in rows if row.hours is None]
-    if no_hours:
-        names = [product_label(row) for row in no_hours]
-        notes.append(warning(_("no profit per hour for {products}: no hands-on minutes"), hint=_("give a recipe minutes = ... in [batch], a pattern its [[operations]] with minutes"), products=names))
+        if row.hours is None:
+            where = ("batch",) if row.sheet.kind == "recipe" else ("operations",)
+            notes.append(warning(_("no profit per hour for {products}: no hands-on minutes"),
+                                 hint=_("give a recipe minutes = ... in [batch], a pattern its [[operations]] with minutes"),
+                                 products=[product_label(row)]).at(row.sheet.file, loc=where))
     return notes
 
 

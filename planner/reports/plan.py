@@ -141,12 +141,12 @@ def explain_totals(plan: ProductionPlan) -> list[Msg]:
     return out
 
 
-def late_note(plan: ProductionPlan) -> tuple[InputError, ...]:
+def late_note(plan: ProductionPlan, file: str | None) -> tuple[InputError, ...]:
     if not plan.late_days:
         return ()
     key = _("this plan needs {days} working day(s) and {due} has already passed: {late} day(s) late") if (plan.days_left or 0) < 0 else _("this plan needs {days} working day(s) but {due} is {left} day(s) away: {late} day(s) late")
     return (warning(key, hint=_("add workers (labor.workers), work more hours a day (labor.hours_per_day), make fewer pieces, or agree a later date"), days=plan.days, due=plan.due, left=plan.days_left,
-                    late=plan.late_days),)
+                    late=plan.late_days).at(file, loc=("due",)),)
 
 
 def plan_json(plan: ProductionPlan, file: str | None) -> dict:
@@ -178,4 +178,4 @@ def plan_report(plan: ProductionPlan, places: int, *, file: str | None = None, e
     tables = (runs_table(plan), shopping_table(plan, places), cash_table(plan, places), time_table(plan),
               profit_table(plan, places))
     return Report("plan", title, tables,
-                  plan_json(plan, file), plan.notes + late_note(plan), subtitle(plan, file), explain=working)
+                  plan_json(plan, file), plan.notes + late_note(plan, file), subtitle(plan, file), explain=working)

@@ -8,7 +8,7 @@ from typing import Sequence
 from planner.costing import CostSheet
 from planner.errors import InputError, warning
 from planner.texts import _, Cash, Msg, msg, p_, Pct
-from planner.models import Channel, Pricing
+from planner.models import Channel, Pricing, Settings
 from planner.money import ONE, quantize, reconcile
 from planner.pricing import ChannelPrice, has_rule, markup_of, price_channels
 from planner.reports import Chart, Column, Report, Row, Table, money_json, share_json
@@ -128,11 +128,27 @@ def no_profit_warning(sale: ChannelPrice) -> InputError | None:
                    receipt=Cash(sale.receipt), cost=Cash(sale.cost_sold))
 
 
+def channel_warning(sale: ChannelPrice, settings: Settings, settings_file: str) -> list[InputError]:
+    """``no_profit_warning`` placed at the channel's table in the settings."""
+    found = no_profit_warning(sale)
+    if found is None:
+        return []
+    index = next((i for i, c in enumerate(settings.channels) if c.name == sale.channel.name), None)
+    return [found.at(settings_file, loc=("channels",) if index is None else ("channels", index))]
+
+
 def rule_warnings(pricing: Pricing, settings_file: str) -> list[InputError]:
     """Neither markup nor margin: every price is set at cost."""
     if has_rule(pricing):
         return []
     return [warning(_("[pricing] has neither markup nor margin: prices only cover the cost, with no profit beyond rounding"), hint=_("add markup = 0.4 (or margin = 0.3) under [pricing]")).at(settings_file, loc=("pricing",))]
+
+
+def defaults_warning(settings_file: str) -> InputError:
+    """Break-even on the built-in settings counts their example costs, told at their [fixed_costs]."""
+    return warning(_("the fixed costs and equipment are the examples of the built-in settings, not yours"),
+                   hint=_("run planner init FOLDER and enter your own [fixed_costs] and [[equipment]] in its "
+                          "planner.toml")).at(settings_file, loc=("fixed_costs",))
 
 
 # ---------------------------------------------------------------- the report
@@ -197,7 +213,7 @@ def rule_msg(pricing: Pricing) -> Msg:
 
 
 def price_report(sheets: list[CostSheet], channels: Sequence[Channel], pricing: Pricing, places: int, *,
-                 settings_file: str) -> Report:
+                 settings: Settings, settings_file: str) -> Report:
     """One product (a recipe, or a pattern at one or every size) priced on ``channels``."""
     priced = [(sheet, price_channels(sheet.unit, channels, pricing)) for sheet in sheets]
     explain: list[Msg] = []
@@ -205,7 +221,7 @@ def price_report(sheets: list[CostSheet], channels: Sequence[Channel], pricing: 
     for sheet, sales in priced:
         for sale in sales:
             explain += labelled(sale.channel.name, sheet.size, channel_explain(sale, pricing))
-            notes += [w for w in (no_profit_warning(sale),) if w is not None]
+            notes += channel_warning(sale, settings, settings_file)
     notes += rule_warnings(pricing, settings_file)
     subtitle = msg(_("{rule}; shelf prices rounded up to a multiple of {step}; receipt and profit are per piece sold"), rule=rule_msg(pricing), step=Cash(pricing.round_to))
     data = [price_json(sheet, sales) for sheet, sales in priced]

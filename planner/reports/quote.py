@@ -95,7 +95,7 @@ def check_table(q: Quote, places: int) -> Table:
     return Table(CHECK_COLUMNS, rows, msg(_("Price check at {price} a garment (wage {wage} an hour)"), price=Cash(q.price), wage=Cash(q.wage)))
 
 
-def quote_notes(q: Quote) -> tuple[InputError | Msg, ...]:
+def quote_notes(q: Quote, catalog_file: str | None = None) -> tuple[InputError | Msg, ...]:
     """Width estimate, no selling step, customer fabric short or enough, a price below the wage."""
     notes: list[InputError | Msg] = []
     for note in (n for s in q.sizes for n in s.sheet.notes):
@@ -103,10 +103,11 @@ def quote_notes(q: Quote) -> tuple[InputError | Msg, ...]:
             notes.append(note)
     f = q.fabric
     if f.step is None:
-        notes.append(warning(_("{item} has no selling step: buy exactly {buy}"), hint=_("if the shop sells it by the quarter metre, add step = \"0.25 m\" to [{item}] in prices.toml"), item=f.item, buy=metres(f.buy)))
+        notes.append(warning(_("{item} has no selling step: buy exactly {buy}"), hint=_("if the shop sells it by the quarter metre, add step = \"0.25 m\" to [{item}] in prices.toml"), item=f.item, buy=metres(f.buy)).at(catalog_file, loc=(f.item,)))
     if f.brought is not None and not f.enough:
         notes.append(warning(_("the customer's {brought} of fabric is {short} short of the {need} needed"), hint=_("ask the customer to bring {more} more of the same fabric"), brought=metres(f.brought),
-                             need=metres(f.metres), short=metres(f.short), more=metres(f.short_buy)))
+                             need=metres(f.metres), short=metres(f.short), more=metres(f.short_buy)
+                             ).at(q.file, loc=("fabric",)))
     elif f.brought is not None:
         notes.append(msg(_("the customer's {brought} of fabric is enough for the {need} needed; {left} left over"), brought=metres(f.brought), need=metres(f.metres),
                          left=metres(f.left)))
@@ -114,7 +115,7 @@ def quote_notes(q: Quote) -> tuple[InputError | Msg, ...]:
         worst = min(q.below_wage, key=lambda c: c.per_hour)
         notes.append(warning(_("at {price} a garment, size {sizes} earns you less than the wage of {wage} an hour (as little as {per_hour})"), hint=_("raise the price, or cut minutes or costs; see the price check table"), price=Cash(q.price),
                              sizes=", ".join(c.size for c in q.below_wage), per_hour=Cash(worst.per_hour),
-                             wage=Cash(q.wage)))
+                             wage=Cash(q.wage)).at(q.file, loc=("operations",)))
     return tuple(notes)
 
 
@@ -159,11 +160,11 @@ def quote_json(q: Quote) -> dict:
     return data
 
 
-def quote_report(q: Quote, places: int, business: str = "") -> Report:
+def quote_report(q: Quote, places: int, business: str = "", *, catalog_file: str | None = None) -> Report:
     tables = [sizes_table(q, places), fabric_table(q.fabric), time_table(q)]
     if q.price is not None:
         tables.append(check_table(q, places))
-    return Report("quote", q.product, tuple(tables), quote_json(q), quote_notes(q),
+    return Report("quote", q.product, tuple(tables), quote_json(q), quote_notes(q, catalog_file),
                   msg(_("{file}: quote for {garments} garment(s)"), file=q.file, garments=q.garments),
                   explain=quote_explain(q), message=quote_message(q, places, business))
 

@@ -12,7 +12,7 @@ from planner.models import Pricing
 from planner.money import quantize
 from planner.pricing import ChannelPrice
 from planner.reports import Column, Report, Row, Table, money_json, share_json
-from planner.reports.price import (cost_sold_expr, deducts, labelled, receipt_expr, rule_warnings, shelf_line,
+from planner.reports.price import (cost_sold_expr, deducts, defaults_warning, labelled, receipt_expr, rule_warnings, shelf_line,
                                    target_expr)
 from planner.scenarios import Outcome, Scenario, Step, uses
 
@@ -123,7 +123,7 @@ def size_json(outcomes: Sequence[Outcome]) -> dict:
 def unused_notes(outcomes: Sequence[Outcome], items: Sequence[str]) -> list[InputError]:
     """An item the product does not use: its rows are today's."""
     sheet = outcomes[0].sheet
-    return [warning(_("{product} does not use {item}: its rows are the same as today"), hint=_("change an item the recipe or pattern uses; planner cost lists them"), item=item, product=sheet.product).at(sheet.file)
+    return [warning(_("{product} does not use {item}: its rows are the same as today"), hint=_("change an item the recipe or pattern uses; planner cost lists them"), item=item, product=sheet.product).at(sheet.file, loc=("name",))
             for item in items if not uses(sheet, item)]
 
 
@@ -152,7 +152,7 @@ def whatif_report(per_size: Sequence[Sequence[Outcome]], pricing: Pricing, items
     notes: list[InputError | Msg] = list(first.sheet.notes) + unused_notes(per_size[0], items)
     notes += rule_warnings(pricing, settings_file)
     if defaults:
-        notes.append(warning(_("the fixed costs and equipment are the examples of the built-in settings, not yours"), hint=_("run planner init FOLDER and enter your own [fixed_costs] and [[equipment]] in its planner.toml")))
+        notes.append(defaults_warning(settings_file))
     subtitle = msg(_("{file}; margin and break-even (pieces sold a month) at today's price, {price} on '{channel}', against fixed costs of {fixed} a month") if first.sheet.size is None else _("{file}; margin and break-even (pieces sold a month) at each size's price today on '{channel}', against fixed costs of {fixed} a month"), file=first.sheet.file,
                    price=Cash(first.today.price), channel=first.today.channel.name, fixed=Cash(first.even.fixed))
     return Report("whatif", first.sheet.product, (whatif_table(per_size),), [size_json(o) for o in per_size],

@@ -1,0 +1,93 @@
+"""What every command shares: the costing context, loading products, finishing a run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import TypeVar
+
+from planner.catalog import find_item
+from planner.costing import Context
+from planner.errors import InputError, problem
+from planner.models import Product
+from planner.reports import Report
+from planner.texts import Msg, _
+from planner.workspace import Workspace, expand_paths, load_product
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+def context(ws: Workspace, prices: Mapping[str, Decimal] = {}, *, fabric: str | None = None,
+            customer_fabric: bool = False) -> Context:
+    """The costing context of a run: settings, catalog, units and the run's overrides.
+
+    Each ``--set`` item and the ``--fabric`` must be in the catalog (a problem of the command line)."""
+    diag = ws.diagnostics
+    known = {item: price for item, price in prices.items() if diag.collect(lambda: find_item(ws.catalog, item))}
+    if fabric is not None:
+        diag.collect(lambda: find_item(ws.catalog, fabric))
+    return Context(ws.settings, ws.catalog, ws.units, known, fabric, customer_fabric)
+
+
+def each(ws: Workspace, items: Iterable[T], compute: Callable[[T], U], path_of: Callable[[T], str]) -> list[U]:
+    """``compute(item)`` for every item; what fails is kept in the run's diagnostics, placed in
+    the item's file, and left out."""
+    results = []
+    for item in items:
+        found = ws.diagnostics.collect(lambda: compute(item), path_of(item))
+        if found is not None:
+            results.append(found)
+    return results
+
+
+def load_products(ws: Workspace, files: Sequence[Path]) -> list[Product]:
+    """Every file as a product (sub-recipes loaded); the problems of all of them at once."""
+    return each(ws, files, lambda path: load_product(ws, path), str)
+
+
+def listed_products(ws: Workspace, paths: Sequence[Path]) -> list[Product]:
+    """Every recipe and pattern named, or found in a named folder (a plan in a folder is skipped)."""
+    found = [(file, path.is_dir()) for path in paths for file in expand_paths([path])]
+
+    def load(entry: tuple[Path, bool]) -> Product | None:
+        file, in_folder = entry
+        if in_folder and _is_plan(ws, file):
+            return None
+        return load_product(ws, file)
+
+    products = [p for p in each(ws, found, load, lambda entry: str(entry[0])) if p is not None]
+    if not products and not ws.diagnostics.has_errors:
+        raise problem(_("no recipe or pattern found in {paths}"),
+                      hint=_("name recipe or pattern files, or folders that hold them"),
+                      paths=", ".join(str(p) for p in paths))
+    return products
+
+
+def _is_plan(ws: Workspace, file: Path) -> bool:
+    from planner.workspace import load_file
+
+    found = ws.diagnostics.collect(lambda: load_file(ws, file)[0], str(file))
+    return found == "plan"
+
+
+def finish(ws: Workspace, reports: list[Report], *, keep_going: bool = False) -> list[Report]:
+    """The run's reports with their warnings placed at their file and line and each told once;
+    every problem at once (InputErrors) when there is an error, unless ``keep_going``."""
+    if not keep_going:
+        ws.diagnostics.raise_errors()
+    seen: set[InputError] = set()
+    done = []
+    for report in reports:
+        notes: list[InputError | Msg] = []
+        for note in report.notes:
+            if isinstance(note, InputError):
+                note = ws.diagnostics.place(note)
+                if note in seen:
+                    continue
+                seen.add(note)
+            notes.append(note)
+        done.append(replace(report, notes=tuple(notes)))
+    return done

@@ -1,0 +1,118 @@
+"""plan: batches, time, a shopping list in whole packs and the cash a production target needs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from planner.app.common import context, finish
+from planner.costing import Context, cost_pattern, cost_recipe
+from planner.errors import InputErrors, MissingFile, problem
+from planner.models import Make, PatternProduct, Plan, RecipeProduct
+from planner.planning import Order, ProductionPlan, opening_stock, plan_production
+from planner.reports import Report
+from planner.texts import _
+from planner.workspace import Workspace, load_plan, load_product, pattern_by_sizes, resolve_ref
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    today: date = field(default_factory=date.today)
+    stock: Path | None = None               # a TOML table item = "qty" instead of the plan's [stock]
+    prices: Mapping[str, Decimal] = field(default_factory=dict)
+    explain: bool = False                   # work out the working (a big plan has a lot of it)
+
+
+def plan(ws: Workspace, plan_file: Path | None, targets: Sequence[tuple[Path, int]],
+         options: PlanOptions) -> list[Report]:
+    """A plan file, or FILE=N targets (N pieces of a recipe each), planned."""
+    from planner.reports.plan import plan_report
+
+    ctx = context(ws, options.prices)
+    made = planned(ws, ctx, plan_file, targets, options)
+    ws.diagnostics.raise_errors()
+    assert made is not None
+    file = str(plan_file) if plan_file else None
+    return finish(ws, [plan_report(made, ws.places, file=file, explain=options.explain)])
+
+
+def planned(ws: Workspace, ctx: Context, plan_file: Path | None, targets: Sequence[tuple[Path, int]],
+            options: PlanOptions) -> ProductionPlan | None:
+    """The production plan, or None with its problems in the run's diagnostics."""
+    diag = ws.diagnostics
+    model = diag.collect(lambda: load_plan(ws, plan_file), str(plan_file)) if plan_file else None
+    if plan_file is not None and model is None:
+        return None
+    orders = plan_orders(ws, ctx, plan_file, model) if model is not None and plan_file is not None else \
+        target_orders(ws, ctx, targets)
+    where = str(options.stock or plan_file)
+    stock = diag.collect(lambda: stock_of(ws, model, options.stock), where)
+    if diag.has_errors or stock is None:
+        return None
+    stock_at = (where, () if options.stock else ("stock",))
+    return diag.collect(lambda: plan_production(
+        orders, stock, ws.settings, ws.catalog, ws.units, ctx.prices, today=options.today,
+        due=model.due if model else None, name=model.name if model else None, stock_at=stock_at))
+
+
+def plan_orders(ws: Workspace, ctx: Context, path: Path, model: Plan) -> list[Order]:
+    """Every [[make]] of a plan costed into orders; the problems of all of them at once."""
+    orders: list[Order] = []
+    for i, make in enumerate(model.make):
+        orders += ws.diagnostics.collect(lambda: make_orders(ws, ctx, path, i, make), str(path)) or []
+    return orders
+
+
+def make_orders(ws: Workspace, ctx: Context, plan_path: Path, index: int, make: Make) -> list[Order]:
+    """The orders of one [[make]]: a recipe by pieces, a pattern by sizes."""
+    product = load_referenced(ws, plan_path, index, make.product)
+    here = ("make", index)
+    if isinstance(product, RecipeProduct):
+        if make.sizes is not None or make.pieces is None:
+            raise problem(_("{file} is a recipe: it is planned by pieces, not by sizes"),
+                          hint=_("write pieces = 120 instead of sizes"),
+                          file=make.product).under(*here, "sizes").at(str(plan_path))
+        return [Order(cost_recipe(product, ctx), make.pieces)]
+    if make.sizes is None:
+        raise pattern_by_sizes(make.product).under(*here, "pieces").at(str(plan_path))
+    for size in make.sizes:
+        if size not in product.model.sizes:
+            raise problem(_("size '{size}' is not in the pattern"), hint=_("the pattern has sizes {sizes}"), size=size,
+                          sizes=", ".join(product.model.sizes)).under(*here, "sizes", size).at(str(plan_path))
+    return [Order(cost_pattern(product, ctx, size), qty) for size, qty in make.sizes.items()]
+
+
+def load_referenced(ws: Workspace, plan_path: Path, index: int, ref: str) -> RecipeProduct | PatternProduct:
+    """The product a [[make]] names; a missing file is told at the plan's line that names it."""
+    try:
+        return load_product(ws, resolve_ref(ref, str(plan_path)))
+    except MissingFile as err:
+        raise replace(err, path=None, line=None).under("make", index, "product").at(str(plan_path)) from None
+
+
+def target_orders(ws: Workspace, ctx: Context, targets: Sequence[tuple[Path, int]]) -> list[Order]:
+    """``FILE=N`` targets: N pieces of a recipe each."""
+    def order(path: Path, pieces: int) -> Order:
+        product = load_product(ws, path)
+        if not isinstance(product, RecipeProduct):
+            raise pattern_by_sizes(str(path))
+        return Order(cost_recipe(product, ctx), pieces)
+
+    found = [ws.diagnostics.collect(lambda: order(path, pieces), str(path)) for path, pieces in targets]
+    return [o for o in found if o is not None]
+
+
+def stock_of(ws: Workspace, model: Plan | None, stock_file: Path | None) -> dict[str, Decimal]:
+    """Opening stock in purchase packs: --stock FILE, else the plan's [stock]."""
+    if stock_file is not None:
+        table: Mapping[str, object] = ws.read(stock_file)
+        prefix: tuple[str, ...] = ()
+    else:
+        table, prefix = (model.stock if model is not None else {}), ("stock",)
+    try:
+        return opening_stock(table, ws.catalog, ws.units)
+    except InputErrors as errs:
+        raise InputErrors([e.under(*prefix) for e in errs.problems]) from None
