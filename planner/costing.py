@@ -204,7 +204,7 @@ def _cost_recipe(product: RecipeProduct, ctx: Context) -> CostSheet:
         if ing.item is not None:
             item_id, qty = ing.item, ing.qty
             line = col.collect(lambda: item_line(ctx, "ingredients", item_id, qty), under=("ingredients", i, "item"))
-        else:
+        elif ing.recipe is not None:
             sub = product.subs[ing.recipe]
             result = col.collect(lambda: sub_recipe_line(sub, ing.qty, ctx), under=("ingredients", i, "qty"))
             line = result[0] if result else None

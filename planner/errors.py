@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from planner.texts import Msg, _, msg
+from planner.texts import Key, Msg, _, msg
 
 
 # Not frozen: an exception raised through a @contextmanager (click wraps every
@@ -69,9 +69,10 @@ class InputErrors(Exception):
         self.problems = problems
 
 
-def problem(key: str, /, hint: str | None = None, hint_params: dict | None = None,
+def problem(key: Key, /, hint: Key | None = None, hint_params: dict[str, Any] | None = None,
             **params: Any) -> InputError:
-    """Shorthand: ``problem("unknown-item", hint="did-you-mean", item="gula")``."""
+    """Shorthand: ``problem(_("unknown item '{item}'"), hint=_("did you mean {near}?"), item="gula")``;
+    the hint is filled with ``hint_params`` when given, else with the same values."""
     hint_msg = Msg(hint, dict(hint_params or params)) if hint else None
     return InputError(Msg(key, params), hint_msg)
 
@@ -87,7 +88,7 @@ def path_problem(exc: OSError) -> InputError:
     return problem(_("cannot use the path '{file}': {reason}"), hint=_("correct or shorten the path"), file=shown, reason=reason)
 
 
-def warning(key: str, /, hint: str | None = None, **params: Any) -> InputError:
+def warning(key: Key, /, hint: Key | None = None, **params: Any) -> InputError:
     return replace(problem(key, hint, **params), severity="warning")
 
 

@@ -37,7 +37,7 @@ def _money(value: Any, info: ValidationInfo) -> Decimal:
     amount = Decimal(value)
     if not amount.is_finite():
         raise _wrap(problem(_("{value} is not a usable number"), hint=_("write an ordinary number"), value=str(value)))
-    if isinstance(value, Decimal) and value.as_tuple().exponent < -places:  # type: ignore[operator]
+    if isinstance(value, Decimal) and int(value.as_tuple().exponent) < -places:
         raise _wrap(_fractional_money(value, places))
     if amount < 0:
         raise _wrap(problem(_("'{key}' = {value}: an amount of money cannot be negative"), hint=_("write the amount without a minus sign"), value=str(value)))
@@ -60,7 +60,7 @@ def _fractional_money(value: Decimal, places: int) -> InputError:
 
 
 def _number(value: Any, lo: Decimal | None, hi: Decimal | None,
-            lo_open: bool, hi_open: bool, integer: bool) -> Decimal:
+            lo_open: bool, hi_open: bool, integer: bool) -> Decimal | int:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise _wrap(_not_a_number(value))
     amount = Decimal(value)
@@ -72,7 +72,7 @@ def _number(value: Any, lo: Decimal | None, hi: Decimal | None,
     too_high = hi is not None and (amount > hi or (hi_open and amount == hi))
     if too_low or too_high:
         share = lo == 0 and hi == 1
-        raise _wrap(problem(_("'{key}' = {value} is outside the allowed range: {range}") if share else _("'{key}' = {value} is outside the allowed range: {range}"),
+        raise _wrap(problem(_("'{key}' = {value} is outside the allowed range: {range}"),
                             hint=_("shares are written as decimals: 20% is 0.2") if share else _("write a number in that range"), hint_params={},
                             value=str(value), range=_range(lo, hi, lo_open, hi_open)))
     amount = _sized(amount, value)
@@ -109,9 +109,9 @@ def _not_a_number(value: Any) -> InputError:
     return problem(_("'{key}' must be a number, not {value}"), hint=_("write a number without quotes, e.g. 8 or 0.2"), value=str(value))
 
 
-def number(lo: float | int | None = None, hi: float | int | None = None, *,
-           lo_open: bool = False, hi_open: bool = False, integer: bool = False) -> Any:
-    """An Annotated Decimal (or int) type checked against a range."""
+def in_range(lo: float | int | None = None, hi: float | int | None = None, *,
+             lo_open: bool = False, hi_open: bool = False, integer: bool = False) -> Check:
+    """``Annotated`` metadata: a number (whole with ``integer``) checked against a range."""
     lo_d = None if lo is None else Decimal(str(lo))
     hi_d = None if hi is None else Decimal(str(hi))
     schema: dict[str, Any] = {"type": "integer" if integer else "number"}
@@ -119,8 +119,7 @@ def number(lo: float | int | None = None, hi: float | int | None = None, *,
         schema["exclusiveMinimum" if lo_open else "minimum"] = lo
     if hi_d is not None:
         schema["exclusiveMaximum" if hi_open else "maximum"] = hi
-    return Annotated[int if integer else Decimal,
-                     Check(lambda v: _number(v, lo_d, hi_d, lo_open, hi_open, integer), schema)]
+    return Check(lambda v: _number(v, lo_d, hi_d, lo_open, hi_open, integer), schema)
 
 
 _QTY_SCHEMA = {
@@ -134,12 +133,12 @@ Stock = Annotated[Quantity, Check(lambda v: _quantity(v, allow_zero=True), _QTY_
 MONEY_SCHEMA = {"type": "integer", "minimum": 0,
                 "description": "Whole amount of money, e.g. 12_700 (no decimal point in IDR)"}
 Money = Annotated[Decimal, Check(_money, MONEY_SCHEMA, info=True)]
-Share = number(0, 1)                       # 0 ≤ x ≤ 1
-OpenShare = number(0, 1, hi_open=True)     # 0 ≤ x < 1
-UsableShare = number(0, 1, lo_open=True)   # 0 < x ≤ 1
-NonNegative = number(0)
-Positive = number(0, lo_open=True)
-PositiveInt = number(1, integer=True)
+Share = Annotated[Decimal, in_range(0, 1)]                         # 0 ≤ x ≤ 1
+OpenShare = Annotated[Decimal, in_range(0, 1, hi_open=True)]       # 0 ≤ x < 1
+UsableShare = Annotated[Decimal, in_range(0, 1, lo_open=True)]     # 0 < x ≤ 1
+NonNegative = Annotated[Decimal, in_range(0)]
+Positive = Annotated[Decimal, in_range(0, lo_open=True)]
+PositiveInt = Annotated[int, in_range(1, integer=True)]
 
 
 def _pieces(value: Any) -> int:

@@ -116,17 +116,18 @@ class Formatter:
         value = Decimal(value)
         shown = quantize(value, places).normalize() if value != value.to_integral_value() else value
         locale = _locale(self.locale)
-        return locale.decimal_formats[None].apply(shown, locale, decimal_quantization=False,
-                                                  group_separator=True)
+        text: str = locale.decimal_formats[None].apply(shown, locale, decimal_quantization=False,
+                                                       group_separator=True)
+        return text
 
     def money(self, value: Decimal, symbol: bool = True) -> str:
         shown = quantize(Decimal(value), self.places)
         digits = "." + "0" * self.places if self.places else ""
         if not symbol:
-            return _pattern("#,##0" + digits).apply(shown, _locale(self.locale))
+            return str(_pattern("#,##0" + digits).apply(shown, _locale(self.locale)))
         # Babel leaves "¤" when given no currency (given one, it would also look up the
         # currency's name, a table _locale leaves out)
-        text = _pattern("¤ #,##0" + digits).apply(shown, _locale(self.locale))
+        text = str(_pattern("¤ #,##0" + digits).apply(shown, _locale(self.locale)))
         return text.replace("¤", self.currency_symbol())
 
     def share(self, value: Decimal) -> str:
@@ -185,7 +186,7 @@ class Formatter:
 
 
 def formatter_for(settings: Any, lang: str | None = None) -> Formatter:
-    from planner.money import minor_places
+    from planner.locales import currency_places
 
     return Formatter(lang or settings.language, settings.locale, settings.currency,
-                     minor_places(settings.currency))
+                     currency_places(settings.currency))

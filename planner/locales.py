@@ -77,3 +77,10 @@ def _babel_digits() -> dict[str, int]:
     from babel.numbers import get_currency_precision, list_currencies
 
     return {code: get_currency_precision(code) for code in sorted(list_currencies())}
+
+
+def currency_places(currency: object, default: str = "IDR") -> int:
+    """Decimal places of money in ``currency``, as Babel knows them (IDR 0, USD 2, KWD 3); an
+    unknown one has the places of ``default`` (its problem is told elsewhere)."""
+    digits = currency_digits()
+    return digits.get(currency, digits[default]) if isinstance(currency, str) else digits[default]

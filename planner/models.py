@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic_core import PydanticCustomError
 
@@ -21,7 +21,7 @@ from planner.units import Quantity
 from planner.texts import _
 
 
-def _fail(key: str, hint: str, **params: object) -> PydanticCustomError:
+def _fail(key: str, hint: str, **params: Any) -> PydanticCustomError:
     return _wrap(problem(key, hint=hint, **params))
 
 

@@ -11,8 +11,6 @@ from planner.texts import _
 ZERO = Decimal(0)
 ONE = Decimal(1)
 
-# Minor units of currencies that have none (ISO 4217 exponent 0); others use 2.
-_NO_MINOR_UNIT = frozenset({"IDR", "JPY", "KRW", "VND", "CLP", "ISK", "PYG", "UGX"})
 
 
 def D(value: object) -> Decimal:
@@ -39,14 +37,9 @@ def check_size(value: Decimal, text: str) -> Decimal:
         return value
     if abs(value) >= LARGEST:
         raise problem(_("{value} is too large to be a real figure"), hint=_("numbers must stay below a trillion (1000000000000): check for extra zeros"), value=text)
-    if value.normalize().as_tuple().exponent < -FINEST_PLACES:  # type: ignore[operator]
+    if int(value.normalize().as_tuple().exponent) < -FINEST_PLACES:
         raise problem(_("{value} has more decimal places than any real measure"), hint=_("use at most {places} decimal places, or a smaller unit"), value=text, places=FINEST_PLACES)
     return value
-
-
-def minor_places(currency: str) -> int:
-    """How many decimal places money has in ``currency`` (IDR: 0)."""
-    return 0 if currency.upper() in _NO_MINOR_UNIT else 2
 
 
 def ceil_div(a: Decimal, b: Decimal) -> int:

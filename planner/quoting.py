@@ -17,7 +17,7 @@ from planner.catalog import find_item
 from planner.costing import SIXTY, Context, CostLine, CostSheet, cost_pattern, item_line
 from planner.errors import InputErrors, problem
 from planner.texts import _, Msg
-from planner.models import PatternProduct, Pricing
+from planner.models import Pattern, PatternProduct, Pricing
 from planner.money import ZERO, ceil_div, round_up
 from planner.pricing import list_price
 from planner.units import Quantity
@@ -47,7 +47,9 @@ class SizeQuote:
     @property
     def metres(self) -> Decimal:
         """Fabric for all garments of this size: qty × need × (1 + waste) (× width ratio)."""
-        return self.qty * self.fabric.qty.amount
+        qty = self.fabric.qty
+        assert qty is not None  # a fabric line always says its metres
+        return self.qty * qty.amount
 
     @property
     def amount(self) -> Decimal:
@@ -222,14 +224,17 @@ def quote_pattern(product: PatternProduct, ctx: Context, order: dict[str, int], 
                  settings.labor.hours_per_day, today, settings.labor.wage_per_hour, price)
 
 
-def fabric_use(pattern: Any, ctx: Context, sizes: list[SizeQuote], brought: Decimal | None) -> FabricUse:
+def fabric_use(pattern: Pattern, ctx: Context, sizes: list[SizeQuote], brought: Decimal | None) -> FabricUse:
     """Metres in all; to buy rounded up to the item's step (exact without one); its cost."""
     line = sizes[0].fabric
-    item = find_item(ctx.catalog, line.item)
+    item_id = line.item
+    assert item_id is not None  # a fabric line always names its item
+    item = find_item(ctx.catalog, item_id)
+    assert item.width is not None  # costing refused a fabric without one
     metres = sum((s.metres for s in sizes), ZERO)
-    step = None if item.step is None else ctx.units.convert(item.step, "m", item, line.item)
+    step = None if item.step is None else ctx.units.convert(item.step, "m", item, item_id)
     buy = metres if step is None else round_up(metres, step)
-    bought = None if ctx.customer_fabric else item_line(ctx, "fabric", line.item, Quantity(buy, "m"))
-    return FabricUse(line.item, line.label, item.width, pattern.fabric.width, metres, item.step, step, buy,
+    bought = None if ctx.customer_fabric else item_line(ctx, "fabric", item_id, Quantity(buy, "m"))
+    return FabricUse(item_id, line.label, item.width, pattern.fabric.width, metres, item.step, step, buy,
                      bought.cost if bought else ZERO, ctx.customer_fabric, line.estimate, pattern.fabric.waste,
                      brought, bought.explain if bought else None)

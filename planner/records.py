@@ -23,11 +23,12 @@ import inspect
 import types
 import typing
 from datetime import date
-from typing import Any, Callable, ClassVar
+from typing import Any, Callable, ClassVar, TypeVar
 
 from pydantic_core import SchemaValidator, core_schema as cs
 
 _UNSET: Any = object()
+R = TypeVar("R", bound="Record")
 
 
 class Check:
@@ -38,7 +39,7 @@ class Check:
 
     __slots__ = ("function", "json", "info")
 
-    def __init__(self, function: Callable[..., Any], json: dict, *, info: bool = False) -> None:
+    def __init__(self, function: Callable[..., Any], json: dict[str, Any], *, info: bool = False) -> None:
         self.function, self.json, self.info = function, json, info
 
     def schema(self) -> cs.CoreSchema:
@@ -79,7 +80,8 @@ class Record:
     ``copy(update)`` makes a changed copy without validating (like pydantic's model_copy)."""
 
     __slots__ = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
-    model_config: ClassVar[dict] = {"extra": "forbid"}  # read by pydantic's JSON Schema generator
+    model_config: ClassVar[dict[str, Any]] = {"extra": "forbid"}  # read by pydantic's JSON Schema generator
+    __pydantic_fields_set__: set[str]
     _declared: ClassVar[dict[str, Any]]
     _fields: ClassVar[dict[str, Field] | None]
     _checks: ClassVar[tuple[Callable[[Any], Any], ...]]
@@ -98,8 +100,9 @@ class Record:
         type(self).validator().validate_python(values, self_instance=self)
 
     @classmethod
-    def model_validate(cls, data: Any, *, context: dict | None = None) -> Any:
-        return cls.validator().validate_python(data, context=context)
+    def model_validate(cls: type[R], data: Any, *, context: dict[str, Any] | None = None) -> R:
+        found: R = cls.validator().validate_python(data, context=context)
+        return found
 
     @classmethod
     def validator(cls) -> SchemaValidator:
@@ -127,10 +130,11 @@ class Record:
         main = _record_schema(cls, definitions)
         return cs.definitions_schema(main, list(definitions.values())) if definitions else main
 
-    def copy(self, update: dict[str, Any] | None = None) -> Any:
-        return _made(type(self), {**self.__dict__, **(update or {})}, self.__pydantic_fields_set__ | set(update or {}))
+    def copy(self: R, update: dict[str, Any] | None = None) -> R:
+        made: R = _made(type(self), {**self.__dict__, **(update or {})}, self.__pydantic_fields_set__ | set(update or {}))
+        return made
 
-    def __deepcopy__(self, memo: dict) -> Any:  # pydantic-core copies a default that is not hashable
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:  # pydantic-core copies a default that is not hashable
         from copy import deepcopy
 
         return _made(type(self), deepcopy(self.__dict__, memo), set(self.__pydantic_fields_set__))
@@ -168,7 +172,7 @@ def _record_schema(cls: type[Record], definitions: dict[str, cs.CoreSchema]) -> 
                                             config=config)
     for check in cls._checks:
         schema = cs.no_info_after_validator_function(check, schema)
-    schema["ref"] = _ref(cls)  # outermost, as pydantic does: it names the record in JSON Schema $defs
+    schema["ref"] = _ref(cls)  # type: ignore[index]  # outermost, as pydantic does: it names the record in JSON Schema $defs
     return schema
 
 
@@ -184,7 +188,7 @@ def _field_schema(spec: Field, definitions: dict[str, cs.CoreSchema]) -> cs.Mode
 def _type_schema(tp: Any, definitions: dict[str, cs.CoreSchema], spec: Field | None = None) -> cs.CoreSchema:
     """The pydantic-core schema of a field type; constraints in ``spec`` apply to the outer type."""
     origin, args = typing.get_origin(tp), typing.get_args(tp)
-    sized = {"min_length": spec.min_length} if spec is not None and spec.min_length is not None else {}
+    least = spec.min_length if spec is not None else None
     if origin is typing.Annotated:
         check = next((m for m in args[1:] if isinstance(m, Check)), None)
         return check.schema() if check is not None else _type_schema(args[0], definitions, spec)
@@ -194,9 +198,9 @@ def _type_schema(tp: Any, definitions: dict[str, cs.CoreSchema], spec: Field | N
             raise TypeError(f"only X | None is supported, not {tp}")
         return cs.nullable_schema(_type_schema(rest[0], definitions, spec))
     if origin is list:
-        return cs.list_schema(_type_schema(args[0], definitions), **sized)
+        return cs.list_schema(_type_schema(args[0], definitions), min_length=least)
     if origin is dict:
-        return cs.dict_schema(_type_schema(args[0], definitions), _type_schema(args[1], definitions), **sized)
+        return cs.dict_schema(_type_schema(args[0], definitions), _type_schema(args[1], definitions), min_length=least)
     if origin is typing.Literal:
         return cs.literal_schema(list(args))
     if isinstance(tp, type) and issubclass(tp, Record):
@@ -206,7 +210,7 @@ def _type_schema(tp: Any, definitions: dict[str, cs.CoreSchema], spec: Field | N
             definitions[ref] = _record_schema(tp, definitions)
         return cs.definition_reference_schema(ref)
     if tp is str:
-        return cs.str_schema(pattern=spec.pattern if spec else None, **sized)
+        return cs.str_schema(pattern=spec.pattern if spec else None, min_length=least)
     if tp is date:
         return cs.date_schema()
     if tp is int:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 from decimal import Decimal
-from typing import Any, Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from planner.errors import InputError, problem
 from planner.texts import _, msg
@@ -41,7 +42,7 @@ class Doc:
         self._table: dict[str, Any] = self.data
 
     def say(self, key: str, **params: Any) -> str:
-        return self.fmt.text(msg(key, **params))
+        return str(self.fmt.text(msg(key, **params)))
 
     def comment(self, key: str, **params: Any) -> None:
         self.lines += ["# " + line for line in textwrap.wrap(self.say(key, **params), 76)]
@@ -183,7 +184,7 @@ def pattern_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, setting
     return doc
 
 
-def plan_doc(fmt: Any, stem: str, products: list[tuple[str, str, list[str]]],
+def plan_doc(fmt: Any, stem: str, products: Sequence[tuple[str, str, list[str]]],
              stock: tuple[str, str] | None, due: date) -> Doc:
     """``products``: (path relative to the plan, kind, sizes) of files that load and cost."""
     doc = Doc(fmt)

@@ -86,7 +86,7 @@ def _label(item_id: str, catalog: Mapping[str, Item]) -> str:
 
 
 def scaled_recipe_data(data: Mapping[str, Any], factor: Decimal, places: int,
-                       rebase: Callable[[str], str] = lambda ref: ref) -> tuple[dict, list[InputError]]:
+                       rebase: Callable[[str], str] = lambda ref: ref) -> tuple[dict[str, Any], list[InputError]]:
     """The recipe's own TOML data with every per-batch amount times ``factor``.
 
     Sub-recipe references go through ``rebase`` (the new file may live elsewhere).
@@ -107,7 +107,7 @@ def scaled_recipe_data(data: Mapping[str, Any], factor: Decimal, places: int,
     return out, notes
 
 
-def _scaled_entry(entry: Mapping[str, Any], factor: Decimal, rebase: Callable[[str], str]) -> dict:
+def _scaled_entry(entry: Mapping[str, Any], factor: Decimal, rebase: Callable[[str], str]) -> dict[str, Any]:
     new = dict(entry)
     new["qty"] = scaled_text(entry["qty"], factor)
     if "recipe" in new:
@@ -115,7 +115,7 @@ def _scaled_entry(entry: Mapping[str, Any], factor: Decimal, rebase: Callable[[s
     return new
 
 
-def _scaled_overhead(entry: Mapping[str, Any], factor: Decimal, places: int, notes: list[InputError]) -> dict:
+def _scaled_overhead(entry: Mapping[str, Any], factor: Decimal, places: int, notes: list[InputError]) -> dict[str, Any]:
     new = dict(entry)
     if "qty" in new:
         new["qty"] = scaled_text(entry["qty"], factor)

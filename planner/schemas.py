@@ -33,7 +33,7 @@ TITLES = {
 }
 
 # What the models check in validators, said again for editors (keep in step with planner/models.py).
-RULES: dict[str, dict] = {
+RULES: dict[str, dict[str, Any]] = {
     "Pricing": {"not": {"required": ["markup", "margin"]}},
     "Ingredient": {"oneOf": [{"required": ["item"]}, {"required": ["recipe"]}]},
     "Overhead": {"oneOf": [{"required": ["item", "qty"], "not": {"required": ["cost"]}},
@@ -68,12 +68,12 @@ class _Generator(GenerateJsonSchema):
     def encode_default(self, dft: Any) -> Any:
         return _plain(dft)
 
-    def function_plain_schema(self, schema: Any) -> dict:
+    def function_plain_schema(self, schema: Any) -> dict[str, Any]:
         """A value checked by a function (planner/fields.py) says its own JSON Schema."""
         return dict(schema["metadata"]["json"])
 
 
-def _money(places: int) -> dict:
+def _money(places: int) -> dict[str, Any]:
     if places == 0:
         return dict(MONEY_SCHEMA)
     return {"type": "number", "minimum": 0, "description": f"Amount of money, at most {places} decimal places"}
@@ -98,7 +98,7 @@ def _tidy(node: Any, places: int) -> Any:
     return out
 
 
-def schema_for(kind: str, places: int = 0) -> dict:
+def schema_for(kind: str, places: int = 0) -> dict[str, Any]:
     """The JSON Schema of one file kind; money is whole when the currency has no minor unit."""
     raw = _Generator(by_alias=True).generate(MODELS[kind].core_schema(), mode="validation")
     defs = raw.pop("$defs", {})
@@ -113,8 +113,9 @@ def schema_for(kind: str, places: int = 0) -> dict:
     schema = {"$schema": DIALECT, "title": title, "description": description, **body}
     if defs:
         schema["$defs"] = defs
-    return _tidy(schema, places)
+    tidy: dict[str, Any] = _tidy(schema, places)
+    return tidy
 
 
-def all_schemas(places: int = 0) -> dict[str, dict]:
+def all_schemas(places: int = 0) -> dict[str, dict[str, Any]]:
     return {kind: schema_for(kind, places) for kind in KINDS}

@@ -16,6 +16,7 @@ from typing import Any
 from planner.errors import InputError, MissingFile, problem
 from planner.texts import _, Msg
 
+LineIndex = dict[tuple[str | int, ...], int]   # a location inside a file -> its line
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -128,11 +129,11 @@ def _split_key(key: str) -> tuple[str, ...]:
     return tuple(p.strip("\"'") for p in parts)
 
 
-_INDEXES: dict[str, dict[tuple[str | int, ...], int]] = {}  # text -> line_index: placing 500 warnings
+_INDEXES: dict[str, LineIndex] = {}  # text -> line_index: placing 500 warnings
 #                                                      in one catalog must not index it 500 times
 
 
-def line_index(text: str) -> dict[tuple[str | int, ...], int]:
+def line_index(text: str) -> LineIndex:
     """Every table, array-of-tables element and key path -> its (first) line number (read-only)."""
     index = _INDEXES.get(text)
     if index is None:
@@ -142,9 +143,9 @@ def line_index(text: str) -> dict[tuple[str | int, ...], int]:
     return index
 
 
-def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
-    index: dict[tuple[str | int, ...], int] = {}
-    counts: dict[tuple[str | int, ...], int] = {}
+def _line_index(text: str) -> LineIndex:
+    index: LineIndex = {}
+    counts: LineIndex = {}
     table: tuple[str | int, ...] = ()
     for number, line in enumerate(text.splitlines(), start=1):
         header = _HEADER.match(line)
@@ -170,7 +171,7 @@ def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
     return index
 
 
-def _resolve(path: tuple[str, ...], counts: dict) -> tuple[str | int, ...]:
+def _resolve(path: tuple[str, ...], counts: LineIndex) -> tuple[str | int, ...]:
     """``[a.b]`` under ``[[a]]`` refers to the last element of a."""
     out: tuple[str | int, ...] = ()
     for part in path:
@@ -181,7 +182,7 @@ def _resolve(path: tuple[str, ...], counts: dict) -> tuple[str | int, ...]:
 
 
 def line_of(text: str | None, loc: tuple[str | int, ...],
-            index: dict | None = None) -> int | None:
+            index: LineIndex | None = None) -> int | None:
     """The line of ``loc`` in ``text``, or of its closest enclosing key."""
     if not text:
         return None
@@ -192,7 +193,7 @@ def line_of(text: str | None, loc: tuple[str | int, ...],
     return None
 
 
-def place(err: InputError, path: str, text: str | None, index: dict | None = None) -> InputError:
+def place(err: InputError, path: str, text: str | None, index: LineIndex | None = None) -> InputError:
     """Give a problem its file and, from its location, its line."""
     line = err.line or line_of(text, err.loc, index)
     return err.at(path, line)

@@ -8,7 +8,7 @@ density) make conversions across dimensions possible.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Mapping, Protocol
 
@@ -115,19 +115,19 @@ def _smaller_unit(unit: str) -> str | None:
 class ItemFacts(Protocol):
     """What the catalog knows about an item that lets units convert."""
 
-    units: Mapping[str, Quantity]
-    piece: Quantity | None
-    density: Decimal | None
+    @property
+    def units(self) -> Mapping[str, Quantity]: ...
+    @property
+    def piece(self) -> Quantity | None: ...
+    @property
+    def density(self) -> Decimal | None: ...
 
 
 @dataclass(frozen=True)
 class NoFacts:
-    units: Mapping[str, Quantity] = None  # type: ignore[assignment]
+    units: Mapping[str, Quantity] = field(default_factory=dict)
     piece: Quantity | None = None
     density: Decimal | None = None
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "units", self.units or {})
 
 
 NO_FACTS = NoFacts()
@@ -138,7 +138,7 @@ class UnitTable:
 
     def __init__(self, table: Mapping[str, tuple[str, Decimal]]):
         self._table = dict(table)
-        self._lowered: dict[int, tuple[Mapping, dict[str, Quantity]]] = {}  # id(item units) -> lower-cased
+        self._lowered: dict[int, tuple[Mapping[str, Quantity], dict[str, Quantity]]] = {}  # id(item units) -> lower-cased
 
     @classmethod
     def from_data(cls, data: Mapping[str, Mapping[str, str]]) -> "UnitTable":

@@ -6,11 +6,11 @@ import typing
 from dataclasses import replace
 from typing import Any
 
-from pydantic_core import ValidationError
+from pydantic_core import ErrorDetails, ValidationError
 
 from planner.errors import InputError, InputErrors, closest
 from planner.texts import _, Msg, msg
-from planner.records import Record
+from planner.records import R, Record
 
 _TEXT, _TABLE, _DATE, _WHOLE, _NUMBER = _("text"), _("table"), _("date"), _("whole number"), _("number")
 _TYPE_NAMES = {
@@ -22,7 +22,7 @@ _TYPE_NAMES = {
 }
 
 
-def validate(model: type[Record], data: Any, context: dict | None = None) -> Any:
+def validate(model: type[R], data: Any, context: dict[str, Any] | None = None) -> R:
     """Validate ``data`` or raise InputErrors (with locations, not yet lines)."""
     try:
         return model.model_validate(data, context=context)
@@ -30,12 +30,12 @@ def validate(model: type[Record], data: Any, context: dict | None = None) -> Any
         raise InputErrors([convert(e, model) for e in exc.errors()]) from None
 
 
-def convert(error: dict, model: type[Record]) -> InputError:
+def convert(error: ErrorDetails, model: type[Record]) -> InputError:
     loc = tuple(error["loc"])
     kind = error["type"]
     key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     if kind == "planner":
-        err = error["ctx"]["err"]
+        err: InputError = error["ctx"]["err"]
         return replace(err, message=Msg(err.message.key, {"key": key, **err.message.params})).under(*loc)
     if kind == "extra_forbidden":
         known = allowed_keys(model, loc[:-1])
@@ -58,7 +58,7 @@ def convert(error: dict, model: type[Record]) -> InputError:
                     value=_short(error.get("input")))
 
 
-def _problem(message: str, hint: str, loc: tuple, **params: Any) -> InputError:
+def _problem(message: str, hint: str, loc: tuple[str | int, ...], **params: Any) -> InputError:
     """Like errors.problem, which cannot take a parameter called ``key``."""
     return InputError(Msg(message, params), Msg(hint, params), loc=loc)
 
@@ -68,7 +68,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def allowed_keys(model: type[Record], loc: tuple) -> list[str]:
+def allowed_keys(model: type[Record], loc: tuple[str | int, ...]) -> list[str]:
     """The keys a table at ``loc`` inside ``model`` may hold."""
     current: Any = model
     for part in loc:

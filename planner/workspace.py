@@ -26,6 +26,7 @@ from planner.models import MODELS, Item, Kind, PatternProduct, Plan, Product, Re
 from planner.records import Record
 from planner.texts import _
 from planner.units import UnitTable
+from planner.locales import currency_places
 from planner.validation import validate
 
 DATA = Path(__file__).parent / "data"
@@ -160,14 +161,6 @@ def load_workspace(workspace: Path | None = None, first: Path | None = None) -> 
     return ws
 
 
-def currency_places(currency: object) -> int:
-    """Decimal places of money in ``currency``, as Babel knows them (IDR 0, USD 2, KWD 3)."""
-    from planner.locales import currency_digits
-
-    digits = currency_digits()
-    return digits.get(currency, digits[DEFAULT_CURRENCY]) if isinstance(currency, str) else 0
-
-
 def _load_settings(ws: Workspace, path: Path) -> Settings:
     """The settings, validated with their own currency; a broken table gives way to its default."""
     data = ws.diagnostics.collect(lambda: ws.read(path), shown(path))
@@ -180,6 +173,7 @@ def _load_settings(ws: Workspace, path: Path) -> Settings:
         key, err = wrong
         ws.diagnostics.add(err.under(key), shown(path))
         settings = settings.copy({key: getattr(Settings(), key)})
+    assert isinstance(settings, Settings)
     ws.places = currency_places(settings.currency)
     return settings
 

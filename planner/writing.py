@@ -13,7 +13,8 @@ import stat
 import tempfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from planner.errors import problem
 from planner.texts import _
@@ -21,7 +22,7 @@ from planner.texts import _
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
-def write_text(path: Path, text: str, *, force: bool = False, inputs: list[Path] = ()) -> None:
+def write_text(path: Path, text: str, *, force: bool = False, inputs: Sequence[Path] = ()) -> None:
     """Write ``text`` to ``path`` atomically; refuse to overwrite without ``force``."""
     target = Path(path)
     for source in inputs:
@@ -62,7 +63,7 @@ def _mode_for(target: Path) -> int:
     return 0o666 & ~umask
 
 
-def write_all(files: list[tuple[Path, str]], *, force: bool = False, folders: list[Path] = ()) -> None:
+def write_all(files: list[tuple[Path, str]], *, force: bool = False, folders: Sequence[Path] = ()) -> None:
     """Write several files, or none: every one that exists is told before anything is written;
     ``folders`` are made too (with their parents), as are the folders the files go in."""
     from planner.errors import InputErrors
@@ -127,7 +128,7 @@ def check_round_trip(text: str, data: Mapping[str, Any]) -> None:
 
 
 def write_toml(path: Path, data: Mapping[str, Any], *, header: str = "", force: bool = False,
-               inputs: list[Path] = ()) -> str:
+               inputs: Sequence[Path] = ()) -> str:
     """Write ``data`` as TOML (tomli-w) after ``header`` comment lines, atomically; returns the text."""
     text = header + toml_text(data)
     check_round_trip(text, data)

@@ -33,7 +33,8 @@ def new_file(ws: Workspace, kind: str, target: Path, today: date, fmt: Any) -> D
         raise problem(_("found no recipe or pattern near this plan to put in it"),
                       hint=_("make one first, e.g. planner new recipe recipes/kue, then write the plan next to "
                              "recipes/ (e.g. plans/pesanan)")).at(str(target))
-    refs = [(relative(p.path, target), p.kind, list(getattr(p.model, "sizes", []))) for p in products]
+    refs = [(relative(p.path, target), p.kind, [] if isinstance(p, RecipeProduct) else list(p.model.sizes))
+            for p in products]
     recipe = next((p.model for p in products if isinstance(p, RecipeProduct)), None)
     return plan_doc(fmt, target.stem, refs, stock_line(recipe), today + timedelta(days=DUE_IN_DAYS))
 

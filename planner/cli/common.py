@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Any, Optional, TYPE_CHECKING
 
 import typer
 
@@ -57,7 +57,7 @@ def load(shared: Shared, files: Sequence[Path], formats: tuple[str, ...] | None 
     return load_workspace(shared.workspace, files[0] if files else None)
 
 
-def prices(shared: Shared, ws: Workspace) -> dict:
+def prices(shared: Shared, ws: Workspace) -> dict[str, Any]:
     from planner import options
 
     return options.price_overrides(shared.set, ws.places)

@@ -124,7 +124,7 @@ def _param_name(exc: Any) -> str:
     if param is None:
         return "?"
     if getattr(param, "param_type_name", "") == "option":
-        return max(param.opts, key=len)
+        return str(max(param.opts, key=len))
     return (param.metavar or param.name or "?").upper().removesuffix("...")
 
 

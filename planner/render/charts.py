@@ -39,7 +39,7 @@ def _style() -> Any:
                  legend_font_size=15, title_font_size=15, tooltip_font_size=13)
 
 
-def _point(value: Decimal, show: Callable[[Decimal], str]) -> dict:
+def _point(value: Decimal, show: Callable[[Decimal], str]) -> dict[str, Any]:
     return {"value": float(value), "formatter": lambda _shown, exact=value: show(exact)}
 
 
@@ -48,20 +48,22 @@ def _axis(kind: str, fmt: Formatter) -> Callable[[float], str]:
     return lambda tick: value_text(Decimal(repr(tick)), kind, fmt)
 
 
-def _pie(chart: Chart, fmt: Formatter, config: dict) -> Any:
+def _pie(chart: Chart, fmt: Formatter, config: dict[str, Any]) -> Any:
     import pygal
 
     drawn = pygal.Pie(inner_radius=0.5, print_values=False, legend_box_size=16, **config)
     _name, values = chart.series[0]
     total = sum(values, Decimal(0))
-    show = lambda v: value_text(v, chart.values, fmt)  # noqa: E731
+    def show(v: Decimal) -> str:
+        return value_text(v, chart.values, fmt)
+
     for label, value in zip(chart.labels, values):
         share = f" ({fmt.share(value / total)})" if total else ""
         drawn.add(f"{fmt.value(label)}: {show(value)}{share}", [_point(value, show)])
     return drawn
 
 
-def _bars(chart: Chart, fmt: Formatter, config: dict) -> Any:
+def _bars(chart: Chart, fmt: Formatter, config: dict[str, Any]) -> Any:
     """Horizontal bars (labels read well in either language); the first label on top."""
     import pygal
 
@@ -87,7 +89,7 @@ def _label_floor(chart: Chart) -> Decimal:
     return max(stacks, default=Decimal(0)) / 10
 
 
-def _line(chart: Chart, fmt: Formatter, config: dict) -> Any:
+def _line(chart: Chart, fmt: Formatter, config: dict[str, Any]) -> Any:
     import pygal
 
     drawn = pygal.Line(show_legend=len(chart.series) > 1, legend_at_bottom=True, dots_size=4,
@@ -124,7 +126,7 @@ def draw_chart(chart: Chart, fmt: Formatter, number: int = 1) -> str:
     drawn = DRAWERS[chart.kind](chart, fmt, config)
     drawn.uuid = f"planner-{number}"
     drawn.add_xml_filter(_without_scripts)
-    return drawn.render(is_unicode=True)
+    return str(drawn.render(is_unicode=True))
 
 
 def _title(title: Any, fmt: Formatter) -> str | None:

@@ -46,7 +46,7 @@ def _bar_tops(table: Table) -> dict[int, Decimal]:
             for i, column in enumerate(table.columns) if column.kind == "bar"}
 
 
-def _cell(value: Any, index: int, table: Table, tops: dict[int, Decimal], fmt: Formatter) -> dict:
+def _cell(value: Any, index: int, table: Table, tops: dict[int, Decimal], fmt: Formatter) -> dict[str, Any]:
     column = table.columns[index]
     view = {"text": cell_text(value, column, fmt), "kind": column.kind, "numeric": column.kind in NUMERIC,
             "bar": None}
@@ -57,13 +57,13 @@ def _cell(value: Any, index: int, table: Table, tops: dict[int, Decimal], fmt: F
     return view
 
 
-def _row(row: Row, table: Table, tops: dict[int, Decimal], fmt: Formatter, grouped: bool) -> dict:
+def _row(row: Row, table: Table, tops: dict[int, Decimal], fmt: Formatter, grouped: bool) -> dict[str, Any]:
     cells = [_cell(v, i, table, tops, fmt) for i, v in enumerate(row.cells)]
     style = row.style or ("line" if grouped else "")
     return {"style": style, "cells": cells}
 
 
-def table_view(table: Table, fmt: Formatter) -> dict:
+def table_view(table: Table, fmt: Formatter) -> dict[str, Any]:
     tops = _bar_tops(table)
     grouped = any(r.style == "group" for r in table.rows)
     columns = [{"heading": heading(c, fmt), "kind": c.kind, "numeric": c.kind in NUMERIC}
@@ -72,12 +72,12 @@ def table_view(table: Table, fmt: Formatter) -> dict:
             "columns": columns, "rows": [_row(r, table, tops, fmt, grouped) for r in table.rows]}
 
 
-def _note(note: InputError | Msg, fmt: Formatter) -> dict:
+def _note(note: InputError | Msg, fmt: Formatter) -> dict[str, Any]:
     warning = isinstance(note, InputError) and note.severity == "warning"
     return {"text": note_text(note, fmt), "warning": warning}
 
 
-def report_view(report: Report, fmt: Formatter, explain: bool, first_chart: int) -> dict:
+def report_view(report: Report, fmt: Formatter, explain: bool, first_chart: int) -> dict[str, Any]:
     from planner.render.charts import draw_chart
 
     charts = [{"title": fmt.text(c.title), "svg": Markup(draw_chart(c, fmt, first_chart + n))}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from planner.reports import Report
 
 
 def render_json(reports: list[Report]) -> str:
-    items: list = []
+    items: list[Any] = []
     for report in reports:
         if isinstance(report.data, list):
             items.extend(report.data)

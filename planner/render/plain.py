@@ -24,9 +24,10 @@ def plain_lines(table: Table, console: Console) -> list[str] | None:
     if not _simple(table, console):
         return None
     columns = table.columns
-    grid = [[_cell(c.header) for c in columns]]
-    grid += [[_cell(cell) for cell in row] for row in zip(*(list(c.cells) for c in columns))]
-    if any(cell is None for row in grid for cell in row):
+    found = [[_cell(c.header) for c in columns]]
+    found += [[_cell(cell) for cell in row] for row in zip(*(list(c.cells) for c in columns))]
+    grid = [[cell for cell in row if cell is not None] for row in found]
+    if any(len(row) != len(columns) for row in grid):
         return None
     pads = [(0 if i == 0 else 1, 0 if i == len(columns) - 1 else 1) for i in range(len(columns))]
     widths = [max(1, max(cell_len(row[i][1]) + row[i][0] for row in grid) + sum(pads[i]))

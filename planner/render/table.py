@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from typing import Any
 
 from rich.console import Console
 from rich.padding import Padding
@@ -59,7 +60,7 @@ def rich_table(table: Table, fmt: Formatter, width: int | None = None) -> RichTa
     first_total = True
     grouped = any(r.style == "group" for r in table.rows)
     for row in table.rows:
-        cells: list = []
+        cells: list[Any] = []
         for i, (value, column) in enumerate(zip(row.cells, table.columns)):
             if column.kind == "bar" and value is not None:
                 cells.append(_bar(value, tops[i], fmt, length))
@@ -70,7 +71,8 @@ def rich_table(table: Table, fmt: Formatter, width: int | None = None) -> RichTa
                 else:
                     cells.append(text)
         if row.style == "total" and first_total:
-            out.rows and out.rows[-1].__setattr__("end_section", True)
+            if out.rows:
+                out.rows[-1].end_section = True
             first_total = False
         out.add_row(*cells, style="bold" if row.style in ("group", "total") else None)
     return out

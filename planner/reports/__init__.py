@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from planner.errors import InputError
-from planner.texts import Msg
+from planner.texts import Key, Msg
 from planner.money import quantize
 from planner.units import Quantity, format_amount
 
@@ -21,7 +21,7 @@ COLUMN_KINDS = ("text", "money", "qty", "share", "number", "int", "bar", "date")
 
 @dataclass(frozen=True)
 class Column:
-    key: str            # message key of the heading, e.g. "col.item"
+    key: Key            # the heading, a marked sentence: _("Item")
     kind: str = "text"  # one of COLUMN_KINDS
 
 
@@ -82,7 +82,7 @@ def number_json(value: Decimal | None, places: int = 2) -> str | None:
     return None if value is None else format_amount(quantize(value, places))
 
 
-def qty_json(qty: Quantity | None, places: int = 4) -> dict | None:
+def qty_json(qty: Quantity | None, places: int = 4) -> dict[str, Any] | None:
     if qty is None:
         return None
     return {"amount": format_amount(quantize(qty.amount, places)), "unit": qty.unit}

@@ -3,6 +3,8 @@ pieces a month that cover them, and profit at volumes around that point."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -90,7 +92,7 @@ def figure_rows(be: BreakEven, emphasis: str = "total") -> list[Row]:
     if be.units is not None:
         rows += [Row((msg(_("Revenue at break-even")), Cash(be.revenue))),
                  Row((msg(_("Per working day ({days} a month)"), days=be.working_days),
-                      msg(_("{pieces} pieces"), pieces=quantize(be.per_day, 1))))]
+                      msg(_("{pieces} pieces"), pieces=quantize(be.per_day or ZERO, 1))))]
     return rows + goal_rows(be)
 
 
@@ -155,7 +157,7 @@ def goal_explain(be: BreakEven) -> list[Msg]:
     lines = [msg(_("break-even = {fixed} / {contribution} = {ratio} → {units} pieces sold a month (rounded up)"), fixed=f, contribution=c, ratio=_ratio(be.fixed, be.contribution),
                  units=be.units),
              msg(_("revenue at break-even = {units} × {price} = {revenue}"), units=be.units, price=Cash(be.sale.price), revenue=Cash(be.revenue)),
-             msg(_("per working day = {units} / {days} = {pieces} pieces"), units=be.units, days=be.working_days, pieces=quantize(be.per_day, 2))]
+             msg(_("per working day = {units} / {days} = {pieces} pieces"), units=be.units, days=be.working_days, pieces=quantize(be.per_day or ZERO, 2))]
     if goals.target is not None:
         lines.append(msg(_("for the target profit = ({fixed} + {target}) / {contribution} = {ratio} → {units} pieces a month"), fixed=f, target=Cash(goals.target), contribution=c,
                          ratio=_ratio(be.fixed + goals.target, be.contribution), units=be.target_units))
@@ -173,9 +175,9 @@ def _ratio(a: Decimal, b: Decimal) -> Decimal:
     return quantize(a / b, 2)
 
 
-def breakeven_json(be: BreakEven, sheet: CostSheet) -> dict:
+def breakeven_json(be: BreakEven, sheet: CostSheet) -> dict[str, Any]:
     """One object of the breakeven JSON contract (``size`` for patterns)."""
-    data: dict = {"product": sheet.product}
+    data: dict[str, Any] = {"product": sheet.product}
     if sheet.kind == "pattern":
         data["size"] = sheet.size
     data.update(channel=be.sale.channel.name, price=money_json(be.sale.price), unit_cost=money_json(sheet.unit),

@@ -3,7 +3,7 @@ price, margin, profit per batch and profit per hour of work drawn as a bar."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Sequence
 
 from planner.comparing import Comparison
 from planner.errors import InputError, warning
@@ -52,7 +52,7 @@ def row_explain(row: Comparison, pricing: Pricing) -> list[Msg]:
     return labelled(product_label(row), None, lines)
 
 
-def row_json(row: Comparison) -> dict:
+def row_json(row: Comparison) -> dict[str, Any]:
     """One object of the compare JSON contract."""
     sheet = row.sheet
     return {"product": sheet.product, "file": sheet.file, "kind": sheet.kind, "size": sheet.size,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from decimal import Decimal
 
 from planner.costing import CostLine, CostSheet
+from planner.errors import InputError
 from planner.texts import _, Cash, Msg, msg, p_
 from planner.money import quantize, reconcile
 from planner.reports import Chart, Column, Report, Row, Table, money_json, number_json, qty_json
@@ -56,7 +59,7 @@ def sheet_table(sheet: CostSheet, places: int) -> Table:
     return Table(LINE_COLUMNS, tuple(rows), title)
 
 
-def sheet_json(sheet: CostSheet) -> dict:
+def sheet_json(sheet: CostSheet) -> dict[str, Any]:
     """One object of the cost JSON contract."""
     shown_lines, shown_totals, batch = shown_sheet(sheet, 2)
     lines = []
@@ -67,7 +70,7 @@ def sheet_json(sheet: CostSheet) -> dict:
                           "qty": qty_json(_line_qty(line, sheet)), "cost": money_json(shown)})
     totals = {g: money_json(shown_totals[g]) for g in sheet.groups}
     totals.update(batch=money_json(batch), unit=money_json(sheet.unit))
-    data: dict = {"product": sheet.product, "file": sheet.file, "kind": sheet.kind}
+    data: dict[str, Any] = {"product": sheet.product, "file": sheet.file, "kind": sheet.kind}
     if sheet.kind == "pattern":
         data["size"] = sheet.size
         data["estimate"] = sheet.estimate
@@ -100,7 +103,7 @@ def _explain(sheet: CostSheet) -> list[Msg]:
 def cost_report(sheets: list[CostSheet], places: int) -> Report:
     """One product: a recipe, a pattern at one size, or a pattern at every size."""
     first = sheets[0]
-    notes: list = []
+    notes: list[InputError] = []
     for note in (n for s in sheets for n in s.notes):
         if note not in notes:  # a width warning once, not once per size
             notes.append(note)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import os
 from decimal import Decimal
 
@@ -149,7 +151,7 @@ def late_note(plan: ProductionPlan, file: str | None) -> tuple[InputError, ...]:
                     late=plan.late_days).at(file, loc=("due",)),)
 
 
-def plan_json(plan: ProductionPlan, file: str | None) -> dict:
+def plan_json(plan: ProductionPlan, file: str | None) -> dict[str, Any]:
     """The plan JSON contract (DESIGN.md), plus price/revenue per product and cash, profit, due."""
     products = [{"product": r.sheet.product, "size": r.sheet.size, "file": os.path.normpath(r.sheet.file), "pieces": r.pieces,
                  "batches": r.batches, "made": number_json(r.made, 4), "surplus": number_json(r.surplus, 4),

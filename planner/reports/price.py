@@ -3,7 +3,8 @@ margin and markup side by side, and the working behind each figure."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from decimal import Decimal
+from typing import Any, Sequence
 
 from planner.costing import CostSheet
 from planner.errors import InputError, warning
@@ -25,7 +26,7 @@ def _paren(term: object, compound: bool) -> object:
     return msg(_("({inner})"), inner=term) if compound else term
 
 
-def deducts(channel: Channel, tax) -> bool:
+def deducts(channel: Channel, tax: Decimal) -> bool:
     """Whether anything is taken off the shelf price before the producer gets it."""
     return bool(channel.commission or channel.fee or tax)
 
@@ -71,7 +72,7 @@ def receipt_expr(sale: ChannelPrice) -> object:
     return term
 
 
-def shelf_line(sale: ChannelPrice, step) -> Msg:
+def shelf_line(sale: ChannelPrice, step: Decimal) -> Msg:
     """"shelf price = (Rp 2.625 + Rp 1.000) / (1 − 20%) = Rp 4.531 → Rp 5.000"."""
     exact = Cash(sale.exact)
     lhs = msg(_("{expr} = {value}"), expr=shelf_expr(sale), value=exact) if deducts(sale.channel, sale.tax) else exact
@@ -181,9 +182,9 @@ def price_table(priced: list[tuple[CostSheet, list[ChannelPrice]]], places: int)
     return Table(COLUMNS, tuple(rows), msg(_("Prices — {product}, per size"), product=first.product))
 
 
-def price_json(sheet: CostSheet, sales: list[ChannelPrice]) -> dict:
+def price_json(sheet: CostSheet, sales: list[ChannelPrice]) -> dict[str, Any]:
     """One object of the price JSON contract (``size`` for patterns)."""
-    data: dict = {"product": sheet.product}
+    data: dict[str, Any] = {"product": sheet.product}
     if sheet.kind == "pattern":
         data["size"] = sheet.size
     data["unit_cost"] = money_json(sheet.unit)

@@ -7,11 +7,13 @@ One Report for every format: tables for people, ``data`` for the JSON contract
 
 from __future__ import annotations
 
+from typing import Any
+
 from decimal import Decimal
 
 from planner.errors import InputError, warning
 from planner.texts import _, Cash, Msg, msg, p_, Pct
-from planner.money import quantize, reconcile
+from planner.money import ZERO, quantize, reconcile
 from planner.pricing import markup_of, target_price
 from planner.quoting import FabricUse, Quote, SizeQuote
 from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
@@ -112,28 +114,28 @@ def quote_notes(q: Quote, catalog_file: str | None = None) -> tuple[InputError |
         notes.append(msg(_("the customer's {brought} of fabric is enough for the {need} needed; {left} left over"), brought=metres(f.brought), need=metres(f.metres),
                          left=metres(f.left)))
     if q.below_wage:
-        worst = min(q.below_wage, key=lambda c: c.per_hour)
+        worst = min(q.below_wage, key=lambda c: c.per_hour or ZERO)
         notes.append(warning(_("at {price} a garment, size {sizes} earns you less than the wage of {wage} an hour (as little as {per_hour})"), hint=_("raise the price, or cut minutes or costs; see the price check table"), price=Cash(q.price),
                              sizes=", ".join(c.size for c in q.below_wage), per_hour=Cash(worst.per_hour),
                              wage=Cash(q.wage)).at(q.file, loc=("operations",)))
     return tuple(notes)
 
 
-def size_json(s: SizeQuote) -> dict:
+def size_json(s: SizeQuote) -> dict[str, Any]:
     return {"size": s.size, "qty": s.qty, "metres": number_json(s.metres, METRE_PLACES),
             "unit_cost": money_json(s.unit_cost), "unit_price": money_json(s.unit_price),
             "amount": money_json(s.amount)}
 
 
-def fabric_json(f: FabricUse) -> dict:
+def fabric_json(f: FabricUse) -> dict[str, Any]:
     return {"item": f.item, "width": qty_json(f.width), "metres": number_json(f.metres, METRE_PLACES),
             "buy": number_json(f.buy, METRE_PLACES), "cost": money_json(f.cost), "customer": f.customer,
             "estimate": f.estimate, "brought": number_json(f.brought, METRE_PLACES), "enough": f.enough}
 
 
-def order_lines(q: Quote) -> list[dict]:
+def order_lines(q: Quote) -> list[dict[str, Any]]:
     """The order's cost lines: each garment's lines × its qty, summed over sizes (cost contract shape)."""
-    merged: dict[tuple, dict] = {}
+    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
     for s in q.sizes:
         for line in s.sheet.lines:
             key = (line.group, line.item or line.label, line.label)
@@ -147,7 +149,7 @@ def order_lines(q: Quote) -> list[dict]:
             for (group, item, label), entry, cost in zip(merged, merged.values(), shown)]
 
 
-def quote_json(q: Quote) -> dict:
+def quote_json(q: Quote) -> dict[str, Any]:
     data = {"product": q.product, "file": q.file, "fabric": fabric_json(q.fabric),
             "sizes": [size_json(s) for s in q.sizes], "lines": order_lines(q),
             "subtotal": money_json(q.subtotal), "rush": money_json(q.rush), "total": money_json(q.total),

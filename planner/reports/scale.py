@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from decimal import Decimal
 
-from planner.texts import _, Cash, Msg, msg, p_
+from planner.texts import Cash, Key, Msg, _, msg, p_
 from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
 from planner.reports.plan import friendly
 from planner.scaling import ScaledLine, Scaling
 from planner.units import Quantity
 
 COLUMNS = (Column(p_("col.item", "Item")), Column(_("Recipe"), "qty"), Column(_("Scaled"), "qty"))
-GROUPS = {"ingredients": _("Ingredients"), "overhead": _("Overhead"), "time": p_("scale.group-time", "Time")}
+GROUPS: dict[str, Key] = {"ingredients": _("Ingredients"), "overhead": _("Overhead"), "time": p_("scale.group-time", "Time")}
 
 
 def label(line: ScaledLine) -> object:
@@ -47,13 +49,13 @@ def scale_table(scaling: Scaling) -> Table:
     return Table(COLUMNS, tuple(rows), msg(_("What to weigh (× {factor})"), factor=scaling.factor))
 
 
-def line_json(line: ScaledLine) -> dict:
+def line_json(line: ScaledLine) -> dict[str, Any]:
     if isinstance(line.qty, Quantity):
         return {"group": line.group, "item": line.item, "qty": qty_json(line.qty), "scaled": qty_json(line.scaled)}
     return {"group": line.group, "item": line.item, "cost": money_json(line.qty), "scaled": money_json(line.scaled)}
 
 
-def scale_json(scaling: Scaling) -> dict:
+def scale_json(scaling: Scaling) -> dict[str, Any]:
     return {"product": scaling.product, "file": scaling.file, "factor": number_json(scaling.factor, 6),
             "pieces": number_json(scaling.pieces, 4), "scaled_pieces": number_json(scaling.scaled_pieces, 4),
             "sellable": number_json(scaling.sellable, 4), "scaled_sellable": number_json(scaling.scaled_sellable, 4),

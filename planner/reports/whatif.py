@@ -4,7 +4,7 @@ settings would now set, the margin at today's price and break-even units."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from planner.errors import InputError, warning
 from planner.texts import _, Cash, Msg, msg, p_, Pct
@@ -105,14 +105,14 @@ def _signed(amount: Decimal) -> Msg:
 # ---------------------------------------------------------------- JSON and notes
 
 
-def outcome_json(outcome: Outcome) -> dict:
+def outcome_json(outcome: Outcome) -> dict[str, Any]:
     changes = [{"item": item, "change": step.text, "before": money_json(outcome.prices[item][0]),
                 "after": money_json(outcome.prices[item][1])} for item, step in outcome.scenario.changes]
     return {"changes": changes, "unit_cost": money_json(outcome.sheet.unit), "price": money_json(outcome.listed.price),
             "margin": share_json(outcome.today.margin), "units": outcome.even.units}
 
 
-def size_json(outcomes: Sequence[Outcome]) -> dict:
+def size_json(outcomes: Sequence[Outcome]) -> dict[str, Any]:
     """One object per product (a pattern: per size): today's price and every scenario."""
     sheet, today = outcomes[0].sheet, outcomes[0].today
     return {"product": sheet.product, "file": sheet.file, "kind": sheet.kind, "size": sheet.size,
@@ -149,7 +149,7 @@ def whatif_report(per_size: Sequence[Sequence[Outcome]], pricing: Pricing, items
     explain: list[Msg] = []
     for outcomes in per_size:
         explain += [line for o in outcomes for line in outcome_explain(o, outcomes[0], pricing, packs)]
-    notes: list[InputError | Msg] = list(first.sheet.notes) + unused_notes(per_size[0], items)
+    notes: list[InputError | Msg] = [*first.sheet.notes, *unused_notes(per_size[0], items)]
     notes += rule_warnings(pricing, settings_file)
     if defaults:
         notes.append(defaults_warning(settings_file))
