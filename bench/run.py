@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_workspace import make_workspace  # noqa: E402
+from make_workspace import make_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = "import typer, rich.console, rich.table, pydantic"
@@ -40,9 +40,9 @@ class Figure:
     name: str
     argv: list[str]
     cwd: Path
-    ratio: float | None = None      # target: at most this many times the floor
-    seconds: float | None = None    # target: at most this many seconds
-    scale: bool = False             # counts towards peak memory
+    ratio: float | None = None  # target: at most this many times the floor
+    seconds: float | None = None  # target: at most this many seconds
+    scale: bool = False  # counts towards peak memory
     times: list[float] | None = None
     peak_kb: int = 0
     error: str = ""
@@ -70,15 +70,27 @@ def figures(ws: Path, alone: Path, small: Path) -> list[Figure]:
         Figure("check, 1 recipe, 500-item catalog", [*planner, "check"], small, scale=True),
     ]
     if available("compare", ws):
-        found += [Figure("compare 1,000 recipes, json", [*planner, "compare", "recipes", "-f", "json"], ws,
-                         seconds=1.0, scale=True),
-                  Figure("compare 1,000 recipes, table", [*planner, "compare", "recipes"], ws,
-                         seconds=2.0, scale=True)]
+        found += [
+            Figure(
+                "compare 1,000 recipes, json",
+                [*planner, "compare", "recipes", "-f", "json"],
+                ws,
+                seconds=1.0,
+                scale=True,
+            ),
+            Figure("compare 1,000 recipes, table", [*planner, "compare", "recipes"], ws, seconds=2.0, scale=True),
+        ]
     if available("plan", ws):
-        found += [Figure("plan of 1,000 recipes", [*planner, "plan", "plans/semua.toml"], ws,
-                         seconds=1.0, scale=True),
-                  Figure("plan of 1,000 recipes, json", [*planner, "plan", "plans/semua.toml", "-f", "json"],
-                         ws, seconds=1.0, scale=True)]
+        found += [
+            Figure("plan of 1,000 recipes", [*planner, "plan", "plans/semua.toml"], ws, seconds=1.0, scale=True),
+            Figure(
+                "plan of 1,000 recipes, json",
+                [*planner, "plan", "plans/semua.toml", "-f", "json"],
+                ws,
+                seconds=1.0,
+                scale=True,
+            ),
+        ]
     return found
 
 
@@ -100,8 +112,7 @@ def byte_compile() -> Path:
 def run_once(figure: Figure) -> None:
     env = dict(os.environ, COLUMNS="100", NO_COLOR="1")
     start = time.perf_counter()
-    proc = subprocess.Popen(figure.argv, cwd=figure.cwd, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(figure.argv, cwd=figure.cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
@@ -136,21 +147,36 @@ def verdicts(found: list[Figure]) -> list[tuple[str, str, str, str, str]]:
         else:
             target, ok = "", True
         verdict = "FAIL" if f.error or not ok else ("PASS" if target else "")
-        rows.append((f.name, f"{median * 1000:.0f} ms", f"{ratio:.2f}×", target, verdict + (f" ({f.error})" if f.error else "")))
+        rows.append(
+            (f.name, f"{median * 1000:.0f} ms", f"{ratio:.2f}×", target, verdict + (f" ({f.error})" if f.error else ""))
+        )
     peak = max((f.peak_kb for f in found if f.scale), default=0) / 1024
-    rows.append(("peak memory (largest child)", f"{peak:.0f} MB", "", f"≤ {MEMORY_MB} MB",
-                 "PASS" if peak <= MEMORY_MB else "FAIL"))
+    rows.append(
+        (
+            "peak memory (largest child)",
+            f"{peak:.0f} MB",
+            "",
+            f"≤ {MEMORY_MB} MB",
+            "PASS" if peak <= MEMORY_MB else "FAIL",
+        )
+    )
     return rows
 
 
 def machine() -> str:
-    return (f"{date.today().isoformat()}, {os.cpu_count()} cores, {platform.machine()}, "
-            f"Python {platform.python_version()}, {platform.system()}")
+    return (
+        f"{date.today().isoformat()}, {os.cpu_count()} cores, {platform.machine()}, "
+        f"Python {platform.python_version()}, {platform.system()}"
+    )
 
 
 def as_markdown(rows: list[tuple[str, ...]], runs: int) -> str:
-    lines = [f"Measured {machine()}; median of {runs} interleaved runs.", "",
-             "| figure | median | × floor | target | result |", "|---|---:|---:|---|---|"]
+    lines = [
+        f"Measured {machine()}; median of {runs} interleaved runs.",
+        "",
+        "| figure | median | × floor | target | result |",
+        "|---|---:|---:|---|---|",
+    ]
     lines += [f"| {' | '.join(row)} |" for row in rows]
     return "\n".join(lines)
 
@@ -158,8 +184,12 @@ def as_markdown(rows: list[tuple[str, ...]], runs: int) -> str:
 def as_text(rows: list[tuple[str, ...]], runs: int) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = [f"{machine()}; median of {runs} interleaved runs"]
-    lines += ["  ".join(cell.ljust(widths[i]) if i in (0, 3) else cell.rjust(widths[i])
-                        for i, cell in enumerate(row)).rstrip() for row in rows]
+    lines += [
+        "  ".join(
+            cell.ljust(widths[i]) if i in (0, 3) else cell.rjust(widths[i]) for i, cell in enumerate(row)
+        ).rstrip()
+        for row in rows
+    ]
     return "\n".join(lines)
 
 
@@ -176,8 +206,7 @@ def main() -> int:
         shutil.copytree(ROOT / "recipes", alone / "recipes")
         found = figures(ws, alone, make_workspace(base / "one", recipes=1, patterns=0))
         package = byte_compile()
-        print(f"workspace in {ws}; {len(found)} figures, {args.runs} rounds; {package} compiled",
-              file=sys.stderr)
+        print(f"workspace in {ws}; {len(found)} figures, {args.runs} rounds; {package} compiled", file=sys.stderr)
         measure(found, args.runs)
         rows = verdicts(found)
         print(as_markdown(rows, args.runs) if args.markdown else as_text(rows, args.runs))

@@ -39,9 +39,15 @@ def check_catalog(catalog: Mapping[str, Item], units: UnitTable) -> list[InputEr
                 problems.append(err.under(item_id, name))
                 continue
             if name in ("width", "step") and dim != "length":
-                problems.append(problem(_("{field} of {item} must be a length, not {value}"),
-                                        hint=_("write e.g. \"150 cm\" or \"0.25 m\""), item=item_id,
-                                        field=name, value=str(qty)).under(item_id, name))
+                problems.append(
+                    problem(
+                        _("{field} of {item} must be a length, not {value}"),
+                        hint=_('write e.g. "150 cm" or "0.25 m"'),
+                        item=item_id,
+                        field=name,
+                        value=str(qty),
+                    ).under(item_id, name)
+                )
         for unit, qty in item.units.items():
             try:
                 units.base(qty, item, item_id)
@@ -56,12 +62,16 @@ def find_item(catalog: Mapping[str, Item], item_id: str) -> Item:
     if item is not None:
         return item
     if item_id in getattr(catalog, "broken", ()):
-        raise problem(_("item '{item}' cannot be used: its entry in the catalog has errors"),
-                      hint=_("correct [{item}] in the catalog first"), item=item_id)
+        raise problem(
+            _("item '{item}' cannot be used: its entry in the catalog has errors"),
+            hint=_("correct [{item}] in the catalog first"),
+            item=item_id,
+        )
     near = closest(item_id, list(catalog))
     hint = _("did you mean {near}?") if near else _("add [{item}] with pack and price to prices.toml")
-    raise problem(_("unknown item '{item}'"), hint=hint, hint_params={"near": ", ".join(near), "item": item_id},
-                  item=item_id)
+    raise problem(
+        _("unknown item '{item}'"), hint=hint, hint_params={"near": ", ".join(near), "item": item_id}, item=item_id
+    )
 
 
 def pack_units(catalog: Mapping[str, Item], units: UnitTable, item_id: str, qty: Quantity) -> Decimal:

@@ -7,9 +7,9 @@ workshop compares. A pattern's batch is one garment.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Sequence
 
 from planner.costing import SIXTY, CostSheet
 from planner.errors import closest, problem
@@ -64,8 +64,7 @@ SORTS: dict[str, Callable[[Comparison], object]] = {
 }
 DEFAULT_SORT = "per-hour"
 # The same columns in Indonesian, in the same order.
-ALIASES = {"per-jam": "per-hour", "laba": "profit", "margin": "margin", "harga": "price", "hpp": "hpp",
-           "nama": "name"}
+ALIASES = {"per-jam": "per-hour", "laba": "profit", "margin": "margin", "harga": "price", "hpp": "hpp", "nama": "name"}
 
 
 def sort_name(column: str) -> str:
@@ -75,13 +74,20 @@ def sort_name(column: str) -> str:
     if column in ALIASES:
         return ALIASES[column]
     near = closest(column, sorted({*SORTS, *ALIASES}))
-    hint = _("did you mean {near}? Sort by one of {known} (in Indonesian: {aliases})") if near else _("sort by one of {known} (in Indonesian: {aliases})")
-    raise problem(_("cannot sort by '{column}'"), hint=hint, column=column, hint_params={
-        "known": ", ".join(SORTS), "aliases": ", ".join(ALIASES), "near": ", ".join(near)})
+    hint = (
+        _("did you mean {near}? Sort by one of {known} (in Indonesian: {aliases})")
+        if near
+        else _("sort by one of {known} (in Indonesian: {aliases})")
+    )
+    raise problem(
+        _("cannot sort by '{column}'"),
+        hint=hint,
+        column=column,
+        hint_params={"known": ", ".join(SORTS), "aliases": ", ".join(ALIASES), "near": ", ".join(near)},
+    )
 
 
-def sort_comparisons(rows: Sequence[Comparison], column: str = DEFAULT_SORT,
-                     reverse: bool = False) -> list[Comparison]:
+def sort_comparisons(rows: Sequence[Comparison], column: str = DEFAULT_SORT, reverse: bool = False) -> list[Comparison]:
     """Rows by ``column``: figures largest first, names A to Z (``reverse`` flips); blanks always last.
 
     Ties keep the order the files were given in.

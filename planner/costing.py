@@ -8,16 +8,16 @@ overhead + services + packaging. See DESIGN.md, "Formulas".
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from collections.abc import Mapping
 
 from planner.catalog import find_item
-from planner.errors import InputError, problem, warning
-from planner.texts import _, Cash, Msg, msg, Pct
 from planner.diagnostics import Diagnostics
+from planner.errors import InputError, problem, warning
 from planner.models import Item, Overhead, Packaging, Pattern, PatternProduct, Product, RecipeProduct, Settings
 from planner.money import ONE, ZERO
+from planner.texts import Cash, Msg, Pct, _, msg
 from planner.units import Quantity, UnitTable
 
 RECIPE_GROUPS = ("ingredients", "labor", "overhead", "packaging")
@@ -103,7 +103,8 @@ class Context:
     # cost_recipe's sheets of this context (not copied by dataclasses.replace): `check` and
     # `plan` cost a recipe again for each plan and each parent that uses it.
     sheets: dict[tuple[int, ...], tuple[tuple[object, ...], CostSheet]] = field(
-        default_factory=dict, init=False, repr=False, compare=False)
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def price(self, item_id: str) -> Decimal:
         if item_id in self.prices:
@@ -124,8 +125,15 @@ def item_line(ctx: Context, group: str, item_id: str, qty: Quantity, scale: Deci
     cost = price * packs * scale
     converted = None if qty.unit == item.pack.unit else msg(_(" (= {qty})"), qty=Quantity(in_pack_unit, item.pack.unit))
     used_yield = None if item.yield_ == ONE else msg(_(" / {share} usable"), share=Pct(item.yield_))
-    explain = msg(_("{qty}{converted} × {price} / {pack}{yld} = {cost}"), qty=qty, converted=converted, price=Cash(price), pack=item.pack,
-                  yld=used_yield, cost=Cash(price * packs))
+    explain = msg(
+        _("{qty}{converted} × {price} / {pack}{yld} = {cost}"),
+        qty=qty,
+        converted=converted,
+        price=Cash(price),
+        pack=item.pack,
+        yld=used_yield,
+        cost=Cash(price * packs),
+    )
     if scale != ONE:
         explain = msg(_("{inner} per pack; × {scale} packs = {cost}"), inner=explain, scale=scale, cost=Cash(cost))
     shown_qty = qty if scale == ONE else qty.scaled(scale)
@@ -135,10 +143,17 @@ def item_line(ctx: Context, group: str, item_id: str, qty: Quantity, scale: Deci
 def labor_line(ctx: Context, label: str, minutes: Decimal, efficiency: Decimal = ONE) -> CostLine:
     effective = minutes / efficiency
     cost = effective / SIXTY * ctx.wage
-    explain = (msg(_("{minutes} min / 60 × {wage} an hour = {cost}"), minutes=minutes, wage=Cash(ctx.wage), cost=Cash(cost))
-               if efficiency == ONE else
-               msg(_("{minutes} min / {efficiency} efficiency / 60 × {wage} an hour = {cost}"), minutes=minutes, efficiency=Pct(efficiency), wage=Cash(ctx.wage),
-                   cost=Cash(cost)))
+    explain = (
+        msg(_("{minutes} min / 60 × {wage} an hour = {cost}"), minutes=minutes, wage=Cash(ctx.wage), cost=Cash(cost))
+        if efficiency == ONE
+        else msg(
+            _("{minutes} min / {efficiency} efficiency / 60 × {wage} an hour = {cost}"),
+            minutes=minutes,
+            efficiency=Pct(efficiency),
+            wage=Cash(ctx.wage),
+            cost=Cash(cost),
+        )
+    )
     return CostLine("labor", label, cost, qty=Quantity(minutes, "min"), explain=explain)
 
 
@@ -149,7 +164,12 @@ def _overhead_lines(ctx: Context, overheads: list[Overhead], col: Diagnostics) -
             item_id, qty = oh.item, oh.qty
             line = col.collect(lambda: item_line(ctx, "overhead", item_id, qty), under=("overhead", i, "item"))
         else:
-            line = CostLine("overhead", oh.name or "-", oh.cost or ZERO, explain=msg(_("a fixed amount of {cost}"), cost=Cash(oh.cost)))
+            line = CostLine(
+                "overhead",
+                oh.name or "-",
+                oh.cost or ZERO,
+                explain=msg(_("a fixed amount of {cost}"), cost=Cash(oh.cost)),
+            )
         if line:
             lines.append(line)
     return lines
@@ -161,8 +181,9 @@ def _packaging_lines(ctx: Context, packaging: Packaging, sellable: Decimal, col:
     lines = []
     for i, line in enumerate(packaging.items):
         item_id, qty = line.item, line.qty
-        made = col.collect(lambda: item_line(ctx, "packaging", item_id, qty, scale),
-                           under=("packaging", "items", i, "item"))
+        made = col.collect(
+            lambda: item_line(ctx, "packaging", item_id, qty, scale), under=("packaging", "items", i, "item")
+        )
         if made:
             lines.append(made)
     return lines
@@ -216,10 +237,30 @@ def _cost_recipe(product: RecipeProduct, ctx: Context) -> CostSheet:
     lines.extend(_overhead_lines(ctx, recipe.overhead, col))
     lines.extend(_packaging_lines(ctx, recipe.packaging, sellable, col))
     col.raise_errors()
-    notes = () if batch.minutes is not None else (
-        warning(_("{product} has no minutes: your own work is counted as free"), hint=_("add minutes = ... (hands-on time per batch) to [batch]"), product=recipe.name).at(product.path, loc=("batch",)),)
-    return CostSheet(recipe.name, product.path, "recipe", None, batch.pieces, sellable, tuple(lines),
-                     minutes + sub_minutes, batch.equipment, batch.equipment_minutes, notes)
+    notes = (
+        ()
+        if batch.minutes is not None
+        else (
+            warning(
+                _("{product} has no minutes: your own work is counted as free"),
+                hint=_("add minutes = ... (hands-on time per batch) to [batch]"),
+                product=recipe.name,
+            ).at(product.path, loc=("batch",)),
+        )
+    )
+    return CostSheet(
+        recipe.name,
+        product.path,
+        "recipe",
+        None,
+        batch.pieces,
+        sellable,
+        tuple(lines),
+        minutes + sub_minutes,
+        batch.equipment,
+        batch.equipment_minutes,
+        notes,
+    )
 
 
 def sub_recipe_line(sub: RecipeProduct, used: Quantity, ctx: Context) -> tuple[CostLine, Decimal]:
@@ -234,18 +275,32 @@ def sub_recipe_line(sub: RecipeProduct, used: Quantity, ctx: Context) -> tuple[C
         fraction = ctx.units.convert(used, "pcs") / sheet.sellable
         of = Quantity(sheet.sellable, "pcs")
     else:
-        raise problem(_("cannot tell how much of {recipe} one batch makes in {unit}"), hint=_("add output = \"... {unit}\" to [batch] of that recipe, or use it by the piece"), recipe=sheet.product, unit=used.unit)
+        raise problem(
+            _("cannot tell how much of {recipe} one batch makes in {unit}"),
+            hint=_('add output = "... {unit}" to [batch] of that recipe, or use it by the piece'),
+            recipe=sheet.product,
+            unit=used.unit,
+        )
     needs = tuple(Need(item, packs * fraction) for item, packs in sheet.needs(exclude=("packaging",)).items())
     cost = base * fraction
-    explain = msg(_("its batch cost {base} × {used} / {output} = {cost}"), base=Cash(base), used=used, output=of, cost=Cash(cost))
-    return CostLine("ingredients", sheet.product, cost, None, used, explain, needs, sheet.estimate), sheet.minutes * fraction
+    explain = msg(
+        _("its batch cost {base} × {used} / {output} = {cost}"), base=Cash(base), used=used, output=of, cost=Cash(cost)
+    )
+    return CostLine(
+        "ingredients", sheet.product, cost, None, used, explain, needs, sheet.estimate
+    ), sheet.minutes * fraction
 
 
 def cost_pattern(product: PatternProduct, ctx: Context, size: str) -> CostSheet:
     """Cost one garment of ``size``."""
     pattern = product.model
     if size not in pattern.sizes:
-        raise problem(_("size '{size}' is not in the pattern"), hint=_("the pattern has sizes {sizes}"), size=size, sizes=", ".join(pattern.sizes))
+        raise problem(
+            _("size '{size}' is not in the pattern"),
+            hint=_("the pattern has sizes {sizes}"),
+            size=size,
+            sizes=", ".join(pattern.sizes),
+        )
     col = Diagnostics(path=product.path)
     lines: list[CostLine] = []
     fabric = col.collect(lambda: fabric_line(pattern, ctx, size), under=("fabric", "item"))
@@ -258,13 +313,24 @@ def cost_pattern(product: PatternProduct, ctx: Context, size: str) -> CostSheet:
             lines.append(line)
     lines.extend(labor_line(ctx, op.name, op.minutes, op.efficiency) for op in pattern.operations)
     lines.extend(_overhead_lines(ctx, pattern.overhead, col))
-    lines.extend(CostLine("services", s.name, s.cost, explain=msg(_("a fixed amount of {cost}"), cost=Cash(s.cost)))
-                 for s in pattern.services)
+    lines.extend(
+        CostLine("services", s.name, s.cost, explain=msg(_("a fixed amount of {cost}"), cost=Cash(s.cost)))
+        for s in pattern.services
+    )
     lines.extend(_packaging_lines(ctx, pattern.packaging, ONE, col))
     col.raise_errors()
     minutes = sum((op.minutes / op.efficiency for op in pattern.operations), ZERO)
-    notes = (warning(_("fabric {item} has another width than the pattern: its metres are converted by area, an estimate"), hint=_("check with a trial layout before buying"), item=fabric.item).at(product.path, loc=("fabric", "width")),) \
-        if fabric and fabric.estimate else ()
+    notes = (
+        (
+            warning(
+                _("fabric {item} has another width than the pattern: its metres are converted by area, an estimate"),
+                hint=_("check with a trial layout before buying"),
+                item=fabric.item,
+            ).at(product.path, loc=("fabric", "width")),
+        )
+        if fabric and fabric.estimate
+        else ()
+    )
     return CostSheet(pattern.name, product.path, "pattern", size, ONE, ONE, tuple(lines), minutes, notes=notes)
 
 
@@ -273,9 +339,18 @@ def fabric_metres(pattern: Pattern, ctx: Context, size: str) -> tuple[str, Item,
     item_id = ctx.fabric or pattern.fabric.item
     item = find_item(ctx.catalog, item_id)
     if ctx.units.base(item.pack, item, item_id)[0] != "length":
-        raise problem(_("{item} is not sold by length (its pack is {pack})"), hint=_("choose a fabric whose pack is a length, e.g. pack = \"1 m\""), item=item_id, pack=str(item.pack))
+        raise problem(
+            _("{item} is not sold by length (its pack is {pack})"),
+            hint=_('choose a fabric whose pack is a length, e.g. pack = "1 m"'),
+            item=item_id,
+            pack=str(item.pack),
+        )
     if item.width is None:
-        raise problem(_("fabric {item} has no width"), hint=_("add width = \"150 cm\" (or \"115 cm\") to [{item}] in prices.toml"), item=item_id)
+        raise problem(
+            _("fabric {item} has no width"),
+            hint=_('add width = "150 cm" (or "115 cm") to [{item}] in prices.toml'),
+            item=item_id,
+        )
     need = ctx.units.convert(pattern.fabric.need[size], "m") * (ONE + pattern.fabric.waste)
     pattern_width = ctx.units.convert(pattern.fabric.width, "m")
     fabric_width = ctx.units.convert(item.width, "m", item, item_id)
@@ -288,13 +363,29 @@ def fabric_line(pattern: Pattern, ctx: Context, size: str) -> CostLine:
     item_id, item, metres, estimate = fabric_metres(pattern, ctx, size)
     qty = Quantity(metres, "m")
     if ctx.customer_fabric:
-        return CostLine("fabric", item.label(item_id), ZERO, item_id, qty,
-                        msg(_("{qty} of the customer's own fabric, not charged"), qty=qty), (), estimate)
+        return CostLine(
+            "fabric",
+            item.label(item_id),
+            ZERO,
+            item_id,
+            qty,
+            msg(_("{qty} of the customer's own fabric, not charged"), qty=qty),
+            (),
+            estimate,
+        )
     line = item_line(ctx, "fabric", item_id, qty)
     need = ctx.units.convert(pattern.fabric.need[size], "m")
-    explain = msg(_("{need} × (1 + {waste} waste){width}; {inner}"), need=Quantity(need, "m"), waste=Pct(pattern.fabric.waste),
-                  width=(msg(_(" × {pattern} / {fabric} wide (estimate)"), pattern=pattern.fabric.width, fabric=item.width) if estimate else None),
-                  inner=line.explain)
+    explain = msg(
+        _("{need} × (1 + {waste} waste){width}; {inner}"),
+        need=Quantity(need, "m"),
+        waste=Pct(pattern.fabric.waste),
+        width=(
+            msg(_(" × {pattern} / {fabric} wide (estimate)"), pattern=pattern.fabric.width, fabric=item.width)
+            if estimate
+            else None
+        ),
+        inner=line.explain,
+    )
     return CostLine("fabric", line.label, line.cost, item_id, qty, explain, line.needs, estimate)
 
 

@@ -37,8 +37,8 @@ class Diagnostics:
 
     def __init__(self, place: Placer = _unplaced, path: str | None = None) -> None:
         self._place = place
-        self._path = path                          # the file a problem is in when nothing else says
-        self._found: dict[InputError, None] = {}   # an ordered set
+        self._path = path  # the file a problem is in when nothing else says
+        self._found: dict[InputError, None] = {}  # an ordered set
 
     def add(self, err: InputError, path: str | None = None) -> InputError:
         """Keep ``err`` placed in ``path`` (unless it names its own file); the placed problem."""
@@ -50,8 +50,7 @@ class Diagnostics:
         for err in problems:
             self.add(err, path)
 
-    def collect(self, compute: Callable[[], T], path: str | None = None,
-                under: tuple[str | int, ...] = ()) -> T | None:
+    def collect(self, compute: Callable[[], T], path: str | None = None, under: tuple[str | int, ...] = ()) -> T | None:
         """``compute()``, or None with what it raised kept, placed in ``path``; a single problem
         it raised is this step's own and lies ``under`` its place in the file."""
         try:

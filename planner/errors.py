@@ -30,8 +30,9 @@ class InputError(Exception):
     loc: tuple[str | int, ...] = ()
     severity: str = "error"
 
-    def at(self, path: str | None = None, line: int | None = None,
-           loc: tuple[str | int, ...] | None = None) -> "InputError":
+    def at(
+        self, path: str | None = None, line: int | None = None, loc: tuple[str | int, ...] | None = None
+    ) -> InputError:
         """The same problem placed in a file (keeps what is already known)."""
         return replace(
             self,
@@ -40,7 +41,7 @@ class InputError(Exception):
             loc=self.loc or (loc or ()),
         )
 
-    def under(self, *prefix: str | int) -> "InputError":
+    def under(self, *prefix: str | int) -> InputError:
         """The same problem with its location nested under ``prefix``."""
         return replace(self, loc=tuple(prefix) + self.loc)
 
@@ -69,8 +70,9 @@ class InputErrors(Exception):
         self.problems = problems
 
 
-def problem(key: Key, /, hint: Key | None = None, hint_params: dict[str, Any] | None = None,
-            **params: Any) -> InputError:
+def problem(
+    key: Key, /, hint: Key | None = None, hint_params: dict[str, Any] | None = None, **params: Any
+) -> InputError:
     """Shorthand: ``problem(_("unknown item '{item}'"), hint=_("did you mean {near}?"), item="gula")``;
     the hint is filled with ``hint_params`` when given, else with the same values."""
     hint_msg = Msg(hint, dict(hint_params or params)) if hint else None
@@ -84,8 +86,14 @@ def path_problem(exc: OSError) -> InputError:
 
     name = str(exc.filename)
     shown = name if len(name) <= 80 else f"{name[:50]}…{name[-20:]}"
-    reason = msg(_("a name in it is longer than the system allows")) if exc.errno == errno.ENAMETOOLONG else (exc.strerror or str(exc))
-    return problem(_("cannot use the path '{file}': {reason}"), hint=_("correct or shorten the path"), file=shown, reason=reason)
+    reason = (
+        msg(_("a name in it is longer than the system allows"))
+        if exc.errno == errno.ENAMETOOLONG
+        else (exc.strerror or str(exc))
+    )
+    return problem(
+        _("cannot use the path '{file}': {reason}"), hint=_("correct or shorten the path"), file=shown, reason=reason
+    )
 
 
 def warning(key: Key, /, hint: Key | None = None, **params: Any) -> InputError:

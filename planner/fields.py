@@ -10,9 +10,9 @@ from pydantic_core import PydanticCustomError
 from pydantic_core.core_schema import ValidationInfo
 
 from planner.errors import InputError, problem
-from planner.texts import _, Msg, msg
 from planner.money import check_size
 from planner.records import Check
+from planner.texts import Msg, _, msg
 from planner.units import Quantity, check_positive, parse_quantity
 
 
@@ -33,14 +33,26 @@ def _quantity(value: Any, *, allow_zero: bool = False) -> Quantity:
 def _money(value: Any, info: ValidationInfo) -> Decimal:
     places = (info.context or {}).get("places", 0)
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise _wrap(problem(_("'{key}' must be an amount of money, not {value}"), hint=_("write it without quotes or Rp, e.g. 12_700"), value=str(value)))
+        raise _wrap(
+            problem(
+                _("'{key}' must be an amount of money, not {value}"),
+                hint=_("write it without quotes or Rp, e.g. 12_700"),
+                value=str(value),
+            )
+        )
     amount = Decimal(value)
     if not amount.is_finite():
         raise _wrap(problem(_("{value} is not a usable number"), hint=_("write an ordinary number"), value=str(value)))
     if isinstance(value, Decimal) and int(value.as_tuple().exponent) < -places:
         raise _wrap(_fractional_money(value, places))
     if amount < 0:
-        raise _wrap(problem(_("'{key}' = {value}: an amount of money cannot be negative"), hint=_("write the amount without a minus sign"), value=str(value)))
+        raise _wrap(
+            problem(
+                _("'{key}' = {value}: an amount of money cannot be negative"),
+                hint=_("write the amount without a minus sign"),
+                value=str(value),
+            )
+        )
     return _sized(amount, value)
 
 
@@ -48,33 +60,60 @@ def _fractional_money(value: Decimal, places: int) -> InputError:
     digits = -value.as_tuple().exponent  # type: ignore[operator]
     if places == 0 and digits == 3:
         thousands = str(value).replace(".", "")
-        return problem(_("'{key}' = {value} is read as {whole}: TOML takes the dot as a decimal point"), hint=_("write {plain} or {underscored}"),
-                       value=str(value), whole=str(int(value)),
-                       plain=thousands.lstrip("0") or "0",
-                       underscored=f"{int(value):,}_{str(value).split('.')[1]}".replace(",", "_"))
+        return problem(
+            _("'{key}' = {value} is read as {whole}: TOML takes the dot as a decimal point"),
+            hint=_("write {plain} or {underscored}"),
+            value=str(value),
+            whole=str(int(value)),
+            plain=thousands.lstrip("0") or "0",
+            underscored=f"{int(value):,}_{str(value).split('.')[1]}".replace(",", "_"),
+        )
     if places == 0:
         lower = value.to_integral_value(rounding="ROUND_FLOOR")
-        return problem(_("'{key}' = {value}: amounts in this currency are whole numbers"), hint=_("write {lower} or {upper}"), value=str(value),
-                       lower=str(lower), upper=str(lower + 1))
-    return problem(_("'{key}' = {value} has more than {places} decimals"), hint=_("round it to a whole amount"), value=str(value), places=places)
+        return problem(
+            _("'{key}' = {value}: amounts in this currency are whole numbers"),
+            hint=_("write {lower} or {upper}"),
+            value=str(value),
+            lower=str(lower),
+            upper=str(lower + 1),
+        )
+    return problem(
+        _("'{key}' = {value} has more than {places} decimals"),
+        hint=_("round it to a whole amount"),
+        value=str(value),
+        places=places,
+    )
 
 
-def _number(value: Any, lo: Decimal | None, hi: Decimal | None,
-            lo_open: bool, hi_open: bool, integer: bool) -> Decimal | int:
+def _number(
+    value: Any, lo: Decimal | None, hi: Decimal | None, lo_open: bool, hi_open: bool, integer: bool
+) -> Decimal | int:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise _wrap(_not_a_number(value))
     amount = Decimal(value)
     if not amount.is_finite():
         raise _wrap(problem(_("{value} is not a usable number"), hint=_("write an ordinary number"), value=str(value)))
     if integer and amount != amount.to_integral_value():
-        raise _wrap(problem(_("'{key}' = {value} must be a whole number"), hint=_("write it without a decimal point"), value=str(value)))
+        raise _wrap(
+            problem(
+                _("'{key}' = {value} must be a whole number"),
+                hint=_("write it without a decimal point"),
+                value=str(value),
+            )
+        )
     too_low = lo is not None and (amount < lo or (lo_open and amount == lo))
     too_high = hi is not None and (amount > hi or (hi_open and amount == hi))
     if too_low or too_high:
         share = lo == 0 and hi == 1
-        raise _wrap(problem(_("'{key}' = {value} is outside the allowed range: {range}"),
-                            hint=_("shares are written as decimals: 20% is 0.2") if share else _("write a number in that range"), hint_params={},
-                            value=str(value), range=_range(lo, hi, lo_open, hi_open)))
+        raise _wrap(
+            problem(
+                _("'{key}' = {value} is outside the allowed range: {range}"),
+                hint=_("shares are written as decimals: 20% is 0.2") if share else _("write a number in that range"),
+                hint_params={},
+                value=str(value),
+                range=_range(lo, hi, lo_open, hi_open),
+            )
+        )
     amount = _sized(amount, value)
     return int(amount) if integer else amount
 
@@ -91,8 +130,12 @@ def _range(lo: Decimal | None, hi: Decimal | None, lo_open: bool, hi_open: bool)
     """The allowed range in words: "0 to less than 1", "more than 0"."""
     if hi is None:
         return msg(_("more than {lo}") if lo_open else _("{lo} or more"), lo=str(lo))
-    words = {(False, False): _("{lo} to {hi}"), (False, True): _("{lo} to less than {hi}"),
-             (True, False): _("more than {lo}, up to {hi}"), (True, True): _("more than {lo} and less than {hi}")}
+    words = {
+        (False, False): _("{lo} to {hi}"),
+        (False, True): _("{lo} to less than {hi}"),
+        (True, False): _("more than {lo}, up to {hi}"),
+        (True, True): _("more than {lo} and less than {hi}"),
+    }
     return msg(words[lo_open, hi_open], lo=str(lo), hi=str(hi))
 
 
@@ -101,16 +144,34 @@ def _not_a_number(value: Any) -> InputError:
     if isinstance(value, str):
         try:
             plain = str(Decimal(value.strip().replace(",", ".").replace("_", "")))
-            return problem(_("'{key}' must be a number, not {value}"), hint=_("leave out the quotes: {plain}"), hint_params={"plain": plain},
-                           value=f'"{value}"')
+            return problem(
+                _("'{key}' must be a number, not {value}"),
+                hint=_("leave out the quotes: {plain}"),
+                hint_params={"plain": plain},
+                value=f'"{value}"',
+            )
         except ArithmeticError:
             pass
-        return problem(_("'{key}' must be a number, not {value}"), hint=_("write a number without quotes, e.g. 8 or 0.2"), value=f'"{value}"')
-    return problem(_("'{key}' must be a number, not {value}"), hint=_("write a number without quotes, e.g. 8 or 0.2"), value=str(value))
+        return problem(
+            _("'{key}' must be a number, not {value}"),
+            hint=_("write a number without quotes, e.g. 8 or 0.2"),
+            value=f'"{value}"',
+        )
+    return problem(
+        _("'{key}' must be a number, not {value}"),
+        hint=_("write a number without quotes, e.g. 8 or 0.2"),
+        value=str(value),
+    )
 
 
-def in_range(lo: float | int | None = None, hi: float | int | None = None, *,
-             lo_open: bool = False, hi_open: bool = False, integer: bool = False) -> Check:
+def in_range(
+    lo: float | int | None = None,
+    hi: float | int | None = None,
+    *,
+    lo_open: bool = False,
+    hi_open: bool = False,
+    integer: bool = False,
+) -> Check:
     """``Annotated`` metadata: a number (whole with ``integer``) checked against a range."""
     lo_d = None if lo is None else Decimal(str(lo))
     hi_d = None if hi is None else Decimal(str(hi))
@@ -130,12 +191,15 @@ _QTY_SCHEMA = {
 
 Qty = Annotated[Quantity, Check(_quantity, _QTY_SCHEMA)]
 Stock = Annotated[Quantity, Check(lambda v: _quantity(v, allow_zero=True), _QTY_SCHEMA)]
-MONEY_SCHEMA = {"type": "integer", "minimum": 0,
-                "description": "Whole amount of money, e.g. 12_700 (no decimal point in IDR)"}
+MONEY_SCHEMA = {
+    "type": "integer",
+    "minimum": 0,
+    "description": "Whole amount of money, e.g. 12_700 (no decimal point in IDR)",
+}
 Money = Annotated[Decimal, Check(_money, MONEY_SCHEMA, info=True)]
-Share = Annotated[Decimal, in_range(0, 1)]                         # 0 ≤ x ≤ 1
-OpenShare = Annotated[Decimal, in_range(0, 1, hi_open=True)]       # 0 ≤ x < 1
-UsableShare = Annotated[Decimal, in_range(0, 1, lo_open=True)]     # 0 < x ≤ 1
+Share = Annotated[Decimal, in_range(0, 1)]  # 0 ≤ x ≤ 1
+OpenShare = Annotated[Decimal, in_range(0, 1, hi_open=True)]  # 0 ≤ x < 1
+UsableShare = Annotated[Decimal, in_range(0, 1, lo_open=True)]  # 0 < x ≤ 1
 NonNegative = Annotated[Decimal, in_range(0)]
 Positive = Annotated[Decimal, in_range(0, lo_open=True)]
 PositiveInt = Annotated[int, in_range(1, integer=True)]
@@ -143,10 +207,21 @@ PositiveInt = Annotated[int, in_range(1, integer=True)]
 
 def _pieces(value: Any) -> int:
     """A count of pieces to make: a whole number above zero, said in words about pieces."""
-    ok = (not isinstance(value, bool) and isinstance(value, (int, Decimal)) and Decimal(value).is_finite()
-          and Decimal(value) == Decimal(value).to_integral_value() and value >= 1)
+    ok = (
+        not isinstance(value, bool)
+        and isinstance(value, (int, Decimal))
+        and Decimal(value).is_finite()
+        and Decimal(value) == Decimal(value).to_integral_value()
+        and value >= 1
+    )
     if not ok:
-        raise _wrap(problem(_("'{value}' is not a number of pieces"), hint=_("write a whole number above zero, e.g. pieces = 150 or recipes/bingka.toml=150"), value=str(value)))
+        raise _wrap(
+            problem(
+                _("'{value}' is not a number of pieces"),
+                hint=_("write a whole number above zero, e.g. pieces = 150 or recipes/bingka.toml=150"),
+                value=str(value),
+            )
+        )
     return int(_sized(Decimal(value), value))
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import gettext
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError, closest, problem
-from planner.texts import Cash, Key, Msg, Pct, _, p_
 from planner.money import quantize
+from planner.texts import Cash, Key, Msg, Pct, _, p_
 from planner.units import Quantity
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -25,7 +25,7 @@ DOMAIN = "planner"
 UNIT_NAMES = {"min": p_("unit", "min"), "pcs": p_("unit", "pcs")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of ``lang`` (planner/locale/LANG/LC_MESSAGES/planner.mo).
 
@@ -59,20 +59,28 @@ def money_problem(locale: str, currency: str) -> tuple[str, InputError] | None:
         Locale.parse(locale)
     except (ValueError, TypeError, UnknownLocaleError):
         near = closest(locale, [n for n in locale_identifiers() if "_" in n]) or ["id_ID"]
-        return "locale", problem(_("unknown locale '{locale}': numbers and money cannot be written in it"), hint=_("write a language and a country, e.g. locale = \"{near}\""), hint_params={"near": near[0]},
-                                 locale=locale)
+        return "locale", problem(
+            _("unknown locale '{locale}': numbers and money cannot be written in it"),
+            hint=_('write a language and a country, e.g. locale = "{near}"'),
+            hint_params={"near": near[0]},
+            locale=locale,
+        )
     from planner.locales import currency_digits
 
     known = list(currency_digits())
     if currency not in known:
         swapped = [code for code in known if sorted(code) == sorted(currency.upper())]  # IRD -> IDR
         near = swapped + closest(currency, known) + ["IDR"]
-        return "currency", problem(_("unknown currency '{currency}'"), hint=_("write its three-letter ISO code, e.g. currency = \"{near}\""),
-                                   hint_params={"near": near[0]}, currency=currency)
+        return "currency", problem(
+            _("unknown currency '{currency}'"),
+            hint=_('write its three-letter ISO code, e.g. currency = "{near}"'),
+            hint_params={"near": near[0]},
+            currency=currency,
+        )
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(name: str) -> Any:
     """Babel's Locale for ``name``, holding only the tables numbers and money read
     (planner/locales.py: the whole locale costs 8 ms to load)."""
@@ -93,7 +101,7 @@ def _locale(name: str) -> Any:
     return Numbers(data["parts"], {**data, "decimal_formats": {None: _pattern(data["decimal"])}})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(pattern: str) -> Any:
     from babel.numbers import parse_pattern
 
@@ -116,8 +124,7 @@ class Formatter:
         value = Decimal(value)
         shown = quantize(value, places).normalize() if value != value.to_integral_value() else value
         locale = _locale(self.locale)
-        text: str = locale.decimal_formats[None].apply(shown, locale, decimal_quantization=False,
-                                                       group_separator=True)
+        text: str = locale.decimal_formats[None].apply(shown, locale, decimal_quantization=False, group_separator=True)
         return text
 
     def money(self, value: Decimal, symbol: bool = True) -> str:
@@ -149,8 +156,11 @@ class Formatter:
     def date(self, value: date) -> str:
         from babel.dates import format_date
 
-        return format_date(value, format="long", locale=self.locale if self.lang == "id" or
-                           not self.locale.startswith("id") else "en_US")
+        return format_date(
+            value,
+            format="long",
+            locale=self.locale if self.lang == "id" or not self.locale.startswith("id") else "en_US",
+        )
 
     # ---- messages
     def value(self, value: Any) -> str:
@@ -188,5 +198,4 @@ class Formatter:
 def formatter_for(settings: Any, lang: str | None = None) -> Formatter:
     from planner.locales import currency_places
 
-    return Formatter(lang or settings.language, settings.locale, settings.currency,
-                     currency_places(settings.currency))
+    return Formatter(lang or settings.language, settings.locale, settings.currency, currency_places(settings.currency))

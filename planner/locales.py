@@ -69,8 +69,11 @@ def make() -> dict[str, Any]:
     """The file's contents: the shipped locales and every currency, from the Babel installed now."""
     from babel import __version__
 
-    return {"babel": __version__, "locales": {name: from_babel(name) for name in SHIPPED},
-            "currencies": _babel_digits()}
+    return {
+        "babel": __version__,
+        "locales": {name: from_babel(name) for name in SHIPPED},
+        "currencies": _babel_digits(),
+    }
 
 
 def _babel_digits() -> dict[str, int]:

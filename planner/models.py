@@ -14,11 +14,22 @@ from typing import Any, ClassVar, Literal
 from pydantic_core import PydanticCustomError
 
 from planner.errors import problem
-from planner.fields import (Money, NonNegative, OpenShare, Pieces, Positive, PositiveInt, Qty, Share,
-                            Stock, UsableShare, _wrap)
+from planner.fields import (
+    Money,
+    NonNegative,
+    OpenShare,
+    Pieces,
+    Positive,
+    PositiveInt,
+    Qty,
+    Share,
+    Stock,
+    UsableShare,
+    _wrap,
+)
 from planner.records import Record, after, field
-from planner.units import Quantity
 from planner.texts import _
+from planner.units import Quantity
 
 
 def _fail(key: str, hint: str, **params: Any) -> PydanticCustomError:
@@ -41,12 +52,20 @@ class Pricing(Record):
     revenue_tax: OpenShare = Decimal(0)
 
     @after
-    def _one_of_markup_margin(self) -> "Pricing":
+    def _one_of_markup_margin(self) -> Pricing:
         if self.markup is not None and self.margin is not None:
-            raise _fail(_("[pricing] has both markup and margin"), _("keep one: markup is on cost, margin is on price (markup 0.4 = margin 0.2857)"))
+            raise _fail(
+                _("[pricing] has both markup and margin"),
+                _("keep one: markup is on cost, margin is on price (markup 0.4 = margin 0.2857)"),
+            )
         if self.round_to <= 0:
-            raise _wrap(problem(_("round_to must be more than zero, not {value}"), hint=_("write e.g. round_to = 500"),
-                                value=str(self.round_to)).under("round_to"))
+            raise _wrap(
+                problem(
+                    _("round_to must be more than zero, not {value}"),
+                    hint=_("write e.g. round_to = 500"),
+                    value=str(self.round_to),
+                ).under("round_to")
+            )
         return self
 
 
@@ -65,9 +84,13 @@ class Equipment(Record):
     capacity: PositiveInt = 1
 
     @after
-    def _salvage_below_price(self) -> "Equipment":
+    def _salvage_below_price(self) -> Equipment:
         if self.salvage > self.price:
-            raise _fail(_("salvage of {name} is more than its price"), _("salvage is what it is worth at the end of its life, at most its price"), name=self.name)
+            raise _fail(
+                _("salvage of {name} is more than its price"),
+                _("salvage is what it is worth at the end of its life, at most its price"),
+                name=self.name,
+            )
         return self
 
 
@@ -91,12 +114,19 @@ class Settings(Record):
     units: dict[str, Qty] = {}
 
     @after
-    def _unique_names(self) -> "Settings":
-        for kind, names in (("channels", [c.name for c in self.channels]),
-                            ("equipment", [e.name for e in self.equipment])):
+    def _unique_names(self) -> Settings:
+        for kind, names in (
+            ("channels", [c.name for c in self.channels]),
+            ("equipment", [e.name for e in self.equipment]),
+        ):
             dupes = sorted({n for n in names if names.count(n) > 1})
             if dupes:
-                raise _fail(_("the name '{name}' appears twice in {kind}"), _("give each entry its own name"), kind=kind, name=dupes[0])
+                raise _fail(
+                    _("the name '{name}' appears twice in {kind}"),
+                    _("give each entry its own name"),
+                    kind=kind,
+                    name=dupes[0],
+                )
         return self
 
 
@@ -147,9 +177,12 @@ class Ingredient(Record):
     note: str = ""
 
     @after
-    def _item_or_recipe(self) -> "Ingredient":
+    def _item_or_recipe(self) -> Ingredient:
         if (self.item is None) == (self.recipe is None):
-            raise _fail(_("an ingredient needs exactly one of item or recipe"), _("write item = \"gula-pasir\" or recipe = \"santan-pandan\""))
+            raise _fail(
+                _("an ingredient needs exactly one of item or recipe"),
+                _('write item = "gula-pasir" or recipe = "santan-pandan"'),
+            )
         return self
 
 
@@ -160,11 +193,14 @@ class Overhead(Record):
     cost: Money | None = None
 
     @after
-    def _item_or_amount(self) -> "Overhead":
+    def _item_or_amount(self) -> Overhead:
         priced = self.item is not None and self.qty is not None and self.cost is None
         plain = self.cost is not None and self.item is None and self.qty is None
         if not (priced or plain):
-            raise _fail(_("an overhead line needs item and qty, or name and cost"), _("write item = \"lpg-3kg\" with qty = \"150 g\", or name = \"Listrik\" with cost = 2_000"))
+            raise _fail(
+                _("an overhead line needs item and qty, or name and cost"),
+                _('write item = "lpg-3kg" with qty = "150 g", or name = "Listrik" with cost = 2_000'),
+            )
         return self
 
 
@@ -217,14 +253,23 @@ class Pattern(Record):
     packaging: Packaging = Packaging()
 
     @after
-    def _need_for_every_size(self) -> "Pattern":
+    def _need_for_every_size(self) -> Pattern:
         missing = [s for s in self.sizes if s not in self.fabric.need]
         extra = [s for s in self.fabric.need if s not in self.sizes]
         if missing or extra:
-            raise _fail(_("fabric need does not match sizes (missing: {missing}; not in sizes: {extra})"), _("give need a length for every size, e.g. need = {{ S = \"1.30 m\", M = \"1.40 m\" }}"), missing=", ".join(missing) or "-",
-                        extra=", ".join(extra) or "-")
+            raise _fail(
+                _("fabric need does not match sizes (missing: {missing}; not in sizes: {extra})"),
+                _('give need a length for every size, e.g. need = {{ S = "1.30 m", M = "1.40 m" }}'),
+                missing=", ".join(missing) or "-",
+                extra=", ".join(extra) or "-",
+            )
         if len(set(self.sizes)) != len(self.sizes):
-            raise _fail(_("the name '{name}' appears twice in {kind}"), _("give each entry its own name"), kind="sizes", name=self.sizes[0])
+            raise _fail(
+                _("the name '{name}' appears twice in {kind}"),
+                _("give each entry its own name"),
+                kind="sizes",
+                name=self.sizes[0],
+            )
         return self
 
 
@@ -237,9 +282,12 @@ class Make(Record):
     sizes: dict[str, Pieces] | None = None
 
     @after
-    def _pieces_or_sizes(self) -> "Make":
+    def _pieces_or_sizes(self) -> Make:
         if (self.pieces is None) == (self.sizes is None):
-            raise _fail(_("a [[make]] entry needs pieces (a recipe) or sizes (a pattern)"), _("write pieces = 120, or sizes = {{ S = 5, M = 10 }}"))
+            raise _fail(
+                _("a [[make]] entry needs pieces (a recipe) or sizes (a pattern)"),
+                _("write pieces = 120, or sizes = {{ S = 5, M = 10 }}"),
+            )
         return self
 
 
@@ -298,5 +346,16 @@ def kind_of(data: Mapping[str, object]) -> Kind | None:
     return None
 
 
-__all__ = ["Settings", "Item", "Recipe", "Pattern", "Plan", "Product", "RecipeProduct", "PatternProduct",
-           "Quantity", "kind_of", "MODELS"]
+__all__ = [
+    "MODELS",
+    "Item",
+    "Pattern",
+    "PatternProduct",
+    "Plan",
+    "Product",
+    "Quantity",
+    "Recipe",
+    "RecipeProduct",
+    "Settings",
+    "kind_of",
+]

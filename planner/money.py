@@ -12,12 +12,11 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 
 
-
 def D(value: object) -> Decimal:
     """The one place numbers become Decimal. Floats are refused: they are inexact."""
     if isinstance(value, Decimal):
         return value
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise TypeError(f"refusing to make money from {type(value).__name__} {value!r}")
     try:
         return Decimal(value)  # type: ignore[arg-type]
@@ -36,9 +35,18 @@ def check_size(value: Decimal, text: str) -> Decimal:
     if not value.is_finite() or not value:
         return value
     if abs(value) >= LARGEST:
-        raise problem(_("{value} is too large to be a real figure"), hint=_("numbers must stay below a trillion (1000000000000): check for extra zeros"), value=text)
+        raise problem(
+            _("{value} is too large to be a real figure"),
+            hint=_("numbers must stay below a trillion (1000000000000): check for extra zeros"),
+            value=text,
+        )
     if int(value.normalize().as_tuple().exponent) < -FINEST_PLACES:
-        raise problem(_("{value} has more decimal places than any real measure"), hint=_("use at most {places} decimal places, or a smaller unit"), value=text, places=FINEST_PLACES)
+        raise problem(
+            _("{value} has more decimal places than any real measure"),
+            hint=_("use at most {places} decimal places, or a smaller unit"),
+            value=text,
+            places=FINEST_PLACES,
+        )
     return value
 
 
@@ -61,8 +69,7 @@ def quantize(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def reconcile(parts: list[Decimal], places: int,
-              total: Decimal | None = None) -> tuple[list[Decimal], Decimal]:
+def reconcile(parts: list[Decimal], places: int, total: Decimal | None = None) -> tuple[list[Decimal], Decimal]:
     """Round parts for display so that they add up to their rounded total.
 
     Largest-remainder method: round everything down, then give the missing

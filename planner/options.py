@@ -26,7 +26,7 @@ from planner.units import UnitTable, parse_number, parse_quantity
 FORMATS = ("table", "json", "csv", "md", "html", "text")
 MAX_MARKUP = Decimal(10)
 HUNDRED = Decimal(100)
-_DECIMAL_COMMA = re.compile(r"[+-]\d+,\d+%")   # "+12,5%": a decimal comma where commas separate steps
+_DECIMAL_COMMA = re.compile(r"[+-]\d+,\d+%")  # "+12,5%": a decimal comma where commas separate steps
 T = TypeVar("T")
 
 
@@ -62,8 +62,9 @@ def language(text: str | None) -> str | None:
 def output_format(text: str, formats: tuple[str, ...] = FORMATS) -> str:
     """``--format``: table, json, csv, md, html (and text for some commands)."""
     if text not in formats:
-        raise problem(_("unknown format '{format}'"), hint=_("use one of {known}"), format=text,
-                      known=", ".join(formats))
+        raise problem(
+            _("unknown format '{format}'"), hint=_("use one of {known}"), format=text, known=", ".join(formats)
+        )
     return text
 
 
@@ -74,7 +75,9 @@ def day(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise problem(_("'{text}' is not a date"), hint=_("write it as YYYY-MM-DD, e.g. 2026-12-12"), text=text) from None
+        raise problem(
+            _("'{text}' is not a date"), hint=_("write it as YYYY-MM-DD, e.g. 2026-12-12"), text=text
+        ) from None
 
 
 # ---------------------------------------------------------------- numbers, shares, money
@@ -97,12 +100,17 @@ def share(option: str, text: str | None, *, below_one: bool) -> Decimal | None:
     raw = text.strip()
     percent = raw.endswith("%")
     value = number(option, raw.rstrip("%").strip(), _("write e.g. {option} 0.4 or {option} 40%")) / (
-        HUNDRED if percent else 1)
+        HUNDRED if percent else 1
+    )
     limit = Decimal(1) if below_one else MAX_MARKUP
     if value < 0 or value >= limit:
-        raise problem(_("{option} {text} is out of range: it must be at least 0% and below {limit}"),
-                      hint=_("write a decimal or a percentage: 40% is 0.4 or 40%"), option=option, text=text,
-                      limit=Pct(limit))
+        raise problem(
+            _("{option} {text} is out of range: it must be at least 0% and below {limit}"),
+            hint=_("write a decimal or a percentage: 40% is 0.4 or 40%"),
+            option=option,
+            text=text,
+            limit=Pct(limit),
+        )
     return value
 
 
@@ -112,12 +120,21 @@ def money(option: str, text: str | None, places: int, currency: str) -> Decimal 
         return None
     value = number(option, text.replace("_", ""), _("write a whole amount without dots, e.g. {option} 12000"))
     if value < 0:
-        raise problem(_("{option} cannot be negative ({text})"),
-                      hint=_("write the amount without a minus sign, e.g. {option} 12000"), option=option, text=text)
+        raise problem(
+            _("{option} cannot be negative ({text})"),
+            hint=_("write the amount without a minus sign, e.g. {option} 12000"),
+            option=option,
+            text=text,
+        )
     if value % Decimal(1).scaleb(-places):
-        raise problem(_("{option} {text} has more decimal places than {currency} uses ({places})"),
-                      hint=_("write a whole amount without a thousands dot, e.g. 12000"), option=option, text=text,
-                      currency=currency, places=places)
+        raise problem(
+            _("{option} {text} has more decimal places than {currency} uses ({places})"),
+            hint=_("write a whole amount without a thousands dot, e.g. 12000"),
+            option=option,
+            text=text,
+            currency=currency,
+            places=places,
+        )
     return value
 
 
@@ -131,17 +148,21 @@ def garment_price(text: str | None, places: int) -> Decimal | None:
     except InputError as err:
         raise _with_hint(err, hint) from None
     if price <= 0 or price != round(price, places):
-        raise problem(_("--price {text} must be an amount above zero, without cents in this currency"),
-                      hint=hint, text=text)
+        raise problem(
+            _("--price {text} must be an amount above zero, without cents in this currency"), hint=hint, text=text
+        )
     return price
 
 
 def volume(value: int | None) -> int | None:
     """``breakeven --volume``: pieces a month, not below zero."""
     if value is not None and value < 0:
-        raise problem(_("{option} cannot be negative ({text})"),
-                      hint=_("write how many pieces you plan to sell a month, e.g. --volume 600"),
-                      option="--volume", text=str(value))
+        raise problem(
+            _("{option} cannot be negative ({text})"),
+            hint=_("write how many pieces you plan to sell a month, e.g. --volume 600"),
+            option="--volume",
+            text=str(value),
+        )
     return value
 
 
@@ -151,12 +172,14 @@ def price_overrides(texts: list[str] | None, places: int) -> dict[str, Decimal]:
     for text in texts or []:
         item_id, sep, value = text.partition("=")
         if not sep or not item_id.strip():
-            raise problem(_("--set '{text}' is not ITEM=PRICE"), hint=_("write e.g. --set gula-pasir=18000"),
-                          text=text)
+            raise problem(_("--set '{text}' is not ITEM=PRICE"), hint=_("write e.g. --set gula-pasir=18000"), text=text)
         amount = parse_number(value.replace("_", ""))
         if amount < 0 or amount != round(amount, places):
-            raise problem(_("--set '{text}' needs a whole, non-negative price"),
-                          hint=_("write e.g. --set gula-pasir=18000"), text=text)
+            raise problem(
+                _("--set '{text}' needs a whole, non-negative price"),
+                hint=_("write e.g. --set gula-pasir=18000"),
+                text=text,
+            )
         prices[item_id.strip()] = amount
     return prices
 
@@ -168,8 +191,11 @@ def pieces(text: str) -> int:
     """A piece count typed on the command line: a whole number above zero (``1_000`` allowed)."""
     digits = text.strip().replace("_", "")
     if not digits.isdigit() or int(digits) < 1:
-        raise problem(_("'{value}' is not a number of pieces"),
-                      hint=_("write a whole number above zero, e.g. pieces = 150 or recipes/bingka.toml=150"), value=text)
+        raise problem(
+            _("'{value}' is not a number of pieces"),
+            hint=_("write a whole number above zero, e.g. pieces = 150 or recipes/bingka.toml=150"),
+            value=text,
+        )
     return int(digits)
 
 
@@ -177,8 +203,11 @@ def target(text: str) -> tuple[Path, int]:
     """``recipes/bingka.toml=150`` -> (path, 150)."""
     file, sep, count = text.rpartition("=")
     if not sep or not file:
-        raise problem(_("'{text}' is neither a plan file nor FILE=N"),
-                      hint=_("write a recipe and a number of pieces, e.g. recipes/bingka.toml=150"), text=text)
+        raise problem(
+            _("'{text}' is neither a plan file nor FILE=N"),
+            hint=_("write a recipe and a number of pieces, e.g. recipes/bingka.toml=150"),
+            text=text,
+        )
     return Path(file), pieces(count)
 
 
@@ -189,8 +218,9 @@ def factor(text: str) -> Decimal:
     except InputError:
         value = None
     if value is None or value <= 0:
-        raise problem(_("'{text}' is not a factor above zero"), hint=_("write a number such as 2, 1,5 or 1/2"),
-                      text=text)
+        raise problem(
+            _("'{text}' is not a factor above zero"), hint=_("write a number such as 2, 1,5 or 1/2"), text=text
+        )
     return value
 
 
@@ -204,14 +234,20 @@ def garments(text: str, size: str) -> int:
     try:
         count = parse_number(text)
     except InputError:
-        raise problem(_("size {size}: '{text}' is not a whole number of garments"), hint=_COUNT_HINT,
-                      size=size, text=text) from None
+        raise problem(
+            _("size {size}: '{text}' is not a whole number of garments"), hint=_COUNT_HINT, size=size, text=text
+        ) from None
     if count != count.to_integral_value():
-        raise problem(_("size {size}: '{text}' is not a whole number of garments"), hint=_COUNT_HINT,
-                      size=size, text=text)
+        raise problem(
+            _("size {size}: '{text}' is not a whole number of garments"), hint=_COUNT_HINT, size=size, text=text
+        )
     if count <= 0:
-        raise problem(_("size {size}: {text} garments — the number must be more than zero"), hint=_COUNT_HINT,
-                      size=size, text=text)
+        raise problem(
+            _("size {size}: {text} garments — the number must be more than zero"),
+            hint=_COUNT_HINT,
+            size=size,
+            text=text,
+        )
     return int(count)
 
 
@@ -221,8 +257,9 @@ def sizes(text: str) -> dict[str, int]:
     for part in text.split(","):
         size, sep, count = (p.strip() for p in part.partition("="))
         if not sep or not size or not count:
-            raise problem(_("--sizes '{text}': '{part}' is not SIZE=COUNT"), hint=_SIZES_HINT, part=part.strip(),
-                          text=text)
+            raise problem(
+                _("--sizes '{text}': '{part}' is not SIZE=COUNT"), hint=_SIZES_HINT, part=part.strip(), text=text
+            )
         if size in order:
             raise problem(_("--sizes '{text}' names size {size} twice"), hint=_SIZES_HINT, size=size, text=text)
         order[size] = garments(count, size)
@@ -240,14 +277,15 @@ def order(size: str | None, qty: str | None, sizes_text: str | None) -> dict[str
     if size is None:
         raise problem(_("--qty {qty} needs a --size"), hint=_ORDER_HINT, qty=qty)
     if qty is None:
-        raise problem(_("--size {size} needs a --qty (how many garments)"), hint=_("write e.g. --size {size} --qty 1"),
-                      size=size)
+        raise problem(
+            _("--size {size} needs a --qty (how many garments)"), hint=_("write e.g. --size {size} --qty 1"), size=size
+        )
     return {size.strip(): garments(qty, size.strip())}
 
 
 def length(text: str, units: UnitTable) -> Decimal:
     """The customer's fabric, ``"9m"``, ``"9,5 m"`` or ``"900 cm"`` -> metres."""
-    hint = _("write how much fabric the customer brings as a length, e.g. 9m, \"9,5 m\" or 900cm")
+    hint = _('write how much fabric the customer brings as a length, e.g. 9m, "9,5 m" or 900cm')
     try:
         qty = parse_quantity(text)
     except InputError as err:
@@ -269,19 +307,30 @@ def change(text: str, places: int) -> Change:
     """``ITEM=STEP[,STEP...]`` -> Change; a malformed one is an error naming what to write."""
     item, sep, steps = text.partition("=")
     if not sep or not item.strip() or not steps.strip():
-        raise problem(_("--change '{text}' is not ITEM=CHANGE"),
-                      hint=_("write e.g. --change gula-pasir=+20%, --change gula-pasir=+20%,+40% (two steps), "
-                             "--change gula-pasir=18000"), text=text)
+        raise problem(
+            _("--change '{text}' is not ITEM=CHANGE"),
+            hint=_(
+                "write e.g. --change gula-pasir=+20%, --change gula-pasir=+20%,+40% (two steps), "
+                "--change gula-pasir=18000"
+            ),
+            text=text,
+        )
     comma = _DECIMAL_COMMA.search(steps)
     if comma:
-        raise problem(_("'{step}' in --change {text}: the comma separates steps"),
-                      hint=_("write decimals with a dot: {dotted}"), step=comma.group(0), text=text,
-                      dotted=comma.group(0).replace(",", "."))
+        raise problem(
+            _("'{step}' in --change {text}: the comma separates steps"),
+            hint=_("write decimals with a dot: {dotted}"),
+            step=comma.group(0),
+            text=text,
+            dotted=comma.group(0).replace(",", "."),
+        )
     return Change(item.strip(), tuple(step(part.strip(), text, places) for part in steps.split(",")), text)
 
 
-_STEP_HINT = _("write a share (+20%, -10%), an amount to add to the pack price (+2000, -500) or a new pack price "
-               "(18000); steps are separated by commas, so write decimals with a dot: +12.5%")
+_STEP_HINT = _(
+    "write a share (+20%, -10%), an amount to add to the pack price (+2000, -500) or a new pack price "
+    "(18000); steps are separated by commas, so write decimals with a dot: +12.5%"
+)
 
 
 def step(text: str, change_text: str, places: int) -> Step:
@@ -291,25 +340,39 @@ def step(text: str, change_text: str, places: int) -> Step:
     digits = text[1:] if signed else text
     digits = digits[:-1] if percent else digits
     if percent and not signed:
-        raise problem(_("'{step}' in --change {text} has no sign: a rise or a fall?"),
-                      hint=_("write +{step} for a rise or -{step} for a fall"), step=text, text=change_text)
+        raise problem(
+            _("'{step}' in --change {text} has no sign: a rise or a fall?"),
+            hint=_("write +{step} for a rise or -{step} for a fall"),
+            step=text,
+            text=change_text,
+        )
     if not digits.strip() or digits.strip()[:1] in "+-":
-        raise problem(_("'{step}' in --change {text} is not a price change"), hint=_STEP_HINT, step=text,
-                      text=change_text)
+        raise problem(
+            _("'{step}' in --change {text} is not a price change"), hint=_STEP_HINT, step=text, text=change_text
+        )
     try:
         value = parse_number(digits.replace("_", ""))
     except AmbiguousNumber:
         raise
     except InputError:
-        raise problem(_("'{step}' in --change {text} is not a price change"), hint=_STEP_HINT, step=text,
-                      text=change_text) from None
+        raise problem(
+            _("'{step}' in --change {text} is not a price change"), hint=_STEP_HINT, step=text, text=change_text
+        ) from None
     if text.startswith("-"):
         value = -value
     if percent:
         return Step(text, "percent", value / HUNDRED)
     if value != value.quantize(Decimal(1).scaleb(-places)):
-        wrong = _("'{step}' in --change {text} is not a whole amount of money") if places == 0 else \
-            _("'{step}' in --change {text} has more than {places} decimal places")
-        raise problem(wrong, hint=_("write an amount of money as prices are written, e.g. 18000 or +2000"),
-                      step=text, text=change_text, places=places)
+        wrong = (
+            _("'{step}' in --change {text} is not a whole amount of money")
+            if places == 0
+            else _("'{step}' in --change {text} has more than {places} decimal places")
+        )
+        raise problem(
+            wrong,
+            hint=_("write an amount of money as prices are written, e.g. 18000 or +2000"),
+            step=text,
+            text=change_text,
+            places=places,
+        )
     return Step(text, "amount" if signed else "price", value)

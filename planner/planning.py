@@ -12,10 +12,10 @@ hours_per_day)``. A pattern is made one garment per batch (sellable 1).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Mapping
 
 from planner.catalog import find_item, pack_units
 from planner.costing import SIXTY, CostSheet
@@ -23,8 +23,8 @@ from planner.errors import InputError, InputErrors, problem, warning
 from planner.models import Item, Settings
 from planner.money import ZERO, ceil_div, quantize
 from planner.pricing import ChannelPrice, price_channel
-from planner.units import Quantity, UnitTable, check_positive, parse_quantity
 from planner.texts import _
+from planner.units import Quantity, UnitTable, check_positive, parse_quantity
 
 NOISE_PLACES = 9  # needs are rounded to 1e-9 pack so 1/0.7 × 7 is 10 packs, not 10.000…01
 CASH_GROUPS = ("overhead", "services")
@@ -45,8 +45,8 @@ class Run:
     sheet: CostSheet
     pieces: int
     batches: int
-    price: Decimal        # shelf price per piece on the direct channel
-    receipt: Decimal      # what a piece sold there leaves (after commission, fee, revenue tax)
+    price: Decimal  # shelf price per piece on the direct channel
+    receipt: Decimal  # what a piece sold there leaves (after commission, fee, revenue tax)
 
     @property
     def made(self) -> Decimal:
@@ -88,10 +88,10 @@ class ShoppingLine:
     """One catalog item: need and stock in purchase packs, bought in whole ``unit``s."""
 
     item: str
-    pack: Quantity        # the catalog pack (need, stock and left are shown in its unit)
-    unit: Quantity        # what is bought at a time: the pack, or the item's step
-    per_unit: Decimal     # purchase packs in one bought unit (1, or step / pack)
-    price: Decimal        # price of one purchase pack
+    pack: Quantity  # the catalog pack (need, stock and left are shown in its unit)
+    unit: Quantity  # what is bought at a time: the pack, or the item's step
+    per_unit: Decimal  # purchase packs in one bought unit (1, or step / pack)
+    price: Decimal  # price of one purchase pack
     need: Decimal
     stock: Decimal
     uses: tuple[Use, ...]
@@ -235,8 +235,7 @@ def merge_orders(orders: list[Order]) -> list[Order]:
     return list(merged.values())
 
 
-def opening_stock(table: Mapping[str, object], catalog: Mapping[str, Item],
-                  units: UnitTable) -> dict[str, Decimal]:
+def opening_stock(table: Mapping[str, object], catalog: Mapping[str, Item], units: UnitTable) -> dict[str, Decimal]:
     """Opening stock (as bought: ``telur-itik = "10 butir"``) in purchase packs.
 
     Values may be text or already-parsed quantities; every problem is placed under its item id
@@ -255,10 +254,19 @@ def opening_stock(table: Mapping[str, object], catalog: Mapping[str, Item],
     return packs
 
 
-def plan_production(orders: list[Order], stock: Mapping[str, Decimal], settings: Settings,
-                    catalog: Mapping[str, Item], units: UnitTable, prices: Mapping[str, Decimal],
-                    *, today: date, due: date | None = None, name: str | None = None,
-                    stock_at: tuple[str | None, tuple[str | int, ...]] = (None, ())) -> ProductionPlan:
+def plan_production(
+    orders: list[Order],
+    stock: Mapping[str, Decimal],
+    settings: Settings,
+    catalog: Mapping[str, Item],
+    units: UnitTable,
+    prices: Mapping[str, Decimal],
+    *,
+    today: date,
+    due: date | None = None,
+    name: str | None = None,
+    stock_at: tuple[str | None, tuple[str | int, ...]] = (None, ()),
+) -> ProductionPlan:
     """The whole plan: runs, shopping list, equipment time (``stock`` in purchase packs, written
     in the file and under the table ``stock_at`` names)."""
     runs = tuple(make_run(o, settings) for o in merge_orders(orders))
@@ -266,14 +274,36 @@ def plan_production(orders: list[Order], stock: Mapping[str, Decimal], settings:
     notes: tuple[InputError, ...] = ()
     for note in (n for run in runs for n in run.sheet.notes):  # sizes of one pattern share their notes
         notes += (note,) if note not in notes else ()
-    notes += tuple(warning(_("the stock of '{item}' is not used by any product in this plan"), hint=_("check the item id, or leave it out of the stock list"), item=item_id).at(stock_at[0], loc=(*stock_at[1], item_id))
-                   for item_id in stock if item_id not in {line.item for line in shopping})
-    return ProductionPlan(name, runs, shopping, equipment_use(runs, settings), settings.labor.workers,
-                          settings.labor.hours_per_day, today, due, notes, settings.channels[0].name)
+    notes += tuple(
+        warning(
+            _("the stock of '{item}' is not used by any product in this plan"),
+            hint=_("check the item id, or leave it out of the stock list"),
+            item=item_id,
+        ).at(stock_at[0], loc=(*stock_at[1], item_id))
+        for item_id in stock
+        if item_id not in {line.item for line in shopping}
+    )
+    return ProductionPlan(
+        name,
+        runs,
+        shopping,
+        equipment_use(runs, settings),
+        settings.labor.workers,
+        settings.labor.hours_per_day,
+        today,
+        due,
+        notes,
+        settings.channels[0].name,
+    )
 
 
-def shopping_list(runs: tuple[Run, ...], stock: Mapping[str, Decimal], catalog: Mapping[str, Item],
-                  units: UnitTable, prices: Mapping[str, Decimal]) -> tuple[ShoppingLine, ...]:
+def shopping_list(
+    runs: tuple[Run, ...],
+    stock: Mapping[str, Decimal],
+    catalog: Mapping[str, Item],
+    units: UnitTable,
+    prices: Mapping[str, Decimal],
+) -> tuple[ShoppingLine, ...]:
     """Every item the runs use, combined across products before stock is subtracted."""
     uses: dict[str, list[Use]] = {}
     for run in runs:
@@ -285,8 +315,9 @@ def shopping_list(runs: tuple[Run, ...], stock: Mapping[str, Decimal], catalog: 
         need = quantize(sum((u.run.batches * u.per_batch for u in item_uses), ZERO), NOISE_PLACES)
         unit, per_unit = buying_unit(item_id, item, catalog, units)
         price = prices.get(item_id, item.price)
-        lines.append(ShoppingLine(item_id, item.pack, unit, per_unit, price, need,
-                                  stock.get(item_id, ZERO), tuple(item_uses)))
+        lines.append(
+            ShoppingLine(item_id, item.pack, unit, per_unit, price, need, stock.get(item_id, ZERO), tuple(item_uses))
+        )
     return tuple(lines)
 
 
@@ -307,13 +338,28 @@ def equipment_use(runs: tuple[Run, ...], settings: Settings) -> tuple[EquipmentU
         if name is None:
             continue
         if name not in known:
-            problems.append(problem(_("equipment '{name}' is not in the settings"), hint=_("known equipment: {known}; add an [[equipment]] with this name and its capacity to planner.toml"), name=name,
-                                    known=", ".join(known) or "-").under("batch", "equipment").at(run.sheet.file))
+            problems.append(
+                problem(
+                    _("equipment '{name}' is not in the settings"),
+                    hint=_(
+                        "known equipment: {known}; add an [[equipment]] with this name and its capacity to planner.toml"
+                    ),
+                    name=name,
+                    known=", ".join(known) or "-",
+                )
+                .under("batch", "equipment")
+                .at(run.sheet.file)
+            )
             continue
         by_name.setdefault(name, []).append(run)
     if problems:
         raise InputErrors(problems)
-    return tuple(EquipmentUse(name, known[name].capacity,
-                              sum((r.batches * r.sheet.equipment_minutes for r in rs), ZERO) / SIXTY / known[name].capacity,
-                              tuple(rs))
-                 for name, rs in by_name.items())
+    return tuple(
+        EquipmentUse(
+            name,
+            known[name].capacity,
+            sum((r.batches * r.sheet.equipment_minutes for r in rs), ZERO) / SIXTY / known[name].capacity,
+            tuple(rs),
+        )
+        for name, rs in by_name.items()
+    )

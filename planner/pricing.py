@@ -7,9 +7,9 @@ s of the pieces delivered sells; revenue tax t is paid on what is received.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
 
 from planner.errors import closest, problem
 from planner.models import Channel, Equipment, Pricing, Settings
@@ -46,7 +46,10 @@ def has_rule(pricing: Pricing) -> bool:
 def override(pricing: Pricing, *, markup: Decimal | None = None, margin: Decimal | None = None) -> Pricing:
     """The settings with a markup or margin given for this run (not both)."""
     if markup is not None and margin is not None:
-        raise problem(_("--markup and --margin were both given"), hint=_("give one: markup is on cost, margin is on price (markup 0.4 = margin 0.2857)"))
+        raise problem(
+            _("--markup and --margin were both given"),
+            hint=_("give one: markup is on cost, margin is on price (markup 0.4 = margin 0.2857)"),
+        )
     if markup is None and margin is None:
         return pricing
     return pricing.copy({"markup": markup, "margin": margin})
@@ -60,8 +63,12 @@ def find_channel(channels: Sequence[Channel], name: str) -> Channel:
     names = [c.name for c in channels]
     near = closest(name, names)
     hint = _("did you mean {near}?") if near else _("the settings have {known}")
-    raise problem(_("unknown sales channel '{channel}'"), hint=hint, hint_params={"near": ", ".join(near), "known": ", ".join(names)},
-                  channel=name)
+    raise problem(
+        _("unknown sales channel '{channel}'"),
+        hint=hint,
+        hint_params={"near": ", ".join(near), "known": ", ".join(names)},
+        channel=name,
+    )
 
 
 # ---------------------------------------------------------------- one channel
@@ -72,11 +79,11 @@ class ChannelPrice:
     """A product's price on one channel, and what a piece sold leaves the producer."""
 
     channel: Channel
-    unit_cost: Decimal          # C: HPP per piece made
-    tax: Decimal                # t: revenue tax share
-    price: Decimal              # P: the shelf price
-    target: Decimal | None      # R: receipt the markup/margin asks for (None: price given)
-    exact: Decimal | None       # (R / (1 − t) + f) / (1 − r): the price before rounding
+    unit_cost: Decimal  # C: HPP per piece made
+    tax: Decimal  # t: revenue tax share
+    price: Decimal  # P: the shelf price
+    target: Decimal | None  # R: receipt the markup/margin asks for (None: price given)
+    exact: Decimal | None  # (R / (1 − t) + f) / (1 − r): the price before rounding
 
     @property
     def cost_sold(self) -> Decimal:
@@ -178,9 +185,9 @@ def payback_months(capital: Decimal, volume: int, contribution: Decimal, fixed: 
 class Goals:
     """What the producer asks of break-even besides the units (all optional)."""
 
-    target: Decimal | None = None     # T: monthly profit wanted
-    capital: Decimal | None = None    # K: start-up capital to win back
-    volume: int | None = None         # V: planned pieces sold a month
+    target: Decimal | None = None  # T: monthly profit wanted
+    capital: Decimal | None = None  # K: start-up capital to win back
+    volume: int | None = None  # V: planned pieces sold a month
 
 
 @dataclass(frozen=True)
@@ -236,6 +243,9 @@ class BreakEven:
 def break_even(sale: ChannelPrice, settings: Settings, goals: Goals = Goals()) -> BreakEven:
     """Break-even of one product on one channel against the workspace's monthly fixed costs."""
     if goals.capital is not None and goals.volume is None:
-        raise problem(_("--capital needs --volume: payback depends on how many pieces you sell a month"), hint=_("add e.g. --volume 600 (pieces sold a month)"))
+        raise problem(
+            _("--capital needs --volume: payback depends on how many pieces you sell a month"),
+            hint=_("add e.g. --volume 600 (pieces sold a month)"),
+        )
     fixed = sum((line.amount for line in fixed_costs(settings)), ZERO)
     return BreakEven(sale, fixed, settings.working_days, goals)

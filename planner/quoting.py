@@ -11,17 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
 from planner.catalog import find_item
 from planner.costing import SIXTY, Context, CostLine, CostSheet, cost_pattern, item_line
 from planner.errors import InputErrors, problem
-from planner.texts import _, Msg
 from planner.models import Pattern, PatternProduct, Pricing
 from planner.money import ZERO, ceil_div, round_up
 from planner.pricing import list_price
+from planner.texts import Msg, _
 from planner.units import Quantity
-
 
 # ---------------------------------------------------------------- the quote
 
@@ -34,7 +32,7 @@ class SizeQuote:
     qty: int
     sheet: CostSheet
     unit_price: Decimal
-    need: Quantity               # the pattern's fabric need for this size, as written
+    need: Quantity  # the pattern's fabric need for this size, as written
 
     @property
     def fabric(self) -> CostLine:
@@ -134,7 +132,7 @@ class Quote:
     sizes: tuple[SizeQuote, ...]
     fabric: FabricUse
     pricing: Pricing
-    rush_share: Decimal          # 0 without --rush
+    rush_share: Decimal  # 0 without --rush
     deposit_share: Decimal
     workers: int
     hours_per_day: Decimal
@@ -196,22 +194,40 @@ class Quote:
     def checks(self) -> tuple[PriceCheck, ...]:
         if self.price is None:
             return ()
-        return tuple(PriceCheck(s.size, self.price, s.unit_cost, s.sheet.total("labor"), s.sheet.minutes)
-                     for s in self.sizes)
+        return tuple(
+            PriceCheck(s.size, self.price, s.unit_cost, s.sheet.total("labor"), s.sheet.minutes) for s in self.sizes
+        )
 
     @property
     def below_wage(self) -> tuple[PriceCheck, ...]:
         return tuple(c for c in self.checks if c.per_hour is not None and c.per_hour < self.wage)
 
 
-def quote_pattern(product: PatternProduct, ctx: Context, order: dict[str, int], *, today: date, rush: bool = False,
-                  brought: Decimal | None = None, price: Decimal | None = None) -> Quote:
+def quote_pattern(
+    product: PatternProduct,
+    ctx: Context,
+    order: dict[str, int],
+    *,
+    today: date,
+    rush: bool = False,
+    brought: Decimal | None = None,
+    price: Decimal | None = None,
+) -> Quote:
     """Cost each ordered size, price it, and add up the order."""
     pattern = product.model
     unknown = [s for s in order if s not in pattern.sizes]
     if unknown:
-        raise InputErrors([problem(_("size '{size}' is not in the pattern"), hint=_("the pattern has sizes {sizes}"), size=s,
-                                   sizes=", ".join(pattern.sizes)) for s in unknown])
+        raise InputErrors(
+            [
+                problem(
+                    _("size '{size}' is not in the pattern"),
+                    hint=_("the pattern has sizes {sizes}"),
+                    size=s,
+                    sizes=", ".join(pattern.sizes),
+                )
+                for s in unknown
+            ]
+        )
     settings = ctx.settings
     sizes = []
     for size in (s for s in pattern.sizes if s in order):
@@ -219,9 +235,20 @@ def quote_pattern(product: PatternProduct, ctx: Context, order: dict[str, int], 
         unit_price = price if price is not None else list_price(sheet.unit, settings.pricing)
         sizes.append(SizeQuote(size, order[size], sheet, unit_price, pattern.fabric.need[size]))
     fabric = fabric_use(pattern, ctx, sizes, brought)
-    return Quote(pattern.name, product.path, tuple(sizes), fabric, settings.pricing,
-                 settings.quote.rush if rush else ZERO, settings.quote.deposit, settings.labor.workers,
-                 settings.labor.hours_per_day, today, settings.labor.wage_per_hour, price)
+    return Quote(
+        pattern.name,
+        product.path,
+        tuple(sizes),
+        fabric,
+        settings.pricing,
+        settings.quote.rush if rush else ZERO,
+        settings.quote.deposit,
+        settings.labor.workers,
+        settings.labor.hours_per_day,
+        today,
+        settings.labor.wage_per_hour,
+        price,
+    )
 
 
 def fabric_use(pattern: Pattern, ctx: Context, sizes: list[SizeQuote], brought: Decimal | None) -> FabricUse:
@@ -235,6 +262,19 @@ def fabric_use(pattern: Pattern, ctx: Context, sizes: list[SizeQuote], brought: 
     step = None if item.step is None else ctx.units.convert(item.step, "m", item, item_id)
     buy = metres if step is None else round_up(metres, step)
     bought = None if ctx.customer_fabric else item_line(ctx, "fabric", item_id, Quantity(buy, "m"))
-    return FabricUse(item_id, line.label, item.width, pattern.fabric.width, metres, item.step, step, buy,
-                     bought.cost if bought else ZERO, ctx.customer_fabric, line.estimate, pattern.fabric.waste,
-                     brought, bought.explain if bought else None)
+    return FabricUse(
+        item_id,
+        line.label,
+        item.width,
+        pattern.fabric.width,
+        metres,
+        item.step,
+        step,
+        buy,
+        bought.cost if bought else ZERO,
+        ctx.customer_fabric,
+        line.estimate,
+        pattern.fabric.waste,
+        brought,
+        bought.explain if bought else None,
+    )

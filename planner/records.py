@@ -22,10 +22,12 @@ from __future__ import annotations
 import inspect
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from pydantic_core import SchemaValidator, core_schema as cs
+from pydantic_core import SchemaValidator
+from pydantic_core import core_schema as cs
 
 _UNSET: Any = object()
 R = TypeVar("R", bound="Record")
@@ -37,7 +39,7 @@ class Check:
     ``json`` is the JSON Schema an editor sees for it; ``info`` passes the
     validation context (e.g. the currency's decimal places) as a second argument."""
 
-    __slots__ = ("function", "json", "info")
+    __slots__ = ("function", "info", "json")
 
     def __init__(self, function: Callable[..., Any], json: dict[str, Any], *, info: bool = False) -> None:
         self.function, self.json, self.info = function, json, info
@@ -50,10 +52,17 @@ class Check:
 class Field:
     """A field's default and constraints, as ``field(...)`` writes them."""
 
-    __slots__ = ("name", "type", "default", "factory", "alias", "min_length", "pattern")
+    __slots__ = ("alias", "default", "factory", "min_length", "name", "pattern", "type")
 
-    def __init__(self, default: Any = _UNSET, *, default_factory: Callable[[], Any] | None = None,
-                 alias: str | None = None, min_length: int | None = None, pattern: str | None = None):
+    def __init__(
+        self,
+        default: Any = _UNSET,
+        *,
+        default_factory: Callable[[], Any] | None = None,
+        alias: str | None = None,
+        min_length: int | None = None,
+        pattern: str | None = None,
+    ):
         self.name, self.type = "", None
         self.default, self.factory, self.alias = default, default_factory, alias
         self.min_length, self.pattern = min_length, pattern
@@ -79,7 +88,7 @@ class Record:
     """A frozen record: ``Cls(**values)`` and ``Cls.model_validate(data)`` validate,
     ``copy(update)`` makes a changed copy without validating (like pydantic's model_copy)."""
 
-    __slots__ = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+    __slots__ = ("__dict__", "__pydantic_extra__", "__pydantic_fields_set__", "__pydantic_private__")
     model_config: ClassVar[dict[str, Any]] = {"extra": "forbid"}  # read by pydantic's JSON Schema generator
     __pydantic_fields_set__: set[str]
     _declared: ClassVar[dict[str, Any]]
@@ -91,8 +100,10 @@ class Record:
         super().__init_subclass__(**kwargs)
         names = inspect.get_annotations(cls)  # this class's own, also where they are evaluated lazily
         inherited = getattr(cls, "_declared", {})
-        cls._declared = {**inherited, **{name: cls.__dict__.get(name, _UNSET) for name in names
-                                         if not name.startswith("_")}}
+        cls._declared = {
+            **inherited,
+            **{name: cls.__dict__.get(name, _UNSET) for name in names if not name.startswith("_")},
+        }
         cls._checks = tuple(f for f in cls.__dict__.values() if getattr(f, "__record_after__", False))
         cls._fields, cls._validator = None, None
 
@@ -131,7 +142,9 @@ class Record:
         return cs.definitions_schema(main, list(definitions.values())) if definitions else main
 
     def copy(self: R, update: dict[str, Any] | None = None) -> R:
-        made: R = _made(type(self), {**self.__dict__, **(update or {})}, self.__pydantic_fields_set__ | set(update or {}))
+        made: R = _made(
+            type(self), {**self.__dict__, **(update or {})}, self.__pydantic_fields_set__ | set(update or {})
+        )
         return made
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Any:  # pydantic-core copies a default that is not hashable
@@ -166,10 +179,10 @@ def _ref(cls: type[Record]) -> str:
 
 def _record_schema(cls: type[Record], definitions: dict[str, cs.CoreSchema]) -> cs.CoreSchema:
     fields = {name: _field_schema(spec, definitions) for name, spec in cls.fields().items()}
-    config = cs.CoreConfig(title=cls.__name__, extra_fields_behavior="forbid",
-                           validate_by_name=True, validate_by_alias=True)
-    schema: cs.CoreSchema = cs.model_schema(cls, cs.model_fields_schema(fields, model_name=cls.__name__),
-                                            config=config)
+    config = cs.CoreConfig(
+        title=cls.__name__, extra_fields_behavior="forbid", validate_by_name=True, validate_by_alias=True
+    )
+    schema: cs.CoreSchema = cs.model_schema(cls, cs.model_fields_schema(fields, model_name=cls.__name__), config=config)
     for check in cls._checks:
         schema = cs.no_info_after_validator_function(check, schema)
     schema["ref"] = _ref(cls)  # type: ignore[index]  # outermost, as pydantic does: it names the record in JSON Schema $defs

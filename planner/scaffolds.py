@@ -10,15 +10,15 @@ language.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 from planner.errors import InputError, problem
-from planner.texts import _, msg
 from planner.models import Item, Settings
 from planner.scaling import quantity_text
+from planner.texts import _, msg
 from planner.units import Quantity, UnitTable, parse_quantity
 from planner.writing import toml_key, toml_literal
 
@@ -88,8 +88,9 @@ def usable(catalog: Mapping[str, Item], units: UnitTable, item_id: str, qty: str
     return True
 
 
-def pick(catalog: Mapping[str, Item], units: UnitTable, wanted: tuple[tuple[str, str], ...],
-         fallback: int, taken: set[str]) -> list[tuple[str, str]]:
+def pick(
+    catalog: Mapping[str, Item], units: UnitTable, wanted: tuple[tuple[str, str], ...], fallback: int, taken: set[str]
+) -> list[tuple[str, str]]:
     """The wanted lines the catalog can price; else the first ``fallback`` plain items at a quarter pack."""
     chosen = [(i, q) for i, q in wanted if i not in taken and usable(catalog, units, i, q)]
     if not chosen:
@@ -115,9 +116,17 @@ def recipe_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, settings
     taken: set[str] = set()
     ingredients = pick(catalog, units, INGREDIENTS, 3, taken)
     if not ingredients:
-        raise problem(_("the catalog has no items to put in a recipe"), hint=_("add items to prices.toml first (or run planner init for the default catalog)"))
-    doc.comment(_("A new recipe: change the name, the items and the amounts. Item ids are the [tables] of prices.toml; a batch is what one round of work makes."))
-    doc.comment(_("Amounts are a number and a unit: \"250 g\", \"1,5 kg\", \"3 butir\", \"2 sdm\", \"1,40 m\"."))
+        raise problem(
+            _("the catalog has no items to put in a recipe"),
+            hint=_("add items to prices.toml first (or run planner init for the default catalog)"),
+        )
+    doc.comment(
+        _(
+            "A new recipe: change the name, the items and the amounts. Item ids are the [tables] of prices.toml; a "
+            "batch is what one round of work makes."
+        )
+    )
+    doc.comment(_('Amounts are a number and a unit: "250 g", "1,5 kg", "3 butir", "2 sdm", "1,40 m".'))
     doc.key("name", title_of(stem))
     doc.table("batch")
     doc.key("pieces", 10, _("pieces one batch makes"))
@@ -128,7 +137,12 @@ def recipe_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, settings
         doc.key("equipment_minutes", 45, _("minutes it runs per batch"))
     lines(doc, "ingredients", ingredients)
     doc.blank()
-    doc.comment(_("A sub-recipe is a line too: recipe = \"santan-pandan\" (a recipe file next to this one) with qty = \"300 ml\". Overhead below: gas priced from the catalog, or a plain amount."))
+    doc.comment(
+        _(
+            'A sub-recipe is a line too: recipe = "santan-pandan" (a recipe file next to this one) with qty = "300 '
+            'ml". Overhead below: gas priced from the catalog, or a plain amount.'
+        )
+    )
     lines(doc, "overhead", pick(catalog, units, OVERHEAD, 0, taken))
     doc.array("overhead")
     doc.key("name", doc.say(_("Other (banana leaf, etc.)")))
@@ -153,7 +167,12 @@ def fabric_of(catalog: Mapping[str, Item], units: UnitTable) -> str:
         if preferred in fabrics:
             return preferred
     if not fabrics:
-        raise problem(_("the catalog has no fabric (an item sold by length, with a width)"), hint=_("add one to prices.toml, e.g. [katun] pack = \"1 m\", price = 38000, width = \"150 cm\", step = \"0.25 m\""))
+        raise problem(
+            _("the catalog has no fabric (an item sold by length, with a width)"),
+            hint=_(
+                'add one to prices.toml, e.g. [katun] pack = "1 m", price = 38000, width = "150 cm", step = "0.25 m"'
+            ),
+        )
     return fabrics[0]
 
 
@@ -161,8 +180,13 @@ def pattern_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, setting
     doc = Doc(fmt)
     fabric = fabric_of(catalog, units)
     taken = {fabric}
-    doc.comment(_("A new sewing pattern: change the name, the sizes, the fabric need per size, the materials and the minutes of each operation."))
-    doc.comment(_("Amounts are a number and a unit: \"250 g\", \"1,5 kg\", \"3 butir\", \"2 sdm\", \"1,40 m\"."))
+    doc.comment(
+        _(
+            "A new sewing pattern: change the name, the sizes, the fabric need per size, the materials and the minutes "
+            "of each operation."
+        )
+    )
+    doc.comment(_('Amounts are a number and a unit: "250 g", "1,5 kg", "3 butir", "2 sdm", "1,40 m".'))
     doc.key("name", title_of(stem))
     doc.key("sizes", list(NEED))
     doc.table("fabric")
@@ -171,24 +195,35 @@ def pattern_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, setting
     doc.key("need", dict(NEED), _("metres per garment"))
     doc.key("waste", Decimal("0.05"), _("cutting waste share"))
     lines(doc, "materials", pick(catalog, units, MATERIALS, 0, taken))
-    for name, minutes, efficiency in ((_("Cut"), 15, None), (_("Sew"), 45, Decimal("0.5")),
-                                      (_("Press and fold"), 10, None)):
+    for name, minutes, efficiency in (
+        (_("Cut"), 15, None),
+        (_("Sew"), 45, Decimal("0.5")),
+        (_("Press and fold"), 10, None),
+    ):
         doc.array("operations")
         doc.key("name", doc.say(name))
         doc.key("minutes", minutes, _("minutes per garment"))
         if efficiency is not None:
             doc.key("efficiency", efficiency, _("0.5: a small shop's pace"))
     doc.blank()
-    doc.comment(_("Outside work paid per garment (obras, bordir): [[services]] with name = \"Bordir logo\" and cost = 5000."))
+    doc.comment(
+        _('Outside work paid per garment (obras, bordir): [[services]] with name = "Bordir logo" and cost = 5000.')
+    )
     packaging(doc, pick(catalog, units, PATTERN_PACKAGING, 0, taken), per_pack=False)
     return doc
 
 
-def plan_doc(fmt: Any, stem: str, products: Sequence[tuple[str, str, list[str]]],
-             stock: tuple[str, str] | None, due: date) -> Doc:
+def plan_doc(
+    fmt: Any, stem: str, products: Sequence[tuple[str, str, list[str]]], stock: tuple[str, str] | None, due: date
+) -> Doc:
     """``products``: (path relative to the plan, kind, sizes) of files that load and cost."""
     doc = Doc(fmt)
-    doc.comment(_("A new production plan: what to make by the due date. Product paths are relative to this file; check it with planner plan on this file."))
+    doc.comment(
+        _(
+            "A new production plan: what to make by the due date. Product paths are relative to this file; check it "
+            "with planner plan on this file."
+        )
+    )
     doc.key("name", title_of(stem))
     doc.key("due", due, _("ready by (year-month-day)"))
     for ref, kind, sizes in products:

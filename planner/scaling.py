@@ -8,25 +8,26 @@ per pack of pieces, so it follows the pieces by itself and is left as written.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from planner.errors import InputError, warning
 from planner.models import Item, Recipe
 from planner.money import quantize
-from planner.units import Quantity, format_amount, parse_quantity
 from planner.texts import _
+from planner.units import Quantity, format_amount, parse_quantity
 
 WRITE_PLACES = 4  # quantities written to a scaled file: at most four decimals
 
 
 @dataclass(frozen=True)
 class ScaledLine:
-    group: str            # "ingredients" | "overhead" | "time"
-    item: str             # catalog id, sub-recipe reference, or a plain name
-    label: Any            # what people read
-    qty: Any              # Quantity, or a plain amount of money
+    group: str  # "ingredients" | "overhead" | "time"
+    item: str  # catalog id, sub-recipe reference, or a plain name
+    label: Any  # what people read
+    qty: Any  # Quantity, or a plain amount of money
     scaled: Any
 
 
@@ -53,8 +54,9 @@ def factor_for_pieces(pieces: int, sellable: Decimal) -> Decimal:
     return Decimal(pieces) / sellable
 
 
-def scale_recipe(recipe: Recipe, file: str, factor: Decimal, catalog: Mapping[str, Item],
-                 sub_names: Mapping[str, str]) -> Scaling:
+def scale_recipe(
+    recipe: Recipe, file: str, factor: Decimal, catalog: Mapping[str, Item], sub_names: Mapping[str, str]
+) -> Scaling:
     """What to weigh for K batches' worth in one batch, line by line."""
     lines = []
     for ing in recipe.ingredients:
@@ -70,9 +72,15 @@ def scale_recipe(recipe: Recipe, file: str, factor: Decimal, catalog: Mapping[st
     minutes = batch.minutes if batch.minutes is not None else Decimal(0)
     lines.append(ScaledLine("time", "minutes", "minutes", Quantity(minutes, "min"), Quantity(minutes * factor, "min")))
     if batch.equipment:
-        lines.append(ScaledLine("time", batch.equipment, batch.equipment,
-                                Quantity(batch.equipment_minutes, "min"),
-                                Quantity(batch.equipment_minutes * factor, "min")))
+        lines.append(
+            ScaledLine(
+                "time",
+                batch.equipment,
+                batch.equipment,
+                Quantity(batch.equipment_minutes, "min"),
+                Quantity(batch.equipment_minutes * factor, "min"),
+            )
+        )
     sellable = batch.pieces * (1 - batch.loss)
     return Scaling(recipe.name, file, factor, batch.pieces, sellable, tuple(lines))
 
@@ -85,8 +93,9 @@ def _label(item_id: str, catalog: Mapping[str, Item]) -> str:
 # ---------------------------------------------------------------- the file written by -o
 
 
-def scaled_recipe_data(data: Mapping[str, Any], factor: Decimal, places: int,
-                       rebase: Callable[[str], str] = lambda ref: ref) -> tuple[dict[str, Any], list[InputError]]:
+def scaled_recipe_data(
+    data: Mapping[str, Any], factor: Decimal, places: int, rebase: Callable[[str], str] = lambda ref: ref
+) -> tuple[dict[str, Any], list[InputError]]:
     """The recipe's own TOML data with every per-batch amount times ``factor``.
 
     Sub-recipe references go through ``rebase`` (the new file may live elsewhere).
@@ -123,8 +132,15 @@ def _scaled_overhead(entry: Mapping[str, Any], factor: Decimal, places: int, not
         exact = Decimal(entry["cost"]) * factor
         rounded = quantize(exact, places)
         if rounded != exact:
-            notes.append(warning(_("the plain amount '{name}' × factor is {exact}; written as {rounded}"), hint=_("money is written in whole units of the currency; adjust it by hand if needed"), name=entry.get("name", "-"),
-                                 exact=exact.normalize(), rounded=rounded))
+            notes.append(
+                warning(
+                    _("the plain amount '{name}' × factor is {exact}; written as {rounded}"),
+                    hint=_("money is written in whole units of the currency; adjust it by hand if needed"),
+                    name=entry.get("name", "-"),
+                    exact=exact.normalize(),
+                    rounded=rounded,
+                )
+            )
         new["cost"] = written_number(rounded)
     return new
 

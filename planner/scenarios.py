@@ -15,16 +15,17 @@ at today's price (today's direct price with the new cost) and break-even units.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from planner.catalog import find_item
 from planner.costing import Context, CostSheet, cost_product
 from planner.errors import InputError, InputErrors, problem
-from planner.texts import _, Cash
 from planner.money import ONE, ZERO
 from planner.pricing import BreakEven, ChannelPrice, at_price, break_even, price_channel
+from planner.texts import Cash, _
 
 HUNDRED = Decimal(100)
 
@@ -75,7 +76,13 @@ def check_changes(changes: Sequence[Change], ctx: Context) -> None:
         except InputError as err:
             problems.append(err)
         if change.item in seen:
-            problems.append(problem(_("{item} has more than one --change"), hint=_("give all its steps in one --change, e.g. {item}=+20%,+40%"), item=change.item))
+            problems.append(
+                problem(
+                    _("{item} has more than one --change"),
+                    hint=_("give all its steps in one --change, e.g. {item}=+20%,+40%"),
+                    item=change.item,
+                )
+            )
         seen.add(change.item)
     if problems:
         raise InputErrors(problems)
@@ -103,8 +110,13 @@ def changed_price(item: str, step: Step, before: Decimal) -> Decimal:
     """The pack price after ``step``; below zero is an error."""
     after = step.apply(before)
     if after < 0:
-        raise problem(_("{item} {step} makes the price fall below zero"), hint=_("a pack of {item} costs {price} today; a price can fall by 100% at most"), item=item, step=step.text,
-                      price=Cash(before))
+        raise problem(
+            _("{item} {step} makes the price fall below zero"),
+            hint=_("a pack of {item} costs {price} today; a price can fall by 100% at most"),
+            item=item,
+            step=step.text,
+            price=Cash(before),
+        )
     return after
 
 
@@ -118,9 +130,9 @@ class Outcome:
     scenario: Scenario
     prices: Mapping[str, tuple[Decimal, Decimal]]
     sheet: CostSheet
-    listed: ChannelPrice      # the price the settings would now set, on the direct channel
-    today: ChannelPrice       # today's direct price with the new cost
-    even: BreakEven           # break-even at today's price with the new cost
+    listed: ChannelPrice  # the price the settings would now set, on the direct channel
+    today: ChannelPrice  # today's direct price with the new cost
+    even: BreakEven  # break-even at today's price with the new cost
 
 
 def what_if(product: Any, ctx: Context, size: str | None, scenarios: Sequence[Scenario]) -> list[list[Outcome]]:
@@ -138,8 +150,16 @@ def what_if(product: Any, ctx: Context, size: str | None, scenarios: Sequence[Sc
             per_size = [[] for _ in sheets]
         for outcomes, sheet, base in zip(per_size, sheets, baseline):
             today = at_price(sheet.unit, channel, pricing, price_channel(base.unit, channel, pricing).price)
-            outcomes.append(Outcome(scenario, prices, sheet, price_channel(sheet.unit, channel, pricing), today,
-                                    break_even(today, settings)))
+            outcomes.append(
+                Outcome(
+                    scenario,
+                    prices,
+                    sheet,
+                    price_channel(sheet.unit, channel, pricing),
+                    today,
+                    break_even(today, settings),
+                )
+            )
     return per_size
 
 

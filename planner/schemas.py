@@ -22,8 +22,13 @@ from planner.units import Quantity
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 KINDS = ("settings", "catalog", "recipe", "pattern", "plan")
-MODELS: dict[str, type[Record]] = {"settings": Settings, "catalog": Item, "recipe": Recipe,
-                                      "pattern": Pattern, "plan": Plan}
+MODELS: dict[str, type[Record]] = {
+    "settings": Settings,
+    "catalog": Item,
+    "recipe": Recipe,
+    "pattern": Pattern,
+    "plan": Plan,
+}
 TITLES = {
     "settings": ("planner settings", "planner.toml: currency, language, labour, pricing, channels, fixed costs"),
     "catalog": ("planner catalog", "prices.toml: one table per item id, e.g. [tepung-terigu] with pack and price"),
@@ -36,8 +41,12 @@ TITLES = {
 RULES: dict[str, dict[str, Any]] = {
     "Pricing": {"not": {"required": ["markup", "margin"]}},
     "Ingredient": {"oneOf": [{"required": ["item"]}, {"required": ["recipe"]}]},
-    "Overhead": {"oneOf": [{"required": ["item", "qty"], "not": {"required": ["cost"]}},
-                           {"required": ["cost"], "not": {"anyOf": [{"required": ["item"]}, {"required": ["qty"]}]}}]},
+    "Overhead": {
+        "oneOf": [
+            {"required": ["item", "qty"], "not": {"required": ["cost"]}},
+            {"required": ["cost"], "not": {"anyOf": [{"required": ["item"]}, {"required": ["qty"]}]}},
+        ]
+    },
     "Make": {"oneOf": [{"required": ["pieces"]}, {"required": ["sizes"]}]},
 }
 
@@ -49,8 +58,11 @@ def file_name(kind: str) -> str:
 def _plain(value: Any) -> Any:
     """A default as TOML writes it: Decimal -> number, Quantity -> "250 g", models -> tables."""
     if isinstance(value, Record):
-        return {f.key: _plain(getattr(value, name)) for name, f in type(value).fields().items()
-                if getattr(value, name) is not None}
+        return {
+            f.key: _plain(getattr(value, name))
+            for name, f in type(value).fields().items()
+            if getattr(value, name) is not None
+        }
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, Quantity):

@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-
-LANGUAGES = ("id", "en")    # Indonesian first: the default wherever nothing else says
+LANGUAGES = ("id", "en")  # Indonesian first: the default wherever nothing else says
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ class Text:
     id: str
     context: str | None = None
     plural: str | None = None
-    count: str = "count"   # the parameter whose number picks the plural form
+    count: str = "count"  # the parameter whose number picks the plural form
 
 
 Key = str | Text

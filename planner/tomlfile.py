@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError, MissingFile, problem
-from planner.texts import _, Msg
+from planner.texts import Msg, _
 
-LineIndex = dict[tuple[str | int, ...], int]   # a location inside a file -> its line
+LineIndex = dict[tuple[str | int, ...], int]  # a location inside a file -> its line
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -28,19 +28,32 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        found = problem(_("file not found"),
-                        hint=_("check the path '{file}'; paths inside a file are relative to that file"), file=str(path))
+        found = problem(
+            _("file not found"),
+            hint=_("check the path '{file}'; paths inside a file are relative to that file"),
+            file=str(path),
+        )
         raise MissingFile(found.message, found.hint, str(path)) from None
     except IsADirectoryError:
-        raise problem(_("this is a folder, not a file"), hint=_("name a .toml file inside '{file}'"), file=str(path)).at(str(path)) from None
+        raise problem(
+            _("this is a folder, not a file"), hint=_("name a .toml file inside '{file}'"), file=str(path)
+        ).at(str(path)) from None
     except OSError as exc:
-        raise problem(_("cannot read the file: {reason}"), hint=_("check that '{file}' exists and that you may read it"), file=str(path),
-                      reason=exc.strerror or str(exc)).at(str(path)) from None
+        raise problem(
+            _("cannot read the file: {reason}"),
+            hint=_("check that '{file}' exists and that you may read it"),
+            file=str(path),
+            reason=exc.strerror or str(exc),
+        ).at(str(path)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise problem(_("the file is not UTF-8 text (byte {byte})"), hint=_("save the file as UTF-8 in your editor"), byte=f"0x{raw[exc.start]:02x}").at(str(path), line) from None
+        raise problem(
+            _("the file is not UTF-8 text (byte {byte})"),
+            hint=_("save the file as UTF-8 in your editor"),
+            byte=f"0x{raw[exc.start]:02x}",
+        ).at(str(path), line) from None
 
 
 _PARSED: dict[str, dict[str, Any]] = {}  # text -> data; `check` reads a file's items again after costing it
@@ -63,45 +76,95 @@ def _parse(text: str, path: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raise syntax_problem(str(exc), text).at(path) from None
     except RecursionError:
-        raise problem(_("TOML syntax error: {reason}"), hint=_("text values need quotes (qty = \"250 g\"), each key once per table, tables as [name]"), reason="nested too deeply").at(path) from None
+        raise problem(
+            _("TOML syntax error: {reason}"),
+            hint=_('text values need quotes (qty = "250 g"), each key once per table, tables as [name]'),
+            reason="nested too deeply",
+        ).at(path) from None
     except (ValueError, ArithmeticError):  # thousands of digits, or an exponent beyond Decimal's range
         huge = _HUGE_NUMBER.search(text)
         line = text.count("\n", 0, huge.start()) + 1 if huge else None
-        raise problem(_("a number here is far too long to be a real figure"), hint=_("numbers must stay below a trillion (1000000000000): check for extra zeros")).at(path, line) from None
+        raise problem(
+            _("a number here is far too long to be a real figure"),
+            hint=_("numbers must stay below a trillion (1000000000000): check for extra zeros"),
+        ).at(path, line) from None
 
 
 _HUGE_NUMBER = re.compile(r"[0-9_]{1000,}|[eE][+-]?[0-9_]{6,}")
 
 
 _KEY_TWICE = (_("a key is written twice in the same table"), _("keep one of the two lines"))
-_UNCLOSED_STRING = (_("a text is not closed with a quote"), _("end the text with \" on the same line"))
+_UNCLOSED_STRING = (_("a text is not closed with a quote"), _('end the text with " on the same line'))
 _UNCLOSED_HEADER = (_("a table name is not closed with ]"), _("write [batch], or [[ingredients]] for a repeated entry"))
 
 # tomllib's reasons (English) -> (what is wrong, what to write instead) in our words.
 _REASONS = (
-    ("Invalid value", (_("a value is not valid TOML"), _(
-        "text goes in quotes (name = \"Bingka\", qty = \"250 g\"), numbers without (pieces = 8), dates as 2026-01-15"))),
+    (
+        "Invalid value",
+        (
+            _("a value is not valid TOML"),
+            _(
+                'text goes in quotes (name = "Bingka", qty = "250 g"), numbers without (pieces = 8), dates as '
+                "2026-01-15"
+            ),
+        ),
+    ),
     ("Cannot overwrite a value", _KEY_TWICE),
     ("Duplicate inline table key", _KEY_TWICE),
-    ("Cannot declare", (_("a table is declared twice"), _(
-        "merge the two [tables]; repeated entries such as ingredients are written [[ingredients]]"))),
-    ("Expected '=' after a key", (_("a key has no '=' after it"), _(
-        "write key = value, e.g. qty = \"250 g\"; table names go in brackets: [batch]"))),
-    ("Expected newline or end of document", (_("something follows a value on the same line"), _(
-        "one key = value per line; put the whole text in quotes and comments after #"))),
+    (
+        "Cannot declare",
+        (
+            _("a table is declared twice"),
+            _("merge the two [tables]; repeated entries such as ingredients are written [[ingredients]]"),
+        ),
+    ),
+    (
+        "Expected '=' after a key",
+        (
+            _("a key has no '=' after it"),
+            _('write key = value, e.g. qty = "250 g"; table names go in brackets: [batch]'),
+        ),
+    ),
+    (
+        "Expected newline or end of document",
+        (
+            _("something follows a value on the same line"),
+            _("one key = value per line; put the whole text in quotes and comments after #"),
+        ),
+    ),
     ("Unterminated string", _UNCLOSED_STRING),
     ("Illegal character '\\n'", _UNCLOSED_STRING),
-    ("Unclosed array", (_("a list is not closed with ]"), _(
-        "separate entries with commas and end the list with ], e.g. sizes = [\"S\", \"M\"]"))),
-    ("Unclosed inline table", (_("a { ... } table is not closed, or spans several lines"), _(
-        "write it on one line with commas between keys: { item = \"mika-kecil\", qty = \"1 pcs\" }"))),
+    (
+        "Unclosed array",
+        (
+            _("a list is not closed with ]"),
+            _('separate entries with commas and end the list with ], e.g. sizes = ["S", "M"]'),
+        ),
+    ),
+    (
+        "Unclosed inline table",
+        (
+            _("a { ... } table is not closed, or spans several lines"),
+            _('write it on one line with commas between keys: { item = "mika-kecil", qty = "1 pcs" }'),
+        ),
+    ),
     ("Expected ']' at the end", _UNCLOSED_HEADER),
     ("Expected ']]' at the end", _UNCLOSED_HEADER),
     ("Invalid date", (_("a date is not valid"), _("write dates as YYYY-MM-DD, e.g. as_of = 2026-01-15"))),
-    ("Invalid statement", (_("this line is neither key = value nor a [table]"), _(
-        "write key = value, a [table] name, or a comment after #"))),
-    ("Invalid initial character for a key", (_("a key starts with a character keys cannot start with"), _(
-        "keys are letters, digits, - and _; a { ... } table must stay on one line"))),
+    (
+        "Invalid statement",
+        (
+            _("this line is neither key = value nor a [table]"),
+            _("write key = value, a [table] name, or a comment after #"),
+        ),
+    ),
+    (
+        "Invalid initial character for a key",
+        (
+            _("a key starts with a character keys cannot start with"),
+            _("keys are letters, digits, - and _; a { ... } table must stay on one line"),
+        ),
+    ),
 )
 
 
@@ -114,9 +177,12 @@ def syntax_problem(error: str, text: str) -> InputError:
     reason = _TOML_POS.sub("", error).replace("(at end of document)", "").strip()
     for start, (what, hint) in _REASONS:
         if reason.startswith(start):
-            return problem(_("TOML syntax error: {reason}"), hint=hint, hint_params={},
-                           reason=Msg(what)).at(line=line)
-    return problem(_("TOML syntax error: {reason}"), hint=_("text values need quotes (qty = \"250 g\"), each key once per table, tables as [name]"), reason=reason).at(line=line)
+            return problem(_("TOML syntax error: {reason}"), hint=hint, hint_params={}, reason=Msg(what)).at(line=line)
+    return problem(
+        _("TOML syntax error: {reason}"),
+        hint=_('text values need quotes (qty = "250 g"), each key once per table, tables as [name]'),
+        reason=reason,
+    ).at(line=line)
 
 
 def load(path: Path) -> tuple[dict[str, Any], str]:
@@ -164,7 +230,7 @@ def _line_index(text: str) -> LineIndex:
         if key and not line.lstrip().startswith("#"):
             full = table + _split_key(key.group(1))
             index.setdefault(full, number)
-            rest = line[key.end():]
+            rest = line[key.end() :]
             if "{" in rest:  # keys of an inline table on the same line
                 for inner in _INLINE_KEY.finditer(rest):
                     index.setdefault(full + (inner.group(1).strip('"'),), number)
@@ -181,8 +247,7 @@ def _resolve(path: tuple[str, ...], counts: LineIndex) -> tuple[str | int, ...]:
     return out
 
 
-def line_of(text: str | None, loc: tuple[str | int, ...],
-            index: LineIndex | None = None) -> int | None:
+def line_of(text: str | None, loc: tuple[str | int, ...], index: LineIndex | None = None) -> int | None:
     """The line of ``loc`` in ``text``, or of its closest enclosing key."""
     if not text:
         return None

@@ -8,9 +8,10 @@ density) make conversions across dimensions possible.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Mapping, Protocol
+from typing import Protocol
 
 from planner.errors import InputError, ambiguous, problem
 from planner.money import check_size
@@ -33,7 +34,7 @@ class Quantity:
     def __str__(self) -> str:
         return f"{format_amount(self.amount)} {self.unit}"
 
-    def scaled(self, factor: Decimal) -> "Quantity":
+    def scaled(self, factor: Decimal) -> Quantity:
         return Quantity(self.amount * factor, self.unit)
 
 
@@ -71,14 +72,26 @@ def _fraction(part: str, text: str) -> Decimal:
 
 
 def _plain_number(part: str, text: str) -> Decimal:
-    if "." in part and "," in part or part.count(".") > 1 or part.count(",") > 1:
-        raise ambiguous(problem(_("'{text}' mixes '.' and ',' or repeats them"),
-                                hint=_("write numbers without thousands separators: 1500 or 1,5"), text=text))
+    if ("." in part and "," in part) or part.count(".") > 1 or part.count(",") > 1:
+        raise ambiguous(
+            problem(
+                _("'{text}' mixes '.' and ',' or repeats them"),
+                hint=_("write numbers without thousands separators: 1500 or 1,5"),
+                text=text,
+            )
+        )
     if _AMBIGUOUS.match(part):
         whole, frac = part.split(".")
         decimal_reading = f"{whole},{frac.rstrip('0')}".rstrip(",")
-        raise ambiguous(problem(_("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"), hint=_("write {decimal} or {thousands}"), text=text,
-                      decimal=decimal_reading, thousands=whole + frac))
+        raise ambiguous(
+            problem(
+                _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"),
+                hint=_("write {decimal} or {thousands}"),
+                text=text,
+                decimal=decimal_reading,
+                thousands=whole + frac,
+            )
+        )
     try:
         number = Decimal(part.replace(",", ".").replace("_", ""))
     except InvalidOperation:
@@ -91,18 +104,32 @@ def _plain_number(part: str, text: str) -> Decimal:
 def parse_quantity(text: object) -> Quantity:
     """``"250 g"`` -> Quantity(250, "g"). The unit is checked later, against an item."""
     if not isinstance(text, str):
-        raise problem(_("a quantity must be text with a unit, not {value}"), hint=_("write it in quotes with its unit, e.g. \"{value} g\""), value=str(text))
+        raise problem(
+            _("a quantity must be text with a unit, not {value}"),
+            hint=_('write it in quotes with its unit, e.g. "{value} g"'),
+            value=str(text),
+        )
     match = _QTY.match(text)
     if not match:
-        raise problem(_("'{text}' is not a quantity"), hint=_("write a number and a unit, e.g. \"250 g\", \"1,5 kg\", \"3 butir\""), text=text)
+        raise problem(
+            _("'{text}' is not a quantity"),
+            hint=_('write a number and a unit, e.g. "250 g", "1,5 kg", "3 butir"'),
+            text=text,
+        )
     if not match.group("unit"):
-        raise problem(_("'{text}' has no unit"), hint=_("add a unit, e.g. \"{text} g\" or \"{text} butir\""), text=text)
+        raise problem(_("'{text}' has no unit"), hint=_('add a unit, e.g. "{text} g" or "{text} butir"'), text=text)
     if "." in match.group("num") and _AMBIGUOUS.match(match.group("num").strip()):
         whole, frac = match.group("num").strip().split(".")
         unit = match.group("unit")
-        raise ambiguous(problem(_("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"), hint=_("write {decimal} or {thousands}"), text=text,
-                      decimal=f"{whole},{frac.rstrip('0')}".rstrip(",") + f" {unit}",
-                      thousands=f"{whole}{frac} {_smaller_unit(unit)}" if _smaller_unit(unit) else f"{whole}{frac} {unit}"))
+        raise ambiguous(
+            problem(
+                _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"),
+                hint=_("write {decimal} or {thousands}"),
+                text=text,
+                decimal=f"{whole},{frac.rstrip('0')}".rstrip(",") + f" {unit}",
+                thousands=f"{whole}{frac} {_smaller_unit(unit)}" if _smaller_unit(unit) else f"{whole}{frac} {unit}",
+            )
+        )
     amount = parse_number(match.group("num"))
     return Quantity(amount, match.group("unit").lower())
 
@@ -138,10 +165,12 @@ class UnitTable:
 
     def __init__(self, table: Mapping[str, tuple[str, Decimal]]):
         self._table = dict(table)
-        self._lowered: dict[int, tuple[Mapping[str, Quantity], dict[str, Quantity]]] = {}  # id(item units) -> lower-cased
+        self._lowered: dict[
+            int, tuple[Mapping[str, Quantity], dict[str, Quantity]]
+        ] = {}  # id(item units) -> lower-cased
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Mapping[str, str]]) -> "UnitTable":
+    def from_data(cls, data: Mapping[str, Mapping[str, str]]) -> UnitTable:
         """From ``{"mass": {"g": "1", "kg": "1000"}, ...}`` (the units.toml layout)."""
         table = {}
         for dim, units in data.items():
@@ -151,7 +180,7 @@ class UnitTable:
                 table[name.lower()] = (dim, Decimal(str(size)))
         return cls(table)
 
-    def with_units(self, extra: Mapping[str, Quantity]) -> "UnitTable":
+    def with_units(self, extra: Mapping[str, Quantity]) -> UnitTable:
         """A copy where some units are redefined (``gelas = "250 ml"`` in settings)."""
         table = dict(self._table)
         for name, qty in extra.items():
@@ -183,8 +212,13 @@ class UnitTable:
             amount, unit = amount * defined.amount, defined.unit.lower()
         entry = self._table.get(unit)
         if entry is None:
-            raise problem(_("unknown unit '{unit}' for {item}"), hint=_("use one of {known}, or define it in the catalog: units = {{ {unit} = \"... g\" }}"), unit=written, item=item_id,
-                          known=", ".join(sorted(set(self._table) | set(item_units))))
+            raise problem(
+                _("unknown unit '{unit}' for {item}"),
+                hint=_('use one of {known}, or define it in the catalog: units = {{ {unit} = "... g" }}'),
+                unit=written,
+                item=item_id,
+                known=", ".join(sorted(set(self._table) | set(item_units))),
+            )
         return entry[0], amount * entry[1]
 
     def _item_units(self, item: ItemFacts) -> Mapping[str, Quantity]:
@@ -207,8 +241,9 @@ class UnitTable:
             amount = self._across(amount, dim_from, dim_to, item, item_id, qty.unit, unit)
         return amount / per_unit
 
-    def _across(self, amount: Decimal, dim_from: str, dim_to: str, item: ItemFacts,
-                item_id: str, unit_from: str, unit_to: str) -> Decimal:
+    def _across(
+        self, amount: Decimal, dim_from: str, dim_to: str, item: ItemFacts, item_id: str, unit_from: str, unit_to: str
+    ) -> Decimal:
         """Cross dimensions through the item's piece weight and density (breadth first)."""
         edges = self._edges(item, item_id)
         frontier = {dim_from: amount}
@@ -223,8 +258,15 @@ class UnitTable:
             if dim_to in nxt:
                 return nxt[dim_to]
             frontier = nxt
-        raise problem(_("cannot convert {item} from {source} to {target}"), hint=_("give [{item}] in prices.toml a piece = \"... g\", a density, or units = {{ {source} = \"... {target}\" }}"), item=item_id,
-                      source=unit_from, target=unit_to)
+        raise problem(
+            _("cannot convert {item} from {source} to {target}"),
+            hint=_(
+                'give [{item}] in prices.toml a piece = "... g", a density, or units = {{ {source} = "... {target}" }}'
+            ),
+            item=item_id,
+            source=unit_from,
+            target=unit_to,
+        )
 
     def _edges(self, item: ItemFacts, item_id: str) -> dict[tuple[str, str], Decimal]:
         edges: dict[tuple[str, str], Decimal] = {}
@@ -241,8 +283,12 @@ class UnitTable:
 
 def check_positive(qty: Quantity, allow_zero: bool = False) -> Quantity:
     if qty.amount < 0 or (qty.amount == 0 and not allow_zero):
-        raise problem(_("quantity {text} must be more than zero"), hint=_("write a positive amount, or remove the line"), text=str(qty))
+        raise problem(
+            _("quantity {text} must be more than zero"),
+            hint=_("write a positive amount, or remove the line"),
+            text=str(qty),
+        )
     return qty
 
 
-__all__ = ["Quantity", "UnitTable", "parse_quantity", "parse_number", "InputError", "check_positive"]
+__all__ = ["InputError", "Quantity", "UnitTable", "check_positive", "parse_number", "parse_quantity"]

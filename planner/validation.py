@@ -9,16 +9,25 @@ from typing import Any
 from pydantic_core import ErrorDetails, ValidationError
 
 from planner.errors import InputError, InputErrors, closest
-from planner.texts import _, Msg, msg
 from planner.records import R, Record
+from planner.texts import Msg, _, msg
 
 _TEXT, _TABLE, _DATE, _WHOLE, _NUMBER = _("text"), _("table"), _("date"), _("whole number"), _("number")
 _TYPE_NAMES = {
-    "string_type": _TEXT, "list_type": _("list"), "dict_type": _TABLE, "model_type": _TABLE,
-    "model_attributes_type": _TABLE, "date_type": _DATE, "date_parsing": _DATE,
-    "date_from_datetime_parsing": _DATE, "date_from_datetime_inexact": _DATE,
-    "int_type": _WHOLE, "int_parsing": _WHOLE, "bool_type": _("true or false"),
-    "decimal_type": _NUMBER, "decimal_parsing": _NUMBER,
+    "string_type": _TEXT,
+    "list_type": _("list"),
+    "dict_type": _TABLE,
+    "model_type": _TABLE,
+    "model_attributes_type": _TABLE,
+    "date_type": _DATE,
+    "date_parsing": _DATE,
+    "date_from_datetime_parsing": _DATE,
+    "date_from_datetime_inexact": _DATE,
+    "int_type": _WHOLE,
+    "int_parsing": _WHOLE,
+    "bool_type": _("true or false"),
+    "decimal_type": _NUMBER,
+    "decimal_parsing": _NUMBER,
 }
 
 
@@ -49,13 +58,31 @@ def convert(error: ErrorDetails, model: type[Record]) -> InputError:
     if kind == "string_too_short":
         return _problem(_("'{key}' is empty"), _("write it between the quotes"), loc, key=key)
     if kind == "literal_error":
-        return _problem(_("'{key}' cannot be {value}"), _("write one of {allowed}"), loc, key=key, value=str(error.get("input")),
-                        allowed=str(error.get("ctx", {}).get("expected", "")))
+        return _problem(
+            _("'{key}' cannot be {value}"),
+            _("write one of {allowed}"),
+            loc,
+            key=key,
+            value=str(error.get("input")),
+            allowed=str(error.get("ctx", {}).get("expected", "")),
+        )
     if kind in _TYPE_NAMES:
-        return _problem(_("'{key}' must be a {expected}, not {value}"), _("text is written in quotes, numbers without, dates as 2026-01-15"), loc, key=key, expected=msg(_TYPE_NAMES[kind]),
-                        value=_short(error.get("input")))
-    return _problem(_("'{key}' has a wrong value {value}: {reason}"), _("see README, file formats"), loc, key=key, reason=error.get("msg", kind),
-                    value=_short(error.get("input")))
+        return _problem(
+            _("'{key}' must be a {expected}, not {value}"),
+            _("text is written in quotes, numbers without, dates as 2026-01-15"),
+            loc,
+            key=key,
+            expected=msg(_TYPE_NAMES[kind]),
+            value=_short(error.get("input")),
+        )
+    return _problem(
+        _("'{key}' has a wrong value {value}: {reason}"),
+        _("see README, file formats"),
+        loc,
+        key=key,
+        reason=error.get("msg", kind),
+        value=_short(error.get("input")),
+    )
 
 
 def _problem(message: str, hint: str, loc: tuple[str | int, ...], **params: Any) -> InputError:

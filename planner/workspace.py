@@ -22,11 +22,11 @@ from planner import tomlfile
 from planner.catalog import Catalog, check_catalog
 from planner.diagnostics import Diagnostics
 from planner.errors import InputError, InputErrors, path_problem, problem
+from planner.locales import currency_places
 from planner.models import MODELS, Item, Kind, PatternProduct, Plan, Product, RecipeProduct, Settings, kind_of
 from planner.records import Record
 from planner.texts import _
 from planner.units import UnitTable
-from planner.locales import currency_places
 from planner.validation import validate
 
 DATA = Path(__file__).parent / "data"
@@ -34,7 +34,7 @@ SETTINGS_FILE = "planner.toml"
 CATALOG_FILE = "prices.toml"
 SUFFIX = ".toml"
 DEFAULT_CURRENCY = "IDR"
-EMBEDDED = "planner/data"   # how problems in the embedded defaults name their files, wherever planner is installed
+EMBEDDED = "planner/data"  # how problems in the embedded defaults name their files, wherever planner is installed
 
 
 def shown(path: Path) -> str:
@@ -52,7 +52,7 @@ class Workspace:
     units: UnitTable
     settings_file: str
     catalog_file: str
-    places: int = 0                                    # decimal places of money in the currency
+    places: int = 0  # decimal places of money in the currency
     texts: dict[str, str] = field(default_factory=dict)
     files: dict[str, tuple[Kind, Record, dict[str, Any], str]] = field(default_factory=dict)
     reals: dict[str, str] = field(default_factory=dict)  # real_path by spelling
@@ -139,8 +139,11 @@ def workspace_root(workspace: Path | None, first: Path | None) -> Path | None:
     if workspace is None:
         return find_root(first if first is not None else Path.cwd())
     if not (workspace / SETTINGS_FILE).is_file():
-        raise problem(_("'{folder}' is not a workspace (no planner.toml there)"),
-                      hint=_("create one with: planner init {folder}"), folder=str(workspace)).at(str(workspace))
+        raise problem(
+            _("'{folder}' is not a workspace (no planner.toml there)"),
+            hint=_("create one with: planner init {folder}"),
+            folder=str(workspace),
+        ).at(str(workspace))
     return workspace
 
 
@@ -198,7 +201,7 @@ def validate_partly(ws: Workspace, model: type[Record], data: dict[str, Any], pa
         kept = {key: value for key, value in data.items() if key not in wrong}
     try:
         return ws.validate(model, kept, path)
-    except InputErrors as errs:   # what was left depended on what was taken out
+    except InputErrors as errs:  # what was left depended on what was taken out
         ws.diagnostics.extend(errs.problems, path)
         return model.model_validate({}, context={"places": ws.places})
 
@@ -211,9 +214,14 @@ def _load_catalog(ws: Workspace, path: Path) -> Catalog:
     broken: set[str] = set()
     for item_id, entry in data.items():
         if not isinstance(entry, dict):
-            ws.diagnostics.add(problem(_("'{item}' must be a table of the item's facts"),
-                                       hint=_("write [{item}] then pack = \"1 kg\" and price = 12_700 on their own lines"),
-                                       item=item_id).under(item_id), where)
+            ws.diagnostics.add(
+                problem(
+                    _("'{item}' must be a table of the item's facts"),
+                    hint=_('write [{item}] then pack = "1 kg" and price = 12_700 on their own lines'),
+                    item=item_id,
+                ).under(item_id),
+                where,
+            )
             broken.add(item_id)
             continue
         try:
@@ -245,9 +253,13 @@ def load_file(ws: Workspace, path: Path) -> tuple[Kind, Record, dict[str, Any]]:
         data = ws.read(path)
         kind = kind_of(data)
         if kind is None:
-            raise problem(_("cannot tell whether this is a recipe, a pattern or a plan"),
-                          hint=_("a recipe has [batch] and [[ingredients]], a pattern has sizes and [fabric], "
-                                 "a plan has [[make]]"), file=str(path)).at(str(path), 1)
+            raise problem(
+                _("cannot tell whether this is a recipe, a pattern or a plan"),
+                hint=_(
+                    "a recipe has [batch] and [[ingredients]], a pattern has sizes and [fabric], a plan has [[make]]"
+                ),
+                file=str(path),
+            ).at(str(path), 1)
         ws.files[key] = (kind, ws.validate(MODELS[kind], data, str(path)), data, ws.texts[str(path)])
     kind, model, data, text = ws.files[key]
     ws.texts.setdefault(str(path), text)
@@ -258,8 +270,11 @@ def load_plan(ws: Workspace, path: Path) -> Plan:
     """A plan file's model; a recipe or pattern named alone says how to ask for it instead."""
     kind, model, _data = load_file(ws, path)
     if kind == "recipe":
-        raise problem(_("this is a recipe: say how many pieces to make"),
-                      hint=_("write {file}=N, e.g. {file}=150"), file=str(path)).at(str(path))
+        raise problem(
+            _("this is a recipe: say how many pieces to make"),
+            hint=_("write {file}=N, e.g. {file}=150"),
+            file=str(path),
+        ).at(str(path))
     if kind == "pattern":
         raise pattern_by_sizes(str(path)).at(str(path))
     assert isinstance(model, Plan)
@@ -267,9 +282,13 @@ def load_plan(ws: Workspace, path: Path) -> Plan:
 
 
 def pattern_by_sizes(file: str) -> InputError:
-    return problem(_("a sewing pattern is planned by sizes, not by pieces"),
-                   hint=_("write a plan file with [[make]] product = \"{file}\" and sizes = {{ S = 5, M = 10 }} "
-                          "(planner new plan ...)"), file=file)
+    return problem(
+        _("a sewing pattern is planned by sizes, not by pieces"),
+        hint=_(
+            'write a plan file with [[make]] product = "{file}" and sizes = {{ S = 5, M = 10 }} (planner new plan ...)'
+        ),
+        file=file,
+    )
 
 
 def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Product:
@@ -278,15 +297,19 @@ def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Pro
 
     key = ws.real(path)
     if key in _stack:
-        chain = " → ".join(Path(p).name for p in (*_stack[_stack.index(key):], key))
-        raise problem(_("sub-recipes refer to each other in a circle: {chain}"),
-                      hint=_("a recipe cannot use itself, directly or through others"), chain=chain)
-    kind, model, _data = load_file(ws, path)
+        chain = " → ".join(Path(p).name for p in (*_stack[_stack.index(key) :], key))
+        raise problem(
+            _("sub-recipes refer to each other in a circle: {chain}"),
+            hint=_("a recipe cannot use itself, directly or through others"),
+            chain=chain,
+        )
+    _kind, model, _data = load_file(ws, path)
     if isinstance(model, Pattern):
         return PatternProduct(str(path), model)
     if not isinstance(model, Recipe):
-        raise problem(_("this is a production plan, not a recipe or pattern"),
-                      hint=_("use: planner plan {file}"), file=str(path)).at(str(path), 1)
+        raise problem(
+            _("this is a production plan, not a recipe or pattern"), hint=_("use: planner plan {file}"), file=str(path)
+        ).at(str(path), 1)
     subs: dict[str, RecipeProduct] = {}
     problems: list[InputError] = []
     for i, ingredient in enumerate(model.ingredients):
@@ -306,12 +329,19 @@ def load_sub(ws: Workspace, ref: str, parent: Path, stack: tuple[str, ...]) -> R
     """The sub-recipe ``ref`` names; a missing file or a non-recipe is the parent's problem."""
     path = resolve_ref(ref, str(parent))
     if not is_file(path):
-        raise problem(_("sub-recipe '{recipe}' not found (looked for {file})"),
-                      hint=_("the path is relative to this file; .toml may be left off"), recipe=ref, file=str(path))
+        raise problem(
+            _("sub-recipe '{recipe}' not found (looked for {file})"),
+            hint=_("the path is relative to this file; .toml may be left off"),
+            recipe=ref,
+            file=str(path),
+        )
     sub = load_product(ws, path, stack)
     if not isinstance(sub, RecipeProduct):
-        raise problem(_("'{recipe}' is not a recipe, so it cannot be used as an ingredient"),
-                      hint=_("point recipe = at a recipe file (one with [batch])"), recipe=ref)
+        raise problem(
+            _("'{recipe}' is not a recipe, so it cannot be used as an ingredient"),
+            hint=_("point recipe = at a recipe file (one with [batch])"),
+            recipe=ref,
+        )
     return sub
 
 
@@ -328,8 +358,11 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*" + SUFFIX)
-                                if p.is_file() and p.name not in (SETTINGS_FILE, CATALOG_FILE)))
+            found.extend(
+                sorted(
+                    p for p in path.rglob("*" + SUFFIX) if p.is_file() and p.name not in (SETTINGS_FILE, CATALOG_FILE)
+                )
+            )
         else:
             found.append(path)
     return found

@@ -7,13 +7,14 @@ crash leaves either the old file or the new one, never a mix.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
 import tempfile
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 from planner.errors import problem
@@ -27,14 +28,28 @@ def write_text(path: Path, text: str, *, force: bool = False, inputs: Sequence[P
     target = Path(path)
     for source in inputs:
         if Path(source).exists() and target.exists() and target.resolve() == Path(source).resolve():
-            raise problem(_("'{file}' is one of the input files; it will not be overwritten"), hint=_("write the output to another file"), file=str(target)).at(str(target))
+            raise problem(
+                _("'{file}' is one of the input files; it will not be overwritten"),
+                hint=_("write the output to another file"),
+                file=str(target),
+            ).at(str(target))
     if target.exists() and not force:
-        raise problem(_("'{file}' already exists; nothing was written"), hint=_("choose another name, or add --force to replace it"), file=str(target)).at(str(target))
+        raise problem(
+            _("'{file}' already exists; nothing was written"),
+            hint=_("choose another name, or add --force to replace it"),
+            file=str(target),
+        ).at(str(target))
     if target.is_dir():
-        raise problem(_("this is a folder, not a file"), hint=_("name a .toml file inside '{file}'"), file=str(target)).at(str(target))
+        raise problem(
+            _("this is a folder, not a file"), hint=_("name a .toml file inside '{file}'"), file=str(target)
+        ).at(str(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise problem(_("folder '{folder}' does not exist"), hint=_("create the folder first, or write to an existing one"), folder=str(folder)).at(str(target))
+        raise problem(
+            _("folder '{folder}' does not exist"),
+            hint=_("create the folder first, or write to an existing one"),
+            folder=str(folder),
+        ).at(str(target))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -44,13 +59,15 @@ def write_text(path: Path, text: str, *, force: bool = False, inputs: Sequence[P
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         if isinstance(exc, OSError):
-            raise problem(_("could not write '{file}': {reason}"), hint=_("check free disk space and permissions; the old file is unchanged"), file=str(target),
-                          reason=exc.strerror or str(exc)).at(str(target)) from None
+            raise problem(
+                _("could not write '{file}': {reason}"),
+                hint=_("check free disk space and permissions; the old file is unchanged"),
+                file=str(target),
+                reason=exc.strerror or str(exc),
+            ).at(str(target)) from None
         raise
 
 
@@ -70,9 +87,16 @@ def write_all(files: list[tuple[Path, str]], *, force: bool = False, folders: Se
 
     taken = [path for path, _text in files if path.exists() and not force]
     if taken:
-        raise InputErrors([problem(_("'{file}' already exists; nothing was written"),
-                                   hint=_("choose another name, or add --force to replace it"),
-                                   file=str(p)).at(str(p)) for p in taken])
+        raise InputErrors(
+            [
+                problem(
+                    _("'{file}' already exists; nothing was written"),
+                    hint=_("choose another name, or add --force to replace it"),
+                    file=str(p),
+                ).at(str(p))
+                for p in taken
+            ]
+        )
     for path, _text in files:
         path.parent.mkdir(parents=True, exist_ok=True)
     for path, text in files:
@@ -90,7 +114,7 @@ def toml_literal(value: object) -> str:
         return "{ " + ", ".join(f"{toml_key(k)} = {toml_literal(v)}" for k, v in value.items()) + " }"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_literal(v) for v in value) + "]"
-    return tomli_w.dumps({"x": value})[len("x = "):].rstrip("\n")
+    return tomli_w.dumps({"x": value})[len("x = ") :].rstrip("\n")
 
 
 def toml_text(data: Mapping[str, Any]) -> str:
@@ -115,8 +139,12 @@ def toml_key(key: str) -> str:
 
 def _table_array(value: object) -> bool:
     """A non-empty list of tables none of which holds a table (those stay tomli-w's own)."""
-    return (isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
-            and not any(isinstance(x, (Mapping, list)) for v in value for x in v.values()))
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, Mapping) for v in value)
+        and not any(isinstance(x, (Mapping, list)) for v in value for x in v.values())
+    )
 
 
 def check_round_trip(text: str, data: Mapping[str, Any]) -> None:
@@ -127,8 +155,9 @@ def check_round_trip(text: str, data: Mapping[str, Any]) -> None:
         raise RuntimeError("generated TOML does not load back to the values it was made from")
 
 
-def write_toml(path: Path, data: Mapping[str, Any], *, header: str = "", force: bool = False,
-               inputs: Sequence[Path] = ()) -> str:
+def write_toml(
+    path: Path, data: Mapping[str, Any], *, header: str = "", force: bool = False, inputs: Sequence[Path] = ()
+) -> str:
     """Write ``data`` as TOML (tomli-w) after ``header`` comment lines, atomically; returns the text."""
     text = header + toml_text(data)
     check_round_trip(text, data)

@@ -1,6 +1,6 @@
 """Write planner/data/locales.json from the Babel installed now (run after upgrading Babel).
 
-    python scripts/make_locale_tables.py
+python scripts/make_locale_tables.py
 """
 
 import json

@@ -10,8 +10,17 @@ from hypothesis import strategies as st
 
 from planner.errors import InputError
 from planner.models import Channel, Equipment, Pricing, Settings
-from planner.pricing import (Goals, at_price, break_even, break_even_units, depreciation, fixed_costs,
-                             payback_months, price_channel, profit_at)
+from planner.pricing import (
+    Goals,
+    at_price,
+    break_even,
+    break_even_units,
+    depreciation,
+    fixed_costs,
+    payback_months,
+    price_channel,
+    profit_at,
+)
 from planner.reports.breakeven import Ask, breakeven_report
 from planner.texts import _
 
@@ -37,16 +46,24 @@ def test_textbook_break_even():
 
 
 def test_equipment_depreciation_joins_the_fixed_costs():
-    settings = Settings(fixed_costs={"listrik": D(50_000), "internet": D(25_000)}, equipment=[
-        Equipment(name="oven", price=D(1_500_000), life_months=D(36)),
-        Equipment(name="kukusan", price=D(250_000), life_months=D(24)),
-        Equipment(name="mesin-jahit", price=D(2_500_000), life_months=D(60), salvage=D(500_000)),
-    ])
+    settings = Settings(
+        fixed_costs={"listrik": D(50_000), "internet": D(25_000)},
+        equipment=[
+            Equipment(name="oven", price=D(1_500_000), life_months=D(36)),
+            Equipment(name="kukusan", price=D(250_000), life_months=D(24)),
+            Equipment(name="mesin-jahit", price=D(2_500_000), life_months=D(60), salvage=D(500_000)),
+        ],
+    )
     lines = fixed_costs(settings)
     # oven 1.500.000 / 36 = 41.666,67; kukusan 250.000 / 24 = 10.416,67;
     # mesin-jahit (2.500.000 − 500.000) / 60 = 33.333,33
-    assert [round(line.amount, 2) for line in lines] == [D(50000), D(25000), D("41666.67"), D("10416.67"),
-                                                         D("33333.33")]
+    assert [round(line.amount, 2) for line in lines] == [
+        D(50000),
+        D(25000),
+        D("41666.67"),
+        D("10416.67"),
+        D("33333.33"),
+    ]
     # F = 50.000 + 25.000 + 41.666,67 + 10.416,67 + 33.333,33 = 160.416,67
     be = break_even(at_price(D(5000), DIRECT, PRICING, D(7500)), settings)
     assert round(be.fixed, 2) == D("160416.67")
@@ -111,30 +128,45 @@ def test_no_fixed_costs_break_even_at_zero():
 
 def test_the_report_json_follows_the_contract():
     sheet = _sheet(D(5500))
-    report = breakeven_report([sheet], TEXTBOOK, Ask(DIRECT, PRICING, Goals(target=D(3_000_000)), D(12000)), 0,
-                              settings_file="planner.toml")
+    report = breakeven_report(
+        [sheet], TEXTBOOK, Ask(DIRECT, PRICING, Goals(target=D(3_000_000)), D(12000)), 0, settings_file="planner.toml"
+    )
     assert report.data == {
-        "product": "Kue", "channel": "langsung", "price": "12000.00", "unit_cost": "5500.00",
-        "contribution": "6500.00", "fixed_costs": "10000000.00", "units": 1539, "revenue": "18468000.00",
-        "units_per_day": "61.56", "target_units": 2000, "payback_months": None,
+        "product": "Kue",
+        "channel": "langsung",
+        "price": "12000.00",
+        "unit_cost": "5500.00",
+        "contribution": "6500.00",
+        "fixed_costs": "10000000.00",
+        "units": 1539,
+        "revenue": "18468000.00",
+        "units_per_day": "61.56",
+        "target_units": 2000,
+        "payback_months": None,
     }
 
 
 def test_the_report_says_never_plainly():
-    report = breakeven_report([_sheet(D(5500))], TEXTBOOK, Ask(DIRECT, PRICING, price=D(5000)), 0,
-                              settings_file="planner.toml")
+    report = breakeven_report(
+        [_sheet(D(5500))], TEXTBOOK, Ask(DIRECT, PRICING, price=D(5000)), 0, settings_file="planner.toml"
+    )
     assert report.data["units"] is None and report.data["revenue"] is None
     figures = report.tables[1]
-    assert any(cell.key == _("never breaks even at this price") for row in figures.rows for cell in row.cells
-               if hasattr(cell, "key"))
-    assert [n.message.key for n in report.notes] == [_("the price {price} is below the cost (HPP) of {cost}: every piece sold loses money")]
+    assert any(
+        cell.key == _("never breaks even at this price")
+        for row in figures.rows
+        for cell in row.cells
+        if hasattr(cell, "key")
+    )
+    assert [n.message.key for n in report.notes] == [
+        _("the price {price} is below the cost (HPP) of {cost}: every piece sold loses money")
+    ]
 
 
 def _sheet(unit_cost: D):
     from planner.costing import CostLine, CostSheet
 
-    return CostSheet("Kue", "kue.toml", "recipe", None, D(1), D(1), (CostLine("ingredients", "x", unit_cost),),
-                     D(0))
+    return CostSheet("Kue", "kue.toml", "recipe", None, D(1), D(1), (CostLine("ingredients", "x", unit_cost),), D(0))
 
 
 # ---------------------------------------------------------------- properties

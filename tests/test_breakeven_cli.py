@@ -15,14 +15,21 @@ def breakeven_json(*args: str, cwd: Path) -> dict:
 
 
 def test_textbook_break_even(ws):
-    data = breakeven_json("roti.toml", "--price", "12000", "--target", "3000000", "--volume", "2000",
-                          "--capital", "5000000", cwd=ws)
+    data = breakeven_json(
+        "roti.toml", "--price", "12000", "--target", "3000000", "--volume", "2000", "--capital", "5000000", cwd=ws
+    )
     assert data == {
-        "product": "Roti", "channel": "langsung", "price": "12000.00", "unit_cost": "5500.00",
+        "product": "Roti",
+        "channel": "langsung",
+        "price": "12000.00",
+        "unit_cost": "5500.00",
         # c = 12.000 − 5.500 = 6.500; F = 10.000.000
-        "contribution": "6500.00", "fixed_costs": "10000000.00",
+        "contribution": "6500.00",
+        "fixed_costs": "10000000.00",
         # 10.000.000 / 6.500 = 1.538,46 → 1.539; revenue 1.539 × 12.000; per day 1.539 / 25 = 61,56
-        "units": 1539, "revenue": "18468000.00", "units_per_day": "61.56",
+        "units": 1539,
+        "revenue": "18468000.00",
+        "units_per_day": "61.56",
         # (10.000.000 + 3.000.000) / 6.500 = 2.000
         "target_units": 2000,
         # 5.000.000 / (2.000 × 6.500 − 10.000.000) = 5.000.000 / 3.000.000 = 1,67
@@ -63,16 +70,31 @@ def test_payback_at_a_volume_without_profit(ws):
     # 1.500 × 6.500 − 10.000.000 = −250.000: never paid back
     data = breakeven_json("roti.toml", "--price", "12000", "--volume", "1500", "--capital", "5000000", cwd=ws)
     assert data["payback_months"] is None
-    result = run_cli("breakeven", "roti.toml", "--price", "12000", "--volume", "1500", "--capital", "5000000",
-                     "--lang", "en", cwd=ws)
+    result = run_cli(
+        "breakeven", "roti.toml", "--price", "12000", "--volume", "1500", "--capital", "5000000", "--lang", "en", cwd=ws
+    )
     text = " ".join(result.out.split())
     assert "Capital Rp 5.000.000 paid back in │ never at this volume (no profit)" in text
     assert "Profit at 1.500 pieces a month │ -Rp 250.000" in text
 
 
 def test_explain_with_goals(ws):
-    result = run_cli("breakeven", "roti.toml", "--price", "12000", "--target", "2000000", "--volume", "2000",
-                     "--capital", "5000000", "--explain", "--lang", "en", cwd=ws)
+    result = run_cli(
+        "breakeven",
+        "roti.toml",
+        "--price",
+        "12000",
+        "--target",
+        "2000000",
+        "--volume",
+        "2000",
+        "--capital",
+        "5000000",
+        "--explain",
+        "--lang",
+        "en",
+        cwd=ws,
+    )
     text = " ".join(result.out.split())
     assert "break-even = Rp 10.000.000 / Rp 6.500 = 1.538,46 → 1.539 pieces sold a month" in text
     assert "revenue at break-even = 1.539 × Rp 12.000 = Rp 18.468.000" in text
@@ -81,16 +103,19 @@ def test_explain_with_goals(ws):
     assert "fixed costs a month = Rp 10.000.000 = Rp 10.000.000" in text
 
 
-@pytest.mark.parametrize("args, start", [
-    (("--price", "-5"), "--price tidak boleh negatif (-5)"),
-    (("--target", "-100"), "--target tidak boleh negatif (-100)"),
-    (("--capital", "-1", "--volume", "10"), "--capital tidak boleh negatif (-1)"),
-    (("--volume", "-3"), "--volume tidak boleh negatif (-3)"),
-    (("--price", "12.5"), "--price 12.5 punya angka desimal"),
-    (("--price", "12.000"), "'12.000' rancu"),
-    (("--capital", "1000000"), "--capital perlu --volume"),
-    (("--channel", "gofod"), "saluran penjualan 'gofod' tidak ada di pengaturan (saran: maksudnya gofood?)"),
-])
+@pytest.mark.parametrize(
+    "args, start",
+    [
+        (("--price", "-5"), "--price tidak boleh negatif (-5)"),
+        (("--target", "-100"), "--target tidak boleh negatif (-100)"),
+        (("--capital", "-1", "--volume", "10"), "--capital tidak boleh negatif (-1)"),
+        (("--volume", "-3"), "--volume tidak boleh negatif (-3)"),
+        (("--price", "12.5"), "--price 12.5 punya angka desimal"),
+        (("--price", "12.000"), "'12.000' rancu"),
+        (("--capital", "1000000"), "--capital perlu --volume"),
+        (("--channel", "gofod"), "saluran penjualan 'gofod' tidak ada di pengaturan (saran: maksudnya gofood?)"),
+    ],
+)
 def test_bad_options_are_clear_errors(ws, args, start):
     result = run_cli("breakeven", "roti.toml", *args, cwd=ws)
     assert result.code == 1
@@ -107,8 +132,22 @@ def test_golden_recipe(examples):
 
 
 def test_golden_recipe_explained_in_english_with_goals(examples):
-    result = run_cli("breakeven", "recipes/bingka-kentang.toml", "--channel", "titip", "--target", "1000000",
-                     "--volume", "400", "--capital", "2000000", "--explain", "--lang", "en", cwd=examples)
+    result = run_cli(
+        "breakeven",
+        "recipes/bingka-kentang.toml",
+        "--channel",
+        "titip",
+        "--target",
+        "1000000",
+        "--volume",
+        "400",
+        "--capital",
+        "2000000",
+        "--explain",
+        "--lang",
+        "en",
+        cwd=examples,
+    )
     assert result.code == 0, result.err
     assert_golden("breakeven-bingka-titip-explain-en.txt", result.out)
 
@@ -129,8 +168,20 @@ def test_golden_csv_and_markdown(examples):
 def test_pattern_json_has_a_size_per_object(examples):
     data = cli_json("breakeven", "patterns/kemeja-sekolah.toml", cwd=examples)
     assert [d["size"] for d in data] == ["S", "M", "L", "XL"]
-    assert list(data[0]) == ["product", "size", "channel", "price", "unit_cost", "contribution", "fixed_costs",
-                             "units", "revenue", "units_per_day", "target_units", "payback_months"]
+    assert list(data[0]) == [
+        "product",
+        "size",
+        "channel",
+        "price",
+        "unit_cost",
+        "contribution",
+        "fixed_costs",
+        "units",
+        "revenue",
+        "units_per_day",
+        "target_units",
+        "payback_months",
+    ]
 
 
 def test_defaults_warn_that_fixed_costs_are_examples(examples):

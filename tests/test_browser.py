@@ -17,11 +17,21 @@ import pytest
 
 from tests.conftest import run_cli
 
-EPOCH = {"SOURCE_DATE_EPOCH": "1796083200"}    # 2026-12-01
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio"]
-A4 = (595.0, 842.0)                            # points
+EPOCH = {"SOURCE_DATE_EPOCH": "1796083200"}  # 2026-12-01
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--mute-audio",
+]
+A4 = (595.0, 842.0)  # points
 
 
 def find_tool(*names: str) -> str | None:
@@ -49,8 +59,12 @@ def command_exists(name: str) -> bool:
 
 def browse(chromium: str, page: Path, *args: str) -> None:
     profile = page.parent / f"profile-{page.stem}"
-    done = subprocess.run([chromium, *FLAGS, f"--user-data-dir={profile}", *args, page.resolve().as_uri()],
-                          capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [chromium, *FLAGS, f"--user-data-dir={profile}", *args, page.resolve().as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
 
 
@@ -104,15 +118,26 @@ PAGES = [
     ("breakeven", ["breakeven", "recipes/bingka-kentang.toml"], "Bingka kentang"),
     ("plan", ["plan", "plans/pesanan-kenduri.toml"], "kenduri"),
     ("quote", ["quote", "patterns/kemeja-sekolah.toml", "--sizes", "S=5,M=10,L=5"], "Kemeja sekolah"),
-    ("compare", ["compare", "recipes/bingka-kentang.toml", "recipes/roti-sobek.toml",
-                 "patterns/kemeja-sekolah.toml", "--size", "M"], "Bingka kentang"),
+    (
+        "compare",
+        [
+            "compare",
+            "recipes/bingka-kentang.toml",
+            "recipes/roti-sobek.toml",
+            "patterns/kemeja-sekolah.toml",
+            "--size",
+            "M",
+        ],
+        "Bingka kentang",
+    ),
     ("whatif", ["whatif", "recipes/bingka-kentang.toml", "--change", "gula-pasir=+20%,+40%"], "Bingka kentang"),
 ]
 
 
 @pytest.mark.parametrize("name,args,title", PAGES, ids=[p[0] for p in PAGES])
-def test_page_shows_in_chromium_and_prints(chromium: str, examples: Path, name: str, args: list[str],
-                                           title: str) -> None:
+def test_page_shows_in_chromium_and_prints(
+    chromium: str, examples: Path, name: str, args: list[str], title: str
+) -> None:
     if not command_exists(args[0]):
         pytest.skip(f"planner {args[0]} is not there yet")
     page = make_page(examples, name, args)
@@ -133,8 +158,11 @@ def test_page_shows_in_chromium_and_prints(chromium: str, examples: Path, name: 
 
 
 def test_each_product_starts_a_new_printed_page(chromium: str, examples: Path) -> None:
-    page = make_page(examples, "three", ["cost", "recipes/bingka-kentang.toml", "recipes/roti-sobek.toml",
-                                         "recipes/wadai-cincin.toml"])
+    page = make_page(
+        examples,
+        "three",
+        ["cost", "recipes/bingka-kentang.toml", "recipes/roti-sobek.toml", "recipes/wadai-cincin.toml"],
+    )
     pdf = print_pdf(chromium, page)
     assert len(pdf_pages(pdf.read_bytes())) >= 3
     text = pdf_text(pdf).split("\f")

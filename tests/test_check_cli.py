@@ -14,8 +14,7 @@ def transcript(args: tuple[str, ...], cwd: Path) -> str:
     """The command, what it printed on each stream and its exit code: one golden text."""
     result = run_cli(*args, cwd=cwd)
     assert "Traceback" not in result.err
-    return (f"$ planner {' '.join(args)}\n--- stdout\n{result.out}--- stderr\n{result.err}"
-            f"--- exit {result.code}\n")
+    return f"$ planner {' '.join(args)}\n--- stdout\n{result.out}--- stderr\n{result.err}--- exit {result.code}\n"
 
 
 def test_the_shipped_examples_pass_check(examples):
@@ -129,8 +128,20 @@ def broken_workspace(folder: Path) -> Path:
 def test_a_broken_workspace_shows_every_problem_at_once(tmp_path):
     text = transcript(("check", "--today", TODAY), broken_workspace(tmp_path))
     assert_golden("check-broken.txt", text)
-    for expected in ("bolu.toml:8:", "gula-pasr", "bolu.toml:11:", "butir", "onde.toml:5:", "onde.toml:10:",
-                     "1.500 kg", "rusak.toml:6:", "lemper", "kue-sus.toml:3:", "prices.toml:5:", "prices.toml:19:"):
+    for expected in (
+        "bolu.toml:8:",
+        "gula-pasr",
+        "bolu.toml:11:",
+        "butir",
+        "onde.toml:5:",
+        "onde.toml:10:",
+        "1.500 kg",
+        "rusak.toml:6:",
+        "lemper",
+        "kue-sus.toml:3:",
+        "prices.toml:5:",
+        "prices.toml:19:",
+    ):
         assert expected in text, expected
     assert text.endswith("--- exit 1\n")
 

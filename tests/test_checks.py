@@ -16,7 +16,10 @@ def item(as_of: date | None = None) -> Item:
 def test_a_few_unused_items_are_told_one_by_one_at_their_table():
     catalog = {"gula": item(), "garam": item(), "telur": item()}
     found = unused_items(catalog, used={"gula"})
-    assert [(w.message.key, w.loc) for w in found] == [(_("'{item}' is not used by any recipe, pattern or plan"), ("garam",)), (_("'{item}' is not used by any recipe, pattern or plan"), ("telur",))]
+    assert [(w.message.key, w.loc) for w in found] == [
+        (_("'{item}' is not used by any recipe, pattern or plan"), ("garam",)),
+        (_("'{item}' is not used by any recipe, pattern or plan"), ("telur",)),
+    ]
     assert all(w.severity == "warning" for w in found)
 
 
@@ -31,8 +34,12 @@ def test_many_unused_items_are_one_line_naming_them_all():
 
 
 def test_a_price_is_stale_after_twelve_months_not_at_twelve():
-    catalog = {"lama": item(date(2025, 1, 15)), "pas": item(date(2025, 11, 27)), "baru": item(date(2026, 11, 1)),
-               "tanpa": item()}
+    catalog = {
+        "lama": item(date(2025, 1, 15)),
+        "pas": item(date(2025, 11, 27)),
+        "baru": item(date(2026, 11, 1)),
+        "tanpa": item(),
+    }
     # 2025-01-15 -> 2026-11-27 is 22 months; 2025-11-27 -> 2026-11-27 is exactly 12 (not more)
     found = stale_prices(catalog, date(2026, 11, 27))
     assert [(w.loc, w.message.params["months"]) for w in found] == [(("lama", "as_of"), 22)]

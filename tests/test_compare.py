@@ -19,8 +19,8 @@ from planner.costing import Context, CostLine, CostSheet, cost_product
 from planner.errors import InputError
 from planner.models import Channel, Pricing
 from planner.reports.compare import compare_report, row_json
-from planner.workspace import load_product, load_workspace
 from planner.texts import _
+from planner.workspace import load_product, load_workspace
 
 D = Decimal
 
@@ -233,13 +233,34 @@ def test_the_report_json_and_notes(ws):
     rows = sort_comparisons(rows_of(ws, "kue-a.toml", "kue-c.toml"))
     report = compare_report(rows, ws.settings.pricing, 0, sort="per-hour", settings_file="planner.toml")
     assert report.data == [
-        {"product": "Kue A", "file": report.data[0]["file"], "kind": "recipe", "size": None, "unit_cost": "4050.00",
-         "price": "6500.00", "margin": "0.3769", "profit_batch": "24500.00", "profit_hour": "24500.00"},
-        {"product": "Kue C", "file": report.data[1]["file"], "kind": "recipe", "size": None, "unit_cost": "4500.00",
-         "price": "7000.00", "margin": "0.3571", "profit_batch": "10000.00", "profit_hour": None},
+        {
+            "product": "Kue A",
+            "file": report.data[0]["file"],
+            "kind": "recipe",
+            "size": None,
+            "unit_cost": "4050.00",
+            "price": "6500.00",
+            "margin": "0.3769",
+            "profit_batch": "24500.00",
+            "profit_hour": "24500.00",
+        },
+        {
+            "product": "Kue C",
+            "file": report.data[1]["file"],
+            "kind": "recipe",
+            "size": None,
+            "unit_cost": "4500.00",
+            "price": "7000.00",
+            "margin": "0.3571",
+            "profit_batch": "10000.00",
+            "profit_hour": None,
+        },
     ]
     keys = [n.message.key for n in report.notes]
-    assert keys == [_("{product} has no minutes: your own work is counted as free"), _("no profit per hour for {products}: no hands-on minutes")]
+    assert keys == [
+        _("{product} has no minutes: your own work is counted as free"),
+        _("no profit per hour for {products}: no hands-on minutes"),
+    ]
     assert report.notes[-1].message.params["products"] == ["Kue C"]
     # the bar column holds profit per hour rounded once for display; none for Kue C
     assert [row.cells[-1] for row in report.tables[0].rows] == [D(24500), None]
@@ -253,12 +274,25 @@ shares = st.integers(min_value=1, max_value=100).map(lambda n: D(n) / 100)
 
 
 def sheet(batch: Decimal, sellable: int, minutes: int, name: str = "x") -> CostSheet:
-    return CostSheet(name, f"{name}.toml", "recipe", None, D(sellable), D(sellable),
-                     (CostLine("ingredients", name, batch),), D(minutes))
+    return CostSheet(
+        name,
+        f"{name}.toml",
+        "recipe",
+        None,
+        D(sellable),
+        D(sellable),
+        (CostLine("ingredients", name, batch),),
+        D(minutes),
+    )
 
 
-@given(money, st.integers(min_value=1, max_value=200), st.integers(min_value=0, max_value=600), shares,
-       st.integers(min_value=0, max_value=2000).map(lambda n: D(n) / 1000))
+@given(
+    money,
+    st.integers(min_value=1, max_value=200),
+    st.integers(min_value=0, max_value=600),
+    shares,
+    st.integers(min_value=0, max_value=2000).map(lambda n: D(n) / 1000),
+)
 def test_profit_per_batch_is_profit_per_piece_times_pieces_sold(batch, sellable, minutes, sold_share, markup):
     channel = Channel(name="x", sell_through=sold_share)
     (row,) = compare_products([sheet(batch, sellable, minutes)], channel, Pricing(markup=markup, round_to=D(100)))
@@ -274,17 +308,28 @@ def close(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= D("1e-18") * max(D(1), abs(b))
 
 
-@given(st.lists(st.tuples(money, st.integers(min_value=1, max_value=50), st.integers(min_value=0, max_value=300)),
-                min_size=1, max_size=12),
-       st.sampled_from(["per-hour", "profit", "margin", "price", "hpp"]), st.booleans())
+@given(
+    st.lists(
+        st.tuples(money, st.integers(min_value=1, max_value=50), st.integers(min_value=0, max_value=300)),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from(["per-hour", "profit", "margin", "price", "hpp"]),
+    st.booleans(),
+)
 def test_sorting_keeps_every_row_and_orders_the_figures(specs, column, reverse):
     sheets = [sheet(b, n, m, name=f"p{i}") for i, (b, n, m) in enumerate(specs)]
     rows = compare_products(sheets, Channel(name="x"), Pricing(markup=D("0.4"), round_to=D(500)))
     ordered = sort_comparisons(rows, column, reverse)
     assert sorted(r.sheet.product for r in ordered) == sorted(r.sheet.product for r in rows)
-    key = {"per-hour": lambda r: r.profit_hour, "profit": lambda r: r.profit_batch, "margin": lambda r: r.sale.margin,
-           "price": lambda r: r.sale.price, "hpp": lambda r: r.sheet.unit}[column]
+    key = {
+        "per-hour": lambda r: r.profit_hour,
+        "profit": lambda r: r.profit_batch,
+        "margin": lambda r: r.sale.margin,
+        "price": lambda r: r.sale.price,
+        "hpp": lambda r: r.sheet.unit,
+    }[column]
     values = [key(r) for r in ordered]
     present = [v for v in values if v is not None]
-    assert values[:len(present)] == present, "blanks come last"
+    assert values[: len(present)] == present, "blanks come last"
     assert present == sorted(present, reverse=not reverse)

@@ -18,8 +18,9 @@ def test_recipes_and_patterns_of_the_examples(examples: Path) -> None:
 
 
 def test_in_english_with_every_size_and_the_working(examples: Path) -> None:
-    result = run_cli("compare", "recipes/bingka-kentang.toml", "patterns/rok-sekolah.toml", "--lang", "en",
-                     "--explain", cwd=examples)
+    result = run_cli(
+        "compare", "recipes/bingka-kentang.toml", "patterns/rok-sekolah.toml", "--lang", "en", "--explain", cwd=examples
+    )
     assert result.code == 0, result.err
     assert_golden("compare-en-explain.txt", result.out)
 
@@ -52,11 +53,23 @@ def test_json_by_hand(tmp_path: Path) -> None:
     data = json.loads(result.out)
     # per hour: Baju M 45.000, Kue B 36.000, Baju S 35.000, Kue A 24.500, Kue C none (tests/test_compare.py)
     assert [(d["product"], d["size"], d["profit_hour"]) for d in data] == [
-        ("Baju", "M", "45000.00"), ("Kue B", None, "36000.00"), ("Baju", "S", "35000.00"),
-        ("Kue A", None, "24500.00"), ("Kue C", None, None)]
-    assert data[1] == {"product": "Kue B", "file": "kue-b.toml", "kind": "recipe", "size": None,
-                       "unit_cost": "2700.00", "price": "4500.00", "margin": "0.4", "profit_batch": "18000.00",
-                       "profit_hour": "36000.00"}
+        ("Baju", "M", "45000.00"),
+        ("Kue B", None, "36000.00"),
+        ("Baju", "S", "35000.00"),
+        ("Kue A", None, "24500.00"),
+        ("Kue C", None, None),
+    ]
+    assert data[1] == {
+        "product": "Kue B",
+        "file": "kue-b.toml",
+        "kind": "recipe",
+        "size": None,
+        "unit_cost": "2700.00",
+        "price": "4500.00",
+        "margin": "0.4",
+        "profit_batch": "18000.00",
+        "profit_hour": "36000.00",
+    }
 
 
 def test_one_product_is_still_a_list(tmp_path: Path) -> None:
@@ -73,8 +86,10 @@ def test_a_folder_skips_its_plans_but_a_named_plan_is_an_error(examples: Path) -
     assert named.code == 1 and "rencana produksi" in named.err
     empty = run_cli("compare", "plans", "--lang", "en", cwd=examples)
     assert empty.code == 1
-    assert empty.err == "no recipe or pattern found in plans (hint: name recipe or pattern files, or folders " \
-                        "that hold them)\n"
+    assert (
+        empty.err == "no recipe or pattern found in plans (hint: name recipe or pattern files, or folders "
+        "that hold them)\n"
+    )
 
 
 def test_no_minutes_leaves_profit_per_hour_blank_with_a_note(tmp_path: Path) -> None:
@@ -87,8 +102,14 @@ def test_no_minutes_leaves_profit_per_hour_blank_with_a_note(tmp_path: Path) -> 
 
 def test_sort_in_either_language_and_reversed(tmp_path: Path) -> None:
     folder = workspace(tmp_path)
-    names = [d["product"] for d in json.loads(run_cli("compare", "kue-a.toml", "kue-b.toml", "kue-c.toml",
-                                                        "--sort", "nama", "-r", "-f", "json", cwd=folder).out)]
+    names = [
+        d["product"]
+        for d in json.loads(
+            run_cli(
+                "compare", "kue-a.toml", "kue-b.toml", "kue-c.toml", "--sort", "nama", "-r", "-f", "json", cwd=folder
+            ).out
+        )
+    ]
     assert names == ["Kue C", "Kue B", "Kue A"]
     result = run_cli("compare", "kue-a.toml", "--sort", "laba", "--lang", "id", cwd=folder)
     assert "diurutkan menurut laba sekali produksi" in result.out.replace("\n", " ")
@@ -101,8 +122,10 @@ def test_an_unknown_sort_column_in_the_chosen_language(tmp_path: Path) -> None:
     assert en.err.startswith("cannot sort by 'profit-hour' (hint: did you mean per-hour, profit? Sort by one of")
     idn = run_cli("compare", "kue-a.toml", "--sort", "untung", "--lang", "id", cwd=folder)
     assert idn.code == 1
-    assert idn.err == ("tidak bisa mengurutkan menurut 'untung' (saran: pilih salah satu: per-jam, laba, margin, "
-                       "harga, hpp, nama, atau dalam bahasa Inggris: per-hour, profit, margin, price, hpp, name)\n")
+    assert idn.err == (
+        "tidak bisa mengurutkan menurut 'untung' (saran: pilih salah satu: per-jam, laba, margin, "
+        "harga, hpp, nama, atau dalam bahasa Inggris: per-hour, profit, margin, price, hpp, name)\n"
+    )
 
 
 def test_a_size_a_pattern_lacks(examples: Path) -> None:
@@ -125,7 +148,8 @@ def test_a_thousand_recipes_give_a_thousand_rows(tmp_path: Path) -> None:
         source = sources[i % len(sources)]
         text = source.read_text(encoding="utf-8").replace('name = "', f'name = "{i} ', 1)
         (recipes / (source.stem if i < len(sources) else f"r{i:04d}")).with_suffix(".toml").write_text(
-            text, encoding="utf-8")
+            text, encoding="utf-8"
+        )
     for name in ("planner.toml", "prices.toml"):
         shutil.copy(ROOT / "planner" / "data" / name, tmp_path / name)
     result = run_cli("compare", "recipes", "-f", "json", cwd=tmp_path)

@@ -26,25 +26,29 @@ def cost(examples: Path, *args: str) -> str:
     return result.out
 
 
-@pytest.mark.parametrize("name, args", [
-    ("cost-recipe.txt", (RECIPE,)),
-    ("cost-recipe-explain.txt", (RECIPE, "--explain")),
-    ("cost-recipe-en.txt", (RECIPE, "--lang", "en")),
-    ("cost-recipe.json", (RECIPE, "--format", "json")),
-    ("cost-recipe.csv", (RECIPE, "--format", "csv")),
-    ("cost-recipe.md", (RECIPE, "--format", "md", "--explain")),
-    ("cost-pattern-sizes.txt", (PATTERN,)),
-    ("cost-pattern-size-fabric.txt", (PATTERN, "--size", "M", "--fabric", "katun-toyobo", "--explain")),
-    ("cost-pattern-sizes.json", (PATTERN, "--format", "json", "--lang", "en")),
-    ("cost-several-en.txt", ("recipes/santan-pandan.toml", "patterns/rok-sekolah.toml", "--lang", "en")),
-])
+@pytest.mark.parametrize(
+    "name, args",
+    [
+        ("cost-recipe.txt", (RECIPE,)),
+        ("cost-recipe-explain.txt", (RECIPE, "--explain")),
+        ("cost-recipe-en.txt", (RECIPE, "--lang", "en")),
+        ("cost-recipe.json", (RECIPE, "--format", "json")),
+        ("cost-recipe.csv", (RECIPE, "--format", "csv")),
+        ("cost-recipe.md", (RECIPE, "--format", "md", "--explain")),
+        ("cost-pattern-sizes.txt", (PATTERN,)),
+        ("cost-pattern-size-fabric.txt", (PATTERN, "--size", "M", "--fabric", "katun-toyobo", "--explain")),
+        ("cost-pattern-sizes.json", (PATTERN, "--format", "json", "--lang", "en")),
+        ("cost-several-en.txt", ("recipes/santan-pandan.toml", "patterns/rok-sekolah.toml", "--lang", "en")),
+    ],
+)
 def test_cost_output_matches_the_golden_file(examples, name, args):
     assert_golden(name, cost(examples, *args))
 
 
 def test_every_shipped_recipe_and_pattern_costs_from_outside_the_checkout(examples):
-    files = sorted(str(p.relative_to(examples)) for p in examples.glob("[rp]*/*.toml")
-                   if p.parent.name in ("recipes", "patterns"))
+    files = sorted(
+        str(p.relative_to(examples)) for p in examples.glob("[rp]*/*.toml") if p.parent.name in ("recipes", "patterns")
+    )
     assert len([f for f in files if f.startswith("recipes/")]) >= 5
     assert len([f for f in files if f.startswith("patterns/")]) >= 3
     for name in files:
@@ -61,8 +65,15 @@ def test_the_installed_command_runs_from_outside_the_checkout(examples):
         pytest.skip("planner is not installed next to this Python")
     env = {k: v for k, v in os.environ.items() if k not in ("PLANNER_DEBUG", "PYTHONPATH")}
     env.update(COLUMNS="80", NO_COLOR="1", TERM="dumb")
-    done = subprocess.run([str(script), "cost", RECIPE], cwd=examples, env=env, capture_output=True,
-                          text=True, timeout=120, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [str(script), "cost", RECIPE],
+        cwd=examples,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == (GOLDEN / "cost-recipe.txt").read_text(encoding="utf-8")
 
@@ -75,13 +86,14 @@ def test_tables_fit_in_80_columns(examples):
 
 # ---------------------------------------------------------------- the JSON contract
 
+
 def test_json_follows_the_cost_contract(examples):
     data = json.loads(cost(examples, RECIPE, "--format", "json"))
     assert set(data) >= {"product", "file", "kind", "sellable", "lines", "totals"}
     assert (data["product"], data["kind"], data["sellable"]) == ("Bingka kentang", "recipe", "8")
     assert set(data["totals"]) == {"ingredients", "labor", "overhead", "packaging", "batch", "unit"}
     for value in data["totals"].values():
-        assert MONEY.match(value), value            # money: a two-place decimal string
+        assert MONEY.match(value), value  # money: a two-place decimal string
     for line in data["lines"]:
         assert set(line) >= {"group", "item", "qty", "cost"}
         assert MONEY.match(line["cost"])
@@ -114,11 +126,12 @@ def test_another_fabric_is_marked_an_estimate(examples):
 
 # ---------------------------------------------------------------- options
 
+
 def test_set_overrides_a_price_for_this_run_only(examples):
     before = json.loads(cost(examples, RECIPE, "--format", "json"))
     after = json.loads(cost(examples, RECIPE, "--format", "json", "--set", "telur-itik=4000"))
-    eggs = [line for line in after["lines"] if line["item"] == "telur-itik"][0]
-    assert eggs["cost"] == "12000.00"                  # 3 butir × Rp 4.000
+    eggs = next(line for line in after["lines"] if line["item"] == "telur-itik")
+    assert eggs["cost"] == "12000.00"  # 3 butir × Rp 4.000
     # the batch rises by 3 × (4.000 − 3.000) = 3.000
     assert int(after["totals"]["batch"][:-3]) - int(before["totals"]["batch"][:-3]) == 3000
 

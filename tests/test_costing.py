@@ -17,8 +17,8 @@ from planner.costing import Context, cost_product
 from planner.errors import InputError, InputErrors
 from planner.money import quantize
 from planner.reports.cost import shown_sheet
-from planner.workspace import load_product, load_workspace
 from planner.texts import _
+from planner.workspace import load_product, load_workspace
 
 D = Decimal
 
@@ -208,8 +208,15 @@ items = [ { item = "plastik-baju", qty = "1 pcs" } ]
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    files = {"planner.toml": SETTINGS, "prices.toml": CATALOG, "kue.toml": KUE, "sub/vla.toml": VLA,
-             "isi.toml": ISI, "puding.toml": PUDING, "kemeja.toml": KEMEJA}
+    files = {
+        "planner.toml": SETTINGS,
+        "prices.toml": CATALOG,
+        "kue.toml": KUE,
+        "sub/vla.toml": VLA,
+        "isi.toml": ISI,
+        "puding.toml": PUDING,
+        "kemeja.toml": KEMEJA,
+    }
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -228,12 +235,13 @@ def line_costs(sheet) -> dict[str, Decimal]:
 
 # ---------------------------------------------------------------- a recipe, line by line
 
+
 def test_each_ingredient_line_is_priced_from_its_pack(workspace):
     (sheet,) = cost(workspace, "kue.toml")
     costs = [line.cost for line in sheet.lines if line.group == "ingredients"]
     assert costs == [
         D(3600),  # 3 ons = 300 g = 0,3 kg × Rp 12.000 / 1 kg
-        D(192),   # item sdm: 2 sdm × 8 g = 16 g = 0,016 kg × Rp 12.000
+        D(192),  # item sdm: 2 sdm × 8 g = 16 g = 0,016 kg × Rp 12.000
         D(7000),  # butir by piece weight: 4 × 62,5 g = 250 g = 0,25 kg × Rp 28.000
         D(4000),  # gelas 200 ml = 0,2 l × Rp 20.000
         D(8000),  # 6 buah / 15 a sisir = 0,4 sisir × Rp 14.000 = 5.600, / yield 0,7 = 8.000
@@ -257,11 +265,11 @@ def test_overhead_lines_from_the_catalog_and_plain_amounts(workspace):
 
 def test_loss_leaves_fewer_pieces_to_sell_and_packaging_follows_them(workspace):
     (sheet,) = cost(workspace, "kue.toml")
-    assert sheet.sellable == 8               # 10 × (1 − 0,2)
+    assert sheet.sellable == 8  # 10 × (1 − 0,2)
     # one mika (Rp 25.000 / 50 = Rp 500) holds 2 pieces: Rp 250 a piece, × 8 sellable = Rp 2.000
     assert sheet.total("packaging") == 2000
     (mika,) = [line for line in sheet.lines if line.group == "packaging"]
-    assert mika.qty.amount == 4              # 8 pieces / 2 a pack = 4 mika
+    assert mika.qty.amount == 4  # 8 pieces / 2 a pack = 4 mika
 
 
 def test_hpp_per_piece_spreads_the_batch_over_the_sellable_pieces(workspace):
@@ -274,20 +282,21 @@ def test_hpp_per_piece_spreads_the_batch_over_the_sellable_pieces(workspace):
 
 def test_a_run_price_override_replaces_the_catalog_price(workspace):
     (sheet,) = cost(workspace, "kue.toml", prices={"telur-ayam": D(32_000)})
-    eggs = [line for line in sheet.lines if line.item == "telur-ayam"][0]
-    assert eggs.cost == 8000                 # 0,25 kg × Rp 32.000
-    assert sheet.batch == 50_392 + 1000      # one line up by 8.000 − 7.000
+    eggs = next(line for line in sheet.lines if line.item == "telur-ayam")
+    assert eggs.cost == 8000  # 0,25 kg × Rp 32.000
+    assert sheet.batch == 50_392 + 1000  # one line up by 8.000 − 7.000
 
 
 def test_needs_are_purchase_packs_before_yield(workspace):
     (sheet,) = cost(workspace, "kue.toml")
     needs = sheet.needs()
-    assert needs["tepung-terigu"] == D("0.316")    # 0,3 kg + 0,016 kg
+    assert needs["tepung-terigu"] == D("0.316")  # 0,3 kg + 0,016 kg
     assert needs["pisang-kepok"] == D("0.4") / D("0.7")  # 0,4 sisir usable = 0,571 sisir bought
-    assert needs["mika"] == D("0.08")              # 4 mika of a 50-pack
+    assert needs["mika"] == D("0.08")  # 4 mika of a 50-pack
 
 
 # ---------------------------------------------------------------- sub-recipes
+
 
 def test_a_sub_recipe_costs_its_batch_without_packaging_times_used_over_output(workspace):
     (sheet,) = cost(workspace, "puding.toml")
@@ -298,8 +307,8 @@ def test_a_sub_recipe_costs_its_batch_without_packaging_times_used_over_output(w
     # Isi by the piece: gula 0,4 kg × 18.000 = 7.200 + 16 min × 500 = 8.000 -> 15.200
     # for 16 sellable pieces; 4 pcs: 15.200 × 4 / 16 = 3.800
     assert isi.cost == 3800
-    assert sheet.batch == 10_120             # 6.320 + 3.800, no labour or packaging of its own
-    assert sheet.unit == 2530                # / 4 pieces
+    assert sheet.batch == 10_120  # 6.320 + 3.800, no labour or packaging of its own
+    assert sheet.unit == 2530  # / 4 pieces
     # the sub-recipes' labour counts in planning: 12 × 200/500 + 16 × 4/16 = 4,8 + 4 minutes
     assert sheet.minutes == D("8.8")
 
@@ -309,7 +318,9 @@ def test_a_sub_recipe_used_by_volume_needs_its_output(workspace):
     (workspace / "puding.toml").write_text(PUDING.replace('"4 pcs"', '"100 g"'), encoding="utf-8")
     with pytest.raises(InputErrors) as caught:
         cost(workspace, "puding.toml")
-    assert [p.message.key for p in caught.value.problems] == [_("cannot tell how much of {recipe} one batch makes in {unit}")]
+    assert [p.message.key for p in caught.value.problems] == [
+        _("cannot tell how much of {recipe} one batch makes in {unit}")
+    ]
 
 
 def test_sub_recipes_that_use_each_other_are_a_cycle(workspace):
@@ -324,18 +335,19 @@ def test_sub_recipes_that_use_each_other_are_a_cycle(workspace):
 
 # ---------------------------------------------------------------- patterns
 
+
 def test_a_pattern_costs_one_garment_per_size(workspace):
     sheets = {s.size: s for s in cost(workspace, "kemeja.toml")}
     m = sheets["M"]
     assert m.sellable == 1
-    assert m.total("fabric") == 66_000       # 1,50 m × (1 + 0,1) = 1,65 m × Rp 40.000
-    assert m.total("materials") == 4000      # kancing 6/12 lusin × 6.000 = 3.000; benang 100/500 × 5.000 = 1.000
+    assert m.total("fabric") == 66_000  # 1,50 m × (1 + 0,1) = 1,65 m × Rp 40.000
+    assert m.total("materials") == 4000  # kancing 6/12 lusin × 6.000 = 3.000; benang 100/500 × 5.000 = 1.000
     # Potong 20 min × 500 = 10.000; Jahit 60 min / 0,8 = 75 min × 500 = 37.500
     assert m.total("labor") == 47_500
     assert m.total("services") == 5000
-    assert m.total("packaging") == 500       # 50.000 / 100 plastik
-    assert m.unit == m.batch == 123_000      # 66.000 + 4.000 + 47.500 + 5.000 + 500
-    assert m.minutes == 95                   # 20 + 75
+    assert m.total("packaging") == 500  # 50.000 / 100 plastik
+    assert m.unit == m.batch == 123_000  # 66.000 + 4.000 + 47.500 + 5.000 + 500
+    assert m.minutes == 95  # 20 + 75
     # size S: 1,20 × 1,1 = 1,32 m × 40.000 = 52.800; 52.800 + 57.000 = 109.800
     assert sheets["S"].total("fabric") == 52_800 and sheets["S"].unit == 109_800
     assert not m.estimate
@@ -362,7 +374,9 @@ def test_another_fabric_width_converts_by_area_and_is_an_estimate(workspace):
     assert fabric.cost == metres * 30_000
     assert quantize(fabric.cost, 0) == 64_565
     assert fabric.estimate and sheet.estimate
-    assert [n.message.key for n in sheet.notes] == [_("fabric {item} has another width than the pattern: its metres are converted by area, an estimate")]
+    assert [n.message.key for n in sheet.notes] == [
+        _("fabric {item} has another width than the pattern: its metres are converted by area, an estimate")
+    ]
 
 
 def test_a_narrower_pattern_on_a_wider_fabric_needs_fewer_metres(workspace):
@@ -378,7 +392,7 @@ def test_customer_fabric_costs_nothing_but_its_metres_are_reported(workspace):
     (sheet,) = cost(workspace, "kemeja.toml", size="M", customer_fabric=True)
     (fabric,) = [line for line in sheet.lines if line.group == "fabric"]
     assert fabric.cost == 0 and fabric.qty.amount == D("1.65")
-    assert sheet.unit == 57_000              # 123.000 − 66.000
+    assert sheet.unit == 57_000  # 123.000 − 66.000
 
 
 def test_a_fabric_needs_a_width(workspace):
@@ -391,14 +405,17 @@ def test_a_fabric_needs_a_width(workspace):
 
 # ---------------------------------------------------------------- problems are collected
 
+
 def test_every_bad_line_is_reported_with_its_place(workspace):
     broken = KUE.replace('"telur-ayam"', '"telur"').replace('qty = "6 buah"', 'qty = "6 sdm"')
     (workspace / "kue.toml").write_text(broken, encoding="utf-8")
     with pytest.raises(InputErrors) as caught:
         cost(workspace, "kue.toml")
     found = [(p.message.key, p.loc) for p in caught.value.problems]
-    assert found == [(_("unknown item '{item}'"), ("ingredients", 2, "item")),
-                     (_("cannot convert {item} from {source} to {target}"), ("ingredients", 4, "item"))]
+    assert found == [
+        (_("unknown item '{item}'"), ("ingredients", 2, "item")),
+        (_("cannot convert {item} from {source} to {target}"), ("ingredients", 4, "item")),
+    ]
     assert caught.value.problems[0].hint.params["near"] == "telur-ayam"
 
 
@@ -406,10 +423,13 @@ def test_a_recipe_without_minutes_costs_no_labour_and_warns(workspace):
     (workspace / "kue.toml").write_text(KUE.replace("minutes = 45\n", ""), encoding="utf-8")
     (sheet,) = cost(workspace, "kue.toml")
     assert sheet.total("labor") == 0
-    assert [(n.message.key, n.severity) for n in sheet.notes] == [(_("{product} has no minutes: your own work is counted as free"), "warning")]
+    assert [(n.message.key, n.severity) for n in sheet.notes] == [
+        (_("{product} has no minutes: your own work is counted as free"), "warning")
+    ]
 
 
 # ---------------------------------------------------------------- what the table shows
+
 
 def test_shown_lines_add_up_to_shown_groups_and_groups_to_the_batch(workspace):
     (sheet,) = cost(workspace, "kemeja.toml", size="M", fabric="katun-115")

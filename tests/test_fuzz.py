@@ -25,37 +25,135 @@ import pytest
 
 from tests.conftest import ROOT, Result, run_cli
 
-SEEDS = 40          # mutations per kind of file
-SECONDS = 10        # a run taking longer than this counts as a hang (the usual run: 20-60 ms)
+SEEDS = 40  # mutations per kind of file
+SECONDS = 10  # a run taking longer than this counts as a hang (the usual run: 20-60 ms)
 
 # Values a user (or a broken editor) might leave on the right of "key =".
 VALUES = [
-    '"text"', '""', '"🍰 kue bingka"', '"\\u0000"', "12", "0", "-5", "-1e3", "1e300", "-1e300", "1e-30",
-    "1e-300", "10000000000000000000000000000000000000000", "0.000000000000000000000000000001",
-    "nan", "+nan", "-nan", "inf", "-inf", "true", "2026-01-01", "1979-05-27T07:32:00Z", "07:32:00",
-    "[1, 2]", "[]", '["S", "S"]', "{ a = 1 }", "{}", "12.5", "14.000", "0.0", "-0",
-    '"1e300 kg"', '"1e-30 g"', '"-3 g"', '"0 g"', '"nan g"', '"inf kg"', '"NaN kg"', '"Infinity g"',
-    '"10000000000000000000000000000000000000000 kg"', '"1e999999999 g"', '"1.500 kg"', '"1/0 kg"',
-    '"0/0 g"', '"½ sdm"', '"3 parsec"', '"999999999999999999999999999 butir"', '"1,5"', '"kg"',
-    '"1 1/2 gelas"', '"2 sdm sdm"', '"../../etc/passwd"', '"bingka-kentang"', '"santan-pandan"',
-    '"."', '"/"', '"../plans/pesanan-kenduri.toml"', '"langsung"', '"oven"', '"XL"', '"IDR"',
-    '"XYZ"', '"en"', '"zz_ZZ"', '"id"', '"[/] kue [bold]"', '"[est] gula"', "1_000_000_000_000_000_000_000_000_000_000", "0.5", "1", "2",
-    '"' + "kue-" * 80 + '"', '"id-IDN"', '"IRD"', '" "',
+    '"text"',
+    '""',
+    '"🍰 kue bingka"',
+    '"\\u0000"',
+    "12",
+    "0",
+    "-5",
+    "-1e3",
+    "1e300",
+    "-1e300",
+    "1e-30",
+    "1e-300",
+    "10000000000000000000000000000000000000000",
+    "0.000000000000000000000000000001",
+    "nan",
+    "+nan",
+    "-nan",
+    "inf",
+    "-inf",
+    "true",
+    "2026-01-01",
+    "1979-05-27T07:32:00Z",
+    "07:32:00",
+    "[1, 2]",
+    "[]",
+    '["S", "S"]',
+    "{ a = 1 }",
+    "{}",
+    "12.5",
+    "14.000",
+    "0.0",
+    "-0",
+    '"1e300 kg"',
+    '"1e-30 g"',
+    '"-3 g"',
+    '"0 g"',
+    '"nan g"',
+    '"inf kg"',
+    '"NaN kg"',
+    '"Infinity g"',
+    '"10000000000000000000000000000000000000000 kg"',
+    '"1e999999999 g"',
+    '"1.500 kg"',
+    '"1/0 kg"',
+    '"0/0 g"',
+    '"½ sdm"',
+    '"3 parsec"',
+    '"999999999999999999999999999 butir"',
+    '"1,5"',
+    '"kg"',
+    '"1 1/2 gelas"',
+    '"2 sdm sdm"',
+    '"../../etc/passwd"',
+    '"bingka-kentang"',
+    '"santan-pandan"',
+    '"."',
+    '"/"',
+    '"../plans/pesanan-kenduri.toml"',
+    '"langsung"',
+    '"oven"',
+    '"XL"',
+    '"IDR"',
+    '"XYZ"',
+    '"en"',
+    '"zz_ZZ"',
+    '"id"',
+    '"[/] kue [bold]"',
+    '"[est] gula"',
+    "1_000_000_000_000_000_000_000_000_000_000",
+    "0.5",
+    "1",
+    "2",
+    '"' + "kue-" * 80 + '"',
+    '"id-IDN"',
+    '"IRD"',
+    '" "',
 ]
 # Numbers a figure can be replaced by, inside a quantity string or bare.
-EXTREMES = ["1e300", "1e-300", "1e-30", "1e30", "10000000000000000000000000000000000000000", "0",
-            "0.000000000000000000000000000001", "0.99999999999999999999999999999999", "99999999999",
-            "999999999999", "0.000000001", "-1", "1" + "0" * 5000, "1e999999999", "nan", "inf", "-inf"]
+EXTREMES = [
+    "1e300",
+    "1e-300",
+    "1e-30",
+    "1e30",
+    "10000000000000000000000000000000000000000",
+    "0",
+    "0.000000000000000000000000000001",
+    "0.99999999999999999999999999999999",
+    "99999999999",
+    "999999999999",
+    "0.000000001",
+    "-1",
+    "1" + "0" * 5000,
+    "1e999999999",
+    "nan",
+    "inf",
+    "-inf",
+]
 UNICODE = ["é", "ß", "𝔘", "\u200b", "\u202e", "﷽", "🍰", "Ω", "ñ", "\t", "\\", '"', "[", "]", "=", "#", "{"]
 _ASSIGN = re.compile(r'^(\s*[A-Za-z0-9_\-."]+\s*=\s*)(.+?)\s*(#.*)?$')
 _TOKEN = re.compile(r'"[^"\n]*"|-?\d[\d_.eE+\-]*|\btrue\b|\bfalse\b')
-_NUMBER = re.compile(r'(?<![\w-])\d[\d_.,]*(?:[eE][+-]?\d+)?')
+_NUMBER = re.compile(r"(?<![\w-])\d[\d_.,]*(?:[eE][+-]?\d+)?")
 
 
 def mutate(text: bytes, rng: random.Random) -> bytes:
     """One seeded breakage of a TOML file."""
-    kind = rng.choice(["delete", "value", "value", "token", "token", "truncate", "garbage", "unicode",
-                       "duplicate", "swap", "blank-key", "many", "number", "number", "number"])
+    kind = rng.choice(
+        [
+            "delete",
+            "value",
+            "value",
+            "token",
+            "token",
+            "truncate",
+            "garbage",
+            "unicode",
+            "duplicate",
+            "swap",
+            "blank-key",
+            "many",
+            "number",
+            "number",
+            "number",
+        ]
+    )
     if kind == "truncate":
         return text[: rng.randrange(len(text))]
     if kind == "garbage":
@@ -78,12 +176,14 @@ def _break_line(lines: list[str], rng: random.Random, kind: str) -> list[str]:
     if kind == "delete":
         del lines[i]
     elif kind == "number":
-        candidates = [n for n, line in enumerate(lines) if _ASSIGN.match(line) and _NUMBER.search(line.split("=", 1)[1])]
+        candidates = [
+            n for n, line in enumerate(lines) if _ASSIGN.match(line) and _NUMBER.search(line.split("=", 1)[1])
+        ]
         if candidates:
             i = rng.choice(candidates)
             key, value = lines[i].split("=", 1)
             found = rng.choice(list(_NUMBER.finditer(value)))
-            lines[i] = f"{key}={value[: found.start()]}{rng.choice(EXTREMES)}{value[found.end():]}"
+            lines[i] = f"{key}={value[: found.start()]}{rng.choice(EXTREMES)}{value[found.end() :]}"
     elif kind in ("value", "token", "blank-key"):
         candidates = [n for n, line in enumerate(lines) if _ASSIGN.match(line)]
         if candidates:
@@ -114,7 +214,7 @@ def _break_value(line: str, rng: random.Random, kind: str) -> str:
     tokens = list(_TOKEN.finditer(value))
     if kind == "token" and tokens:
         token = rng.choice(tokens)
-        value = value[: token.start()] + rng.choice(VALUES) + value[token.end():]
+        value = value[: token.start()] + rng.choice(VALUES) + value[token.end() :]
     else:
         value = rng.choice(VALUES)
     return f"{key}{value}\n"
@@ -147,12 +247,24 @@ def commands(target: str, kind: str) -> list[list[str]]:
         pattern = target
     elif kind == "plan":
         plan = target
-    runs = [["cost", recipe], ["cost", pattern, "-f", "json"], ["cost", recipe, "--lang", "en", "-f", "csv"],
-            ["check"], ["price", recipe], ["price", pattern, "-f", "json"], ["breakeven", recipe],
-            ["compare", recipe, pattern], ["compare", recipe, "-f", "json"], ["plan", plan],
-            ["plan", plan, "-f", "json"], ["quote", pattern, "--sizes", "S=2,M=3"],
-            ["scale", recipe, "--pieces", "24"], ["whatif", recipe, "--change", "gula-pasir=+20%"],
-            ["cost", recipe, "-f", "md", "--explain"], ["cost", recipe, "-f", "html"]]
+    runs = [
+        ["cost", recipe],
+        ["cost", pattern, "-f", "json"],
+        ["cost", recipe, "--lang", "en", "-f", "csv"],
+        ["check"],
+        ["price", recipe],
+        ["price", pattern, "-f", "json"],
+        ["breakeven", recipe],
+        ["compare", recipe, pattern],
+        ["compare", recipe, "-f", "json"],
+        ["plan", plan],
+        ["plan", plan, "-f", "json"],
+        ["quote", pattern, "--sizes", "S=2,M=3"],
+        ["scale", recipe, "--pieces", "24"],
+        ["whatif", recipe, "--change", "gula-pasir=+20%"],
+        ["cost", recipe, "-f", "md", "--explain"],
+        ["cost", recipe, "-f", "html"],
+    ]
     if kind == "plan":
         runs = [["check", plan], ["plan", plan], ["plan", plan, "-f", "json"], ["plan", plan, "-f", "md"]]
     names = registered()
@@ -172,7 +284,7 @@ def run_bounded(runs: list[list[str]], cwd: Path) -> list[tuple[list[str], Resul
                 try:
                     result = run_cli(*args, cwd=cwd)
                     payload = [result.code, result.out, result.err]
-                except BaseException as exc:  # noqa: BLE001 - reported by the parent
+                except BaseException as exc:
                     payload = [99, "", f"harness: {exc!r}"]
                 pipe.write(json.dumps(payload) + "\n")
                 pipe.flush()
@@ -228,18 +340,27 @@ def assert_handled(result, args: list[str], broken: bytes) -> None:
     where = f"planner {' '.join(args)} on:\n{broken.decode('utf-8', 'replace')[:3000]}"
     text = result.out + result.err
     assert "Traceback" not in text, where + "\n" + text
-    assert "internal error" not in result.err and "took more than" not in result.err, \
-        where + "\n" + result.err
+    assert "internal error" not in result.err and "took more than" not in result.err, where + "\n" + result.err
     assert result.code in (0, 1, 2), f"exit {result.code}: {where}\n{result.err}"
     if result.code:
         assert result.err.strip(), f"exit {result.code} without a message: {where}"
 
 
 FILES = {
-    "recipe": ["recipes/bingka-kentang.toml", "recipes/santan-pandan.toml", "recipes/amparan-tatak-pisang.toml",
-               "recipes/roti-sobek.toml", "recipes/wadai-cincin.toml", "recipes/bingka-barandam.toml"],
-    "pattern": ["patterns/kemeja-sekolah.toml", "patterns/gamis.toml", "patterns/rok-sekolah.toml",
-                "patterns/celana-panjang.toml"],
+    "recipe": [
+        "recipes/bingka-kentang.toml",
+        "recipes/santan-pandan.toml",
+        "recipes/amparan-tatak-pisang.toml",
+        "recipes/roti-sobek.toml",
+        "recipes/wadai-cincin.toml",
+        "recipes/bingka-barandam.toml",
+    ],
+    "pattern": [
+        "patterns/kemeja-sekolah.toml",
+        "patterns/gamis.toml",
+        "patterns/rok-sekolah.toml",
+        "patterns/celana-panjang.toml",
+    ],
     "plan": ["plans/pesanan-kenduri.toml"],
     "catalog": ["prices.toml"],
     "settings": ["planner.toml"],
@@ -251,8 +372,12 @@ RUNS_PER_CASE = 4
 
 ODD_TEXTS = {"empty": '""', "long": '"' + "kue-" * 80 + '"', "climbing": '"../../x"'}
 _TEXT_LINE = re.compile(r'^(\s*[A-Za-z0-9_\-."]+\s*=\s*)"[^"\n]*"\s*(#.*)?$')
-SWEPT = {"planner.toml": ["cost", "recipes/bingka-kentang.toml"], "recipes/bingka-kentang.toml": ["check"],
-         "patterns/kemeja-sekolah.toml": ["check"], "plans/pesanan-kenduri.toml": ["plan", "plans/pesanan-kenduri.toml"]}
+SWEPT = {
+    "planner.toml": ["cost", "recipes/bingka-kentang.toml"],
+    "recipes/bingka-kentang.toml": ["check"],
+    "patterns/kemeja-sekolah.toml": ["check"],
+    "plans/pesanan-kenduri.toml": ["plan", "plans/pesanan-kenduri.toml"],
+}
 
 
 @pytest.mark.parametrize("odd", list(ODD_TEXTS), ids=list(ODD_TEXTS))
@@ -266,14 +391,15 @@ def test_odd_text_in_every_text_value_is_handled(tmp_path, target, odd):
     swept = [n for n, line in enumerate(lines) if _TEXT_LINE.match(line)]
     assert len(swept) >= 5
     for n in swept:
-        broken = [*lines[:n], _TEXT_LINE.match(lines[n]).group(1) + ODD_TEXTS[odd] + "\n", *lines[n + 1:]]
+        broken = [*lines[:n], _TEXT_LINE.match(lines[n]).group(1) + ODD_TEXTS[odd] + "\n", *lines[n + 1 :]]
         (ws / target).write_text("".join(broken), encoding="utf-8")
         for args, result in run_bounded([SWEPT[target]], ws):
             assert_handled(result, args, "".join(broken).encode("utf-8"))
 
 
-@pytest.mark.parametrize("kind,seed", [(k, s) for k in FILES for s in range(SEEDS)],
-                         ids=[f"{k}-{s}" for k in FILES for s in range(SEEDS)])
+@pytest.mark.parametrize(
+    "kind,seed", [(k, s) for k in FILES for s in range(SEEDS)], ids=[f"{k}-{s}" for k in FILES for s in range(SEEDS)]
+)
 def test_a_broken_file_never_crashes_the_cli(tmp_path, kind, seed):
     rng = random.Random(f"{kind}-{seed}")
     ws = workspace(tmp_path)
@@ -311,8 +437,11 @@ ABSURD = [
     ("patterns/kemeja-sekolah.toml", 'S = "1.85 m"', 'S = "999999999999999999 m"'),
     ("patterns/kemeja-sekolah.toml", "efficiency = 0.5 ", "efficiency = 1e-300 "),
     # Each within the limits, together beyond Decimal's 28 digits: reported, not a crash.
-    ("prices.toml", 'pack = "1 kg"\nprice = 17_000',
-     'pack = "0.000000001 mg"\nyield = 0.000000001\nprice = 999_999_999_999'),
+    (
+        "prices.toml",
+        'pack = "1 kg"\nprice = 17_000',
+        'pack = "0.000000001 mg"\nyield = 0.000000001\nprice = 999_999_999_999',
+    ),
 ]
 
 
@@ -333,8 +462,10 @@ def test_brackets_in_a_name_are_text_not_terminal_markup(tmp_path):
     """Rich read "[/]" in an item name as a closing style tag and crashed; "[est]" vanished."""
     ws = workspace(tmp_path)
     prices = ws / "prices.toml"
-    prices.write_text(prices.read_text(encoding="utf-8").replace('name = "Gula pasir"', 'name = "Gula [/] pasir [est]"', 1),
-                      encoding="utf-8")
+    prices.write_text(
+        prices.read_text(encoding="utf-8").replace('name = "Gula pasir"', 'name = "Gula [/] pasir [est]"', 1),
+        encoding="utf-8",
+    )
     for args in (["cost", "recipes/bingka-kentang.toml"], ["cost", "recipes/bingka-kentang.toml", "--explain"]):
         result = run_cli(*args, cwd=ws)
         assert result.code == 0, result.err
@@ -353,18 +484,41 @@ def test_the_mutations_really_break_files():
 ODD_OPTIONS = ["", "x" * 300, "=", "-1", "nan", "S=0", "gula-pasir=-200%", "9999-12-31"]
 R, P, PL = "recipes/bingka-kentang.toml", "patterns/kemeja-sekolah.toml", "plans/pesanan-kenduri.toml"
 OPTION_RUNS = [
-    ["cost", R, "--set", "{}"], ["cost", P, "--size", "{}"], ["cost", P, "--fabric", "{}"], ["cost", "{}"],
-    ["cost", R, "--format", "{}"], ["cost", R, "--lang", "{}"], ["cost", R, "-w", "{}"], ["cost", R, "-o", "{}"],
-    ["price", R, "--channel", "{}"], ["price", R, "--markup", "{}"], ["price", R, "--margin", "{}"],
-    ["breakeven", R, "--price", "{}"], ["breakeven", R, "--target", "{}"], ["breakeven", R, "--volume", "{}"],
-    ["breakeven", R, "--volume", "100", "--capital", "{}"], ["plan", PL, "--today", "{}"], ["plan", "{}"],
-    ["plan", R + "={}"], ["plan", PL, "--stock", "{}"], ["quote", P, "--sizes", "{}"],
-    ["quote", P, "--size", "M", "--qty", "{}"], ["quote", P, "--size", "{}", "--qty", "1"],
+    ["cost", R, "--set", "{}"],
+    ["cost", P, "--size", "{}"],
+    ["cost", P, "--fabric", "{}"],
+    ["cost", "{}"],
+    ["cost", R, "--format", "{}"],
+    ["cost", R, "--lang", "{}"],
+    ["cost", R, "-w", "{}"],
+    ["cost", R, "-o", "{}"],
+    ["price", R, "--channel", "{}"],
+    ["price", R, "--markup", "{}"],
+    ["price", R, "--margin", "{}"],
+    ["breakeven", R, "--price", "{}"],
+    ["breakeven", R, "--target", "{}"],
+    ["breakeven", R, "--volume", "{}"],
+    ["breakeven", R, "--volume", "100", "--capital", "{}"],
+    ["plan", PL, "--today", "{}"],
+    ["plan", "{}"],
+    ["plan", R + "={}"],
+    ["plan", PL, "--stock", "{}"],
+    ["quote", P, "--sizes", "{}"],
+    ["quote", P, "--size", "M", "--qty", "{}"],
+    ["quote", P, "--size", "{}", "--qty", "1"],
     ["quote", P, "--size", "M", "--qty", "1", "--customer-fabric", "{}"],
-    ["quote", P, "--size", "M", "--qty", "1", "--price", "{}"], ["quote", P, "--size", "M", "--qty", "1", "--today", "{}"],
-    ["scale", R, "--pieces", "{}"], ["scale", R, "--factor", "{}"], ["compare", "recipes", "--sort", "{}"],
-    ["whatif", R, "--change", "{}"], ["whatif", R, "--change", "gula-pasir={}"], ["check", "--today", "{}"],
-    ["new", "recipe", "{}"], ["new", "{}", "x"], ["init", "{}"], ["schema", "{}"],
+    ["quote", P, "--size", "M", "--qty", "1", "--price", "{}"],
+    ["quote", P, "--size", "M", "--qty", "1", "--today", "{}"],
+    ["scale", R, "--pieces", "{}"],
+    ["scale", R, "--factor", "{}"],
+    ["compare", "recipes", "--sort", "{}"],
+    ["whatif", R, "--change", "{}"],
+    ["whatif", R, "--change", "gula-pasir={}"],
+    ["check", "--today", "{}"],
+    ["new", "recipe", "{}"],
+    ["new", "{}", "x"],
+    ["init", "{}"],
+    ["schema", "{}"],
 ]
 
 

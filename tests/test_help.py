@@ -16,8 +16,19 @@ from planner.cli.helptext import CLICK_WORDS
 from planner.i18n import translations
 from tests.conftest import assert_golden, run_cli
 
-ENGLISH = ["Usage:", "Options:", "Arguments:", "Commands:", "required", "default:", "Show this message",
-           "Example:", "Recipe", "Only this", "Write to FILE"]
+ENGLISH = [
+    "Usage:",
+    "Options:",
+    "Arguments:",
+    "Commands:",
+    "required",
+    "default:",
+    "Show this message",
+    "Example:",
+    "Recipe",
+    "Only this",
+    "Write to FILE",
+]
 
 
 def help_texts() -> set[str]:

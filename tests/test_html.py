@@ -16,16 +16,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.errors import warning
-from planner.texts import _, msg, p_
 from planner.i18n import Formatter
 from planner.render.charts import draw_chart
 from planner.render.html import css_string, render_html
 from planner.reports import Chart, Column, Report, Row, Table
+from planner.texts import _, msg, p_
 from planner.units import Quantity
 from tests.conftest import ROOT, assert_golden, run_cli
 
 DAY = date(2026, 12, 1)
-EPOCH = {"SOURCE_DATE_EPOCH": "1796083200"}    # 2026-12-01 00:00 UTC
+EPOCH = {"SOURCE_DATE_EPOCH": "1796083200"}  # 2026-12-01 00:00 UTC
 SVG = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" id="chart-[^"]+" class="pygal-chart".*?</svg>', re.S)
 ID = Formatter("id", "id_ID", "IDR", 0)
 EN = Formatter("en", "id_ID", "IDR", 0)
@@ -36,32 +36,78 @@ def without_charts(page: str) -> str:
     return SVG.sub("<svg><!-- chart --></svg>", page)
 
 
-def every_kind_report(title: str = "Kue <b>lapis</b> & \"roti\"") -> Report:
-    columns = (Column(p_("col.item", "Item")), Column(p_("col.qty", "Qty"), "qty"), Column(_("Cost"), "money"),
-               Column(p_("col.item", "Item"), "share"), Column(p_("col.item", "Item"), "int"), Column(p_("col.item", "Item"), "bar"),
-               Column(p_("col.item", "Item"), "date"), Column(p_("col.item", "Item"), "number"))
+def every_kind_report(title: str = 'Kue <b>lapis</b> & "roti"') -> Report:
+    columns = (
+        Column(p_("col.item", "Item")),
+        Column(p_("col.qty", "Qty"), "qty"),
+        Column(_("Cost"), "money"),
+        Column(p_("col.item", "Item"), "share"),
+        Column(p_("col.item", "Item"), "int"),
+        Column(p_("col.item", "Item"), "bar"),
+        Column(p_("col.item", "Item"), "date"),
+        Column(p_("col.item", "Item"), "number"),
+    )
     rows = (
         Row((msg(_("Ingredients")), None, Decimal(3000), None, None, None, None, None), "group"),
-        Row(("Gula <pasir>", Quantity(Decimal("1.5"), "kg"), Decimal("2500.4"), Decimal("0.35"), 12,
-             Decimal(-50), DAY, Decimal("2.125")), ""),
-        Row(("Telur", Quantity(Decimal(3), "butir"), Decimal("499.6"), Decimal("0.65"), 3, Decimal(100),
-             None, Decimal(1)), ""),
+        Row(
+            (
+                "Gula <pasir>",
+                Quantity(Decimal("1.5"), "kg"),
+                Decimal("2500.4"),
+                Decimal("0.35"),
+                12,
+                Decimal(-50),
+                DAY,
+                Decimal("2.125"),
+            ),
+            "",
+        ),
+        Row(
+            (
+                "Telur",
+                Quantity(Decimal(3), "butir"),
+                Decimal("499.6"),
+                Decimal("0.65"),
+                3,
+                Decimal(100),
+                None,
+                Decimal(1),
+            ),
+            "",
+        ),
         Row((msg(_("Total per batch")), None, Decimal(3000), Decimal(1), 15, None, None, None), "subtotal"),
         Row((msg(_("HPP per piece")), None, Decimal(375), None, None, None, None, None), "total"),
     )
-    chart = Chart("bar", msg(_("Where the money goes: cost of one batch")), ("Gula <pasir>", msg(_("Labour"))),
-                  ((msg(_("Cost")), (Decimal("2500.4"), Decimal(500))),))
-    return Report("cost", title, (Table(columns, rows, msg(_("Cost (HPP) — {product}"), product=title)),), {},
-                  notes=(warning(_("{product} has no minutes: your own work is counted as free"), hint=_("add minutes = ... (hands-on time per batch) to [batch]"), product="<Kue>"), msg(_("Hands-on work"))),
-                  subtitle="a <subtitle>", charts=(chart,),
-                  explain=(msg(_("{label}: {text}"), label="<x>", text="1 + 1 = 2"),))
+    chart = Chart(
+        "bar",
+        msg(_("Where the money goes: cost of one batch")),
+        ("Gula <pasir>", msg(_("Labour"))),
+        ((msg(_("Cost")), (Decimal("2500.4"), Decimal(500))),),
+    )
+    return Report(
+        "cost",
+        title,
+        (Table(columns, rows, msg(_("Cost (HPP) — {product}"), product=title)),),
+        {},
+        notes=(
+            warning(
+                _("{product} has no minutes: your own work is counted as free"),
+                hint=_("add minutes = ... (hands-on time per batch) to [batch]"),
+                product="<Kue>",
+            ),
+            msg(_("Hands-on work")),
+        ),
+        subtitle="a <subtitle>",
+        charts=(chart,),
+        explain=(msg(_("{label}: {text}"), label="<x>", text="1 + 1 = 2"),),
+    )
 
 
 # ---------------------------------------------------------------- the page
 
 
 def test_page_is_escaped_and_self_contained() -> None:
-    page = render_html([every_kind_report()], ID, explain=True, business="Toko <Ibu> \"Ani\"", today=DAY)
+    page = render_html([every_kind_report()], ID, explain=True, business='Toko <Ibu> "Ani"', today=DAY)
     assert "<b>lapis</b>" not in page and "Kue &lt;b&gt;lapis&lt;/b&gt; &amp; &#34;roti&#34;" in page
     assert "Gula &lt;pasir&gt;" in page and "Gula <pasir>" not in page
     assert "Toko &lt;Ibu&gt; &#34;Ani&#34;" in page
@@ -128,8 +174,12 @@ def test_any_product_name_is_escaped(name: str) -> None:
 
 
 def test_charts_are_static_svg_with_formatted_money() -> None:
-    pie = Chart("pie", msg(_("Where the money goes: cost of one batch")), (msg(_("Ingredients")), msg(_("Labour"))),
-                ((msg(_("Cost")), (Decimal(31965), Decimal(20401))),))
+    pie = Chart(
+        "pie",
+        msg(_("Where the money goes: cost of one batch")),
+        (msg(_("Ingredients")), msg(_("Labour"))),
+        ((msg(_("Cost")), (Decimal(31965), Decimal(20401))),),
+    )
     svg = draw_chart(pie, ID, 7)
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" id="chart-planner-7"')
     assert "<script" not in svg and "<!--" not in svg and "kozea.github.io" not in svg
@@ -140,9 +190,12 @@ def test_charts_are_static_svg_with_formatted_money() -> None:
 
 
 def test_stacked_bars_label_only_segments_with_room() -> None:
-    chart = Chart("stacked", msg(_("Cost of one garment by size")), ("S", "M"),
-                  ((msg(_("Fabric")), (Decimal(49488), Decimal(54838))),
-                   (msg(_("Packaging")), (Decimal(450), Decimal(450)))))
+    chart = Chart(
+        "stacked",
+        msg(_("Cost of one garment by size")),
+        ("S", "M"),
+        ((msg(_("Fabric")), (Decimal(49488), Decimal(54838))), (msg(_("Packaging")), (Decimal(450), Decimal(450)))),
+    )
     svg = draw_chart(chart, EN)
     # the longest bar is 54838 + 450 = 55288; a tenth is 5528.8, so 450 is drawn but not labelled
     assert "Rp 49.488" in svg and "Rp 54.838" in svg and "Rp 450" not in svg
@@ -150,13 +203,18 @@ def test_stacked_bars_label_only_segments_with_room() -> None:
 
 
 def test_line_chart_has_axis_titles_and_a_point_per_label() -> None:
-    chart = Chart("line", msg(_("Cost")), (0, 100, 200),
-                  ((msg(_("Cost")), (Decimal(-75000), Decimal(-5000), Decimal(65000))),),
-                  x_title=msg(p_("col.qty", "Qty")), y_title=msg(_("Cost")))
+    chart = Chart(
+        "line",
+        msg(_("Cost")),
+        (0, 100, 200),
+        ((msg(_("Cost")), (Decimal(-75000), Decimal(-5000), Decimal(65000))),),
+        x_title=msg(p_("col.qty", "Qty")),
+        y_title=msg(_("Cost")),
+    )
     svg = draw_chart(chart, EN)
     assert ">Qty<" in svg and ">Cost<" in svg
     assert svg.count('class="dot reactive') == 3
-    assert "-Rp 75.000" in svg    # a loss reads as negative money, formatted from the exact value
+    assert "-Rp 75.000" in svg  # a loss reads as negative money, formatted from the exact value
 
 
 def test_values_kind_formats_chart_numbers() -> None:
@@ -166,14 +224,17 @@ def test_values_kind_formats_chart_numbers() -> None:
 
 def test_charts_and_templates_load_only_for_html() -> None:
     """pygal and jinja2 are imported only when a page (and a chart) is drawn."""
-    code = ("import sys; from planner.cli import main\n"
-            "try: main(sys.argv[1:])\n"
-            "except SystemExit: pass\n"
-            "print(sorted(m for m in ('pygal', 'jinja2') if m in sys.modules))")
+    code = (
+        "import sys; from planner.cli import main\n"
+        "try: main(sys.argv[1:])\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in ('pygal', 'jinja2') if m in sys.modules))"
+    )
     recipe = str(ROOT / "recipes" / "bingka-kentang.toml")
     table = subprocess.run([sys.executable, "-c", code, "cost", recipe], capture_output=True, text=True)
-    html = subprocess.run([sys.executable, "-c", code, "cost", recipe, "--format", "html"],
-                          capture_output=True, text=True)
+    html = subprocess.run(
+        [sys.executable, "-c", code, "cost", recipe, "--format", "html"], capture_output=True, text=True
+    )
     assert table.stdout.strip().splitlines()[-1] == "[]"
     assert html.stdout.strip().splitlines()[-1] == "['jinja2', 'pygal']"
 
@@ -192,29 +253,31 @@ def test_cost_chart_parts_add_up_to_the_batch(examples: Path) -> None:
 
 
 def test_golden_cost_recipe_page(examples: Path) -> None:
-    result = run_cli("cost", "recipes/bingka-kentang.toml", "--format", "html", "--explain",
-                     cwd=examples, env=EPOCH)
+    result = run_cli("cost", "recipes/bingka-kentang.toml", "--format", "html", "--explain", cwd=examples, env=EPOCH)
     assert result.code == 0, result.err
     assert len(SVG.findall(result.out)) == 1
     assert_golden("cost-recipe.html", without_charts(result.out))
 
 
 def test_golden_cost_pattern_page_in_english(examples: Path) -> None:
-    result = run_cli("cost", "patterns/kemeja-sekolah.toml", "--format", "html", "--lang", "en",
-                     cwd=examples, env=EPOCH)
+    result = run_cli(
+        "cost", "patterns/kemeja-sekolah.toml", "--format", "html", "--lang", "en", cwd=examples, env=EPOCH
+    )
     assert result.code == 0, result.err
     assert "Cost of one garment by size" in result.out and "Size XL" in result.out
     assert_golden("cost-pattern-en.html", without_charts(result.out))
 
 
 def test_page_written_with_output(examples: Path) -> None:
-    result = run_cli("cost", "recipes/bingka-kentang.toml", "--format", "html", "-o", "bingka.html",
-                     cwd=examples, env=EPOCH)
+    result = run_cli(
+        "cost", "recipes/bingka-kentang.toml", "--format", "html", "-o", "bingka.html", cwd=examples, env=EPOCH
+    )
     assert result.code == 0, result.err
     page = (examples / "bingka.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
-    again = run_cli("cost", "recipes/bingka-kentang.toml", "--format", "html", "-o", "bingka.html",
-                    cwd=examples, env=EPOCH)
+    again = run_cli(
+        "cost", "recipes/bingka-kentang.toml", "--format", "html", "-o", "bingka.html", cwd=examples, env=EPOCH
+    )
     assert again.code == 1 and "bingka.html" in again.err
 
 

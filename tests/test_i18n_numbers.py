@@ -4,13 +4,14 @@ as Babel formats them from the whole locale."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 import json
+from decimal import Decimal
 
 import pytest
 from babel import Locale
 from babel.numbers import format_currency, get_currency_symbol, parse_pattern
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner import i18n, locales
 from planner.i18n import Formatter
@@ -48,16 +49,21 @@ def expected(fmt: Formatter, value: Decimal) -> dict[str, str]:
     number = number.normalize() if value != value.to_integral_value() else value
     return {
         "number": babel_number(number, fmt.locale),
-        "money": format_currency(shown, fmt.currency, format="¤ #,##0" + digits, locale=fmt.locale,
-                                 currency_digits=False),
+        "money": format_currency(
+            shown, fmt.currency, format="¤ #,##0" + digits, locale=fmt.locale, currency_digits=False
+        ),
         "plain": parse_pattern("#,##0" + digits).apply(shown, Locale.parse(fmt.locale)),
         "symbol": get_currency_symbol(fmt.currency, locale=fmt.locale),
     }
 
 
 def shown(fmt: Formatter, value: Decimal) -> dict[str, str]:
-    return {"number": fmt.number(value), "money": fmt.money(value), "plain": fmt.money(value, symbol=False),
-            "symbol": fmt.currency_symbol()}
+    return {
+        "number": fmt.number(value),
+        "money": fmt.money(value),
+        "plain": fmt.money(value, symbol=False),
+        "symbol": fmt.currency_symbol(),
+    }
 
 
 @settings(max_examples=60, deadline=None)

@@ -14,13 +14,46 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "planner"
-CORE = ("errors", "money", "units", "records", "fields", "models", "catalog", "costing", "pricing",
-        "planning", "scaling", "quoting", "comparing", "scenarios", "checks", "reports")
-FORBIDDEN = {"typer", "click", "rich", "tomllib", "tomli", "tomli_w", "jinja2", "babel", "pygal",
-             "matplotlib", "plotly"}
+CORE = (
+    "errors",
+    "money",
+    "units",
+    "records",
+    "fields",
+    "models",
+    "catalog",
+    "costing",
+    "pricing",
+    "planning",
+    "scaling",
+    "quoting",
+    "comparing",
+    "scenarios",
+    "checks",
+    "reports",
+)
+FORBIDDEN = {
+    "typer",
+    "click",
+    "rich",
+    "tomllib",
+    "tomli",
+    "tomli_w",
+    "jinja2",
+    "babel",
+    "pygal",
+    "matplotlib",
+    "plotly",
+}
 FORBIDDEN_CALLS = {"open", "print", "exit", "quit", "input"}
-FORBIDDEN_ATTRIBUTES = {("sys", "exit"), ("os", "_exit"), ("os", "system"), ("io", "open"),
-                        ("sys", "stdout"), ("sys", "stderr")}
+FORBIDDEN_ATTRIBUTES = {
+    ("sys", "exit"),
+    ("os", "_exit"),
+    ("os", "system"),
+    ("io", "open"),
+    ("sys", "stdout"),
+    ("sys", "stderr"),
+}
 FORBIDDEN_METHODS = {"read_text", "read_bytes", "write_text", "write_bytes", "open", "mkdir", "unlink"}
 
 
@@ -42,9 +75,13 @@ def imported_roots(tree: ast.AST) -> set[str]:
             roots |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             roots.add(node.module.split(".")[0])
-        elif isinstance(node, ast.Call) and _name(node.func) in ("__import__", "import_module"):
-            if node.args and isinstance(node.args[0], ast.Constant):
-                roots.add(str(node.args[0].value).split(".")[0])
+        elif (
+            isinstance(node, ast.Call)
+            and _name(node.func) in ("__import__", "import_module")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            roots.add(str(node.args[0].value).split(".")[0])
     return roots
 
 
@@ -61,11 +98,13 @@ def side_effects(tree: ast.AST) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FORBIDDEN_CALLS:
             found.append(f"{node.func.id}() on line {node.lineno}")
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in FORBIDDEN_METHODS:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in FORBIDDEN_METHODS:
             found.append(f".{node.func.attr}() on line {node.lineno}")
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                and (node.value.id, node.attr) in FORBIDDEN_ATTRIBUTES:
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and (node.value.id, node.attr) in FORBIDDEN_ATTRIBUTES
+        ):
             found.append(f"{node.value.id}.{node.attr} on line {node.lineno}")
     return found
 
@@ -98,8 +137,9 @@ def test_the_checks_catch_what_they_are_for():
         "    print('x')\n"
         "    open('f')\n"
         "    sys.exit(1)\n"
-        "    Path('x').read_text()\n")
+        "    Path('x').read_text()\n"
+    )
     assert imported_roots(sneaky) & FORBIDDEN == {"rich", "tomllib", "typer"}
     assert len(side_effects(sneaky)) == 4
     relative = ast.parse("from . import typer\nfrom .rich import x\n")
-    assert not imported_roots(relative) & FORBIDDEN   # our own modules may share a name
+    assert not imported_roots(relative) & FORBIDDEN  # our own modules may share a name

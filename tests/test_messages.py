@@ -29,7 +29,7 @@ from tests.conftest import run_cli
 PACKAGE = Path(__file__).resolve().parent.parent / "planner"
 PO = PACKAGE / "locale" / "id" / "LC_MESSAGES" / "planner.po"
 MO = PO.with_suffix(".mo")
-KEYWORDS = {**DEFAULT_KEYWORDS, "p_": ((1, "c"), 2), "n_": (1, 2)}   # -k p_:1c,2 -k n_:1,2
+KEYWORDS = {**DEFAULT_KEYWORDS, "p_": ((1, "c"), 2), "n_": (1, 2)}  # -k p_:1c,2 -k n_:1,2
 
 
 def fields(template: str) -> set[str]:
@@ -40,7 +40,8 @@ def marked() -> dict[tuple[str | None, str], tuple[str, ...]]:
     """(context, English) -> its forms, for every sentence the code marks."""
     found = {}
     for _file, _line, message, _comments, context in extract_from_dir(
-            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS):
+        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
         forms = message if isinstance(message, tuple) else (message,)
         found[(context, forms[0])] = forms
     return found
@@ -91,8 +92,11 @@ def test_babels_checks_pass() -> None:
 
 def test_indonesian_is_not_a_copy_of_the_english() -> None:
     """A sentence the same in both languages must be a formula or a name, not an untranslated sentence."""
-    same = [m.id for m in catalogue() if m.id and m.id == m.string
-            and len(re.findall(r"\b[a-z]{3,}\b", re.sub(r"\{[^}]*\}", "", str(m.id)))) > 2]
+    same = [
+        m.id
+        for m in catalogue()
+        if m.id and m.id == m.string and len(re.findall(r"\b[a-z]{3,}\b", re.sub(r"\{[^}]*\}", "", str(m.id)))) > 2
+    ]
     assert same == []
 
 
@@ -112,7 +116,7 @@ def test_plurals_follow_the_number() -> None:
     files = Text("{count} file", plural="{count} files")
     en, id_ = Formatter("en"), Formatter("id")
     assert [en.text(Msg(files, {"count": n})) for n in (1, 2)] == ["1 file", "2 files"]
-    assert i18n.translations("id").ngettext("x", "xs", 1) == "x"   # a sentence the catalogue lacks stays English
+    assert i18n.translations("id").ngettext("x", "xs", 1) == "x"  # a sentence the catalogue lacks stays English
     assert id_.text(Msg(_("warning"))) == "peringatan"
 
 
@@ -126,13 +130,32 @@ RUNS = [
     ["check", "recipes", "patterns", "plans"],
     ["price", "recipes/bingka-kentang.toml", "--explain"],
     ["price", "patterns/rok-sekolah.toml", "-f", "csv"],
-    ["breakeven", "recipes/bingka-kentang.toml", "--explain", "--target", "1000000", "--volume", "200",
-     "--capital", "500000"],
+    [
+        "breakeven",
+        "recipes/bingka-kentang.toml",
+        "--explain",
+        "--target",
+        "1000000",
+        "--volume",
+        "200",
+        "--capital",
+        "500000",
+    ],
     ["breakeven", "patterns/kemeja-sekolah.toml", "--size", "M", "--price", "145000", "--explain"],
     ["plan", "plans/pesanan-kenduri.toml", "--explain", "--today", "2026-12-01"],
     ["plan", "recipes/bingka-kentang.toml=40", "-f", "md"],
-    ["quote", "patterns/kemeja-sekolah.toml", "--sizes", "S=5,M=10,L=5", "--customer-fabric", "40m", "--rush",
-     "--explain", "--today", "2026-12-01"],
+    [
+        "quote",
+        "patterns/kemeja-sekolah.toml",
+        "--sizes",
+        "S=5,M=10,L=5",
+        "--customer-fabric",
+        "40m",
+        "--rush",
+        "--explain",
+        "--today",
+        "2026-12-01",
+    ],
     ["quote", "patterns/kemeja-sekolah.toml", "--size", "M", "--qty", "2", "-f", "text", "--today", "2026-12-01"],
     ["quote", "patterns/gamis.toml", "--size", "L", "--qty", "1", "--price", "150000", "--today", "2026-12-01"],
     ["scale", "recipes/bingka-kentang.toml", "--pieces", "24", "--explain"],
@@ -140,20 +163,64 @@ RUNS = [
     ["compare", "recipes", "-f", "html"],
     ["whatif", "recipes/bingka-kentang.toml", "-c", "gula-pasir=+20%,+40%", "-c", "telur-itik=3500", "--explain"],
     ["whatif", "patterns/rok-sekolah.toml", "-c", "drill=-10%", "--size", "M", "--explain"],
-    ["cost", "recipes/missing.toml"],                                    # an error
+    ["cost", "recipes/missing.toml"],  # an error
     ["price", "recipes/bingka-kentang.toml", "--set", "gula-pasr=18000"],  # an error with a hint
-    ["whatif", "recipes/bingka-kentang.toml", "-c", "gula-pasir=20%"],    # an error of whatif
+    ["whatif", "recipes/bingka-kentang.toml", "-c", "gula-pasir=20%"],  # an error of whatif
 ]
-WRITING_RUNS = [["new", "recipe", "recipes/kue-baru"], ["new", "pattern", "patterns/baju-baru"],
-                ["new", "plan", "plans/rencana-baru"], ["init", "usaha"], ["schema", "--output", "schemas"]]
+WRITING_RUNS = [
+    ["new", "recipe", "recipes/kue-baru"],
+    ["new", "pattern", "patterns/baju-baru"],
+    ["new", "plan", "plans/rencana-baru"],
+    ["init", "usaha"],
+    ["schema", "--output", "schemas"],
+]
 
 # Our English labels and words, each of which has an Indonesian message: none may show in Indonesian output.
-ENGLISH = ["Total per batch", "Total per garment", "Cost", "Price", "Profit", "Receipt", "Channel", "Product",
-           "Scenario", "Today", "warning", "hint", "pieces", "per piece", "sold", "How each figure",
-           "Break-even", "break-even", "never", "month", "Item", "Qty", "Size", "written", "Working time", "file"]
+ENGLISH = [
+    "Total per batch",
+    "Total per garment",
+    "Cost",
+    "Price",
+    "Profit",
+    "Receipt",
+    "Channel",
+    "Product",
+    "Scenario",
+    "Today",
+    "warning",
+    "hint",
+    "pieces",
+    "per piece",
+    "sold",
+    "How each figure",
+    "Break-even",
+    "break-even",
+    "never",
+    "month",
+    "Item",
+    "Qty",
+    "Size",
+    "written",
+    "Working time",
+    "file",
+]
 # ... and Indonesian words of ours that must not show in English output (product and item names are the user's).
-INDONESIAN = ["peringatan", "saran", "Cara menghitung", "Harga jual", "per bulan", "terjual", "layak jual",
-              "Sekarang", "Skenario", "berkas", "Perbandingan", "sekaligus", "Uraian", "Biaya"]
+INDONESIAN = [
+    "peringatan",
+    "saran",
+    "Cara menghitung",
+    "Harga jual",
+    "per bulan",
+    "terjual",
+    "layak jual",
+    "Sekarang",
+    "Skenario",
+    "berkas",
+    "Perbandingan",
+    "sekaligus",
+    "Uraian",
+    "Biaya",
+]
 
 
 @pytest.fixture
@@ -185,8 +252,9 @@ def words_found(text: str, words: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("args", RUNS, ids=lambda a: " ".join(a[:3]))
-def test_every_command_speaks_the_chosen_language(examples: Path, strict: list[str], lang: str,
-                                                  args: list[str]) -> None:
+def test_every_command_speaks_the_chosen_language(
+    examples: Path, strict: list[str], lang: str, args: list[str]
+) -> None:
     result = run_cli(*args, "--lang", lang, cwd=examples)
     assert result.code in (0, 1), result.err
     assert "internal error" not in result.err and "Traceback" not in result.err
@@ -203,8 +271,9 @@ def test_every_command_speaks_the_chosen_language(examples: Path, strict: list[s
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("args", WRITING_RUNS, ids=lambda a: " ".join(a[:2]))
-def test_commands_that_write_files_speak_the_chosen_language(examples: Path, strict: list[str], lang: str,
-                                                             args: list[str]) -> None:
+def test_commands_that_write_files_speak_the_chosen_language(
+    examples: Path, strict: list[str], lang: str, args: list[str]
+) -> None:
     result = run_cli(*args, "--lang", lang, cwd=examples)
     assert result.code == 0, result.err
     assert strict == []
@@ -213,13 +282,20 @@ def test_commands_that_write_files_speak_the_chosen_language(examples: Path, str
     written = sorted(p for p in examples.rglob("*.toml") if "baru" in p.name)
     for path in written:  # the scaffolds' comments are in the chosen language too
         comments = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if "#" in line)
-        assert words_found(comments, ["Hands-on", "pieces per", "per batch"] if lang == "id" else
-                           ["per adonan", "potong", "Takaran"]) == [], comments
+        assert (
+            words_found(
+                comments,
+                ["Hands-on", "pieces per", "per batch"] if lang == "id" else ["per adonan", "potong", "Takaran"],
+            )
+            == []
+        ), comments
 
 
 def test_the_checks_themselves_catch_what_they_look_for(strict: list[str]) -> None:
     Formatter("id").text(Msg("no such sentence"))
     Formatter("en").text(Msg(_("no profit per hour for {products}: no hands-on minutes"), {}))
-    assert strict == ["not in the catalogue: 'no such sentence'",
-                      "'no profit per hour for {products}: no hands-on minutes': no value for ['products']"]
+    assert strict == [
+        "not in the catalogue: 'no such sentence'",
+        "'no profit per hour for {products}: no hands-on minutes': no value for ['products']",
+    ]
     assert words_found("x (hint: y), Total per batch", ENGLISH) == ["Total per batch", "hint"]

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.money import (D, ceil_div, margin_to_markup, markup_to_margin, quantize,
-                           reconcile, round_up)
+from planner.money import D, ceil_div, margin_to_markup, markup_to_margin, quantize, reconcile, round_up
 
 
 def test_money_is_never_made_from_a_float():
@@ -25,16 +24,19 @@ def test_money_is_never_made_from_a_float():
 def test_rupiah_has_no_minor_unit():
     from planner.locales import currency_places
 
-    assert (currency_places("IDR"), currency_places("USD"), currency_places("KWD")) == (0, 2, 3)   # from Babel
+    assert (currency_places("IDR"), currency_places("USD"), currency_places("KWD")) == (0, 2, 3)  # from Babel
 
 
-@pytest.mark.parametrize("value, step, expected", [
-    ("4531.25", "500", "5000"),   # 4531,25 / 500 = 9,06 -> 10 × 500
-    ("5000", "500", "5000"),      # already a multiple: unchanged
-    ("5000.01", "500", "5500"),
-    ("0.1", "1000", "1000"),
-    ("12.345", "0.05", "12.35"),  # 246,9 -> 247 × 0,05
-])
+@pytest.mark.parametrize(
+    "value, step, expected",
+    [
+        ("4531.25", "500", "5000"),  # 4531,25 / 500 = 9,06 -> 10 × 500
+        ("5000", "500", "5000"),  # already a multiple: unchanged
+        ("5000.01", "500", "5500"),
+        ("0.1", "1000", "1000"),
+        ("12.345", "0.05", "12.35"),  # 246,9 -> 247 × 0,05
+    ],
+)
 def test_prices_round_up_to_a_step(value, step, expected):
     assert round_up(D(value), D(step)) == D(expected)
 
@@ -46,8 +48,8 @@ def test_round_up_needs_a_positive_step():
 
 def test_ceil_div_counts_whole_packs():
     assert ceil_div(D(1538), D(1)) == 1538
-    assert ceil_div(D("10000000"), D("6500")) == 1539   # 1538,46 -> 1539 (REFERENCE break-even check)
-    assert ceil_div(D(750), D(1000)) == 1              # 750 g from 1 kg packs: one pack
+    assert ceil_div(D("10000000"), D("6500")) == 1539  # 1538,46 -> 1539 (REFERENCE break-even check)
+    assert ceil_div(D(750), D(1000)) == 1  # 750 g from 1 kg packs: one pack
 
 
 def test_display_rounding_is_half_up_once():
@@ -79,7 +81,9 @@ def test_reconcile_of_nothing_is_zero():
 
 parts_strategy = st.lists(
     st.decimals(min_value=0, max_value=10_000_000, places=4, allow_nan=False, allow_infinity=False),
-    min_size=1, max_size=12)
+    min_size=1,
+    max_size=12,
+)
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
@@ -87,18 +91,21 @@ parts_strategy = st.lists(
 def test_reconciled_parts_add_up_and_each_moves_less_than_one_unit(parts, places):
     shown, total = reconcile(parts, places)
     unit = Decimal(1).scaleb(-places)
-    assert sum(shown, Decimal(0)) == total                 # the table adds up
+    assert sum(shown, Decimal(0)) == total  # the table adds up
     assert total == quantize(sum(parts, Decimal(0)), places)  # and shows the true total
     for exact, rounded in zip(parts, shown):
-        assert abs(rounded - exact) < unit                 # no part is bent by a whole unit
-        assert rounded == quantize(rounded, places)        # shown at the display precision
+        assert abs(rounded - exact) < unit  # no part is bent by a whole unit
+        assert rounded == quantize(rounded, places)  # shown at the display precision
 
 
-@pytest.mark.parametrize("markup, margin", [
-    ("0.5", Decimal(1) / 3),    # cost 100.000, price 150.000: markup 50%, margin 33,3% (kalkulink.id)
-    ("0.4", Decimal(2) / 7),    # 0,4 / 1,4 = 0,2857...
-    ("1", "0.5"),               # doubling the cost keeps half the price
-])
+@pytest.mark.parametrize(
+    "markup, margin",
+    [
+        ("0.5", Decimal(1) / 3),  # cost 100.000, price 150.000: markup 50%, margin 33,3% (kalkulink.id)
+        ("0.4", Decimal(2) / 7),  # 0,4 / 1,4 = 0,2857...
+        ("1", "0.5"),  # doubling the cost keeps half the price
+    ],
+)
 def test_markup_and_margin_convert_both_ways(markup, margin):
     assert markup_to_margin(D(markup)) == D(margin)
     assert abs(margin_to_markup(D(margin)) - D(markup)) < D("1e-25")

@@ -31,8 +31,12 @@ def test_a_new_recipe_uses_the_catalog_and_passes_check(examples):
     assert_golden("new-recipe.toml.txt", written(path))
     checks_clean(path, examples)
     cost = json.loads(run_cli("cost", "recipes/kue-lapis.toml", "-f", "json", cwd=examples).out)
-    assert [line["item"] for line in cost["lines"] if line["group"] == "ingredients"] == \
-        ["tepung-terigu", "gula-pasir", "telur-ayam", "margarin"]
+    assert [line["item"] for line in cost["lines"] if line["group"] == "ingredients"] == [
+        "tepung-terigu",
+        "gula-pasir",
+        "telur-ayam",
+        "margarin",
+    ]
 
 
 def test_a_new_pattern_in_english_passes_check(examples):
@@ -49,8 +53,10 @@ def test_a_new_plan_uses_products_near_it_and_plans(examples):
     assert_golden("new-plan.toml.txt", written(path))
     data = tomllib.loads(written(path))
     # the first recipe and pattern found, by paths relative to the plan; due two weeks after --today
-    assert [m["product"] for m in data["make"]] == ["../recipes/amparan-tatak-pisang.toml",
-                                                    "../patterns/celana-panjang.toml"]
+    assert [m["product"] for m in data["make"]] == [
+        "../recipes/amparan-tatak-pisang.toml",
+        "../patterns/celana-panjang.toml",
+    ]
     assert str(data["due"]) == "2026-12-15"
     checks_clean(path, examples)
     assert run_cli("plan", "plans/pesanan-baru.toml", "--today", "2026-12-01", cwd=examples).code == 0
@@ -60,7 +66,8 @@ def test_scaffolds_pick_items_of_the_workspace_catalog(tmp_path: Path):
     (tmp_path / "planner.toml").write_text('language = "en"\n', encoding="utf-8")
     (tmp_path / "prices.toml").write_text(
         '[beras]\npack = "5 kg"\nprice = 70_000\n[kain-batik]\npack = "1 m"\nprice = 40_000\nwidth = "115 cm"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert run_cli("new", "recipe", "lemang", cwd=tmp_path).code == 0
     recipe = tomllib.loads(written(tmp_path / "lemang.toml"), parse_float=D)
     # none of the usual items exist: the first plain item at a quarter of its pack, 5 kg / 4
@@ -121,8 +128,9 @@ def test_init_writes_the_defaults_then_commands_inside_use_them(tmp_path: Path):
     # the scaffold uses 2 butir telur-ayam at 62.5 g each = 0.125 of a 1 kg pack; the workspace's price goes
     # from Rp 29.000 to Rp 37.000: the batch costs 0.125 × 8.000 = Rp 1.000 more
     prices = ws / "prices.toml"
-    prices.write_text(re.sub(r"(\[telur-ayam\][^\[]*?price = )29_000", r"\g<1>37_000", written(prices)),
-                      encoding="utf-8")
+    prices.write_text(
+        re.sub(r"(\[telur-ayam\][^\[]*?price = )29_000", r"\g<1>37_000", written(prices)), encoding="utf-8"
+    )
     assert batch() - before == D(1000)
 
 
@@ -132,7 +140,7 @@ def test_init_twice_refuses_and_changes_nothing(tmp_path: Path):
     settings.write_text('language = "en"\n', encoding="utf-8")
     result = run_cli("init", cwd=tmp_path)
     assert result.code == 1
-    assert result.err.count("already exists; nothing was written") == 2   # in the language found there
+    assert result.err.count("already exists; nothing was written") == 2  # in the language found there
     assert written(settings) == 'language = "en"\n'
     assert run_cli("init", "--force", cwd=tmp_path).code == 0
     assert settings.read_bytes() == (DATA / "planner.toml").read_bytes()

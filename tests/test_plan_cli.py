@@ -33,8 +33,9 @@ def test_kenduri_in_english_with_working_and_a_late_warning(examples):
     assert result.code == 0, result.err
     assert_golden("plan-kenduri-en-explain.txt", result.out)
     # 9 working days needed, 12 Dec is 7 days after 5 Dec: 2 days late
-    assert "this plan needs 9 working day(s) but December 12, 2026 is 7 day(s) away: 2 day(s) late" in \
-        " ".join(result.out.split())
+    assert "this plan needs 9 working day(s) but December 12, 2026 is 7 day(s) away: 2 day(s) late" in " ".join(
+        result.out.split()
+    )
 
 
 def test_kenduri_batches_by_hand(examples):
@@ -54,21 +55,35 @@ def test_kenduri_shopping_by_hand(examples):
     shopping = plan_json(examples, KENDURI)["shopping"]
     telur = by(shopping, "item", "telur-itik")
     # 19 batches × 3 butir = 57; 10 at home -> 47 bought × Rp 3.000 = Rp 141.000, nothing left
-    assert (telur["need"]["amount"], telur["stock"]["amount"], telur["packs"], telur["spend"], telur["left"]["amount"]) \
-        == ("57", "10", 47, "141000.00", "0")
+    assert (
+        telur["need"]["amount"],
+        telur["stock"]["amount"],
+        telur["packs"],
+        telur["spend"],
+        telur["left"]["amount"],
+    ) == ("57", "10", 47, "141000.00", "0")
     # katun-115: (5 × 1.85 + 10 × 2.05 + 5 × 2.20) × 1.07 = 40.75 × 1.07 = 43.6025 m;
     # in 0.25 m steps: ceil(174.41) = 175 steps = 43.75 m × Rp 25.000 = Rp 1.093.750; 0.1475 m left
     katun = by(shopping, "item", "katun-115")
-    assert (katun["need"]["amount"], katun["packs"], katun["pack"], katun["buy"]["amount"], katun["spend"],
-            katun["left"]["amount"]) == ("43.6025", 175, {"amount": "0.25", "unit": "m"}, "43.75", "1093750.00",
-                                         "0.1475")
+    assert (
+        katun["need"]["amount"],
+        katun["packs"],
+        katun["pack"],
+        katun["buy"]["amount"],
+        katun["spend"],
+        katun["left"]["amount"],
+    ) == ("43.6025", 175, {"amount": "0.25", "unit": "m"}, "43.75", "1093750.00", "0.1475")
     # pisang-kepok: 7 batches × 1 sisir / 0.7 usable = 10 sisir exactly -> 10 bought, none left
     pisang = by(shopping, "item", "pisang-kepok")
     assert (pisang["need"]["amount"], pisang["packs"], pisang["left"]["amount"]) == ("10", 10, "0")
     # santan-kental, shared: 19 × 300 ml (through santan-pandan) + 7 × 500 ml = 9200 ml = 18.4 packs of 500 ml -> 19
     santan = by(shopping, "item", "santan-kental")
-    assert (santan["need"]["amount"], santan["packs"], santan["spend"], santan["left"]["amount"]) == \
-        ("9200", 19, "237500.00", "300")
+    assert (santan["need"]["amount"], santan["packs"], santan["spend"], santan["left"]["amount"]) == (
+        "9200",
+        19,
+        "237500.00",
+        "300",
+    )
     # kain-keras: 20 shirts × 0.25 m = 5 m, exactly 20 steps: no extra step
     keras = by(shopping, "item", "kain-keras")
     assert (keras["packs"], keras["buy"]["amount"], keras["left"]["amount"]) == (20, "5", "0")
@@ -98,8 +113,16 @@ def test_stock_file_replaces_the_plans_stock(examples):
 
 
 def test_recipes_by_pieces_on_the_command_line(examples):
-    result = run_cli("plan", "recipes/bingka-kentang.toml=16", "recipes/amparan-tatak-pisang.toml=10",
-                     "--today", "2026-12-01", "--lang", "en", cwd=examples)
+    result = run_cli(
+        "plan",
+        "recipes/bingka-kentang.toml=16",
+        "recipes/amparan-tatak-pisang.toml=10",
+        "--today",
+        "2026-12-01",
+        "--lang",
+        "en",
+        cwd=examples,
+    )
     assert result.code == 0, result.err
     assert_golden("plan-pieces-en.txt", result.out)
     data = plan_json(examples, "recipes/bingka-kentang.toml=16")
@@ -109,8 +132,15 @@ def test_recipes_by_pieces_on_the_command_line(examples):
     assert data["plan"] is None and data["totals"]["due"] is None
 
 
-@pytest.mark.parametrize("target", ["recipes/bingka-kentang.toml=abc", "recipes/bingka-kentang.toml=0",
-                                    "recipes/bingka-kentang.toml=-3", "recipes/bingka-kentang.toml=2.5"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "recipes/bingka-kentang.toml=abc",
+        "recipes/bingka-kentang.toml=0",
+        "recipes/bingka-kentang.toml=-3",
+        "recipes/bingka-kentang.toml=2.5",
+    ],
+)
 def test_a_piece_count_must_be_a_whole_number_above_zero(examples, target):
     result = run_cli("plan", target, "--lang", "en", cwd=examples)
     assert result.code == 1
@@ -125,11 +155,14 @@ def test_a_pattern_on_the_command_line_asks_for_a_plan_file(examples):
 
 def test_unknown_size_lists_the_sizes_the_pattern_has(examples):
     plan = examples / "plans" / "xxl.toml"
-    plan.write_text('name = "x"\n[[make]]\nproduct = "../patterns/kemeja-sekolah.toml"\nsizes = { XXL = 3 }\n',
-                    encoding="utf-8")
+    plan.write_text(
+        'name = "x"\n[[make]]\nproduct = "../patterns/kemeja-sekolah.toml"\nsizes = { XXL = 3 }\n', encoding="utf-8"
+    )
     result = run_cli("plan", "plans/xxl.toml", "--lang", "en", cwd=examples)
     assert result.code == 1
-    assert result.err == "plans/xxl.toml:4: size 'XXL' is not in the pattern (hint: the pattern has sizes S, M, L, XL)\n"
+    assert (
+        result.err == "plans/xxl.toml:4: size 'XXL' is not in the pattern (hint: the pattern has sizes S, M, L, XL)\n"
+    )
 
 
 def test_every_bad_stock_line_is_reported_at_once(examples):
@@ -142,8 +175,10 @@ def test_every_bad_stock_line_is_reported_at_once(examples):
 
 def test_a_missing_stock_file_is_an_error(examples):
     result = run_cli("plan", KENDURI, "--stock", "nope.toml", "--lang", "en", cwd=examples)
-    assert (result.code, result.err) == (1, "nope.toml: file not found (hint: check the path 'nope.toml'; "
-                                            "paths inside a file are relative to that file)\n")
+    assert (result.code, result.err) == (
+        1,
+        "nope.toml: file not found (hint: check the path 'nope.toml'; paths inside a file are relative to that file)\n",
+    )
 
 
 def test_output_onto_the_plan_itself_is_refused_even_with_force(examples):

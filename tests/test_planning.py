@@ -18,9 +18,9 @@ from planner.errors import InputError, InputErrors
 from planner.models import Item, Settings
 from planner.options import pieces as whole_pieces
 from planner.planning import Order, ShoppingLine, opening_stock, plan_production, units_to_buy
+from planner.texts import _
 from planner.units import Quantity
 from planner.workspace import unit_table
-from planner.texts import _
 
 UNITS = unit_table()
 CATALOG = {
@@ -33,30 +33,53 @@ TODAY = date(2026, 12, 1)
 
 
 def settings(**labor) -> Settings:
-    return Settings.model_validate({
-        "labor": {"wage_per_hour": 30_000, **labor},
-        "equipment": [{"name": "oven", "price": 1_500_000, "life_months": 36, "capacity": 2},
-                      {"name": "kukusan", "price": 250_000, "life_months": 24, "capacity": 1}],
-    })
+    return Settings.model_validate(
+        {
+            "labor": {"wage_per_hour": 30_000, **labor},
+            "equipment": [
+                {"name": "oven", "price": 1_500_000, "life_months": 36, "capacity": 2},
+                {"name": "kukusan", "price": 250_000, "life_months": 24, "capacity": 1},
+            ],
+        }
+    )
 
 
-def sheet(needs: dict[str, str], *, name: str = "Kue", sellable: str = "8", minutes: str = "40",
-          equipment: str | None = None, equipment_minutes: str = "0", cost: str = "56000",
-          plain: str = "0", size: str | None = None) -> CostSheet:
+def sheet(
+    needs: dict[str, str],
+    *,
+    name: str = "Kue",
+    sellable: str = "8",
+    minutes: str = "40",
+    equipment: str | None = None,
+    equipment_minutes: str = "0",
+    cost: str = "56000",
+    plain: str = "0",
+    size: str | None = None,
+) -> CostSheet:
     """A batch using ``needs`` (purchase packs per batch); its lines add up to ``cost``."""
-    lines = [CostLine("ingredients", item, D(0), item, None, None, (Need(item, D(packs)),))
-             for item, packs in needs.items()]
+    lines = [
+        CostLine("ingredients", item, D(0), item, None, None, (Need(item, D(packs)),)) for item, packs in needs.items()
+    ]
     lines.append(CostLine("labor", "labor", D(cost) - D(plain)))
     if D(plain):
         lines.append(CostLine("services", "Bordir", D(plain)))
     kind = "pattern" if size else "recipe"
-    return CostSheet(name, f"{name}.toml", kind, size, D(sellable), D(sellable), tuple(lines), D(minutes),
-                     equipment, D(equipment_minutes))
+    return CostSheet(
+        name,
+        f"{name}.toml",
+        kind,
+        size,
+        D(sellable),
+        D(sellable),
+        tuple(lines),
+        D(minutes),
+        equipment,
+        D(equipment_minutes),
+    )
 
 
 def plan(orders, stock=None, **kw):
-    return plan_production(orders, stock or {}, kw.pop("settings", settings()), CATALOG, UNITS, {},
-                           today=TODAY, **kw)
+    return plan_production(orders, stock or {}, kw.pop("settings", settings()), CATALOG, UNITS, {}, today=TODAY, **kw)
 
 
 def line(result, item: str) -> ShoppingLine:
@@ -119,8 +142,9 @@ def test_packs_of_many_pieces_are_counted_in_packs():
 def test_shared_items_are_combined_before_stock_is_subtracted():
     # A: 1 batch × 0.6 kg, B: 1 batch × 0.6 kg -> 1.2 kg; stock 0.3 kg: short 0.9 kg -> 1 pack, 0.1 kg left.
     # (Apart they would buy ceil(0.6 − 0.3) + ceil(0.6) = 2 packs.)
-    result = plan([Order(sheet({"gula": "0.6"}, name="A"), 8), Order(sheet({"gula": "0.6"}, name="B"), 8)],
-                  {"gula": D("0.3")})
+    result = plan(
+        [Order(sheet({"gula": "0.6"}, name="A"), 8), Order(sheet({"gula": "0.6"}, name="B"), 8)], {"gula": D("0.3")}
+    )
     gula = line(result, "gula")
     assert (gula.need, gula.packs, gula.left) == (D("1.2"), 1, D("0.1"))
     assert len(result.shopping) == 1
@@ -215,13 +239,19 @@ def test_every_bad_stock_line_is_an_error_under_its_item():
     with pytest.raises(InputErrors) as caught:
         opening_stock({"gulaa": "1 kg", "gula": "2 butir", "telur": 10, "kain": "-2 m"}, CATALOG, UNITS)
     keys = [(e.message.key, e.loc) for e in caught.value.problems]
-    assert keys == [(_("unknown item '{item}'"), ("gulaa",)), (_("cannot convert {item} from {source} to {target}"), ("gula",)),
-                    (_("a quantity must be text with a unit, not {value}"), ("telur",)), (_("quantity {text} must be more than zero"), ("kain",))]
+    assert keys == [
+        (_("unknown item '{item}'"), ("gulaa",)),
+        (_("cannot convert {item} from {source} to {target}"), ("gula",)),
+        (_("a quantity must be text with a unit, not {value}"), ("telur",)),
+        (_("quantity {text} must be more than zero"), ("kain",)),
+    ]
 
 
 def test_unused_stock_is_a_warning():
     result = plan([Order(sheet({"gula": "0.25"}), 8)], {"telur": D(5)})
-    assert [(n.message.key, n.severity) for n in result.notes] == [(_("the stock of '{item}' is not used by any product in this plan"), "warning")]
+    assert [(n.message.key, n.severity) for n in result.notes] == [
+        (_("the stock of '{item}' is not used by any product in this plan"), "warning")
+    ]
 
 
 @pytest.mark.parametrize("text", ["0", "-3", "2.5", "1,5", "abc", ""])
@@ -240,8 +270,11 @@ def test_piece_counts_may_group_thousands_with_underscores():
 amounts = st.decimals(min_value=D("0.001"), max_value=D(10_000), places=3)
 
 
-@given(need=amounts, stock=st.decimals(min_value=D(0), max_value=D(10_000), places=3),
-       per_unit=st.sampled_from([D(1), D("0.25"), D("0.5"), D("2"), D("0.1")]))
+@given(
+    need=amounts,
+    stock=st.decimals(min_value=D(0), max_value=D(10_000), places=3),
+    per_unit=st.sampled_from([D(1), D("0.25"), D("0.5"), D("2"), D("0.1")]),
+)
 def test_whole_packs_always_cover_need_and_one_fewer_does_not(need, stock, per_unit):
     short = max(D(0), need - stock)
     packs = units_to_buy(short, per_unit)
@@ -252,8 +285,9 @@ def test_whole_packs_always_cover_need_and_one_fewer_does_not(need, stock, per_u
         assert packs == 0
 
 
-@given(pieces=st.integers(min_value=1, max_value=5000),
-       sellable=st.decimals(min_value=D("0.5"), max_value=D(50), places=2))
+@given(
+    pieces=st.integers(min_value=1, max_value=5000), sellable=st.decimals(min_value=D("0.5"), max_value=D(50), places=2)
+)
 def test_batches_make_at_least_what_is_ordered_and_one_fewer_would_not(pieces, sellable):
     result = plan([Order(sheet({}, sellable=str(sellable)), pieces)])
     run = result.runs[0]
@@ -266,6 +300,10 @@ def test_a_note_shared_by_the_sizes_of_a_pattern_is_shown_once():
 
     from planner.errors import warning
 
-    note = warning(_("fabric {item} has another width than the pattern: its metres are converted by area, an estimate"), hint=_("check with a trial layout before buying"), item="kain")
+    note = warning(
+        _("fabric {item} has another width than the pattern: its metres are converted by area, an estimate"),
+        hint=_("check with a trial layout before buying"),
+        item="kain",
+    )
     sizes = [replace(sheet({}, sellable="1", size=s), notes=(note,)) for s in ("S", "M")]
     assert plan([Order(sizes[0], 2), Order(sizes[1], 3)]).notes == (note,)

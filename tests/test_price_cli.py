@@ -89,8 +89,14 @@ def test_every_channel_by_hand(ws):
     by_name = {c["name"]: c for c in data["channels"]}
     # langsung: 1.875 × 1,4 = 2.625 → 3.000; profit 1.125; margin 1.125 / 3.000 = 0,375;
     # markup 0,375 / 0,625 = 0,6
-    assert by_name["langsung"] == {"name": "langsung", "price": "3000.00", "receipt": "3000.00",
-                                   "profit": "1125.00", "margin": "0.375", "markup": "0.6"}
+    assert by_name["langsung"] == {
+        "name": "langsung",
+        "price": "3000.00",
+        "receipt": "3000.00",
+        "profit": "1125.00",
+        "margin": "0.375",
+        "markup": "0.6",
+    }
     # titip: 1.875 / 0,85 = 2.205,88; × 1,4 = 3.088,24; / 0,8 = 3.860,29 → 4.000;
     # receipt 4.000 × 0,8 = 3.200; profit 3.200 − 2.205,88 = 994,12; margin 994,12 / 4.000 = 0,2485
     assert by_name["titip"]["price"] == "4000.00"
@@ -99,8 +105,14 @@ def test_every_channel_by_hand(ws):
     assert by_name["titip"]["margin"] == "0.2485"
     # gofood: (2.625 + 1.000) / 0,8 = 4.531,25 → 5.000; receipt 5.000 × 0,8 − 1.000 = 3.000;
     # profit 3.000 − 1.875 = 1.125; margin 0,225; markup 0,225 / 0,775 = 0,2903
-    assert by_name["gofood"] == {"name": "gofood", "price": "5000.00", "receipt": "3000.00",
-                                 "profit": "1125.00", "margin": "0.225", "markup": "0.2903"}
+    assert by_name["gofood"] == {
+        "name": "gofood",
+        "price": "5000.00",
+        "receipt": "3000.00",
+        "profit": "1125.00",
+        "margin": "0.225",
+        "markup": "0.2903",
+    }
 
 
 def test_explain_shows_the_real_inputs(ws):
@@ -166,8 +178,7 @@ def test_markup_and_margin_together_is_an_error(ws):
     assert result.err.startswith("--markup and --margin were both given")
 
 
-@pytest.mark.parametrize("args", [("--margin", "1"), ("--margin", "-0.1"), ("--markup", "12"),
-                                  ("--markup", "lots")])
+@pytest.mark.parametrize("args", [("--margin", "1"), ("--margin", "-0.1"), ("--markup", "12"), ("--markup", "lots")])
 def test_bad_overrides_are_errors(ws, args):
     result = run_cli("price", "kue.toml", *args, cwd=ws)
     assert result.code == 1

@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from planner.errors import InputError
 from planner.models import Channel, Pricing
 from planner.money import margin_to_markup, markup_to_margin
-from planner.pricing import (at_price, find_channel, list_price, markup_of, override, price_channel,
-                             target_price)
+from planner.pricing import at_price, find_channel, list_price, markup_of, override, price_channel, target_price
 from planner.texts import _
 
 DIRECT = Channel(name="langsung")
@@ -158,16 +157,16 @@ steps = st.sampled_from([D(1), D(100), D(500), D(1000)])
 
 @st.composite
 def channels(draw):
-    return Channel(name="k", commission=draw(shares), fee=draw(st.integers(0, 5000).map(D)),
-                   sell_through=draw(sell))
+    return Channel(name="k", commission=draw(shares), fee=draw(st.integers(0, 5000).map(D)), sell_through=draw(sell))
 
 
 @st.composite
 def pricings(draw):
     tax = draw(st.integers(0, 10).map(lambda n: D(n) / 1000))
     if draw(st.booleans()):
-        return Pricing(markup=draw(st.integers(0, 300).map(lambda n: D(n) / 100)), round_to=draw(steps),
-                       revenue_tax=tax)
+        return Pricing(
+            markup=draw(st.integers(0, 300).map(lambda n: D(n) / 100)), round_to=draw(steps), revenue_tax=tax
+        )
     return Pricing(margin=draw(shares), round_to=draw(steps), revenue_tax=tax)
 
 

@@ -27,18 +27,16 @@ from rich.text import Text
 
 from planner.costing import Context, cost_recipe
 from planner.errors import InputError
-from planner.models import Pricing, Recipe
+from planner.models import Pricing, Recipe, RecipeProduct
 from planner.money import ceil_div, quantize, round_up
 from planner.pricing import list_price, target_price
 from planner.render.plain import plain_lines
 from planner.reports.cost import shown_sheet
-from planner.units import Quantity
-from planner.models import RecipeProduct
-from planner.workspace import DATA, load_workspace, unit_table
 from planner.texts import _
+from planner.units import Quantity
+from planner.workspace import DATA, load_workspace, unit_table
 
-MODEST = settings(max_examples=60, deadline=None, derandomize=True,
-                  suppress_health_check=[HealthCheck.too_slow])
+MODEST = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 TOLERANCE = Decimal("1e-20")
 
 
@@ -48,8 +46,9 @@ def close(a: Decimal, b: Decimal) -> bool:
 
 
 def amounts(lo: str = "0.001", hi: str = "100000", places: int = 3) -> st.SearchStrategy[Decimal]:
-    return st.decimals(min_value=Decimal(lo), max_value=Decimal(hi), places=places,
-                       allow_nan=False, allow_infinity=False)
+    return st.decimals(
+        min_value=Decimal(lo), max_value=Decimal(hi), places=places, allow_nan=False, allow_infinity=False
+    )
 
 
 WS = load_workspace(DATA)  # the embedded defaults: settings and the Indonesian catalog
@@ -98,8 +97,10 @@ def test_conversion_across_dimensions_without_facts_is_an_error_never_a_guess(am
 
 
 @MODEST
-@given(value=amounts("0", "10000000", 4), step=st.sampled_from([Decimal(1), Decimal(100), Decimal(500),
-                                                                  Decimal(1000), Decimal("0.05")]))
+@given(
+    value=amounts("0", "10000000", 4),
+    step=st.sampled_from([Decimal(1), Decimal(100), Decimal(500), Decimal(1000), Decimal("0.05")]),
+)
 def test_round_up_is_the_least_multiple_of_the_step_not_below(value, step):
     rounded = round_up(value, step)
     assert rounded >= value
@@ -119,13 +120,16 @@ def test_ceil_div_is_the_least_count_that_covers(a, b):
 
 
 @MODEST
-@given(cost=amounts("0", "5000000", 4),
-       markup=st.one_of(st.none(), amounts("0", "5", 3)),
-       margin=amounts("0", "0.95", 2),
-       round_to=st.sampled_from([Decimal(1), Decimal(100), Decimal(500), Decimal(1000)]))
+@given(
+    cost=amounts("0", "5000000", 4),
+    markup=st.one_of(st.none(), amounts("0", "5", 3)),
+    margin=amounts("0", "0.95", 2),
+    round_to=st.sampled_from([Decimal(1), Decimal(100), Decimal(500), Decimal(1000)]),
+)
 def test_a_rounded_price_is_never_below_its_target(cost, markup, margin, round_to):
-    pricing = Pricing(markup=markup, round_to=round_to) if markup is not None else \
-        Pricing(margin=margin, round_to=round_to)
+    pricing = (
+        Pricing(markup=markup, round_to=round_to) if markup is not None else Pricing(margin=margin, round_to=round_to)
+    )
     target = target_price(cost, pricing)
     price = list_price(cost, pricing)
     assert price >= target
@@ -138,11 +142,14 @@ def test_a_rounded_price_is_never_below_its_target(cost, markup, margin, round_t
 
 def _recipe(lines: list[tuple[str, Quantity]]) -> Recipe:
     # A decimal comma: "1.005 l" would be refused as an ambiguous thousands separator.
-    return Recipe.model_validate({
-        "name": "Uji",
-        "batch": {"pieces": 10, "minutes": 30},
-        "ingredients": [{"item": item_id, "qty": str(q).replace(".", ",")} for item_id, q in lines],
-    }, context={"places": 0})
+    return Recipe.model_validate(
+        {
+            "name": "Uji",
+            "batch": {"pieces": 10, "minutes": 30},
+            "ingredients": [{"item": item_id, "qty": str(q).replace(".", ",")} for item_id, q in lines],
+        },
+        context={"places": 0},
+    )
 
 
 @st.composite
@@ -159,8 +166,12 @@ def recipe_lines(draw, catalog):
 
 
 @MODEST
-@given(data=st.data(), k=st.sampled_from([Decimal(2), Decimal(3), Decimal("0.5"), Decimal("1.25"),
-                                          Decimal(7), Decimal("0.1"), Decimal(40)]))
+@given(
+    data=st.data(),
+    k=st.sampled_from(
+        [Decimal(2), Decimal(3), Decimal("0.5"), Decimal("1.25"), Decimal(7), Decimal("0.1"), Decimal(40)]
+    ),
+)
 def test_scaling_a_recipe_by_k_scales_its_ingredient_cost_by_k(data, k):
     lines = data.draw(recipe_lines(WS.catalog))
     ctx = Context(WS.settings, WS.catalog, WS.units)
@@ -200,12 +211,16 @@ def test_a_recipe_costs_the_same_asked_again_and_anew_under_other_prices(data, r
     first = cost_recipe(RecipeProduct("uji.toml", recipe), ctx)
     again = cost_recipe(RecipeProduct("./uji.toml", recipe), ctx)
     fresh = cost_recipe(RecipeProduct("./uji.toml", recipe), Context(WS.settings, WS.catalog, WS.units))
-    assert (again.file, again.batch, again.lines) == (fresh.file, fresh.batch, fresh.lines) == \
-        ("./uji.toml", first.batch, first.lines)
+    assert (
+        (again.file, again.batch, again.lines)
+        == (fresh.file, fresh.batch, fresh.lines)
+        == ("./uji.toml", first.batch, first.lines)
+    )
     item_id = lines[0][0]
     dearer = replace(ctx, prices={item_id: WS.catalog[item_id].price * raise_by})
-    assert close(cost_recipe(RecipeProduct("uji.toml", recipe), dearer).batch,
-                 first.batch + first.lines[0].cost * (raise_by - 1))
+    assert close(
+        cost_recipe(RecipeProduct("uji.toml", recipe), dearer).batch, first.batch + first.lines[0].cost * (raise_by - 1)
+    )
 
 
 # ---------------------------------------------------------------- rendering
@@ -218,14 +233,23 @@ def rich_tables(draw):
     """Tables shaped like render/table.py's, with cells of every kind it adds."""
     n = draw(st.integers(1, 5))
     title = draw(st.one_of(st.none(), _WORDS))
-    table = RichTable(title=title or None, title_justify="left", title_style="bold", show_edge=False,
-                      pad_edge=False, header_style="bold")
-    for _ in range(n):
-        table.add_column(draw(_WORDS), justify=draw(st.sampled_from(["left", "right"])), overflow="fold",
-                         no_wrap=draw(st.booleans()))
-    for _ in range(draw(st.integers(0, 6))):
-        cells = [draw(st.one_of(_WORDS, _WORDS.map(Text), _WORDS.map(lambda t: Padding(t, (0, 0, 0, 2)))))
-                 for _ in range(n)]
+    table = RichTable(
+        title=title or None,
+        title_justify="left",
+        title_style="bold",
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+    )
+    for _column in range(n):
+        table.add_column(
+            draw(_WORDS), justify=draw(st.sampled_from(["left", "right"])), overflow="fold", no_wrap=draw(st.booleans())
+        )
+    for _row in range(draw(st.integers(0, 6))):
+        cells = [
+            draw(st.one_of(_WORDS, _WORDS.map(Text), _WORDS.map(lambda t: Padding(t, (0, 0, 0, 2)))))
+            for _cell in range(n)
+        ]
         table.add_row(*cells, end_section=draw(st.booleans()))
     return table
 

@@ -26,12 +26,15 @@ from hypothesis import strategies as st
 from planner.costing import Context, CostLine, CostSheet
 from planner.errors import AmbiguousNumber, InputError, InputErrors
 from planner.models import Pricing
-from planner.options import garment_price as parse_price, garments as parse_count, length as parse_length
-from planner.options import order as parse_order, sizes as parse_sizes
+from planner.options import garment_price as parse_price
+from planner.options import garments as parse_count
+from planner.options import length as parse_length
+from planner.options import order as parse_order
+from planner.options import sizes as parse_sizes
 from planner.quoting import FabricUse, Quote, SizeQuote, quote_pattern
+from planner.texts import _
 from planner.units import Quantity
 from planner.workspace import load_product, load_workspace, unit_table
-from planner.texts import _
 
 D = Decimal
 TODAY = date(2026, 3, 2)
@@ -117,8 +120,15 @@ def shop(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def make_quote(shop: Path, order: dict[str, int], *, fabric: str | None = None, customer: bool = False,
-               file: str = "rok.toml", **kw) -> Quote:
+def make_quote(
+    shop: Path,
+    order: dict[str, int],
+    *,
+    fabric: str | None = None,
+    customer: bool = False,
+    file: str = "rok.toml",
+    **kw,
+) -> Quote:
     ws = load_workspace(shop)
     ctx = Context(ws.settings, ws.catalog, ws.units, {}, fabric, customer)
     return quote_pattern(load_product(ws, shop / file), ctx, order, today=kw.pop("today", TODAY), **kw)
@@ -180,7 +190,12 @@ def test_a_single_garment_priced_at_its_cost_with_markup_rounded_up(shop):
     q = make_quote(shop, {"M": 1})
     (m,) = q.sizes
     assert (m.unit_cost, m.unit_price, q.total, q.deposit, q.balance) == (
-        D(102800), D(155000), D(155000), D(78000), D(77000))
+        D(102800),
+        D(155000),
+        D(155000),
+        D(78000),
+        D(77000),
+    )
     assert (q.days, q.ready, q.rush) == (1, date(2026, 3, 3), D(0))
     # buy 1,32 m in steps of 0,5 m = 1,5 m × Rp 40.000 = Rp 60.000
     assert (q.fabric.buy, q.fabric.cost) == (D("1.5"), D(60000))
@@ -196,6 +211,7 @@ def test_margin_form(shop):
     # margin 20%: M 102.800 / 0,8 = 128.500 → 129.000
     q = make_quote(shop, {"M": 1})
     from planner.pricing import list_price
+
     assert list_price(q.sizes[0].unit_cost, Pricing(margin=D("0.2"), round_to=D(1000))) == D(129000)
 
 
@@ -245,7 +261,13 @@ def test_a_recipe_is_not_a_pattern(shop):
     assert caught.value.message.key == _("this is a recipe; a quote needs a sewing pattern")
 
 
-@pytest.mark.parametrize("fabric, key", [("plastik", _("{item} is not sold by length (its pack is {pack})")), ("kancing", _("{item} is not sold by length (its pack is {pack})"))])
+@pytest.mark.parametrize(
+    "fabric, key",
+    [
+        ("plastik", _("{item} is not sold by length (its pack is {pack})")),
+        ("kancing", _("{item} is not sold by length (its pack is {pack})")),
+    ],
+)
 def test_fabric_not_sold_by_length(shop, fabric, key):
     with pytest.raises(InputErrors) as caught:
         make_quote(shop, {"S": 1}, fabric=fabric)
@@ -262,42 +284,60 @@ def test_parse_sizes_and_counts():
     assert parse_order(None, None, "M=2") == {"M": 2}
 
 
-@pytest.mark.parametrize("args, key", [
-    ((None, None, "S=5,M"), _("--sizes '{text}': '{part}' is not SIZE=COUNT")),
-    ((None, None, "S=x"), _("size {size}: '{text}' is not a whole number of garments")),
-    ((None, None, "S=1,5"), _("--sizes '{text}': '{part}' is not SIZE=COUNT")),        # the comma splits: "5" alone is not SIZE=COUNT
-    ((None, None, "S=1.5"), _("size {size}: '{text}' is not a whole number of garments")),
-    ((None, None, "S=0"), _("size {size}: {text} garments — the number must be more than zero")),
-    ((None, None, "S=-3"), _("size {size}: {text} garments — the number must be more than zero")),
-    ((None, None, "S=2,S=3"), _("--sizes '{text}' names size {size} twice")),
-    (("M", "1", "S=5"), _("give either --size with --qty, or --sizes, not both")),
-    ((None, "1", "S=5"), _("give either --size with --qty, or --sizes, not both")),
-    (("M", None, None), _("--size {size} needs a --qty (how many garments)")),
-    ((None, "3", None), _("--qty {qty} needs a --size")),
-    ((None, None, None), _("say which sizes and how many")),
-    (("M", "0", None), _("size {size}: {text} garments — the number must be more than zero")),
-    (("M", "2,5", None), _("size {size}: '{text}' is not a whole number of garments")),
-])
+@pytest.mark.parametrize(
+    "args, key",
+    [
+        ((None, None, "S=5,M"), _("--sizes '{text}': '{part}' is not SIZE=COUNT")),
+        ((None, None, "S=x"), _("size {size}: '{text}' is not a whole number of garments")),
+        (
+            (None, None, "S=1,5"),
+            _("--sizes '{text}': '{part}' is not SIZE=COUNT"),
+        ),  # the comma splits: "5" alone is not SIZE=COUNT
+        ((None, None, "S=1.5"), _("size {size}: '{text}' is not a whole number of garments")),
+        ((None, None, "S=0"), _("size {size}: {text} garments — the number must be more than zero")),
+        ((None, None, "S=-3"), _("size {size}: {text} garments — the number must be more than zero")),
+        ((None, None, "S=2,S=3"), _("--sizes '{text}' names size {size} twice")),
+        (("M", "1", "S=5"), _("give either --size with --qty, or --sizes, not both")),
+        ((None, "1", "S=5"), _("give either --size with --qty, or --sizes, not both")),
+        (("M", None, None), _("--size {size} needs a --qty (how many garments)")),
+        ((None, "3", None), _("--qty {qty} needs a --size")),
+        ((None, None, None), _("say which sizes and how many")),
+        (("M", "0", None), _("size {size}: {text} garments — the number must be more than zero")),
+        (("M", "2,5", None), _("size {size}: '{text}' is not a whole number of garments")),
+    ],
+)
 def test_bad_orders(args, key):
     with pytest.raises(InputError) as caught:
         parse_order(*args)
     assert caught.value.message.key == key
 
 
-@pytest.mark.parametrize("text, metres", [("9m", "9"), ("9 m", "9"), ("9,5 m", "9.5"), ("900 cm", "9"),
-                                          ("2 yard", "1.8288")])
+@pytest.mark.parametrize(
+    "text, metres", [("9m", "9"), ("9 m", "9"), ("9,5 m", "9.5"), ("900 cm", "9"), ("2 yard", "1.8288")]
+)
 def test_parse_length(text, metres):
     assert parse_length(text, unit_table()) == D(metres)
 
 
-@pytest.mark.parametrize("text, key", [("9 kg", _("--customer-fabric {text} is not a length of fabric")), ("abc", _("'{text}' is not a quantity")),
-                                       ("9", _("'{text}' has no unit")), ("0 m", _("--customer-fabric {text} is not a length of fabric")),
-                                       ("1.500 m", _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"))])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("9 kg", _("--customer-fabric {text} is not a length of fabric")),
+        ("abc", _("'{text}' is not a quantity")),
+        ("9", _("'{text}' has no unit")),
+        ("0 m", _("--customer-fabric {text} is not a length of fabric")),
+        ("1.500 m", _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator")),
+    ],
+)
 def test_bad_lengths(text, key):
     with pytest.raises(InputError) as caught:
         parse_length(text, unit_table())
     assert caught.value.message.key == key
-    expected_hint = _("write {decimal} or {thousands}") if isinstance(caught.value, AmbiguousNumber) else _("write how much fabric the customer brings as a length, e.g. 9m, \"9,5 m\" or 900cm")
+    expected_hint = (
+        _("write {decimal} or {thousands}")
+        if isinstance(caught.value, AmbiguousNumber)
+        else _('write how much fabric the customer brings as a length, e.g. 9m, "9,5 m" or 900cm')
+    )
     assert caught.value.hint.key == expected_hint
 
 
@@ -322,16 +362,36 @@ counts = st.integers(min_value=1, max_value=200)
 shares = st.integers(min_value=0, max_value=100).map(lambda n: D(n) / 100)
 
 
-@given(cost=money, qty=counts, rush=shares, deposit=shares, markup=shares,
-       round_to=st.sampled_from([D(100), D(500), D(1000), D(5000)]),
-       minutes=st.integers(min_value=0, max_value=600).map(D), workers=st.integers(1, 5))
+@given(
+    cost=money,
+    qty=counts,
+    rush=shares,
+    deposit=shares,
+    markup=shares,
+    round_to=st.sampled_from([D(100), D(500), D(1000), D(5000)]),
+    minutes=st.integers(min_value=0, max_value=600).map(D),
+    workers=st.integers(1, 5),
+)
 def test_quote_invariants(cost, qty, rush, deposit, markup, round_to, minutes, workers):
     pricing = Pricing(markup=markup, round_to=round_to)
     from planner.pricing import list_price
+
     price = list_price(cost, pricing)
     size = SizeQuote("M", qty, sheet("M", D("1.3"), cost, minutes), price, Quantity(D("1.3"), "m"))
-    fabric = FabricUse("kain", "kain", Quantity(D(150), "cm"), Quantity(D(150), "cm"), size.metres, None, None,
-                       size.metres, D(0), False, False, D(0))
+    fabric = FabricUse(
+        "kain",
+        "kain",
+        Quantity(D(150), "cm"),
+        Quantity(D(150), "cm"),
+        size.metres,
+        None,
+        None,
+        size.metres,
+        D(0),
+        False,
+        False,
+        D(0),
+    )
     q = Quote("Rok", "rok.toml", (size,), fabric, pricing, rush, deposit, workers, D(8), TODAY, D(30000))
     # the price is never below its target, and less than one step above it
     assert cost * (1 + markup) <= price < cost * (1 + markup) + round_to
@@ -343,14 +403,30 @@ def test_quote_invariants(cost, qty, rush, deposit, markup, round_to, minutes, w
     assert q.days == 0 or (q.days - 1) * q.minutes_per_day < q.minutes
 
 
-@given(metres=st.decimals(min_value=D("0.01"), max_value=D(500), places=3),
-       step=st.sampled_from([D("0.25"), D("0.5"), D(1)]),
-       brought=st.decimals(min_value=D("0.01"), max_value=D(500), places=2))
+@given(
+    metres=st.decimals(min_value=D("0.01"), max_value=D(500), places=3),
+    step=st.sampled_from([D("0.25"), D("0.5"), D(1)]),
+    brought=st.decimals(min_value=D("0.01"), max_value=D(500), places=2),
+)
 def test_fabric_invariants(metres, step, brought):
     from planner.money import round_up
+
     buy = round_up(metres, step)
-    f = FabricUse("kain", "kain", Quantity(D(150), "cm"), Quantity(D(150), "cm"), metres, Quantity(step, "m"),
-                  step, buy, D(0), True, False, D(0), brought)
+    f = FabricUse(
+        "kain",
+        "kain",
+        Quantity(D(150), "cm"),
+        Quantity(D(150), "cm"),
+        metres,
+        Quantity(step, "m"),
+        step,
+        buy,
+        D(0),
+        True,
+        False,
+        D(0),
+        brought,
+    )
     # bought in whole steps: enough, and less than one step too much
     assert metres <= f.buy < metres + step and (f.buy / step) == (f.buy / step).to_integral_value()
     # enough exactly when nothing is short; what is left minus what is short is the difference

@@ -9,8 +9,20 @@ import re
 from tests.conftest import GOLDEN, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = ("cost", "check", "price", "breakeven", "plan", "quote", "scale", "compare", "whatif", "new",
-            "init", "schema")
+COMMANDS = (
+    "cost",
+    "check",
+    "price",
+    "breakeven",
+    "plan",
+    "quote",
+    "scale",
+    "compare",
+    "whatif",
+    "new",
+    "init",
+    "schema",
+)
 
 
 def section(title: str) -> str:

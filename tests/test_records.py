@@ -30,7 +30,7 @@ class Thing(Record):
     yield_: int = field(default=1, alias="yield")
 
     @after
-    def _named_not_x(self) -> "Thing":
+    def _named_not_x(self) -> Thing:
         if self.name == "x":
             raise ValueError("x is not a name")
         return self
@@ -43,16 +43,22 @@ def errors(data: dict) -> list[tuple[str, tuple]]:
 
 
 def test_fields_are_checked_and_converted() -> None:
-    thing = Thing.model_validate({"name": "kue", "price": 12_700, "parts": [{"qty": "250 g"}],
-                                  "when": date(2026, 1, 2), "yield": 3}, context={"places": 0})
+    thing = Thing.model_validate(
+        {"name": "kue", "price": 12_700, "parts": [{"qty": "250 g"}], "when": date(2026, 1, 2), "yield": 3},
+        context={"places": 0},
+    )
     assert thing.price == Decimal(12_700) and thing.parts[0].qty == Quantity(Decimal(250), "g")
     assert (thing.kind, thing.when, thing.yield_, thing.extra) == ("a", date(2026, 1, 2), 3, {})
 
 
 def test_pydantic_core_reports_each_problem_with_its_place() -> None:
     found = errors({"name": "", "kind": "c", "parts": [{"qty": "250 g", "colour": "red"}], "size": 1})
-    assert found == [("string_too_short", ("name",)), ("literal_error", ("kind",)),
-                     ("extra_forbidden", ("parts", 0, "colour")), ("extra_forbidden", ("size",))]
+    assert found == [
+        ("string_too_short", ("name",)),
+        ("literal_error", ("kind",)),
+        ("extra_forbidden", ("parts", 0, "colour")),
+        ("extra_forbidden", ("size",)),
+    ]
     assert errors({"price": 1}) == [("missing", ("name",))]
 
 

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from planner.errors import InputError
+from planner.texts import _
 from planner.writing import write_text
 from tests.conftest import run_cli
-from planner.texts import _
 
-ORIGINAL = "name = \"Bingka kentang\"\n# the user's own notes, kept exactly\n".encode("utf-8")
-NEW = "name = \"Bingka kentang\"\n[batch]\npieces = 16\n" * 200
+ORIGINAL = b'name = "Bingka kentang"\n# the user\'s own notes, kept exactly\n'
+NEW = 'name = "Bingka kentang"\n[batch]\npieces = 16\n' * 200
 
 
 def temp_files(folder: Path) -> list[Path]:
@@ -38,6 +38,7 @@ def target(tmp_path: Path) -> Path:
 def _fail_with(exc: BaseException):
     def fail(*args, **kwargs):
         raise exc
+
     return fail
 
 
@@ -75,10 +76,14 @@ STEPS = {  # where a write fails: the rename, the flush to disk, or half-way thr
     "write": _half_write,
 }
 # fault -> (how, what write_text raises, the CLI's exit code)
-FAULTS = {f"{step}-{name}": (STEPS[step], exc, raised, code)
-          for step in STEPS
-          for name, exc, raised, code in (("oserror", DISK_FULL if step != "fsync" else IO_ERROR, InputError, 1),
-                                          ("interrupt", KeyboardInterrupt(), KeyboardInterrupt, 130))}
+FAULTS = {
+    f"{step}-{name}": (STEPS[step], exc, raised, code)
+    for step in STEPS
+    for name, exc, raised, code in (
+        ("oserror", DISK_FULL if step != "fsync" else IO_ERROR, InputError, 1),
+        ("interrupt", KeyboardInterrupt(), KeyboardInterrupt, 130),
+    )
+}
 ERRORS = sorted(f for f in FAULTS if f.endswith("oserror"))
 
 
@@ -158,8 +163,11 @@ def _writers(ws: Path) -> dict[str, list[str]]:
         "schema": ["schema", "--output", "{folder}", "--force"],
     }
     names = _registered()
-    return {name: [a.format(out=ws / "out" / name / "hasil.toml", folder=ws / "out" / name) for a in args]
-            for name, args in runs.items() if name in names}
+    return {
+        name: [a.format(out=ws / "out" / name / "hasil.toml", folder=ws / "out" / name) for a in args]
+        for name, args in runs.items()
+        if name in names
+    }
 
 
 @pytest.fixture

@@ -29,8 +29,9 @@ def test_bingka_for_twelve_pieces_in_indonesian(examples):
 
 
 def test_amparan_halved_in_english_with_working(examples):
-    result = run_cli("scale", "recipes/amparan-tatak-pisang.toml", "--factor", "1/2", "--lang", "en", "--explain",
-                     cwd=examples)
+    result = run_cli(
+        "scale", "recipes/amparan-tatak-pisang.toml", "--factor", "1/2", "--lang", "en", "--explain", cwd=examples
+    )
     assert result.code == 0, result.err
     assert_golden("scale-amparan-half-en.txt", result.out)
 
@@ -55,8 +56,10 @@ def test_the_written_recipe_keeps_what_was_not_scaled(examples):
     written = tomllib.loads((examples / "recipes/b12.toml").read_text(encoding="utf-8"), parse_float=D)
     assert written["name"] == "Bingka kentang × 1,5"
     assert written["source"] == original["source"] and written["packaging"] == original["packaging"]
-    assert written["batch"]["pieces"] == 12 and written["ingredients"][4] == {"recipe": "santan-pandan",
-                                                                              "qty": "2,25 gelas"}
+    assert written["batch"]["pieces"] == 12 and written["ingredients"][4] == {
+        "recipe": "santan-pandan",
+        "qty": "2,25 gelas",
+    }
 
 
 def test_a_refused_write_leaves_the_file_untouched(examples):
@@ -83,8 +86,10 @@ def test_pieces_and_factor_go_alone(examples):
     assert both.code == 2 and "give exactly one of --pieces N or --factor K" in both.err
 
 
-@pytest.mark.parametrize("args, text", [(("--factor", "0"), "'0' is not a factor above zero"),
-                                        (("--pieces", "2.5"), "'2.5' is not a number of pieces")])
+@pytest.mark.parametrize(
+    "args, text",
+    [(("--factor", "0"), "'0' is not a factor above zero"), (("--pieces", "2.5"), "'2.5' is not a number of pieces")],
+)
 def test_bad_numbers_are_bad_input(examples, args, text):
     result = run_cli("scale", BINGKA, *args, "--lang", "en", cwd=examples)
     assert result.code == 1 and text in result.err

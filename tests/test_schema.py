@@ -24,8 +24,10 @@ from planner.units import check_positive, parse_quantity
 from tests.conftest import ROOT, assert_golden, run_cli
 
 SHIPPED = [("settings", ROOT / "planner/data/planner.toml"), ("catalog", ROOT / "planner/data/prices.toml")] + [
-    (kind, path) for kind, folder in (("recipe", "recipes"), ("pattern", "patterns"), ("plan", "plans"))
-    for path in sorted((ROOT / folder).glob("*.toml"))]
+    (kind, path)
+    for kind, folder in (("recipe", "recipes"), ("pattern", "patterns"), ("plan", "plans"))
+    for path in sorted((ROOT / folder).glob("*.toml"))
+]
 SCHEMAS = all_schemas()
 
 
@@ -69,7 +71,7 @@ def test_every_shipped_example_is_accepted(kind: str, path: Path) -> None:
     assert problems(kind, path.read_text(encoding="utf-8")) == []
 
 
-RECIPE = '''
+RECIPE = """
 name = "Kue"
 [batch]
 pieces = 8
@@ -77,15 +79,18 @@ minutes = 30
 [[ingredients]]
 item = "gula-pasir"
 qty = "250 g"
-'''
+"""
 
 BROKEN = [
     ("recipe", RECIPE + 'colour = "red"\n', "Additional properties are not allowed ('colour'"),
     ("recipe", RECIPE.replace('qty = "250 g"', "qty = 250"), "250 is not of type 'string'"),
     ("recipe", RECIPE.replace('qty = "250 g"', 'qty = "250"'), "does not match"),
     ("recipe", RECIPE.replace("pieces = 8", "pieces = 0"), "less than or equal to the minimum of 0"),
-    ("recipe", RECIPE + '[[ingredients]]\nitem = "santan"\nrecipe = "santan-pandan"\nqty = "1 l"\n',
-     "is valid under each of"),
+    (
+        "recipe",
+        RECIPE + '[[ingredients]]\nitem = "santan"\nrecipe = "santan-pandan"\nqty = "1 l"\n',
+        "is valid under each of",
+    ),
     ("recipe", RECIPE + '[[overhead]]\nitem = "lpg-3kg"\nqty = "1 kg"\ncost = 500\n', "is not valid under any of"),
     ("recipe", RECIPE.replace("[batch]", "[batch]\nloss = 1.5"), "1.5 is greater than or equal to the maximum of 1"),
     ("settings", "[pricing]\nmarkup = 0.4\nmargin = 0.3\n", "should not be valid under"),
@@ -96,8 +101,11 @@ BROKEN = [
     ("catalog", '[gula]\npack = "1 kg"\nprice = 14_500\nas_of = "kemarin"\n', "is not a 'date'"),
     ("plan", 'name = "P"\n[[make]]\nproduct = "a.toml"\npieces = 5\nsizes = { S = 2 }\n', "is valid under each of"),
     ("plan", 'name = "P"\n[[make]]\nproduct = "a.toml"\n', "is not valid under any of"),
-    ("pattern", 'name = "K"\nsizes = ["S"]\n[fabric]\nitem = "katun"\nwidth = "150 cm"\nneed = { S = 1.3 }\n',
-     "1.3 is not of type 'string'"),
+    (
+        "pattern",
+        'name = "K"\nsizes = ["S"]\n[fabric]\nitem = "katun"\nwidth = "150 cm"\nneed = { S = 1.3 }\n',
+        "1.3 is not of type 'string'",
+    ),
 ]
 
 
@@ -123,12 +131,36 @@ def test_planner_rejects_what_the_schema_rejects(examples: Path) -> None:
 
 
 # Quantities as people write them: "250 g", "1,5 kg", "½ sdt", "1 1/2 cup", "0.25 m"
-NUMBERS = st.one_of(st.integers(1, 99_999).map(str),
-                    st.tuples(st.integers(0, 999), st.integers(1, 99), st.sampled_from(".,"))
-                    .map(lambda t: f"{t[0]}{t[2]}{t[1]}"),
-                    st.sampled_from(["½", "¼", "¾", "⅓", "⅔", "1/2", "1 1/2", "2½"]))
-UNITS = st.sampled_from(["g", "kg", "mg", "ons", "ml", "l", "sdt", "sdm", "cup", "gelas", "pcs", "butir",
-                         "buah", "lembar", "m", "cm", "yard", "inch", "sisir", "ikat", "Kg"])
+NUMBERS = st.one_of(
+    st.integers(1, 99_999).map(str),
+    st.tuples(st.integers(0, 999), st.integers(1, 99), st.sampled_from(".,")).map(lambda t: f"{t[0]}{t[2]}{t[1]}"),
+    st.sampled_from(["½", "¼", "¾", "⅓", "⅔", "1/2", "1 1/2", "2½"]),
+)
+UNITS = st.sampled_from(
+    [
+        "g",
+        "kg",
+        "mg",
+        "ons",
+        "ml",
+        "l",
+        "sdt",
+        "sdm",
+        "cup",
+        "gelas",
+        "pcs",
+        "butir",
+        "buah",
+        "lembar",
+        "m",
+        "cm",
+        "yard",
+        "inch",
+        "sisir",
+        "ikat",
+        "Kg",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -150,9 +182,8 @@ def test_money_is_whole_in_rupiah_and_decimal_in_a_currency_with_cents() -> None
 
 def test_defaults_are_written_as_toml_would() -> None:
     labor = SCHEMAS["settings"]["$defs"]["Labor"]["properties"]
-    assert labor["wage_per_hour"]["default"] == 30602          # a number, not "30602"
-    assert SCHEMAS["settings"]["properties"]["pricing"]["default"] == {"markup": 0.4, "round_to": 500,
-                                                                        "revenue_tax": 0}
+    assert labor["wage_per_hour"]["default"] == 30602  # a number, not "30602"
+    assert SCHEMAS["settings"]["properties"]["pricing"]["default"] == {"markup": 0.4, "round_to": 500, "revenue_tax": 0}
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -221,8 +252,9 @@ def test_unknown_kind_is_an_error_in_both_languages(tmp_path: Path) -> None:
 def test_a_schema_directive_does_not_change_what_planner_reads(examples: Path) -> None:
     recipe = examples / "recipes" / "bingka-kentang.toml"
     plain = run_cli("cost", "recipes/bingka-kentang.toml", cwd=examples)
-    recipe.write_text("#:schema ../schemas/planner-recipe.schema.json\n" + recipe.read_text(encoding="utf-8"),
-                      encoding="utf-8")
+    recipe.write_text(
+        "#:schema ../schemas/planner-recipe.schema.json\n" + recipe.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     directed = run_cli("cost", "recipes/bingka-kentang.toml", cwd=examples)
     assert directed.code == 0 and directed.out == plain.out and directed.err == plain.err
 
@@ -258,10 +290,13 @@ def test_taplo_accepts_the_examples_and_flags_a_broken_recipe(tmp_path: Path) ->
     assert run_cli("schema", "--output", "schemas", cwd=tmp_path).code == 0
     (tmp_path / "recipes").mkdir()
     good = (ROOT / "recipes" / "bingka-kentang.toml").read_text(encoding="utf-8")
-    (tmp_path / "recipes" / "good.toml").write_text("#:schema ../schemas/planner-recipe.schema.json\n" + good,
-                                                    encoding="utf-8")
-    (tmp_path / "recipes" / "bad.toml").write_text("#:schema ../schemas/planner-recipe.schema.json\n"
-                                                   + RECIPE.replace('qty = "250 g"', "qty = 250"), encoding="utf-8")
+    (tmp_path / "recipes" / "good.toml").write_text(
+        "#:schema ../schemas/planner-recipe.schema.json\n" + good, encoding="utf-8"
+    )
+    (tmp_path / "recipes" / "bad.toml").write_text(
+        "#:schema ../schemas/planner-recipe.schema.json\n" + RECIPE.replace('qty = "250 g"', "qty = 250"),
+        encoding="utf-8",
+    )
     checked = subprocess.run([taplo, "check", "recipes/good.toml"], cwd=tmp_path, capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     flagged = subprocess.run([taplo, "check", "recipes/bad.toml"], cwd=tmp_path, capture_output=True, text=True)

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.errors import InputError
+from planner.texts import _
 from planner.units import NO_FACTS, Quantity, UnitTable, check_positive, parse_number, parse_quantity
 from planner.workspace import unit_table
-from planner.texts import _
 
 D = Decimal
 UNITS = unit_table()  # the built-in table, read from planner/data/units.toml
@@ -21,8 +21,7 @@ UNITS = unit_table()  # the built-in table, read from planner/data/units.toml
 class Facts:
     """What the catalog knows about one item (the ItemFacts protocol)."""
 
-    def __init__(self, units: dict[str, str] | None = None, piece: str | None = None,
-                 density: str | None = None):
+    def __init__(self, units: dict[str, str] | None = None, piece: str | None = None, density: str | None = None):
         self.units = {k: parse_quantity(v) for k, v in (units or {}).items()}
         self.piece = parse_quantity(piece) if piece else None
         self.density = D(density) if density else None
@@ -38,22 +37,26 @@ def convert(text: str, unit: str, item=NO_FACTS, item_id: str = "") -> Decimal:
 
 # ---------------------------------------------------------------- parsing
 
-@pytest.mark.parametrize("text, amount, unit", [
-    ("1,5 kg", "1.5", "kg"),        # comma as the decimal mark
-    ("1.5 kg", "1.5", "kg"),        # dot as the decimal mark
-    ("½ sdt", "0.5", "sdt"),        # a fraction character
-    ("1 1/2 gelas", "1.5", "gelas"),  # 1 + 1/2
-    ("1½ gelas", "1.5", "gelas"),   # 1 + ½ written together
-    ("¾ sdm", "0.75", "sdm"),
-    ("0.250 kg", "0.25", "kg"),     # integer part 0: not a thousands separator
-    ("1,500 kg", "1.5", "kg"),      # a comma is always decimal
-    ("250 g", "250", "g"),
-    ("2_000 g", "2000", "g"),       # TOML-style digit separator
-    ("3 butir", "3", "butir"),
-    ("  80 m ", "80", "m"),
-    ("1.75 m", "1.75", "m"),
-    ("2 SDM", "2", "sdm"),          # units are case-insensitive
-])
+
+@pytest.mark.parametrize(
+    "text, amount, unit",
+    [
+        ("1,5 kg", "1.5", "kg"),  # comma as the decimal mark
+        ("1.5 kg", "1.5", "kg"),  # dot as the decimal mark
+        ("½ sdt", "0.5", "sdt"),  # a fraction character
+        ("1 1/2 gelas", "1.5", "gelas"),  # 1 + 1/2
+        ("1½ gelas", "1.5", "gelas"),  # 1 + ½ written together
+        ("¾ sdm", "0.75", "sdm"),
+        ("0.250 kg", "0.25", "kg"),  # integer part 0: not a thousands separator
+        ("1,500 kg", "1.5", "kg"),  # a comma is always decimal
+        ("250 g", "250", "g"),
+        ("2_000 g", "2000", "g"),  # TOML-style digit separator
+        ("3 butir", "3", "butir"),
+        ("  80 m ", "80", "m"),
+        ("1.75 m", "1.75", "m"),
+        ("2 SDM", "2", "sdm"),  # units are case-insensitive
+    ],
+)
 def test_a_quantity_is_a_number_and_a_unit(text, amount, unit):
     assert parse_quantity(text) == Quantity(D(amount), unit)
 
@@ -63,25 +66,30 @@ def test_a_dot_before_exactly_three_digits_is_ambiguous_and_the_hint_gives_both_
         parse_quantity("1.500 kg")
     err = caught.value
     assert err.message.key == _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator")
-    assert err.hint.params["decimal"] == "1,5 kg"     # 1.500 read as a decimal: 1,5 kg
-    assert err.hint.params["thousands"] == "1500 g"   # read as thousands: 1500 kg, meant 1500 g
+    assert err.hint.params["decimal"] == "1,5 kg"  # 1.500 read as a decimal: 1,5 kg
+    assert err.hint.params["thousands"] == "1500 g"  # read as thousands: 1500 kg, meant 1500 g
 
 
 def test_a_plain_number_with_a_thousands_dot_is_ambiguous_too():
     with pytest.raises(InputError) as caught:
         parse_number("18.000")
-    assert caught.value.message.key == _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator")
+    assert caught.value.message.key == _(
+        "'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"
+    )
     assert caught.value.hint.params["thousands"] == "18000"
 
 
-@pytest.mark.parametrize("text, key", [
-    ("250", _("'{text}' has no unit")),
-    ("g", _("'{text}' is not a quantity")),
-    ("dua sdm", _("'{text}' is not a quantity")),
-    ("1.2.3 kg", _("'{text}' mixes '.' and ',' or repeats them")),
-    ("1,5.0 kg", _("'{text}' mixes '.' and ',' or repeats them")),
-    ("1/0 sdt", _("'{text}' is not a number")),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("250", _("'{text}' has no unit")),
+        ("g", _("'{text}' is not a quantity")),
+        ("dua sdm", _("'{text}' is not a quantity")),
+        ("1.2.3 kg", _("'{text}' mixes '.' and ',' or repeats them")),
+        ("1,5.0 kg", _("'{text}' mixes '.' and ',' or repeats them")),
+        ("1/0 sdt", _("'{text}' is not a number")),
+    ],
+)
 def test_what_is_not_a_quantity_is_rejected_by_name(text, key):
     with pytest.raises(InputError) as caught:
         parse_quantity(text)
@@ -115,23 +123,27 @@ def test_comma_and_dot_mean_the_same_decimal(whole, frac):
 
 # ---------------------------------------------------------------- built-in units
 
-@pytest.mark.parametrize("text, unit, expected", [
-    ("3 ons", "g", "300"),          # 3 × 100 g
-    ("1,5 kg", "ons", "15"),        # 1500 g / 100 g
-    ("250 mg", "g", "0.25"),
-    ("2 sdm", "ml", "30"),          # 2 × 15 ml
-    ("½ sdt", "ml", "2.5"),         # 0.5 × 5 ml
-    ("3 sdt", "sdm", "1"),          # 15 ml / 15 ml
-    ("1 cup", "ml", "250"),
-    ("1 1/2 gelas", "ml", "300"),   # gelas belimbing: 1.5 × 200 ml
-    ("1 l", "gelas", "5"),          # 1000 ml / 200 ml
-    ("2 yard", "m", "1.8288"),      # 2 × 0.9144 m
-    ("10 inch", "cm", "25.4"),      # 10 × 0.0254 m = 0.254 m = 25.4 cm
-    ("150 cm", "m", "1.5"),
-    ("1 m", "inch", D(1) / D("0.0254")),
-    ("12 butir", "pcs", "12"),      # every count word is one piece
-    ("2 set", "buah", "2"),
-])
+
+@pytest.mark.parametrize(
+    "text, unit, expected",
+    [
+        ("3 ons", "g", "300"),  # 3 × 100 g
+        ("1,5 kg", "ons", "15"),  # 1500 g / 100 g
+        ("250 mg", "g", "0.25"),
+        ("2 sdm", "ml", "30"),  # 2 × 15 ml
+        ("½ sdt", "ml", "2.5"),  # 0.5 × 5 ml
+        ("3 sdt", "sdm", "1"),  # 15 ml / 15 ml
+        ("1 cup", "ml", "250"),
+        ("1 1/2 gelas", "ml", "300"),  # gelas belimbing: 1.5 × 200 ml
+        ("1 l", "gelas", "5"),  # 1000 ml / 200 ml
+        ("2 yard", "m", "1.8288"),  # 2 × 0.9144 m
+        ("10 inch", "cm", "25.4"),  # 10 × 0.0254 m = 0.254 m = 25.4 cm
+        ("150 cm", "m", "1.5"),
+        ("1 m", "inch", D(1) / D("0.0254")),
+        ("12 butir", "pcs", "12"),  # every count word is one piece
+        ("2 set", "buah", "2"),
+    ],
+)
 def test_built_in_units_convert_within_their_dimension(text, unit, expected):
     assert convert(text, unit) == D(expected)
 

@@ -12,15 +12,18 @@ RECIPE = "recipes/bingka-kentang.toml"
 def test_an_unknown_option_in_indonesian_by_default(examples: Path):
     result = run_cli("cost", RECIPE, "--no-such", cwd=examples)
     assert result.code == 2
-    assert result.err == ("planner cost: tidak ada opsi --no-such (saran: --help pada perintah itu menampilkan "
-                          "opsinya)\nCoba 'planner cost --help'.\n")
+    assert result.err == (
+        "planner cost: tidak ada opsi --no-such (saran: --help pada perintah itu menampilkan "
+        "opsinya)\nCoba 'planner cost --help'.\n"
+    )
 
 
 def test_lang_en_switches_a_usage_error_too(examples: Path):
     result = run_cli("cost", RECIPE, "--lang", "en", "--colour", "x", cwd=examples)
     assert result.code == 2
-    assert result.err.splitlines()[0] == ("planner cost: there is no option --colour "
-                                          "(hint: the --help of the command lists its options)")
+    assert result.err.splitlines()[0] == (
+        "planner cost: there is no option --colour (hint: the --help of the command lists its options)"
+    )
 
 
 def test_a_workspace_in_english_gets_usage_errors_in_english(tmp_path: Path):

@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 
 from planner.costing import Context
 from planner.errors import InputError, InputErrors
-from planner.reports.whatif import whatif_report
 from planner.options import change as parse_change
+from planner.reports.whatif import whatif_report
 from planner.scenarios import Change, Scenario, Step, check_changes, scenarios_of, what_if
+from planner.texts import _
 from planner.workspace import load_product, load_workspace
 from tests.conftest import ROOT
 from tests.test_compare import write_workspace
-from planner.texts import _
 
 D = Decimal
 
@@ -50,16 +50,19 @@ def run(ws, name: str, *texts: str, **prices):
 # ---------------------------------------------------------------- reading --change
 
 
-@pytest.mark.parametrize("text,kind,value", [
-    ("+20%", "percent", D("0.2")),
-    ("-10%", "percent", D("-0.1")),
-    ("+12.5%", "percent", D("0.125")),
-    ("+2000", "amount", D(2000)),
-    ("-500", "amount", D(-500)),
-    ("15000", "price", D(15000)),
-    ("15_000", "price", D(15000)),
-    ("0", "price", D(0)),
-])
+@pytest.mark.parametrize(
+    "text,kind,value",
+    [
+        ("+20%", "percent", D("0.2")),
+        ("-10%", "percent", D("-0.1")),
+        ("+12.5%", "percent", D("0.125")),
+        ("+2000", "amount", D(2000)),
+        ("-500", "amount", D(-500)),
+        ("15000", "price", D(15000)),
+        ("15_000", "price", D(15000)),
+        ("0", "price", D(0)),
+    ],
+)
 def test_steps(text, kind, value):
     (step,) = parse_change(f"gula={text}", 0).steps
     assert (step.kind, step.value, step.text) == (kind, value, text)
@@ -68,23 +71,29 @@ def test_steps(text, kind, value):
 def test_several_steps_and_spaces():
     change = parse_change(" gula = +20%, +40% ,18000", 0)
     assert change.item == "gula"
-    assert [(s.kind, s.value) for s in change.steps] == [("percent", D("0.2")), ("percent", D("0.4")),
-                                                        ("price", D(18000))]
+    assert [(s.kind, s.value) for s in change.steps] == [
+        ("percent", D("0.2")),
+        ("percent", D("0.4")),
+        ("price", D(18000)),
+    ]
 
 
-@pytest.mark.parametrize("text,key", [
-    ("gula", _("--change '{text}' is not ITEM=CHANGE")),
-    ("=+20%", _("--change '{text}' is not ITEM=CHANGE")),
-    ("gula=", _("--change '{text}' is not ITEM=CHANGE")),
-    ("gula=+abc", _("'{step}' in --change {text} is not a price change")),
-    ("gula=+", _("'{step}' in --change {text} is not a price change")),
-    ("gula=++20%", _("'{step}' in --change {text} is not a price change")),
-    ("gula=+20%,", _("'{step}' in --change {text} is not a price change")),
-    ("gula=20%", _("'{step}' in --change {text} has no sign: a rise or a fall?")),
-    ("gula=+12,5%", _("'{step}' in --change {text}: the comma separates steps")),
-    ("gula=1000.5", _("'{step}' in --change {text} is not a whole amount of money")),
-    ("gula=15.000", _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator")),
-])
+@pytest.mark.parametrize(
+    "text,key",
+    [
+        ("gula", _("--change '{text}' is not ITEM=CHANGE")),
+        ("=+20%", _("--change '{text}' is not ITEM=CHANGE")),
+        ("gula=", _("--change '{text}' is not ITEM=CHANGE")),
+        ("gula=+abc", _("'{step}' in --change {text} is not a price change")),
+        ("gula=+", _("'{step}' in --change {text} is not a price change")),
+        ("gula=++20%", _("'{step}' in --change {text} is not a price change")),
+        ("gula=+20%,", _("'{step}' in --change {text} is not a price change")),
+        ("gula=20%", _("'{step}' in --change {text} has no sign: a rise or a fall?")),
+        ("gula=+12,5%", _("'{step}' in --change {text}: the comma separates steps")),
+        ("gula=1000.5", _("'{step}' in --change {text} is not a whole amount of money")),
+        ("gula=15.000", _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator")),
+    ],
+)
 def test_malformed_changes(text, key):
     with pytest.raises(InputError) as caught:
         parse_change(text, 0)
@@ -104,8 +113,12 @@ def test_unknown_items_repeated_items_and_negative_prices_are_reported_together(
     with pytest.raises(InputErrors) as caught:
         check_changes(changes, context(ws))
     problems = caught.value.problems
-    assert [p.message.key for p in problems] == [_("unknown item '{item}'"), _("{item} {step} makes the price fall below zero"), _("{item} has more than one --change"),
-                                                 _("{item} {step} makes the price fall below zero")]
+    assert [p.message.key for p in problems] == [
+        _("unknown item '{item}'"),
+        _("{item} {step} makes the price fall below zero"),
+        _("{item} has more than one --change"),
+        _("{item} {step} makes the price fall below zero"),
+    ]
     assert problems[0].hint.params["near"].startswith("gula")
     # tepung costs 12.000 a pack: 12.000 − 13.000 is below zero
     assert problems[3].hint.params["price"].value == D(12000)
@@ -114,13 +127,18 @@ def test_unknown_items_repeated_items_and_negative_prices_are_reported_together(
 def test_scenarios_today_each_step_then_all_together():
     gula = Change("gula", (Step("+20%", "percent", D("0.2")), Step("+40%", "percent", D("0.4"))), "")
     telur = Change("telur", (Step("3500", "price", D(3500)),), "")
-    assert scenarios_of([gula]) == [Scenario(), Scenario((("gula", gula.steps[0]),)),
-                                    Scenario((("gula", gula.steps[1]),))]
+    assert scenarios_of([gula]) == [
+        Scenario(),
+        Scenario((("gula", gula.steps[0]),)),
+        Scenario((("gula", gula.steps[1]),)),
+    ]
     # several items: each step alone, then each item at its last step together
-    assert scenarios_of([gula, telur])[1:] == [Scenario((("gula", gula.steps[0]),)),
-                                               Scenario((("gula", gula.steps[1]),)),
-                                               Scenario((("telur", telur.steps[0]),)),
-                                               Scenario((("gula", gula.steps[1]), ("telur", telur.steps[0])))]
+    assert scenarios_of([gula, telur])[1:] == [
+        Scenario((("gula", gula.steps[0]),)),
+        Scenario((("gula", gula.steps[1]),)),
+        Scenario((("telur", telur.steps[0]),)),
+        Scenario((("gula", gula.steps[1]), ("telur", telur.steps[0]))),
+    ]
 
 
 # ---------------------------------------------------------------- outcomes by hand
@@ -164,8 +182,12 @@ def test_plus_100_percent_raises_ingredients_by_exactly_that_items_line():
 def test_an_item_in_a_sub_recipe_moves_its_share_of_the_sub_recipe_too():
     ws = load_workspace(None, ROOT / "recipes" / "bingka-kentang.toml")
     ctx = Context(ws.settings, ws.catalog, ws.units)
-    (outcomes,) = what_if(load_product(ws, ROOT / "recipes" / "bingka-kentang.toml"), ctx, None,
-                          scenarios_of([parse_change("lpg-3kg=+100%", 0)]))
+    (outcomes,) = what_if(
+        load_product(ws, ROOT / "recipes" / "bingka-kentang.toml"),
+        ctx,
+        None,
+        scenarios_of([parse_change("lpg-3kg=+100%", 0)]),
+    )
     before, after = outcomes[0].sheet, outcomes[1].sheet
     # lpg is in the overhead and inside santan-pandan: the batch rises by every pack it buys × the price
     packs = before.needs()["lpg-3kg"]
@@ -183,9 +205,8 @@ def test_a_pattern_gives_outcomes_per_size(ws):
     per_size = run(ws, "baju.toml", "kain=30000")
     assert [o[0].sheet.size for o in per_size] == ["S", "M"]
     # M: 1,5 m at 30.000 = 45.000 + 30.000 labour = 75.000; today's price stays 135.000
-    m_today, m_cheaper = per_size[1]
-    assert (m_cheaper.sheet.unit, m_cheaper.today.price, m_cheaper.listed.price) == (D(75000), D(135000),
-                                                                                    D(112500))
+    _m_today, m_cheaper = per_size[1]
+    assert (m_cheaper.sheet.unit, m_cheaper.today.price, m_cheaper.listed.price) == (D(75000), D(135000), D(112500))
 
 
 def test_the_report(ws):
@@ -193,13 +214,21 @@ def test_the_report(ws):
     report = whatif_report(per_size, ws.settings.pricing, ["gula", "kain"], {}, settings_file="planner.toml")
     (data,) = report.data
     assert (data["product"], data["today_price"], data["fixed_costs"]) == ("Kue A", "6500.00", "300000.00")
-    assert data["scenarios"][0] == {"changes": [], "unit_cost": "4050.00", "price": "6500.00", "margin": "0.3769",
-                                    "units": 123}
-    assert data["scenarios"][1]["changes"] == [{"item": "gula", "change": "+100%", "before": "18000.00",
-                                                "after": "36000.00"}]
-    assert len(data["scenarios"]) == 4          # today, gula, kain, both
+    assert data["scenarios"][0] == {
+        "changes": [],
+        "unit_cost": "4050.00",
+        "price": "6500.00",
+        "margin": "0.3769",
+        "units": 123,
+    }
+    assert data["scenarios"][1]["changes"] == [
+        {"item": "gula", "change": "+100%", "before": "18000.00", "after": "36000.00"}
+    ]
+    assert len(data["scenarios"]) == 4  # today, gula, kain, both
     # Kue A does not use kain: a warning says its rows are today's
-    (unused,) = [n for n in report.notes if n.message.key == _("{product} does not use {item}: its rows are the same as today")]
+    (unused,) = [
+        n for n in report.notes if n.message.key == _("{product} does not use {item}: its rows are the same as today")
+    ]
     assert unused.message.params["item"] == "kain"
 
 

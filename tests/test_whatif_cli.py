@@ -19,15 +19,26 @@ def test_sugar_up_20_and_40_percent(examples: Path) -> None:
 
 
 def test_several_items_in_english_with_the_working(examples: Path) -> None:
-    result = run_cli("whatif", "recipes/bingka-kentang.toml", "-c", "gula-pasir=+20%", "-c", "telur-itik=3500",
-                     "--lang", "en", "--explain", cwd=examples)
+    result = run_cli(
+        "whatif",
+        "recipes/bingka-kentang.toml",
+        "-c",
+        "gula-pasir=+20%",
+        "-c",
+        "telur-itik=3500",
+        "--lang",
+        "en",
+        "--explain",
+        cwd=examples,
+    )
     assert result.code == 0, result.err
     assert_golden("whatif-bingka-two-en-explain.txt", result.out)
 
 
 def test_a_pattern_per_size(examples: Path) -> None:
-    result = run_cli("whatif", "patterns/kemeja-sekolah.toml", "-c", "katun-115=+10%", "-c", "kancing-kemeja=+2000",
-                     cwd=examples)
+    result = run_cli(
+        "whatif", "patterns/kemeja-sekolah.toml", "-c", "katun-115=+10%", "-c", "kancing-kemeja=+2000", cwd=examples
+    )
     assert result.code == 0, result.err
     assert_golden("whatif-kemeja.txt", result.out)
 
@@ -50,13 +61,24 @@ def test_json_by_hand(tmp_path: Path) -> None:
     # tests/test_whatif.py: HPP 4.050 -> 4.500, the settings would ask 7.000, today's 6.500 leaves
     # 2.000 / 6.500 = 30,77%, break-even 300.000 / 2.000 = 150 pieces a month
     assert data == {
-        "product": "Kue A", "file": "kue-a.toml", "kind": "recipe", "size": None, "channel": "langsung",
-        "today_price": "6500.00", "fixed_costs": "300000.00",
+        "product": "Kue A",
+        "file": "kue-a.toml",
+        "kind": "recipe",
+        "size": None,
+        "channel": "langsung",
+        "today_price": "6500.00",
+        "fixed_costs": "300000.00",
         "scenarios": [
             {"changes": [], "unit_cost": "4050.00", "price": "6500.00", "margin": "0.3769", "units": 123},
-            {"changes": [{"item": "gula", "change": "+100%", "before": "18000.00", "after": "36000.00"}],
-             "unit_cost": "4500.00", "price": "7000.00", "margin": "0.3077", "units": 150},
-        ]}
+            {
+                "changes": [{"item": "gula", "change": "+100%", "before": "18000.00", "after": "36000.00"}],
+                "unit_cost": "4500.00",
+                "price": "7000.00",
+                "margin": "0.3077",
+                "units": 150,
+            },
+        ],
+    }
 
 
 def test_a_price_that_never_breaks_even(tmp_path: Path) -> None:
@@ -75,20 +97,46 @@ def test_an_item_the_product_does_not_use_is_a_warning(tmp_path: Path) -> None:
 
 
 def test_several_files_give_a_report_each(examples: Path) -> None:
-    result = run_cli("whatif", "recipes/bingka-kentang.toml", "recipes/bingka-barandam.toml", "-c",
-                     "gula-pasir=+20%", "-f", "json", cwd=examples)
+    result = run_cli(
+        "whatif",
+        "recipes/bingka-kentang.toml",
+        "recipes/bingka-barandam.toml",
+        "-c",
+        "gula-pasir=+20%",
+        "-f",
+        "json",
+        cwd=examples,
+    )
     assert [d["product"] for d in json.loads(result.out)] == ["Bingka kentang", "Bingka barandam"]
 
 
-@pytest.mark.parametrize("change,lang,expected", [
-    ("gula-pasr=+20%", "id", "barang 'gula-pasr' tidak ada di katalog (saran: maksudnya gula-pasir, gula-merah, "
-                             "kelapa-parut?)\n"),
-    ("gula-pasr=+20%", "en", "unknown item 'gula-pasr' (hint: did you mean gula-pasir, gula-merah, kelapa-parut?)\n"),
-    ("gula-pasir=20%", "en", "'20%' in --change gula-pasir=20% has no sign: a rise or a fall? (hint: write +20% "
-                             "for a rise or -20% for a fall)\n"),
-    ("gula-pasir", "id", "--change 'gula-pasir' bukan BARANG=PERUBAHAN (saran: tulis misalnya --change "
-                         "gula-pasir=+20%, --change gula-pasir=+20%,+40% (dua langkah), --change gula-pasir=18000)\n"),
-])
+@pytest.mark.parametrize(
+    "change,lang,expected",
+    [
+        (
+            "gula-pasr=+20%",
+            "id",
+            "barang 'gula-pasr' tidak ada di katalog (saran: maksudnya gula-pasir, gula-merah, kelapa-parut?)\n",
+        ),
+        (
+            "gula-pasr=+20%",
+            "en",
+            "unknown item 'gula-pasr' (hint: did you mean gula-pasir, gula-merah, kelapa-parut?)\n",
+        ),
+        (
+            "gula-pasir=20%",
+            "en",
+            "'20%' in --change gula-pasir=20% has no sign: a rise or a fall? (hint: write +20% "
+            "for a rise or -20% for a fall)\n",
+        ),
+        (
+            "gula-pasir",
+            "id",
+            "--change 'gula-pasir' bukan BARANG=PERUBAHAN (saran: tulis misalnya --change "
+            "gula-pasir=+20%, --change gula-pasir=+20%,+40% (dua langkah), --change gula-pasir=18000)\n",
+        ),
+    ],
+)
 def test_bad_changes_in_the_chosen_language(examples: Path, change: str, lang: str, expected: str) -> None:
     result = run_cli("whatif", "recipes/bingka-kentang.toml", "--change", change, "--lang", lang, cwd=examples)
     assert result.code == 1

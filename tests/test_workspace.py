@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from planner import tomlfile
-from planner.errors import InputError, InputErrors
-from planner.workspace import (DATA, expand_paths, find_root, load_file, load_workspace, resolve_ref,
-                               shown_path)
+from planner.errors import InputError
 from planner.texts import _
+from planner.workspace import DATA, expand_paths, find_root, load_file, load_workspace, resolve_ref, shown_path
 
 D = Decimal
 
@@ -26,6 +25,7 @@ def write(folder: Path, files: dict[str, str]) -> Path:
 
 
 # ---------------------------------------------------------------- discovery
+
 
 def test_the_workspace_is_the_first_folder_upwards_with_planner_toml(tmp_path, monkeypatch):
     write(tmp_path, {"planner.toml": "", "resep/kue/bingka.toml": ""})
@@ -69,7 +69,7 @@ def test_the_workspace_option_wins_and_must_be_a_workspace(tmp_path):
 def test_a_workspace_catalog_is_used_alone(tmp_path):
     write(tmp_path, {"planner.toml": "", "prices.toml": '[gula]\npack = "1 kg"\nprice = 17_000\n'})
     ws = load_workspace(tmp_path)
-    assert list(ws.catalog) == ["gula"]     # no embedded item mixed in
+    assert list(ws.catalog) == ["gula"]  # no embedded item mixed in
 
 
 def test_a_workspace_without_prices_toml_uses_the_embedded_catalog(tmp_path):
@@ -82,33 +82,44 @@ def test_settings_can_redefine_the_gelas(tmp_path):
     write(tmp_path, {"planner.toml": '[units]\ngelas = "250 ml"\n'})
     ws = load_workspace(tmp_path)
     from planner.units import Quantity
+
     assert ws.units.convert(Quantity(D("1.5"), "gelas"), "ml") == 375  # 1,5 × 250 ml
 
 
 def test_catalog_problems_are_all_reported_with_their_lines(tmp_path):
-    catalog = ('[gula]\npack = "1 kg"\nprice = 14.000\n\n'
-               '[kain]\npack = "1 m"\nprice = 20_000\nwidth = "1 kg"\n\n'
-               '[garam]\npack = "1 kilo"\nprice = 5_000\n')
+    catalog = (
+        '[gula]\npack = "1 kg"\nprice = 14.000\n\n'
+        '[kain]\npack = "1 m"\nprice = 20_000\nwidth = "1 kg"\n\n'
+        '[garam]\npack = "1 kilo"\nprice = 5_000\n'
+    )
     write(tmp_path, {"planner.toml": "", "prices.toml": catalog})
     ws = load_workspace(tmp_path)
     found = [(p.line, p.message.key) for p in ws.diagnostics.errors]
-    assert sorted(found) == [(3, _("'{key}' = {value} is read as {whole}: TOML takes the dot as a decimal point")),
-                             (8, _("{field} of {item} must be a length, not {value}")),
-                             (11, _("unknown unit '{unit}' for {item}"))]
+    assert sorted(found) == [
+        (3, _("'{key}' = {value} is read as {whole}: TOML takes the dot as a decimal point")),
+        (8, _("{field} of {item} must be a length, not {value}")),
+        (11, _("unknown unit '{unit}' for {item}")),
+    ]
 
 
 def test_what_is_broken_gives_way_and_the_rest_still_counts(tmp_path):
     """A broken item is left out (and known as broken); a broken settings table takes its default."""
-    write(tmp_path, {"planner.toml": 'language = "en"\n[labor]\nwage_per_hour = "banyak"\n[pricing]\nmarkup = 0.5\n',
-                     "prices.toml": '[gula]\npack = "1 kg"\nprice = 14.000\n\n[garam]\npack = "1 kg"\nprice = 5_000\n'})
+    write(
+        tmp_path,
+        {
+            "planner.toml": 'language = "en"\n[labor]\nwage_per_hour = "banyak"\n[pricing]\nmarkup = 0.5\n',
+            "prices.toml": '[gula]\npack = "1 kg"\nprice = 14.000\n\n[garam]\npack = "1 kg"\nprice = 5_000\n',
+        },
+    )
     ws = load_workspace(tmp_path)
     assert ws.settings.language == "en" and ws.settings.pricing.markup == D("0.5")
-    assert ws.settings.labor.wage_per_hour == 30_602                     # the default, with its error told
+    assert ws.settings.labor.wage_per_hour == 30_602  # the default, with its error told
     assert list(ws.catalog) == ["garam"] and ws.catalog.broken == {"gula"}
     assert [p.line for p in ws.diagnostics.errors] == [3, 3]
 
 
 # ---------------------------------------------------------------- the embedded defaults
+
 
 def test_the_embedded_catalog_is_large_dated_and_sourced():
     ws = load_workspace(DATA)
@@ -119,13 +130,31 @@ def test_the_embedded_catalog_is_large_dated_and_sourced():
         assert item.name, item_id
     fabrics = {i.width for i in ws.catalog.values() if i.width is not None}
     assert {str(w) for w in fabrics} >= {"115 cm", "150 cm"}
-    for wanted in ("tepung-terigu", "gula-pasir", "telur-ayam", "telur-itik", "santan-kental", "margarin",
-                   "ragi-instan", "daun-pandan", "kentang", "pisang-kepok", "lpg-3kg", "mika-kecil",
-                   "plastik-klip", "stiker-label", "benang-jahit", "kancing-kemeja", "resleting", "kain-keras"):
+    for wanted in (
+        "tepung-terigu",
+        "gula-pasir",
+        "telur-ayam",
+        "telur-itik",
+        "santan-kental",
+        "margarin",
+        "ragi-instan",
+        "daun-pandan",
+        "kentang",
+        "pisang-kepok",
+        "lpg-3kg",
+        "mika-kecil",
+        "plastik-klip",
+        "stiker-label",
+        "benang-jahit",
+        "kancing-kemeja",
+        "resleting",
+        "kain-keras",
+    ):
         assert wanted in ws.catalog, wanted
 
 
 # ---------------------------------------------------------------- reading files
+
 
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(InputError) as caught:
@@ -173,18 +202,25 @@ def test_floats_are_read_as_exact_decimals():
     assert isinstance(data["loss"], Decimal)
 
 
-@pytest.mark.parametrize("text, line, reason", [
-    ('name = "Kue"\n\n[batch]\npieces = delapan\n', 4, _("a value is not valid TOML")),
-    ('[batch]\npieces = 8\npieces = 9\n', 3, _("a key is written twice in the same table")),
-    ('[batch]\n[batch]\n', 2, _("a table is declared twice")),
-    ('name = "Kue\n', 1, _("a text is not closed with a quote")),
-    ('name = "Kue"\nsizes = ["S",\n', 2, _("a value is not valid TOML")),   # at the end of the document
-])
+@pytest.mark.parametrize(
+    "text, line, reason",
+    [
+        ('name = "Kue"\n\n[batch]\npieces = delapan\n', 4, _("a value is not valid TOML")),
+        ("[batch]\npieces = 8\npieces = 9\n", 3, _("a key is written twice in the same table")),
+        ("[batch]\n[batch]\n", 2, _("a table is declared twice")),
+        ('name = "Kue\n', 1, _("a text is not closed with a quote")),
+        ('name = "Kue"\nsizes = ["S",\n', 2, _("a value is not valid TOML")),  # at the end of the document
+    ],
+)
 def test_a_syntax_error_names_its_line_and_reason(text, line, reason):
     with pytest.raises(InputError) as caught:
         tomlfile.parse(text, "x.toml")
     err = caught.value
-    assert (err.message.key, err.line, err.message.params["reason"].key) == (_("TOML syntax error: {reason}"), line, reason)
+    assert (err.message.key, err.line, err.message.params["reason"].key) == (
+        _("TOML syntax error: {reason}"),
+        line,
+        reason,
+    )
     assert err.hint is not None and err.hint.key != reason
 
 
@@ -192,7 +228,9 @@ def test_an_unusual_syntax_error_keeps_tomllibs_words():
     with pytest.raises(InputError) as caught:
         tomlfile.parse('x = "\\q"\n', "x.toml")
     assert isinstance(caught.value.message.params["reason"], str)
-    assert caught.value.hint.key == _("text values need quotes (qty = \"250 g\"), each key once per table, tables as [name]")
+    assert caught.value.hint.key == _(
+        'text values need quotes (qty = "250 g"), each key once per table, tables as [name]'
+    )
 
 
 LINES = """\
@@ -213,31 +251,43 @@ items = [ { item = "mika", qty = "1 pcs" } ]   # 14
 """
 
 
-@pytest.mark.parametrize("loc, line", [
-    (("name",), 1),
-    (("batch", "pieces"), 4),
-    (("batch", "minutes"), 3),             # not written: the table it belongs in
-    (("ingredients", 0, "qty"), 8),
-    (("ingredients", 1, "item"), 10),
-    (("ingredients", 1), 9),
-    (("packaging", "items", 0, "item"), 14),
-    (("nothing",), None),
-])
+@pytest.mark.parametrize(
+    "loc, line",
+    [
+        (("name",), 1),
+        (("batch", "pieces"), 4),
+        (("batch", "minutes"), 3),  # not written: the table it belongs in
+        (("ingredients", 0, "qty"), 8),
+        (("ingredients", 1, "item"), 10),
+        (("ingredients", 1), 9),
+        (("packaging", "items", 0, "item"), 14),
+        (("nothing",), None),
+    ],
+)
 def test_line_of_finds_a_location_or_its_closest_enclosing_key(loc, line):
     assert tomlfile.line_of(LINES, loc) == line
 
 
 # ---------------------------------------------------------------- files in the workspace
 
+
 def test_a_file_tells_its_kind(tmp_path):
-    write(tmp_path, {"kue.toml": 'name = "K"\n[batch]\npieces = 2\n[[ingredients]]\nitem = "gula"\nqty = "1 kg"\n',
-                     "catatan.toml": 'judul = "x"\n'})
+    write(
+        tmp_path,
+        {
+            "kue.toml": 'name = "K"\n[batch]\npieces = 2\n[[ingredients]]\nitem = "gula"\nqty = "1 kg"\n',
+            "catatan.toml": 'judul = "x"\n',
+        },
+    )
     ws = load_workspace(DATA)
     kind, model, _data = load_file(ws, tmp_path / "kue.toml")
     assert kind == "recipe" and model.batch.pieces == 2
     with pytest.raises(InputError) as caught:
         load_file(ws, tmp_path / "catatan.toml")
-    assert (caught.value.message.key, caught.value.line) == (_("cannot tell whether this is a recipe, a pattern or a plan"), 1)
+    assert (caught.value.message.key, caught.value.line) == (
+        _("cannot tell whether this is a recipe, a pattern or a plan"),
+        1,
+    )
 
 
 def test_a_reference_is_relative_to_the_file_that_makes_it(tmp_path):
@@ -248,8 +298,18 @@ def test_a_reference_is_relative_to_the_file_that_makes_it(tmp_path):
 
 
 def test_folders_expand_to_their_product_files(tmp_path):
-    write(tmp_path, {"planner.toml": "", "prices.toml": "", "resep/a.toml": "", "resep/b.toml": "",
-                     "pola/c.toml": "", "catatan.txt": "", "lama.toml/x": ""})
+    write(
+        tmp_path,
+        {
+            "planner.toml": "",
+            "prices.toml": "",
+            "resep/a.toml": "",
+            "resep/b.toml": "",
+            "pola/c.toml": "",
+            "catatan.txt": "",
+            "lama.toml/x": "",
+        },
+    )
     found = expand_paths([tmp_path, tmp_path / "resep" / "a.toml"])
     names = [p.relative_to(tmp_path).as_posix() for p in found]
     assert names == ["pola/c.toml", "resep/a.toml", "resep/b.toml", "resep/a.toml"]

@@ -12,11 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.errors import InputError
-from planner.writing import toml_literal, toml_text, write_checked, write_toml
 from planner.texts import _
+from planner.writing import toml_literal, toml_text, write_checked, write_toml
 
 RECIPE = {
-    "name": "Bingka \"kentang\" × 1,5",
+    "name": 'Bingka "kentang" × 1,5',
     "source": "ulekan.com",
     "batch": {"pieces": 12, "loss": D("0.05"), "equipment_minutes": D("82.5")},
     "ingredients": [{"item": "telur-itik", "qty": "4,5 butir"}, {"recipe": "../resep/santan", "qty": "2,25 gelas"}],
@@ -36,8 +36,12 @@ def test_a_recipe_is_written_with_table_blocks_and_loads_back_to_the_same_values
 
 
 def test_odd_keys_and_values_are_quoted_by_tomli_w():
-    data = {"a b": {"tepung terigu": "1 kg"}, "due": date(2026, 12, 12), "share": D("0.30"),
-            "list": [{"x": 1, "inner": {"y": 2}}]}  # tables inside array elements stay tomli-w's own
+    data = {
+        "a b": {"tepung terigu": "1 kg"},
+        "due": date(2026, 12, 12),
+        "share": D("0.30"),
+        "list": [{"x": 1, "inner": {"y": 2}}],
+    }  # tables inside array elements stay tomli-w's own
     assert loads(toml_text(data)) == data
 
 
@@ -48,15 +52,27 @@ def test_literals_are_one_line():
     assert toml_literal(D("0.05")) == "0.05" and toml_literal(1000) == "1000"
 
 
-scalars = st.one_of(st.text(max_size=20), st.integers(-10**9, 10**9),
-                    st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-10**6, max_value=10**6),
-                    st.booleans(), st.dates())
+scalars = st.one_of(
+    st.text(max_size=20),
+    st.integers(-(10**9), 10**9),
+    st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-(10**6), max_value=10**6),
+    st.booleans(),
+    st.dates(),
+)
 keys = st.text(min_size=1, max_size=12)
 
 
-@given(st.dictionaries(keys, st.one_of(scalars, st.dictionaries(keys, scalars, max_size=4),
-                                       st.lists(st.dictionaries(keys, scalars, min_size=1, max_size=3), max_size=3)),
-                       max_size=6))
+@given(
+    st.dictionaries(
+        keys,
+        st.one_of(
+            scalars,
+            st.dictionaries(keys, scalars, max_size=4),
+            st.lists(st.dictionaries(keys, scalars, min_size=1, max_size=3), max_size=3),
+        ),
+        max_size=6,
+    )
+)
 def test_anything_written_loads_back_to_the_same_values(data):
     assert loads(toml_text(data)) == data
 

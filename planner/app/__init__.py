@@ -23,14 +23,29 @@ import importlib
 from typing import Any
 
 _WHERE = {
-    "CostOptions": "products", "PriceOptions": "products", "BreakevenOptions": "products",
-    "cost": "products", "price": "products", "breakeven": "products",
-    "CompareOptions": "workshop", "WhatifOptions": "workshop", "compare": "workshop", "whatif": "workshop",
-    "PlanOptions": "planning", "plan": "planning",
-    "QuoteOptions": "quoting", "quote": "quoting",
-    "ScaleOptions": "scaling", "scale": "scaling", "scaled_recipe": "scaling",
-    "CheckOptions": "checking", "Checked": "checking", "check": "checking",
-    "new_file": "files", "workspace_files": "files", "schemas": "files",
+    "CostOptions": "products",
+    "PriceOptions": "products",
+    "BreakevenOptions": "products",
+    "cost": "products",
+    "price": "products",
+    "breakeven": "products",
+    "CompareOptions": "workshop",
+    "WhatifOptions": "workshop",
+    "compare": "workshop",
+    "whatif": "workshop",
+    "PlanOptions": "planning",
+    "plan": "planning",
+    "QuoteOptions": "quoting",
+    "quote": "quoting",
+    "ScaleOptions": "scaling",
+    "scale": "scaling",
+    "scaled_recipe": "scaling",
+    "CheckOptions": "checking",
+    "Checked": "checking",
+    "check": "checking",
+    "new_file": "files",
+    "workspace_files": "files",
+    "schemas": "files",
 }
 __all__ = sorted(_WHERE)
 

@@ -30,17 +30,17 @@ from planner.workspace import EMBEDDED, Workspace, expand_paths, load_file, load
 
 @dataclass(frozen=True)
 class CheckOptions:
-    today: date = field(default_factory=date.today)   # price ages are judged against this day
-    whole: bool = True                                 # the whole workspace: also tell unused catalog items
+    today: date = field(default_factory=date.today)  # price ages are judged against this day
+    whole: bool = True  # the whole workspace: also tell unused catalog items
 
 
 @dataclass(frozen=True)
 class Checked:
     """What one check found: every problem, and each file's count of them."""
 
-    files: tuple[str, ...]                  # the files asked for, in order
+    files: tuple[str, ...]  # the files asked for, in order
     problems: tuple[InputError, ...]
-    counts: Mapping[str, Counts]            # per file with problems (settings, catalog and others too)
+    counts: Mapping[str, Counts]  # per file with problems (settings, catalog and others too)
 
     @property
     def errors(self) -> int:
@@ -73,7 +73,7 @@ def check(ws: Workspace, paths: Sequence[Path], options: CheckOptions) -> Checke
 def check_file(ws: Workspace, ctx: Context, path: Path) -> set[str]:
     """Load and cost (a plan: plan) one file; the catalog items it uses."""
     try:
-        kind, model, _data = load_file(ws, path)
+        _kind, model, _data = load_file(ws, path)
     except InputErrors as errs:
         ws.diagnostics.extend(errs.problems, str(path))
         return salvage(ws, ctx, path)
@@ -94,9 +94,19 @@ def check_plan(ws: Workspace, ctx: Context, path: Path, model: Plan) -> set[str]
     stock = diag.collect(lambda: stock_of(ws, model, None), str(path)) or {}
     if len(diag.errors) == before and orders:
         options = PlanOptions()
-        made = diag.collect(lambda: plan_production(orders, stock, ws.settings, ws.catalog, ws.units, ctx.prices,
-                                                    today=options.today, stock_at=(str(path), ("stock",))),
-                            str(path))
+        made = diag.collect(
+            lambda: plan_production(
+                orders,
+                stock,
+                ws.settings,
+                ws.catalog,
+                ws.units,
+                ctx.prices,
+                today=options.today,
+                stock_at=(str(path), ("stock",)),
+            ),
+            str(path),
+        )
         diag.extend(made.notes if made else ())
     return {item for order in orders for item in order.sheet.needs()} | set(stock)
 
@@ -134,7 +144,7 @@ def _entries(data: Mapping[str, Any], where: tuple[str, ...]) -> list[Any]:
 def _valid(model: type[Record], value: Any, places: int) -> Any:
     try:
         return validate(model, value, {"places": places})
-    except InputErrors:   # told already, by the whole file's validation
+    except InputErrors:  # told already, by the whole file's validation
         return None
 
 
@@ -142,8 +152,11 @@ def salvage_line(ws: Workspace, ctx: Context, path: Path, loc: tuple[str | int, 
     """One line of a broken file: its item priced, its sub-recipe loaded, its plan product loaded."""
     diag = ws.diagnostics
     if isinstance(line, Make):
-        diag.collect(lambda: cost_product(load_product(ws, resolve_ref(line.product, str(path))), ctx), str(path),
-                     under=(*loc, "product"))
+        diag.collect(
+            lambda: cost_product(load_product(ws, resolve_ref(line.product, str(path))), ctx),
+            str(path),
+            under=(*loc, "product"),
+        )
         return set()
     if isinstance(line, Ingredient) and line.recipe is not None:
         ref = line.recipe
@@ -163,6 +176,7 @@ def salvage_line(ws: Workspace, ctx: Context, path: Path, loc: tuple[str | int, 
 
 def mentioned_items(text: str | None) -> set[str]:
     """Every ``item = "..."`` a file names, even when the file has errors (for 'unused item')."""
+
     def walk(value: Any) -> Iterable[str]:
         if isinstance(value, dict):
             if isinstance(value.get("item"), str):

@@ -20,8 +20,9 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
-def context(ws: Workspace, prices: Mapping[str, Decimal] = {}, *, fabric: str | None = None,
-            customer_fabric: bool = False) -> Context:
+def context(
+    ws: Workspace, prices: Mapping[str, Decimal] = {}, *, fabric: str | None = None, customer_fabric: bool = False
+) -> Context:
     """The costing context of a run: settings, catalog, units and the run's overrides.
 
     Each ``--set`` item and the ``--fabric`` must be in the catalog (a problem of the command line)."""
@@ -60,9 +61,11 @@ def listed_products(ws: Workspace, paths: Sequence[Path]) -> list[Product]:
 
     products = [p for p in each(ws, found, load, lambda entry: str(entry[0])) if p is not None]
     if not products and not ws.diagnostics.has_errors:
-        raise problem(_("no recipe or pattern found in {paths}"),
-                      hint=_("name recipe or pattern files, or folders that hold them"),
-                      paths=", ".join(str(p) for p in paths))
+        raise problem(
+            _("no recipe or pattern found in {paths}"),
+            hint=_("name recipe or pattern files, or folders that hold them"),
+            paths=", ".join(str(p) for p in paths),
+        )
     return products
 
 

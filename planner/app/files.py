@@ -30,11 +30,17 @@ def new_file(ws: Workspace, kind: str, target: Path, today: date, fmt: Any) -> D
         return pattern_doc(fmt, ws.catalog, ws.units, ws.settings, target.stem)
     products = products_near(ws, target)
     if not products:
-        raise problem(_("found no recipe or pattern near this plan to put in it"),
-                      hint=_("make one first, e.g. planner new recipe recipes/kue, then write the plan next to "
-                             "recipes/ (e.g. plans/pesanan)")).at(str(target))
-    refs = [(relative(p.path, target), p.kind, [] if isinstance(p, RecipeProduct) else list(p.model.sizes))
-            for p in products]
+        raise problem(
+            _("found no recipe or pattern near this plan to put in it"),
+            hint=_(
+                "make one first, e.g. planner new recipe recipes/kue, then write the plan next to "
+                "recipes/ (e.g. plans/pesanan)"
+            ),
+        ).at(str(target))
+    refs = [
+        (relative(p.path, target), p.kind, [] if isinstance(p, RecipeProduct) else list(p.model.sizes))
+        for p in products
+    ]
     recipe = next((p.model for p in products if isinstance(p, RecipeProduct)), None)
     return plan_doc(fmt, target.stem, refs, stock_line(recipe), today + timedelta(days=DUE_IN_DAYS))
 
@@ -87,8 +93,9 @@ def workspace_files(root: Path) -> list[tuple[Path, str]]:
     """The files of a new workspace at ``root``: the embedded settings and catalog, comments,
     sources and all (each checked to be valid TOML, as shipped)."""
     if root.exists() and not root.is_dir():
-        raise problem(_("'{folder}' is a file, not a folder"), hint=_("choose a folder for the workspace"),
-                      folder=str(root)).at(str(root))
+        raise problem(
+            _("'{folder}' is a file, not a folder"), hint=_("choose a folder for the workspace"), folder=str(root)
+        ).at(str(root))
     files = []
     for name in (SETTINGS_FILE, CATALOG_FILE):
         text = tomlfile.read_text(DATA / name)
@@ -106,6 +113,7 @@ def schemas(kind: str | None, places: int) -> dict[str, dict[str, Any]]:
     from planner.schemas import all_schemas, schema_for
 
     if kind is not None and kind not in SCHEMA_KINDS:
-        raise problem(_("unknown file kind '{kind}'"), hint=_("use one of {known}"), kind=kind,
-                      known=", ".join(SCHEMA_KINDS))
+        raise problem(
+            _("unknown file kind '{kind}'"), hint=_("use one of {known}"), kind=kind, known=", ".join(SCHEMA_KINDS)
+        )
     return {kind: schema_for(kind, places)} if kind else all_schemas(places)

@@ -21,13 +21,14 @@ from planner.workspace import Workspace, load_plan, load_product, pattern_by_siz
 @dataclass(frozen=True)
 class PlanOptions:
     today: date = field(default_factory=date.today)
-    stock: Path | None = None               # a TOML table item = "qty" instead of the plan's [stock]
+    stock: Path | None = None  # a TOML table item = "qty" instead of the plan's [stock]
     prices: Mapping[str, Decimal] = field(default_factory=dict)
-    explain: bool = False                   # work out the working (a big plan has a lot of it)
+    explain: bool = False  # work out the working (a big plan has a lot of it)
 
 
-def plan(ws: Workspace, plan_file: Path | None, targets: Sequence[tuple[Path, int]],
-         options: PlanOptions) -> list[Report]:
+def plan(
+    ws: Workspace, plan_file: Path | None, targets: Sequence[tuple[Path, int]], options: PlanOptions
+) -> list[Report]:
     """A plan file, or FILE=N targets (N pieces of a recipe each), planned."""
     from planner.reports.plan import plan_report
 
@@ -39,23 +40,38 @@ def plan(ws: Workspace, plan_file: Path | None, targets: Sequence[tuple[Path, in
     return finish(ws, [plan_report(made, ws.places, file=file, explain=options.explain)])
 
 
-def planned(ws: Workspace, ctx: Context, plan_file: Path | None, targets: Sequence[tuple[Path, int]],
-            options: PlanOptions) -> ProductionPlan | None:
+def planned(
+    ws: Workspace, ctx: Context, plan_file: Path | None, targets: Sequence[tuple[Path, int]], options: PlanOptions
+) -> ProductionPlan | None:
     """The production plan, or None with its problems in the run's diagnostics."""
     diag = ws.diagnostics
     model = diag.collect(lambda: load_plan(ws, plan_file), str(plan_file)) if plan_file else None
     if plan_file is not None and model is None:
         return None
-    orders = plan_orders(ws, ctx, plan_file, model) if model is not None and plan_file is not None else \
-        target_orders(ws, ctx, targets)
+    orders = (
+        plan_orders(ws, ctx, plan_file, model)
+        if model is not None and plan_file is not None
+        else target_orders(ws, ctx, targets)
+    )
     where = str(options.stock or plan_file)
     stock = diag.collect(lambda: stock_of(ws, model, options.stock), where)
     if diag.has_errors or stock is None:
         return None
     stock_at = (where, () if options.stock else ("stock",))
-    return diag.collect(lambda: plan_production(
-        orders, stock, ws.settings, ws.catalog, ws.units, ctx.prices, today=options.today,
-        due=model.due if model else None, name=model.name if model else None, stock_at=stock_at))
+    return diag.collect(
+        lambda: plan_production(
+            orders,
+            stock,
+            ws.settings,
+            ws.catalog,
+            ws.units,
+            ctx.prices,
+            today=options.today,
+            due=model.due if model else None,
+            name=model.name if model else None,
+            stock_at=stock_at,
+        )
+    )
 
 
 def plan_orders(ws: Workspace, ctx: Context, path: Path, model: Plan) -> list[Order]:
@@ -72,16 +88,30 @@ def make_orders(ws: Workspace, ctx: Context, plan_path: Path, index: int, make: 
     here = ("make", index)
     if isinstance(product, RecipeProduct):
         if make.sizes is not None or make.pieces is None:
-            raise problem(_("{file} is a recipe: it is planned by pieces, not by sizes"),
-                          hint=_("write pieces = 120 instead of sizes"),
-                          file=make.product).under(*here, "sizes").at(str(plan_path))
+            raise (
+                problem(
+                    _("{file} is a recipe: it is planned by pieces, not by sizes"),
+                    hint=_("write pieces = 120 instead of sizes"),
+                    file=make.product,
+                )
+                .under(*here, "sizes")
+                .at(str(plan_path))
+            )
         return [Order(cost_recipe(product, ctx), make.pieces)]
     if make.sizes is None:
         raise pattern_by_sizes(make.product).under(*here, "pieces").at(str(plan_path))
     for size in make.sizes:
         if size not in product.model.sizes:
-            raise problem(_("size '{size}' is not in the pattern"), hint=_("the pattern has sizes {sizes}"), size=size,
-                          sizes=", ".join(product.model.sizes)).under(*here, "sizes", size).at(str(plan_path))
+            raise (
+                problem(
+                    _("size '{size}' is not in the pattern"),
+                    hint=_("the pattern has sizes {sizes}"),
+                    size=size,
+                    sizes=", ".join(product.model.sizes),
+                )
+                .under(*here, "sizes", size)
+                .at(str(plan_path))
+            )
     return [Order(cost_pattern(product, ctx, size), qty) for size, qty in make.sizes.items()]
 
 
@@ -95,6 +125,7 @@ def load_referenced(ws: Workspace, plan_path: Path, index: int, ref: str) -> Rec
 
 def target_orders(ws: Workspace, ctx: Context, targets: Sequence[tuple[Path, int]]) -> list[Order]:
     """``FILE=N`` targets: N pieces of a recipe each."""
+
     def order(path: Path, pieces: int) -> Order:
         product = load_product(ws, path)
         if not isinstance(product, RecipeProduct):

@@ -19,15 +19,15 @@ from planner.workspace import Workspace
 
 @dataclass(frozen=True)
 class CostOptions:
-    size: str | None = None                 # one size of a pattern
-    fabric: str | None = None               # a catalog fabric instead of the pattern's
-    prices: Mapping[str, Decimal] = field(default_factory=dict)   # --set item=price for this run
+    size: str | None = None  # one size of a pattern
+    fabric: str | None = None  # a catalog fabric instead of the pattern's
+    prices: Mapping[str, Decimal] = field(default_factory=dict)  # --set item=price for this run
 
 
 @dataclass(frozen=True)
 class PriceOptions:
-    channel: str | None = None              # only this channel
-    markup: Decimal | None = None           # instead of the settings' pricing rule
+    channel: str | None = None  # only this channel
+    markup: Decimal | None = None  # instead of the settings' pricing rule
     margin: Decimal | None = None
     size: str | None = None
     prices: Mapping[str, Decimal] = field(default_factory=dict)
@@ -35,19 +35,23 @@ class PriceOptions:
 
 @dataclass(frozen=True)
 class BreakevenOptions:
-    channel: str | None = None              # default: the first (the direct sale)
-    price: Decimal | None = None            # a shelf price to judge instead of the computed one
-    goals: Goals = Goals()                  # target profit, start-up capital, planned volume
+    channel: str | None = None  # default: the first (the direct sale)
+    price: Decimal | None = None  # a shelf price to judge instead of the computed one
+    goals: Goals = Goals()  # target profit, start-up capital, planned volume
     size: str | None = None
     prices: Mapping[str, Decimal] = field(default_factory=dict)
 
 
 def product_sheets(ws: Workspace, files: Sequence[Path], ctx: Context, size: str | None) -> list[list[CostSheet]]:
     """One list of CostSheets per file (a pattern gives one per size, or just ``size``)."""
+
     def sheets(product: Product) -> list[CostSheet]:
         if size is not None and isinstance(product, RecipeProduct):
-            raise problem(_("--size applies to patterns, and {file} is a recipe"), hint=_("leave out --size for recipes"),
-                          file=product.path)
+            raise problem(
+                _("--size applies to patterns, and {file} is a recipe"),
+                hint=_("leave out --size for recipes"),
+                file=product.path,
+            )
         return cost_product(product, ctx, size)
 
     return each(ws, load_products(ws, files), sheets, lambda product: product.path)
@@ -73,9 +77,12 @@ def price(ws: Workspace, files: Sequence[Path], options: PriceOptions) -> list[R
     pricing = diag.collect(lambda: override(settings.pricing, markup=options.markup, margin=options.margin))
     channels = diag.collect(lambda: channels_of(settings, options.channel)) or list(settings.channels)
     ctx = context(ws, options.prices)
-    reports = [price_report(sheets, channels, pricing or settings.pricing, ws.places, settings=settings,
-                            settings_file=ws.settings_file)
-               for sheets in product_sheets(ws, files, ctx, options.size)]
+    reports = [
+        price_report(
+            sheets, channels, pricing or settings.pricing, ws.places, settings=settings, settings_file=ws.settings_file
+        )
+        for sheets in product_sheets(ws, files, ctx, options.size)
+    ]
     return finish(ws, reports)
 
 
@@ -86,12 +93,17 @@ def breakeven(ws: Workspace, files: Sequence[Path], options: BreakevenOptions) -
     diag, settings, goals = ws.diagnostics, ws.settings, options.goals
     channel = diag.collect(lambda: channels_of(settings, options.channel)[0]) or settings.channels[0]
     if goals.capital is not None and goals.volume is None:
-        diag.add(problem(_("--capital needs --volume: payback depends on how many pieces you sell a month"),
-                         hint=_("add e.g. --volume 600 (pieces sold a month)")))
+        diag.add(
+            problem(
+                _("--capital needs --volume: payback depends on how many pieces you sell a month"),
+                hint=_("add e.g. --volume 600 (pieces sold a month)"),
+            )
+        )
         goals = Goals(goals.target)
     ask = Ask(channel, settings.pricing, goals, options.price)
     ctx = context(ws, options.prices)
-    reports = [breakeven_report(sheets, settings, ask, ws.places, settings_file=ws.settings_file,
-                                defaults=ws.defaults)
-               for sheets in product_sheets(ws, files, ctx, options.size)]
+    reports = [
+        breakeven_report(sheets, settings, ask, ws.places, settings_file=ws.settings_file, defaults=ws.defaults)
+        for sheets in product_sheets(ws, files, ctx, options.size)
+    ]
     return finish(ws, reports)

@@ -18,12 +18,12 @@ from planner.workspace import Workspace
 
 @dataclass(frozen=True)
 class QuoteOptions:
-    order: Mapping[str, int] = field(default_factory=dict)   # size -> how many garments
-    fabric: str | None = None               # a catalog fabric instead of the pattern's
-    customer_fabric: bool = False           # the customer brings the fabric
-    brought: Decimal | None = None          # ... this many metres of it
+    order: Mapping[str, int] = field(default_factory=dict)  # size -> how many garments
+    fabric: str | None = None  # a catalog fabric instead of the pattern's
+    customer_fabric: bool = False  # the customer brings the fabric
+    brought: Decimal | None = None  # ... this many metres of it
     rush: bool = False
-    price: Decimal | None = None            # a price per garment to judge (ongkos jahit)
+    price: Decimal | None = None  # a price per garment to judge (ongkos jahit)
     today: date = field(default_factory=date.today)
     prices: Mapping[str, Decimal] = field(default_factory=dict)
 
@@ -38,12 +38,23 @@ def quote(ws: Workspace, pattern: Path, options: QuoteOptions) -> list[Report]:
     ws.diagnostics.raise_errors()
     product = products[0]
     if not isinstance(product, PatternProduct):
-        raise problem(_("this is a recipe; a quote needs a sewing pattern"),
-                      hint=_("give a pattern file (it has sizes and [fabric]); for a recipe use planner price {file}"),
-                      file=product.path).at(product.path)
-    made = ws.diagnostics.collect(lambda: quote_pattern(product, ctx, dict(options.order), today=options.today,
-                                                        rush=options.rush, brought=options.brought,
-                                                        price=options.price), product.path)
+        raise problem(
+            _("this is a recipe; a quote needs a sewing pattern"),
+            hint=_("give a pattern file (it has sizes and [fabric]); for a recipe use planner price {file}"),
+            file=product.path,
+        ).at(product.path)
+    made = ws.diagnostics.collect(
+        lambda: quote_pattern(
+            product,
+            ctx,
+            dict(options.order),
+            today=options.today,
+            rush=options.rush,
+            brought=options.brought,
+            price=options.price,
+        ),
+        product.path,
+    )
     ws.diagnostics.raise_errors()
     assert made is not None
     return finish(ws, [quote_report(made, ws.places, ws.settings.business, catalog_file=ws.catalog_file)])

@@ -18,16 +18,18 @@ from planner.workspace import Workspace, load_file, load_product, resolve_ref
 
 @dataclass(frozen=True)
 class ScaleOptions:
-    pieces: int | None = None               # pieces fit to sell wanted (K = N / sellable) ...
-    factor: Decimal | None = None           # ... or K itself
+    pieces: int | None = None  # pieces fit to sell wanted (K = N / sellable) ...
+    factor: Decimal | None = None  # ... or K itself
 
 
 def recipe_of(ws: Workspace, file: Path) -> tuple[RecipeProduct, dict[str, Any]]:
     """The recipe (with its sub-recipes) and its TOML data as written."""
     product = load_product(ws, file)
     if not isinstance(product, RecipeProduct):
-        raise problem(_("this is not a recipe; only recipes can be scaled"),
-                      hint=_("for garments use planner quote with --sizes, or a plan file with sizes")).at(str(file))
+        raise problem(
+            _("this is not a recipe; only recipes can be scaled"),
+            hint=_("for garments use planner quote with --sizes, or a plan file with sizes"),
+        ).at(str(file))
     return product, load_file(ws, file)[2]
 
 
@@ -50,8 +52,9 @@ def scale(ws: Workspace, file: Path, options: ScaleOptions) -> Report:
     return scale_report(scaling, asked=options.pieces)
 
 
-def scaled_recipe(ws: Workspace, file: Path, options: ScaleOptions,
-                  output: Path) -> tuple[dict[str, Any], Decimal, list[InputError]]:
+def scaled_recipe(
+    ws: Workspace, file: Path, options: ScaleOptions, output: Path
+) -> tuple[dict[str, Any], Decimal, list[InputError]]:
     """The scaled recipe's TOML data for ``output`` (sub-recipe paths made relative to it), its
     factor, and warnings about what it leaves as written."""
     from planner.scaling import scaled_recipe_data

@@ -18,16 +18,16 @@ from planner.workspace import Workspace
 
 @dataclass(frozen=True)
 class CompareOptions:
-    sort: str = DEFAULT_SORT                # per-hour, profit, margin, price, hpp, name (or Indonesian)
+    sort: str = DEFAULT_SORT  # per-hour, profit, margin, price, hpp, name (or Indonesian)
     reverse: bool = False
-    size: str | None = None                 # one size of each pattern
+    size: str | None = None  # one size of each pattern
     prices: Mapping[str, Decimal] = field(default_factory=dict)
-    keep_going: bool = False                # broken files are reported and left out
+    keep_going: bool = False  # broken files are reported and left out
 
 
 @dataclass(frozen=True)
 class WhatifOptions:
-    changes: Sequence[Change] = ()          # read by planner.options.changes
+    changes: Sequence[Change] = ()  # read by planner.options.changes
     size: str | None = None
     prices: Mapping[str, Decimal] = field(default_factory=dict)
     keep_going: bool = False
@@ -44,8 +44,12 @@ def compare(ws: Workspace, paths: Sequence[Path], options: CompareOptions) -> li
 
     column = ws.diagnostics.collect(lambda: sort_name(options.sort)) or DEFAULT_SORT
     ctx = context(ws, options.prices)
-    costed = each(ws, listed_products(ws, paths), lambda p: cost_product(p, ctx, _size(p, options.size)),
-                  lambda product: product.path)
+    costed = each(
+        ws,
+        listed_products(ws, paths),
+        lambda p: cost_product(p, ctx, _size(p, options.size)),
+        lambda product: product.path,
+    )
     sheets = [sheet for product_sheets in costed for sheet in product_sheets]
     if not sheets:
         return finish(ws, [], keep_going=options.keep_going)
@@ -66,8 +70,14 @@ def whatif(ws: Workspace, paths: Sequence[Path], options: WhatifOptions) -> list
     scenarios = scenarios_of(options.changes)
     items = [c.item for c in options.changes]
     packs = {item: ws.catalog[item].pack for item in items if item in ws.catalog}
-    per_product = each(ws, listed_products(ws, paths),
-                       lambda p: what_if(p, ctx, _size(p, options.size), scenarios), lambda product: product.path)
-    reports = [whatif_report(per_size, ws.settings.pricing, items, packs, settings_file=ws.settings_file,
-                             defaults=ws.defaults) for per_size in per_product]
+    per_product = each(
+        ws,
+        listed_products(ws, paths),
+        lambda p: what_if(p, ctx, _size(p, options.size), scenarios),
+        lambda product: product.path,
+    )
+    reports = [
+        whatif_report(per_size, ws.settings.pricing, items, packs, settings_file=ws.settings_file, defaults=ws.defaults)
+        for per_size in per_product
+    ]
     return finish(ws, reports, keep_going=options.keep_going)

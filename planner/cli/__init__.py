@@ -15,12 +15,15 @@ import sys
 from typing import Annotated
 
 import typer
+
 from planner.texts import _
 
 app = typer.Typer(
     name="planner",
-    help=_("Production and costing planner for small producers: kue, bread and tailoring.\n\n"
-         "Example: planner cost recipes/bingka-kentang.toml"),
+    help=_(
+        "Production and costing planner for small producers: kue, bread and tailoring.\n\n"
+        "Example: planner cost recipes/bingka-kentang.toml"
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -30,9 +33,18 @@ app = typer.Typer(
 
 # command name -> the module under planner.cli that defines it
 COMMANDS = {
-    "cost": "cost", "price": "price", "breakeven": "breakeven", "plan": "plan", "quote": "quote",
-    "scale": "scale", "compare": "compare", "whatif": "whatif", "check": "check", "new": "new",
-    "init": "new", "schema": "schema",
+    "cost": "cost",
+    "price": "price",
+    "breakeven": "breakeven",
+    "plan": "plan",
+    "quote": "quote",
+    "scale": "scale",
+    "compare": "compare",
+    "whatif": "whatif",
+    "check": "check",
+    "new": "new",
+    "init": "new",
+    "schema": "schema",
 }
 
 
@@ -51,8 +63,9 @@ def _show_version(asked: bool) -> None:
 
 @app.callback()
 def _planner(
-    version: Annotated[bool, typer.Option("--version", help=_("Show the version and exit."), is_eager=True,
-                                          callback=_show_version)] = False,
+    version: Annotated[
+        bool, typer.Option("--version", help=_("Show the version and exit."), is_eager=True, callback=_show_version)
+    ] = False,
 ) -> None:
     """Keeps planner a group of commands even while only one is loaded; --version."""
 
@@ -83,13 +96,13 @@ def main(argv: list[str] | None = None) -> None:
     args = _spread(sys.argv[1:] if argv is None else list(argv))
     load_commands(command_name(args))
     gc.disable()  # one short run: refcounting frees memory; the cycle collector would only
-    try:          # re-walk every loaded model (40% of `check` on 1,000 recipes, bench/)
+    try:  # re-walk every loaded model (40% of `check` on 1,000 recipes, bench/)
         code = _command(args)(args=args, prog_name="planner", standalone_mode=False)
     except SystemExit:
         raise
     except KeyboardInterrupt:
         sys.exit(130)
-    except BaseException as exc:  # noqa: BLE001 - the one place every failure is caught
+    except BaseException as exc:
         if os.environ.get("PLANNER_DEBUG"):
             raise
         sys.exit(_failure(exc, args))

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from planner.cli import app
-from planner.cli.common import (ExplainOpt, FilesArg, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt, Shared,
-                                WorkspaceOpt, prices, run)
+from planner.cli.common import (
+    ExplainOpt,
+    FilesArg,
+    ForceOpt,
+    FormatOpt,
+    LangOpt,
+    OutputOpt,
+    SetOpt,
+    Shared,
+    WorkspaceOpt,
+    prices,
+    run,
+)
 from planner.cli.price import SizeOpt
 from planner.texts import _
 
@@ -19,21 +30,31 @@ if TYPE_CHECKING:
     from planner.workspace import Workspace
 
 
-@app.command(help=_("Break-even pieces a month, revenue, pieces per working day, target profit and payback.\n\n"
-                    "Example: planner breakeven recipes/bingka-kentang.toml --price 12000 --target 2000000"))
+@app.command(
+    help=_(
+        "Break-even pieces a month, revenue, pieces per working day, target profit and payback.\n\n"
+        "Example: planner breakeven recipes/bingka-kentang.toml --price 12000 --target 2000000"
+    )
+)
 def breakeven(
     files: FilesArg,
     *,
-    channel: Annotated[Optional[str], typer.Option(
-        "--channel", "-c", help=_("Sales channel (default: the first in the settings)."))] = None,
-    price: Annotated[Optional[str], typer.Option(
-        "--price", help=_("Evaluate this shelf price instead of the computed one."))] = None,
-    target: Annotated[Optional[str], typer.Option(
-        "--target", help=_("Monthly profit wanted: pieces needed to earn it."))] = None,
-    volume: Annotated[Optional[int], typer.Option(
-        "--volume", help=_("Planned pieces sold a month (profit, and payback with --capital)."))] = None,
-    capital: Annotated[Optional[str], typer.Option(
-        "--capital", help=_("Start-up capital: months to win it back at --volume."))] = None,
+    channel: Annotated[
+        str | None, typer.Option("--channel", "-c", help=_("Sales channel (default: the first in the settings)."))
+    ] = None,
+    price: Annotated[
+        str | None, typer.Option("--price", help=_("Evaluate this shelf price instead of the computed one."))
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help=_("Monthly profit wanted: pieces needed to earn it."))
+    ] = None,
+    volume: Annotated[
+        int | None,
+        typer.Option("--volume", help=_("Planned pieces sold a month (profit, and payback with --capital).")),
+    ] = None,
+    capital: Annotated[
+        str | None, typer.Option("--capital", help=_("Start-up capital: months to win it back at --volume."))
+    ] = None,
     size: SizeOpt = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,22 +17,35 @@ ERRORS = n_("{count} error", "{count} errors")
 WARNINGS = n_("{count} warning", "{count} warnings")
 
 
-@app.command(help=_("Validate settings, catalog and every recipe, pattern and plan; report every problem.\n\n"
-                    "Example: planner check recipes patterns plans"))
+@app.command(
+    help=_(
+        "Validate settings, catalog and every recipe, pattern and plan; report every problem.\n\n"
+        "Example: planner check recipes patterns plans"
+    )
+)
 def check(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help=_("Files or folders (default: the workspace)."),
-                                                          metavar="PATH...", show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help=_("Files or folders (default: the workspace)."), metavar="PATH...", show_default=False),
+    ] = None,
     *,
     errors_only: Annotated[bool, typer.Option("--errors-only", help=_("Show errors only, not warnings."))] = False,
-    keep_going: Annotated[bool, typer.Option("--keep-going", help=_(
-        "Check every file whatever is broken (check always does: accepted for scripts that pass it everywhere)."
-    ))] = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going",
+            help=_(
+                "Check every file whatever is broken (check always does: accepted for scripts that pass it everywhere)."
+            ),
+        ),
+    ] = False,
     lang: LangOpt = None,
     workspace: WorkspaceOpt = None,
     today: TodayOpt = None,
 ) -> None:
     from planner import options
-    from planner.app.checking import CheckOptions, check as check_files
+    from planner.app.checking import CheckOptions
+    from planner.app.checking import check as check_files
     from planner.render import problem_text
 
     shared = Shared(lang=lang, workspace=workspace)
@@ -50,7 +63,9 @@ def check(
         sys.stdout.write(fmt.text(line) + "\n")
     total = [msg(ERRORS, count=checked.errors)]
     total += [] if errors_only else [msg(WARNINGS, count=checked.warnings)]
-    sys.stdout.write(fmt.text(msg(_("checked {files}: {problems}"), files=msg(FILES, count=len(checked.files)),
-                                  problems=total)) + "\n")
+    sys.stdout.write(
+        fmt.text(msg(_("checked {files}: {problems}"), files=msg(FILES, count=len(checked.files)), problems=total))
+        + "\n"
+    )
     if checked.errors:
         raise typer.Exit(1)

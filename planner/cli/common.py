@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Optional, TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,18 +20,27 @@ if TYPE_CHECKING:
     from planner.workspace import Workspace
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=_("table, json, csv, md or html."), metavar="FORMAT")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help=_("Write to FILE instead of the screen."))]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=_("Write to FILE instead of the screen."))]
 ForceOpt = Annotated[bool, typer.Option("--force", help=_("Overwrite FILE if it exists."))]
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help=_("Language of the output: id or en."))]
-WorkspaceOpt = Annotated[Optional[Path], typer.Option("--workspace", "-w",
-                                                      help=_("Workspace folder (holds planner.toml)."))]
+LangOpt = Annotated[str | None, typer.Option("--lang", help=_("Language of the output: id or en."))]
+WorkspaceOpt = Annotated[
+    Path | None, typer.Option("--workspace", "-w", help=_("Workspace folder (holds planner.toml)."))
+]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help=_("Show the formula and inputs behind each figure."))]
-SetOpt = Annotated[Optional[list[str]], typer.Option("--set", help=_("Price override for this run: ITEM=PRICE."))]
-FilesArg = Annotated[list[Path], typer.Argument(help=_("Recipe or pattern files."), metavar="FILE...",
-                                                show_default=False)]
-KeepGoingOpt = Annotated[bool, typer.Option("--keep-going", help=_(
-    "Report broken files and leave them out; work out the rest (the exit code still says something was wrong)."))]
-TodayOpt = Annotated[Optional[str], typer.Option("--today", help=_("Date to judge price ages by (YYYY-MM-DD)."))]
+SetOpt = Annotated[list[str] | None, typer.Option("--set", help=_("Price override for this run: ITEM=PRICE."))]
+FilesArg = Annotated[
+    list[Path], typer.Argument(help=_("Recipe or pattern files."), metavar="FILE...", show_default=False)
+]
+KeepGoingOpt = Annotated[
+    bool,
+    typer.Option(
+        "--keep-going",
+        help=_(
+            "Report broken files and leave them out; work out the rest (the exit code still says something was wrong)."
+        ),
+    ),
+]
+TodayOpt = Annotated[str | None, typer.Option("--today", help=_("Date to judge price ages by (YYYY-MM-DD)."))]
 
 
 @dataclass(frozen=True)
@@ -63,8 +72,13 @@ def prices(shared: Shared, ws: Workspace) -> dict[str, Any]:
     return options.price_overrides(shared.set, ws.places)
 
 
-def run(shared: Shared, files: Sequence[Path], compute: Callable[[Workspace], list[Report]], *,
-        formats: tuple[str, ...] | None = None) -> None:
+def run(
+    shared: Shared,
+    files: Sequence[Path],
+    compute: Callable[[Workspace], list[Report]],
+    *,
+    formats: tuple[str, ...] | None = None,
+) -> None:
     """Load the workspace, compute the reports, render them; exit 1 when something was wrong
     (with --keep-going the reports are shown first)."""
     ws = load(shared, files, formats)
@@ -87,8 +101,15 @@ def emit(reports: list[Report], ws: Workspace, shared: Shared, inputs: Sequence[
     fmt = formatter(ws, shared)
     to_terminal = shared.output is None and sys.stdout.isatty()
     width = None if to_terminal or os.environ.get("COLUMNS") else 100
-    text = render(reports, shared.format, fmt, explain=shared.explain, width=width,
-                  color=to_terminal and not os.environ.get("NO_COLOR"), business=ws.settings.business)
+    text = render(
+        reports,
+        shared.format,
+        fmt,
+        explain=shared.explain,
+        width=width,
+        color=to_terminal and not os.environ.get("NO_COLOR"),
+        business=ws.settings.business,
+    )
     if shared.output is None:
         sys.stdout.write(text)
         return
@@ -111,13 +132,21 @@ def report_failure(exc: BaseException, lang: str) -> int:
     elif isinstance(exc, InputErrors):
         problems = exc.problems
     elif _is_overflow(exc):
-        problems = [problem(_("a figure grew too large to compute"), hint=_(
-            "look for values that cannot be right: huge amounts, tiny packs or yields, shares very close to 1"))]
+        problems = [
+            problem(
+                _("a figure grew too large to compute"),
+                hint=_(
+                    "look for values that cannot be right: huge amounts, tiny packs or yields, shares very close to 1"
+                ),
+            )
+        ]
     elif isinstance(exc, OSError) and exc.filename is not None:
         problems = [path_problem(exc)]
     else:
-        sys.stderr.write(f"planner: internal error: {type(exc).__name__}: {exc}\n"
-                         "(this is a bug; run with PLANNER_DEBUG=1 for details)\n")
+        sys.stderr.write(
+            f"planner: internal error: {type(exc).__name__}: {exc}\n"
+            "(this is a bug; run with PLANNER_DEBUG=1 for details)\n"
+        )
         return 70
     fmt = Formatter(lang)
     for err in problems:

@@ -3,34 +3,65 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from planner.cli import app
-from planner.cli.common import (ExplainOpt, ForceOpt, FormatOpt, KeepGoingOpt, LangOpt, OutputOpt, SetOpt, Shared,
-                                WorkspaceOpt, prices, run)
+from planner.cli.common import (
+    ExplainOpt,
+    ForceOpt,
+    FormatOpt,
+    KeepGoingOpt,
+    LangOpt,
+    OutputOpt,
+    SetOpt,
+    Shared,
+    WorkspaceOpt,
+    prices,
+    run,
+)
 from planner.texts import _
 
 if TYPE_CHECKING:
     from planner.reports import Report
     from planner.workspace import Workspace
 
-ProductsArg = Annotated[list[Path], typer.Argument(
-    help=_("Recipe and pattern files, or folders (their .toml files; plans in them are skipped)."),
-    metavar="PATH...", show_default=False)]
-PatternSizeOpt = Annotated[Optional[str], typer.Option(
-    "--size", "-s", help=_("Only this size of each pattern (default: every size); recipes are not affected."))]
+ProductsArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help=_("Recipe and pattern files, or folders (their .toml files; plans in them are skipped)."),
+        metavar="PATH...",
+        show_default=False,
+    ),
+]
+PatternSizeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--size", "-s", help=_("Only this size of each pattern (default: every size); recipes are not affected.")
+    ),
+]
 
 
-@app.command(help=_("One row per product: HPP, direct price, margin, profit per batch and per hour of work.\n\n"
-                    "Example: planner compare recipes patterns --sort margin"))
+@app.command(
+    help=_(
+        "One row per product: HPP, direct price, margin, profit per batch and per hour of work.\n\n"
+        "Example: planner compare recipes patterns --sort margin"
+    )
+)
 def compare(
     files: ProductsArg,
     *,
-    sort: Annotated[str, typer.Option("--sort", help=_(
-        "Order rows by per-hour (default), profit, margin, price, hpp (largest first) or name (A to Z); in "
-        "Indonesian per-jam, laba, margin, harga, hpp, nama."))] = "per-hour",
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            help=_(
+                "Order rows by per-hour (default), profit, margin, price, hpp (largest first) or name (A to Z); in "
+                "Indonesian per-jam, laba, margin, harga, hpp, nama."
+            ),
+        ),
+    ] = "per-hour",
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help=_("Reverse the order."))] = False,
     size: PatternSizeOpt = None,
     keep_going: KeepGoingOpt = False,

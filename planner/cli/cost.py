@@ -2,24 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from planner.cli import app
-from planner.cli.common import (ExplainOpt, FilesArg, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt, Shared,
-                                WorkspaceOpt, prices, run)
+from planner.cli.common import (
+    ExplainOpt,
+    FilesArg,
+    ForceOpt,
+    FormatOpt,
+    LangOpt,
+    OutputOpt,
+    SetOpt,
+    Shared,
+    WorkspaceOpt,
+    prices,
+    run,
+)
 from planner.texts import _
 
 
-@app.command(help=_("HPP breakdown per batch (or garment) and per piece.\n\n"
-                    "Example: planner cost recipes/bingka-kentang.toml --explain"))
+@app.command(
+    help=_(
+        "HPP breakdown per batch (or garment) and per piece.\n\n"
+        "Example: planner cost recipes/bingka-kentang.toml --explain"
+    )
+)
 def cost(
     files: FilesArg,
     *,
-    size: Annotated[Optional[str], typer.Option("--size", "-s", help=_("Cost one size of a pattern."))] = None,
-    fabric: Annotated[Optional[str], typer.Option(
-        "--fabric", help=_("Use this catalog fabric instead of the pattern's."))] = None,
+    size: Annotated[str | None, typer.Option("--size", "-s", help=_("Cost one size of a pattern."))] = None,
+    fabric: Annotated[
+        str | None, typer.Option("--fabric", help=_("Use this catalog fabric instead of the pattern's."))
+    ] = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,

@@ -11,7 +11,7 @@ that language too. tests/test_help.py checks every text has its translation.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from typer._click import Context, HelpFormatter
@@ -23,8 +23,15 @@ _EXTRA = re.compile(r"\[([^\[\]]*)\]$")  # typer's "[default: table; required]" 
 
 
 # Click's and Typer's own words on a help page, marked so that the catalogue has them
-CLICK_WORDS = (_("Usage:"), _("Arguments"), _("Options"), _("Commands"), _("required"), _("default: {default}"),
-               _("Show this message and exit."))
+CLICK_WORDS = (
+    _("Usage:"),
+    _("Arguments"),
+    _("Options"),
+    _("Commands"),
+    _("required"),
+    _("default: {default}"),
+    _("Show this message and exit."),
+)
 
 
 def tr(text: str, lang: str) -> str:
@@ -45,7 +52,7 @@ def localize(command: Any, lang: str) -> None:
         localize(sub, lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _context_class(lang: str) -> type:
     class Formatter(_Formatter):
         language = lang
@@ -73,9 +80,9 @@ class _Formatter(HelpFormatter):
         found = _EXTRA.search(text)
         if found is None:
             return text
-        return text[:found.start()] + "[" + "; ".join(map(self._extra, found.group(1).split("; "))) + "]"
+        return text[: found.start()] + "[" + "; ".join(map(self._extra, found.group(1).split("; "))) + "]"
 
     def _extra(self, part: str) -> str:
         if part.startswith("default: "):
-            return tr("default: {default}", self.language).format(default=part[len("default: "):])
+            return tr("default: {default}", self.language).format(default=part[len("default: ") :])
         return tr(part, self.language)

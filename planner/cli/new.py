@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,38 +17,50 @@ from planner.texts import _, msg
 SUFFIX = ".toml"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     recipe = "recipe"
     pattern = "pattern"
     plan = "plan"
 
 
-WRITTEN = {Kind.recipe: _("Wrote {file}; cost it with: planner cost {file}"),
-           Kind.pattern: _("Wrote {file}; cost it with: planner cost {file}"),
-           Kind.plan: _("Wrote {file}; plan it with: planner plan {file}")}
+WRITTEN = {
+    Kind.recipe: _("Wrote {file}; cost it with: planner cost {file}"),
+    Kind.pattern: _("Wrote {file}; cost it with: planner cost {file}"),
+    Kind.plan: _("Wrote {file}; plan it with: planner plan {file}"),
+}
 
 
-@app.command(help=_("Write a commented file that works as written, using items of the active catalog.\n\n"
-                    "Example: planner new recipe recipes/kue-lapis"))
+@app.command(
+    help=_(
+        "Write a commented file that works as written, using items of the active catalog.\n\n"
+        "Example: planner new recipe recipes/kue-lapis"
+    )
+)
 def new(
-    kind: Annotated[Kind, typer.Argument(help=_("What to write: recipe, pattern or plan."), metavar="KIND",
-                                         show_default=False)],
-    path: Annotated[Path, typer.Argument(help=_("The new file (.toml is added if missing)."), metavar="PATH",
-                                         show_default=False)],
+    kind: Annotated[
+        Kind, typer.Argument(help=_("What to write: recipe, pattern or plan."), metavar="KIND", show_default=False)
+    ],
+    path: Annotated[
+        Path, typer.Argument(help=_("The new file (.toml is added if missing)."), metavar="PATH", show_default=False)
+    ],
     *,
     force: ForceOpt = False,
     lang: LangOpt = None,
     workspace: WorkspaceOpt = None,
-    today: Annotated[Optional[str], typer.Option("--today", help=_(
-        "A plan's due date is two weeks from this date (YYYY-MM-DD)."))] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help=_("A plan's due date is two weeks from this date (YYYY-MM-DD)."))
+    ] = None,
 ) -> None:
     from planner import options
     from planner.app.files import new_file
     from planner.writing import write_checked
 
     if not path.name:  # "", ".", "/"
-        raise problem(_("'{path}' names no file to write"), hint=_("give the new file a name, e.g. recipes/kue-lapis"),
-                      path=str(path))
+        raise problem(
+            _("'{path}' names no file to write"),
+            hint=_("give the new file a name, e.g. recipes/kue-lapis"),
+            path=str(path),
+        )
     target = path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
     shared = Shared(lang=lang, workspace=workspace)
     day = options.day(today)
@@ -60,11 +72,17 @@ def new(
     sys.stdout.write(fmt.text(msg(WRITTEN[kind], file=str(target))) + "\n")
 
 
-@app.command(help=_("Write an editable workspace: planner.toml and prices.toml copied from the defaults.\n\n"
-                    "Example: planner init usaha-kue"))
+@app.command(
+    help=_(
+        "Write an editable workspace: planner.toml and prices.toml copied from the defaults.\n\n"
+        "Example: planner init usaha-kue"
+    )
+)
 def init(
-    folder: Annotated[Optional[Path], typer.Argument(help=_("Folder for the workspace (default: here)."),
-                                                     metavar="DIR", show_default=False)] = None,
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help=_("Folder for the workspace (default: here)."), metavar="DIR", show_default=False),
+    ] = None,
     *,
     force: ForceOpt = False,
     lang: LangOpt = None,
@@ -79,6 +97,13 @@ def init(
     files = workspace_files(root)
     write_all(files, force=force, folders=[root / name for name in SUBFOLDERS])
     fmt = Formatter(lang or "id")
-    sys.stdout.write(fmt.text(msg(_("Wrote {files}; edit the prices in prices.toml, then: planner new recipe "
-                                    "{folder}/recipes/kue"), files=", ".join(str(p) for p, _text in files),
-                                  folder=str(root))) + "\n")
+    sys.stdout.write(
+        fmt.text(
+            msg(
+                _("Wrote {files}; edit the prices in prices.toml, then: planner new recipe {folder}/recipes/kue"),
+                files=", ".join(str(p) for p, _text in files),
+                folder=str(root),
+            )
+        )
+        + "\n"
+    )

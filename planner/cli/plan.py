@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from planner.cli import app
-from planner.cli.common import (ExplainOpt, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt, Shared, WorkspaceOpt,
-                                prices, run)
+from planner.cli.common import (
+    ExplainOpt,
+    ForceOpt,
+    FormatOpt,
+    LangOpt,
+    OutputOpt,
+    SetOpt,
+    Shared,
+    WorkspaceOpt,
+    prices,
+    run,
+)
 from planner.errors import problem
 from planner.texts import _
 
@@ -17,20 +27,32 @@ if TYPE_CHECKING:
     from planner.reports import Report
     from planner.workspace import Workspace
 
-TargetsArg = Annotated[list[str], typer.Argument(
-    help=_("A plan file, or FILE=N: N pieces of a recipe (several allowed)."), metavar="PLAN | FILE=N...",
-    show_default=False)]
+TargetsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help=_("A plan file, or FILE=N: N pieces of a recipe (several allowed)."),
+        metavar="PLAN | FILE=N...",
+        show_default=False,
+    ),
+]
 
 
-@app.command(help=_("Batches, shopping list in whole packs, cash, working days and profit for a production target."
-                    "\n\nExample: planner plan plans/pesanan-kenduri.toml --today 2026-12-01"))
+@app.command(
+    help=_(
+        "Batches, shopping list in whole packs, cash, working days and profit for a production target."
+        "\n\nExample: planner plan plans/pesanan-kenduri.toml --today 2026-12-01"
+    )
+)
 def plan(
     targets: TargetsArg,
     *,
-    stock: Annotated[Optional[Path], typer.Option("--stock", help=_(
-        "Opening stock: a TOML table item = \"qty\" (replaces the plan's [stock])."))] = None,
-    today: Annotated[Optional[str], typer.Option("--today", help=_(
-        "Count days to the due date from this date (YYYY-MM-DD)."))] = None,
+    stock: Annotated[
+        Path | None,
+        typer.Option("--stock", help=_('Opening stock: a TOML table item = "qty" (replaces the plan\'s [stock]).')),
+    ] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help=_("Count days to the due date from this date (YYYY-MM-DD)."))
+    ] = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
@@ -60,8 +82,12 @@ def split_targets(targets: list[str]) -> tuple[Path | None, list[tuple[Path, int
 
     plans = [t for t in targets if "=" not in t]
     if plans and (len(plans) > 1 or len(targets) > 1):
-        raise problem(_("give one plan file, or FILE=N targets, not both"), hint=_(
-            "e.g. planner plan plans/pesanan.toml, or planner plan recipes/bingka.toml=150 recipes/amparan.toml=100"))
+        raise problem(
+            _("give one plan file, or FILE=N targets, not both"),
+            hint=_(
+                "e.g. planner plan plans/pesanan.toml, or planner plan recipes/bingka.toml=150 recipes/amparan.toml=100"
+            ),
+        )
     if plans:
         return Path(plans[0]), []
     return None, options.every(targets, options.target)

@@ -2,32 +2,51 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from planner.cli import app
-from planner.cli.common import (ExplainOpt, FilesArg, ForceOpt, FormatOpt, LangOpt, OutputOpt, SetOpt, Shared,
-                                WorkspaceOpt, prices, run)
+from planner.cli.common import (
+    ExplainOpt,
+    FilesArg,
+    ForceOpt,
+    FormatOpt,
+    LangOpt,
+    OutputOpt,
+    SetOpt,
+    Shared,
+    WorkspaceOpt,
+    prices,
+    run,
+)
 from planner.texts import _
 
 if TYPE_CHECKING:
     from planner.reports import Report
     from planner.workspace import Workspace
 
-SizeOpt = Annotated[Optional[str], typer.Option("--size", "-s", help=_("Only this size of a pattern."))]
-MarkupOpt = Annotated[Optional[str], typer.Option(
-    "--markup", help=_("Markup on cost for this run, e.g. 0.5 or 50% (instead of the settings)."))]
-MarginOpt = Annotated[Optional[str], typer.Option(
-    "--margin", help=_("Margin on price for this run, e.g. 0.3 or 30% (instead of the settings)."))]
+SizeOpt = Annotated[str | None, typer.Option("--size", "-s", help=_("Only this size of a pattern."))]
+MarkupOpt = Annotated[
+    str | None,
+    typer.Option("--markup", help=_("Markup on cost for this run, e.g. 0.5 or 50% (instead of the settings).")),
+]
+MarginOpt = Annotated[
+    str | None,
+    typer.Option("--margin", help=_("Margin on price for this run, e.g. 0.3 or 30% (instead of the settings).")),
+]
 
 
-@app.command(help=_("Shelf price on every sales channel, with what a piece sold leaves you, margin and markup.\n\n"
-                    "Example: planner price recipes/bingka-kentang.toml --channel titip --explain"))
+@app.command(
+    help=_(
+        "Shelf price on every sales channel, with what a piece sold leaves you, margin and markup.\n\n"
+        "Example: planner price recipes/bingka-kentang.toml --channel titip --explain"
+    )
+)
 def price(
     files: FilesArg,
     *,
-    channel: Annotated[Optional[str], typer.Option("--channel", "-c", help=_("Only this sales channel."))] = None,
+    channel: Annotated[str | None, typer.Option("--channel", "-c", help=_("Only this sales channel."))] = None,
     markup: MarkupOpt = None,
     margin: MarginOpt = None,
     size: SizeOpt = None,
@@ -45,8 +64,13 @@ def price(
     shared = Shared(format, output, force, lang, workspace, explain, set_)
 
     def compute(ws: Workspace) -> list[Report]:
-        asked = products.PriceOptions(channel, options.share("--markup", markup, below_one=False),
-                                      options.share("--margin", margin, below_one=True), size, prices(shared, ws))
+        asked = products.PriceOptions(
+            channel,
+            options.share("--markup", markup, below_one=False),
+            options.share("--margin", margin, below_one=True),
+            size,
+            prices(shared, ws),
+        )
         return products.price(ws, files, asked)
 
     run(shared, files, compute)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,33 +16,64 @@ if TYPE_CHECKING:
     from planner.reports import Report
     from planner.workspace import Workspace
 
-ArgsArg = Annotated[list[str], typer.Argument(
-    metavar="PATTERN [LENGTH]", show_default=False,
-    help=_("The pattern file; after --customer-fabric, the length the customer brings (9m, \"9,5 m\", 900cm)."))]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=_(
-    "table, json, csv, md, html, or text (a quote to paste into a chat)."))]
+ArgsArg = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="PATTERN [LENGTH]",
+        show_default=False,
+        help=_('The pattern file; after --customer-fabric, the length the customer brings (9m, "9,5 m", 900cm).'),
+    ),
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=_("table, json, csv, md, html, or text (a quote to paste into a chat)."),
+    ),
+]
 
 
-@app.command(help=_("Quote a tailoring job: price per size, rush, deposit, fabric to buy or bring, ready date.\n\n"
-                    "Example: planner quote patterns/kemeja-sekolah.toml --sizes S=5,M=10,L=5 --customer-fabric"))
+@app.command(
+    help=_(
+        "Quote a tailoring job: price per size, rush, deposit, fabric to buy or bring, ready date.\n\n"
+        "Example: planner quote patterns/kemeja-sekolah.toml --sizes S=5,M=10,L=5 --customer-fabric"
+    )
+)
 def quote(
     args: ArgsArg,
     *,
-    size: Annotated[Optional[str], typer.Option("--size", "-s", help=_("The size, with --qty."))] = None,
-    qty: Annotated[Optional[str], typer.Option("--qty", "-n", help=_("How many garments of --size."))] = None,
-    sizes: Annotated[Optional[str], typer.Option("--sizes", help=_(
-        "Sizes and how many of each: S=5,M=10,L=5."))] = None,
-    fabric: Annotated[Optional[str], typer.Option("--fabric", help=_(
-        "Use this catalog fabric instead of the pattern's."))] = None,
-    customer_fabric: Annotated[bool, typer.Option("--customer-fabric", help=_(
-        "The customer brings the fabric: charge none, say how many metres to bring; add a length "
-        "(--customer-fabric 9m) to check what they have."))] = False,
-    rush: Annotated[bool, typer.Option("--rush", help=_(
-        "Add the rush surcharge ([quote] rush in the settings)."))] = False,
-    price: Annotated[Optional[str], typer.Option("--price", help=_(
-        "Judge a price per garment you already charge (ongkos jahit): profit and earnings an hour."))] = None,
-    today: Annotated[Optional[str], typer.Option("--today", help=_(
-        "Count the ready date from this day (YYYY-MM-DD); default today."))] = None,
+    size: Annotated[str | None, typer.Option("--size", "-s", help=_("The size, with --qty."))] = None,
+    qty: Annotated[str | None, typer.Option("--qty", "-n", help=_("How many garments of --size."))] = None,
+    sizes: Annotated[str | None, typer.Option("--sizes", help=_("Sizes and how many of each: S=5,M=10,L=5."))] = None,
+    fabric: Annotated[
+        str | None, typer.Option("--fabric", help=_("Use this catalog fabric instead of the pattern's."))
+    ] = None,
+    customer_fabric: Annotated[
+        bool,
+        typer.Option(
+            "--customer-fabric",
+            help=_(
+                "The customer brings the fabric: charge none, say how many metres to bring; add a length "
+                "(--customer-fabric 9m) to check what they have."
+            ),
+        ),
+    ] = False,
+    rush: Annotated[
+        bool, typer.Option("--rush", help=_("Add the rush surcharge ([quote] rush in the settings)."))
+    ] = False,
+    price: Annotated[
+        str | None,
+        typer.Option(
+            "--price",
+            help=_("Judge a price per garment you already charge (ongkos jahit): profit and earnings an hour."),
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help=_("Count the ready date from this day (YYYY-MM-DD); default today.")),
+    ] = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
@@ -59,9 +90,15 @@ def quote(
 
     def compute(ws: Workspace) -> list[Report]:
         asked = quoting.QuoteOptions(
-            options.order(size, qty, sizes), fabric, customer_fabric,
-            None if length is None else options.length(length, ws.units), rush,
-            options.garment_price(price, ws.places), options.day(today), prices(shared, ws))
+            options.order(size, qty, sizes),
+            fabric,
+            customer_fabric,
+            None if length is None else options.length(length, ws.units),
+            rush,
+            options.garment_price(price, ws.places),
+            options.day(today),
+            prices(shared, ws),
+        )
         return quoting.quote(ws, pattern, asked)
 
     run(shared, [pattern], compute)
@@ -73,7 +110,9 @@ def split_args(args: list[str], customer_fabric: bool) -> tuple[Path, str | None
     at = tomls[0] if len(tomls) == 1 else 0
     rest = [a for i, a in enumerate(args) if i != at]
     if rest and not customer_fabric:
-        raise problem(_("unexpected argument '{args}'"), hint=_(
-            "give one pattern file; a length belongs after --customer-fabric, e.g. --customer-fabric 9m"),
-            args=" ".join(rest))
+        raise problem(
+            _("unexpected argument '{args}'"),
+            hint=_("give one pattern file; a length belongs after --customer-fabric, e.g. --customer-fabric 9m"),
+            args=" ".join(rest),
+        )
     return Path(args[at]), " ".join(rest) or None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,17 +18,28 @@ if TYPE_CHECKING:
     from planner.workspace import Workspace
 
 
-@app.command(help=_("What to weigh for a bigger or smaller batch, in the recipe's own units.\n\n"
-                    "Example: planner scale recipes/bingka-kentang.toml --pieces 24 -o recipes/bingka-24.toml"))
+@app.command(
+    help=_(
+        "What to weigh for a bigger or smaller batch, in the recipe's own units.\n\n"
+        "Example: planner scale recipes/bingka-kentang.toml --pieces 24 -o recipes/bingka-24.toml"
+    )
+)
 def scale(
     file: Annotated[Path, typer.Argument(help=_("The recipe to scale."), metavar="FILE", show_default=False)],
     *,
-    pieces: Annotated[Optional[str], typer.Option("--pieces", "-n", help=_(
-        "Pieces fit to sell wanted: factor = N / sellable pieces of one batch."))] = None,
-    factor: Annotated[Optional[str], typer.Option("--factor", "-k", help=_(
-        "Multiply the batch by K (1,5 or 1/2)."))] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=_(
-        "Write the scaled recipe to FILE (a new .toml recipe) instead of printing it."))] = None,
+    pieces: Annotated[
+        str | None,
+        typer.Option("--pieces", "-n", help=_("Pieces fit to sell wanted: factor = N / sellable pieces of one batch.")),
+    ] = None,
+    factor: Annotated[
+        str | None, typer.Option("--factor", "-k", help=_("Multiply the batch by K (1,5 or 1/2)."))
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help=_("Write the scaled recipe to FILE (a new .toml recipe) instead of printing it.")
+        ),
+    ] = None,
     force: ForceOpt = False,
     format: FormatOpt = "table",
     lang: LangOpt = None,
@@ -42,8 +53,9 @@ def scale(
         raise usage(_("give exactly one of --pieces N or --factor K"), lang)
     shared = Shared(format, None, force, lang, workspace, explain)
     ws = load(shared, [file])
-    asked = scaling.ScaleOptions(None if pieces is None else options.pieces(pieces),
-                                 None if factor is None else options.factor(factor))
+    asked = scaling.ScaleOptions(
+        None if pieces is None else options.pieces(pieces), None if factor is None else options.factor(factor)
+    )
     if output is None:
         emit([scaling.scale(ws, file, asked)], ws, shared)
     else:
@@ -66,10 +78,25 @@ def write_scaled(ws: Workspace, shared: Shared, file: Path, asked: ScaleOptions,
     fmt = formatter(ws, shared)
     data, k, notes = scaled_recipe(ws, file, asked, output)
     data["name"] = fmt.text(msg(_("{name} × {factor}"), name=data["name"], factor=k))
-    header = textwrap.fill(fmt.text(msg(_(
-        "Scaled × {factor} from {file} by planner scale. Check the times by hand: a bigger batch does not always "
-        "take proportionally longer."), file=str(file), factor=k)), 78,
-        initial_indent="# ", subsequent_indent="# ") + "\n\n"
+    header = (
+        textwrap.fill(
+            fmt.text(
+                msg(
+                    _(
+                        "Scaled × {factor} from {file} by planner scale. Check the times by hand: a bigger batch does "
+                        "not always "
+                        "take proportionally longer."
+                    ),
+                    file=str(file),
+                    factor=k,
+                )
+            ),
+            78,
+            initial_indent="# ",
+            subsequent_indent="# ",
+        )
+        + "\n\n"
+    )
     write_toml(output, data, header=header, force=shared.force, inputs=[*ws.read_paths(), file])
     for note in notes:
         sys.stderr.write(note_text(note, fmt) + "\n")

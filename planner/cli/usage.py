@@ -28,8 +28,11 @@ _NO_VALUE = re.compile(r"Option '(.+?)' does not take a value")
 def usage_language(argv: list[str]) -> str:
     """--lang X, else the workspace's settings language, else id."""
     for i, arg in enumerate(argv):
-        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
-            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        value = (
+            arg.partition("=")[2]
+            if arg.startswith("--lang=")
+            else (argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        )
         if value in LANGUAGES:
             return value
     language = _settings_language(argv)
@@ -73,18 +76,29 @@ def translate(exc: BaseException, commands: list[str]) -> tuple[Msg, Msg | None]
     kind = type(exc).__name__
     if kind == "NoSuchOption":
         near = list(getattr(exc, "possibilities", None) or [])
-        return (msg(_("there is no option {option}"), option=exc.option_name),  # type: ignore[attr-defined]
-                msg(_("did you mean {near}?"), near=", ".join(near)) if near else msg(_("the --help of the command lists its options")))
+        return (
+            msg(_("there is no option {option}"), option=exc.option_name),  # type: ignore[attr-defined]
+            msg(_("did you mean {near}?"), near=", ".join(near))
+            if near
+            else msg(_("the --help of the command lists its options")),
+        )
     if kind == "MissingParameter":
         return msg(_("{name} is missing"), name=_param_name(exc)), msg(_("the --help of the command lists its options"))
     if kind == "BadParameter":
         found = _NOT_INT.search(exc.message)  # type: ignore[attr-defined]
         if found:
-            return msg(_("{name} needs a whole number, not '{value}'"), name=_param_name(exc), value=found.group(1)), None
+            return msg(
+                _("{name} needs a whole number, not '{value}'"), name=_param_name(exc), value=found.group(1)
+            ), None
         found = _NOT_ONE_OF.search(exc.message)  # type: ignore[attr-defined]
         if found:
             choices = ", ".join(c.strip(" '") for c in found.group(2).split(","))
-            return msg(_("{name} must be one of {choices}, not '{value}'"), name=_param_name(exc), value=found.group(1), choices=choices), None
+            return msg(
+                _("{name} must be one of {choices}, not '{value}'"),
+                name=_param_name(exc),
+                value=found.group(1),
+                choices=choices,
+            ), None
         return msg(_("wrong value for {name}: {reason}"), name=_param_name(exc), reason=exc.message), None  # type: ignore[attr-defined]
     if kind == "UsageError":
         return _plain_usage(str(getattr(exc, "message", exc)), commands)
@@ -96,11 +110,14 @@ def translate(exc: BaseException, commands: list[str]) -> tuple[Msg, Msg | None]
 def _option_usage(text: str) -> tuple[Msg, Msg | None] | None:
     found = _NEEDS_VALUE.search(text)
     if found:
-        return msg(_("{option} needs a value"), option=found.group(1)), msg(_("the --help of the command lists its options"))
+        return msg(_("{option} needs a value"), option=found.group(1)), msg(
+            _("the --help of the command lists its options")
+        )
     found = _NO_VALUE.search(text)
     if found:
-        return msg(_("{option} takes no value"), option=found.group(1)), msg(_("write {option} on its own"),
-                                                                       option=found.group(1))
+        return msg(_("{option} takes no value"), option=found.group(1)), msg(
+            _("write {option} on its own"), option=found.group(1)
+        )
     return None
 
 
@@ -108,11 +125,17 @@ def _plain_usage(text: str, commands: list[str]) -> tuple[Msg, Msg | None] | Non
     found = _NO_COMMAND.search(text)
     if found:
         near = closest(found.group(1), commands)
-        return (msg(_("there is no command '{command}'"), command=found.group(1)),
-                msg(_("did you mean {near}?"), near=", ".join(near)) if near else msg(_("the commands are {known}"), known=", ".join(commands)))
+        return (
+            msg(_("there is no command '{command}'"), command=found.group(1)),
+            msg(_("did you mean {near}?"), near=", ".join(near))
+            if near
+            else msg(_("the commands are {known}"), known=", ".join(commands)),
+        )
     found = _EXTRA.search(text)
     if found:
-        return msg(_("more arguments than the command takes: {args}"), args=found.group(1)), msg(_("the --help of the command lists its options"))
+        return msg(_("more arguments than the command takes: {args}"), args=found.group(1)), msg(
+            _("the --help of the command lists its options")
+        )
     return None
 
 

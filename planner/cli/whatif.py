@@ -7,8 +7,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from planner.cli import app
-from planner.cli.common import (ExplainOpt, ForceOpt, FormatOpt, KeepGoingOpt, LangOpt, OutputOpt, SetOpt, Shared,
-                                WorkspaceOpt, prices, run)
+from planner.cli.common import (
+    ExplainOpt,
+    ForceOpt,
+    FormatOpt,
+    KeepGoingOpt,
+    LangOpt,
+    OutputOpt,
+    SetOpt,
+    Shared,
+    WorkspaceOpt,
+    prices,
+    run,
+)
 from planner.cli.compare import PatternSizeOpt, ProductsArg
 from planner.texts import _
 
@@ -16,15 +27,28 @@ if TYPE_CHECKING:
     from planner.reports import Report
     from planner.workspace import Workspace
 
-ChangeOpt = Annotated[list[str], typer.Option(
-    "--change", "-c", show_default=False, metavar="ITEM=STEP[,STEP...]",
-    help=_("A catalog item's new pack price: a share (+20%, -10%), an amount (+2000, -500) or the new price "
-           "(15000); several steps with commas (gula-pasir=+20%,+40%); repeat --change for more items."))]
+ChangeOpt = Annotated[
+    list[str],
+    typer.Option(
+        "--change",
+        "-c",
+        show_default=False,
+        metavar="ITEM=STEP[,STEP...]",
+        help=_(
+            "A catalog item's new pack price: a share (+20%, -10%), an amount (+2000, -500) or the new price "
+            "(15000); several steps with commas (gula-pasir=+20%,+40%); repeat --change for more items."
+        ),
+    ),
+]
 
 
-@app.command(help=_("What if item prices change: HPP, the price to set, margin at today's price and break-even, per "
-                    "scenario.\n\nExample: planner whatif recipes/bingka-kentang.toml --change gula-pasir=+20%,+40% "
-                    "--change telur-itik=3500"))
+@app.command(
+    help=_(
+        "What if item prices change: HPP, the price to set, margin at today's price and break-even, per "
+        "scenario.\n\nExample: planner whatif recipes/bingka-kentang.toml --change gula-pasir=+20%,+40% "
+        "--change telur-itik=3500"
+    )
+)
 def whatif(
     files: ProductsArg,
     *,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from planner.errors import InputError
-from planner.texts import _, Msg
 from planner.i18n import Formatter
 from planner.reports import Column, Report
+from planner.texts import Msg, _
 
 FORMATS = ("table", "json", "csv", "md", "html", "text")
-WORKING = _("How each figure was worked out")   # the heading of --explain
+WORKING = _("How each figure was worked out")  # the heading of --explain
 
 
 def cell_text(value: Any, column: Column, fmt: Formatter, plain: bool = False) -> str:
@@ -26,9 +26,11 @@ def cell_text(value: Any, column: Column, fmt: Formatter, plain: bool = False) -
             return f"{format_amount(value.amount)} {value.unit}"
         if column.kind == "money":
             from planner.money import quantize
+
             return format_amount(quantize(value, fmt.places)) if fmt.places == 0 else str(quantize(value, fmt.places))
         if column.kind == "share":  # as in the JSON (share_json): four places, not 28 digits
             from planner.money import quantize
+
             return format_amount(quantize(value, 4))
         return format_amount(value) if not isinstance(value, int) else str(value)
     if column.kind == "money":
@@ -72,23 +74,37 @@ def note_text(note: InputError | Msg, fmt: Formatter) -> str:
     return fmt.text(note)
 
 
-def render(reports: list[Report], fmt_name: str, fmt: Formatter, *, explain: bool = False,
-           width: int | None = None, color: bool = False, business: str = "") -> str:
+def render(
+    reports: list[Report],
+    fmt_name: str,
+    fmt: Formatter,
+    *,
+    explain: bool = False,
+    width: int | None = None,
+    color: bool = False,
+    business: str = "",
+) -> str:
     """Render reports to text in the named format."""
     if fmt_name == "json":
         from planner.render.json import render_json
+
         return render_json(reports)
     if fmt_name == "csv":
         from planner.render.csv import render_csv
+
         return render_csv(reports, fmt)
     if fmt_name == "text":
         from planner.render.text import render_text
+
         return render_text(reports, fmt)
     if fmt_name == "md":
         from planner.render.markdown import render_markdown
+
         return render_markdown(reports, fmt, explain=explain)
     if fmt_name == "html":
         from planner.render.html import render_html
+
         return render_html(reports, fmt, explain=explain, business=business)
     from planner.render.table import render_table
+
     return render_table(reports, fmt, explain=explain, width=width, color=color)

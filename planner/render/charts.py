@@ -7,8 +7,9 @@ number a reader sees is formatted from the exact Decimal by the Formatter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from planner.i18n import Formatter
 from planner.reports import Chart
@@ -32,11 +33,24 @@ def value_text(value: Decimal, kind: str, fmt: Formatter) -> str:
 def _style() -> Any:
     from pygal.style import Style
 
-    return Style(background="white", plot_background="white", foreground="#1a202c",
-                 foreground_strong="#1a202c", foreground_subtle="#a0aec0", opacity="0.9",
-                 opacity_hover="0.9", colors=PALETTE, font_family=FONT, label_font_size=14,
-                 major_label_font_size=14, value_font_size=13, value_label_font_size=13,
-                 legend_font_size=15, title_font_size=15, tooltip_font_size=13)
+    return Style(
+        background="white",
+        plot_background="white",
+        foreground="#1a202c",
+        foreground_strong="#1a202c",
+        foreground_subtle="#a0aec0",
+        opacity="0.9",
+        opacity_hover="0.9",
+        colors=PALETTE,
+        font_family=FONT,
+        label_font_size=14,
+        major_label_font_size=14,
+        value_font_size=13,
+        value_label_font_size=13,
+        legend_font_size=15,
+        title_font_size=15,
+        tooltip_font_size=13,
+    )
 
 
 def _point(value: Decimal, show: Callable[[Decimal], str]) -> dict[str, Any]:
@@ -54,6 +68,7 @@ def _pie(chart: Chart, fmt: Formatter, config: dict[str, Any]) -> Any:
     drawn = pygal.Pie(inner_radius=0.5, print_values=False, legend_box_size=16, **config)
     _name, values = chart.series[0]
     total = sum(values, Decimal(0))
+
     def show(v: Decimal) -> str:
         return value_text(v, chart.values, fmt)
 
@@ -70,14 +85,24 @@ def _bars(chart: Chart, fmt: Formatter, config: dict[str, Any]) -> Any:
     stacked = chart.kind == "stacked"
     several = len(chart.series) > 1
     drawn = (pygal.HorizontalStackedBar if stacked else pygal.HorizontalBar)(
-        print_values=stacked or len(chart.labels) * len(chart.series) <= 12, show_legend=several,
-        legend_at_bottom=True, legend_at_bottom_columns=min(len(chart.series), 5), max_scale=6,
-        value_formatter=_axis(chart.values, fmt), **config)
+        print_values=stacked or len(chart.labels) * len(chart.series) <= 12,
+        show_legend=several,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=min(len(chart.series), 5),
+        max_scale=6,
+        value_formatter=_axis(chart.values, fmt),
+        **config,
+    )
     drawn.x_labels = [fmt.value(label) for label in reversed(chart.labels)]
     floor = _label_floor(chart)
     for name, values in chart.series:
-        drawn.add(fmt.value(name), [_point(v, lambda x: value_text(x, chart.values, fmt) if abs(x) >= floor else "")
-                                    for v in reversed(values)])
+        drawn.add(
+            fmt.value(name),
+            [
+                _point(v, lambda x: value_text(x, chart.values, fmt) if abs(x) >= floor else "")
+                for v in reversed(values)
+            ],
+        )
     return drawn
 
 
@@ -92,12 +117,20 @@ def _label_floor(chart: Chart) -> Decimal:
 def _line(chart: Chart, fmt: Formatter, config: dict[str, Any]) -> Any:
     import pygal
 
-    drawn = pygal.Line(show_legend=len(chart.series) > 1, legend_at_bottom=True, dots_size=4,
-                       stroke_style={"width": 3},
-                       value_formatter=_axis(chart.values, fmt), x_label_rotation=0,
-                       show_minor_x_labels=False, x_labels_major_count=8, max_scale=8, **config)
+    drawn = pygal.Line(
+        show_legend=len(chart.series) > 1,
+        legend_at_bottom=True,
+        dots_size=4,
+        stroke_style={"width": 3},
+        value_formatter=_axis(chart.values, fmt),
+        x_label_rotation=0,
+        show_minor_x_labels=False,
+        x_labels_major_count=8,
+        max_scale=8,
+        **config,
+    )
     drawn.x_labels = [fmt.value(label) for label in chart.labels]
-    show = lambda v: value_text(v, chart.values, fmt)  # noqa: E731
+    show = lambda v: value_text(v, chart.values, fmt)
     for name, values in chart.series:
         drawn.add(fmt.value(name), [_point(v, show) for v in values])
     return drawn
@@ -119,10 +152,21 @@ def draw_chart(chart: Chart, fmt: Formatter, number: int = 1) -> str:
     """One chart as an inline ``<svg>`` element (text escaped by the XML writer)."""
     if chart.kind not in DRAWERS:
         raise ValueError(f"unknown chart kind {chart.kind!r}")
-    config = dict(style=_style(), width=WIDTH, height=HEIGHT if chart.kind != "pie" else 260,
-                  disable_xml_declaration=True, js=[], explicit_size=False, margin=12,
-                  spacing=10, truncate_label=-1, truncate_legend=-1, show_y_guides=True,
-                  x_title=_title(chart.x_title, fmt), y_title=_title(chart.y_title, fmt))
+    config = dict(
+        style=_style(),
+        width=WIDTH,
+        height=HEIGHT if chart.kind != "pie" else 260,
+        disable_xml_declaration=True,
+        js=[],
+        explicit_size=False,
+        margin=12,
+        spacing=10,
+        truncate_label=-1,
+        truncate_legend=-1,
+        show_y_guides=True,
+        x_title=_title(chart.x_title, fmt),
+        y_title=_title(chart.y_title, fmt),
+    )
     drawn = DRAWERS[chart.kind](chart, fmt, config)
     drawn.uuid = f"planner-{number}"
     drawn.add_xml_filter(_without_scripts)

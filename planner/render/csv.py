@@ -19,7 +19,7 @@ def render_csv(reports: list[Report], fmt: Formatter) -> str:
         for table in report.tables:
             # a table that names its products in its first column (compare) needs no product column before it
             named = [] if table.columns and table.columns[0].key == _("Product") else [fmt.value(report.title)]
-            header = [fmt.text(Msg(_("Product")))][:len(named)] + [heading(c, fmt) for c in table.columns]
+            header = [fmt.text(Msg(_("Product")))][: len(named)] + [heading(c, fmt) for c in table.columns]
             if header != last_header:
                 if last_header is not None:
                     out.write("\n")
@@ -28,4 +28,3 @@ def render_csv(reports: list[Report], fmt: Formatter) -> str:
             for row in table.rows:
                 writer.writerow(named + [cell_text(v, c, fmt, plain=True) for v, c in zip(row.cells, table.columns)])
     return out.getvalue()
-

@@ -8,7 +8,7 @@ plain view values (strings, numbers); the template only lays them out.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -18,10 +18,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from planner.errors import InputError
-from planner.texts import _, Msg, msg
 from planner.i18n import Formatter
 from planner.render import WORKING, cell_text, heading, note_text
 from planner.reports import Report, Row, Table
+from planner.texts import Msg, _, msg
 
 TEMPLATES = Path(__file__).parent / "templates"
 NUMERIC = ("money", "qty", "share", "number", "int", "bar")
@@ -29,8 +29,14 @@ NUMERIC = ("money", "qty", "share", "number", "int", "bar")
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
     env.filters["css_string"] = css_string
     return env
 
@@ -42,14 +48,16 @@ def css_string(text: str) -> Markup:
 
 
 def _bar_tops(table: Table) -> dict[int, Decimal]:
-    return {i: max((abs(r.cells[i]) for r in table.rows if r.cells[i] is not None), default=Decimal(0))
-            for i, column in enumerate(table.columns) if column.kind == "bar"}
+    return {
+        i: max((abs(r.cells[i]) for r in table.rows if r.cells[i] is not None), default=Decimal(0))
+        for i, column in enumerate(table.columns)
+        if column.kind == "bar"
+    }
 
 
 def _cell(value: Any, index: int, table: Table, tops: dict[int, Decimal], fmt: Formatter) -> dict[str, Any]:
     column = table.columns[index]
-    view = {"text": cell_text(value, column, fmt), "kind": column.kind, "numeric": column.kind in NUMERIC,
-            "bar": None}
+    view = {"text": cell_text(value, column, fmt), "kind": column.kind, "numeric": column.kind in NUMERIC, "bar": None}
     if column.kind == "bar" and value is not None and not isinstance(value, (Msg, str)):
         top = tops[index]
         share = abs(Decimal(value)) / top if top else Decimal(0)
@@ -66,10 +74,12 @@ def _row(row: Row, table: Table, tops: dict[int, Decimal], fmt: Formatter, group
 def table_view(table: Table, fmt: Formatter) -> dict[str, Any]:
     tops = _bar_tops(table)
     grouped = any(r.style == "group" for r in table.rows)
-    columns = [{"heading": heading(c, fmt), "kind": c.kind, "numeric": c.kind in NUMERIC}
-               for c in table.columns]
-    return {"title": fmt.text(table.title) if table.title is not None else "",
-            "columns": columns, "rows": [_row(r, table, tops, fmt, grouped) for r in table.rows]}
+    columns = [{"heading": heading(c, fmt), "kind": c.kind, "numeric": c.kind in NUMERIC} for c in table.columns]
+    return {
+        "title": fmt.text(table.title) if table.title is not None else "",
+        "columns": columns,
+        "rows": [_row(r, table, tops, fmt, grouped) for r in table.rows],
+    }
 
 
 def _note(note: InputError | Msg, fmt: Formatter) -> dict[str, Any]:
@@ -80,25 +90,32 @@ def _note(note: InputError | Msg, fmt: Formatter) -> dict[str, Any]:
 def report_view(report: Report, fmt: Formatter, explain: bool, first_chart: int) -> dict[str, Any]:
     from planner.render.charts import draw_chart
 
-    charts = [{"title": fmt.text(c.title), "svg": Markup(draw_chart(c, fmt, first_chart + n))}
-              for n, c in enumerate(report.charts)]
-    return {"command": report.command, "title": fmt.value(report.title),
-            "subtitle": fmt.value(report.subtitle) if report.subtitle is not None else "",
-            "tables": [table_view(t, fmt) for t in report.tables], "charts": charts,
-            "notes": [_note(n, fmt) for n in report.notes],
-            "explain": [fmt.text(m) for m in report.explain] if explain else []}
+    charts = [
+        {"title": fmt.text(c.title), "svg": Markup(draw_chart(c, fmt, first_chart + n))}
+        for n, c in enumerate(report.charts)
+    ]
+    return {
+        "command": report.command,
+        "title": fmt.value(report.title),
+        "subtitle": fmt.value(report.subtitle) if report.subtitle is not None else "",
+        "tables": [table_view(t, fmt) for t in report.tables],
+        "charts": charts,
+        "notes": [_note(n, fmt) for n in report.notes],
+        "explain": [fmt.text(m) for m in report.explain] if explain else [],
+    }
 
 
 def page_date() -> date:
     """Today, or the day SOURCE_DATE_EPOCH names (reproducible pages, as in reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 
-def render_html(reports: list[Report], fmt: Formatter, *, explain: bool = False, business: str = "",
-                today: date | None = None) -> str:
+def render_html(
+    reports: list[Report], fmt: Formatter, *, explain: bool = False, business: str = "", today: date | None = None
+) -> str:
     """The whole page for one run: heading, then each report with its charts."""
     views, charts = [], 1
     for report in reports:
@@ -108,7 +125,24 @@ def render_html(reports: list[Report], fmt: Formatter, *, explain: bool = False,
     first = views[0]["title"] if views else ""
     labels = {"notes": fmt.text(msg(_("Notes"))), "page": fmt.text(msg(_("Page"))), "of": fmt.text(msg(_("of")))}
     labels["working"] = fmt.text(msg(WORKING))
-    labels["made"] = fmt.text(msg(_("Made with planner on {date}. Figures are worked out from the prices in your catalog: check them before you quote."), date=shown_date))
-    return environment().get_template("page.html.j2").render(
-        lang=fmt.lang, business=business, date=shown_date, reports=views, labels=labels,
-        page_title=" — ".join(t for t in (business, first) if t))
+    labels["made"] = fmt.text(
+        msg(
+            _(
+                "Made with planner on {date}. Figures are worked out from the prices in your catalog: check them "
+                "before you quote."
+            ),
+            date=shown_date,
+        )
+    )
+    return (
+        environment()
+        .get_template("page.html.j2")
+        .render(
+            lang=fmt.lang,
+            business=business,
+            date=shown_date,
+            reports=views,
+            labels=labels,
+            page_title=" — ".join(t for t in (business, first) if t),
+        )
+    )

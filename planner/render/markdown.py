@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from planner.i18n import Formatter
-from planner.texts import Msg
 from planner.render import WORKING, cell_text, heading, note_text
 from planner.reports import Report, Table
+from planner.texts import Msg
 
 
 def _escape(text: str) -> str:
@@ -40,4 +40,3 @@ def render_markdown(reports: list[Report], fmt: Formatter, explain: bool = False
         for note in report.notes:
             lines += [f"> ⚠ {note_text(note, fmt)}", ""]
     return "\n".join(lines).rstrip() + "\n"
-

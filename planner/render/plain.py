@@ -30,8 +30,7 @@ def plain_lines(table: Table, console: Console) -> list[str] | None:
     if any(len(row) != len(columns) for row in grid):
         return None
     pads = [(0 if i == 0 else 1, 0 if i == len(columns) - 1 else 1) for i in range(len(columns))]
-    widths = [max(1, max(cell_len(row[i][1]) + row[i][0] for row in grid) + sum(pads[i]))
-              for i in range(len(columns))]
+    widths = [max(1, max(cell_len(row[i][1]) + row[i][0] for row in grid) + sum(pads[i])) for i in range(len(columns))]
     if sum(widths) > console.width - (len(columns) - 1):
         return None
     title = _cell(table.title) if table.title else (0, "")
@@ -42,13 +41,28 @@ def plain_lines(table: Table, console: Console) -> list[str] | None:
 
 def _simple(table: Table, console: Console) -> bool:
     """A table laid out like ours: heavy head, no edge, padding (0, 1), nothing that wraps."""
-    plain_table = (table.box is not None and table.show_header and not table.show_edge and not table.pad_edge
-                   and not table.show_footer and not table.show_lines and not table.leading
-                   and not table.expand and table.width is None and not table.collapse_padding
-                   and tuple(table.padding) == (0, 1, 0, 1))
+    plain_table = (
+        table.box is not None
+        and table.show_header
+        and not table.show_edge
+        and not table.pad_edge
+        and not table.show_footer
+        and not table.show_lines
+        and not table.leading
+        and not table.expand
+        and table.width is None
+        and not table.collapse_padding
+        and tuple(table.padding) == (0, 1, 0, 1)
+    )
     plain_console = not (console.is_terminal or console.options.ascii_only or console.legacy_windows)
-    plain_columns = all(c.justify in ("left", "right") and c.width is None and c.min_width is None
-                        and c.max_width is None and not c.ratio for c in table.columns)
+    plain_columns = all(
+        c.justify in ("left", "right")
+        and c.width is None
+        and c.min_width is None
+        and c.max_width is None
+        and not c.ratio
+        for c in table.columns
+    )
     return plain_table and plain_console and plain_columns and bool(table.columns)
 
 
@@ -61,14 +75,18 @@ def _cell(renderable: Any) -> tuple[int, str] | None:
         indent, renderable = renderable.left, renderable.renderable
     if isinstance(renderable, Text):
         renderable = renderable.plain
-    if not isinstance(renderable, str) or renderable != renderable.strip() \
-            or any(ch < " " or "\x7f" <= ch < "\xa0" for ch in renderable):
+    if (
+        not isinstance(renderable, str)
+        or renderable != renderable.strip()
+        or any(ch < " " or "\x7f" <= ch < "\xa0" for ch in renderable)
+    ):
         return None
     return indent, renderable
 
 
-def _draw(table: Table, grid: list[list[tuple[int, str]]], widths: list[int],
-          pads: list[tuple[int, int]], title: str) -> list[str]:
+def _draw(
+    table: Table, grid: list[list[tuple[int, str]]], widths: list[int], pads: list[tuple[int, int]], title: str
+) -> list[str]:
     box = table.box
     assert box is not None
 

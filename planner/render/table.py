@@ -11,15 +11,15 @@ from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from planner.texts import Msg
 from planner.i18n import Formatter
 from planner.render import WORKING, cell_text, heading, note_text
 from planner.render.plain import plain_lines
 from planner.reports import Report, Table
+from planner.texts import Msg
 
 BAR_WIDTH = 16
 MIN_BAR = 4
-TEXT_SHARE = 16     # when fitting bars, count at most this much of a text column (it wraps)
+TEXT_SHARE = 16  # when fitting bars, count at most this much of a text column (it wraps)
 HEADING_SHARE = 12  # ... and of a long heading (it wraps)
 
 
@@ -50,13 +50,26 @@ def bar_length(table: Table, fmt: Formatter, width: int | None) -> int:
 
 def rich_table(table: Table, fmt: Formatter, width: int | None = None) -> RichTable:
     length = bar_length(table, fmt, width)
-    out = RichTable(title=fmt.text(table.title) if table.title else None, title_justify="left",
-                    title_style="bold", show_edge=False, pad_edge=False, header_style="bold")
+    out = RichTable(
+        title=fmt.text(table.title) if table.title else None,
+        title_justify="left",
+        title_style="bold",
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+    )
     for column in table.columns:
-        out.add_column(heading(column, fmt), justify="left" if column.kind in ("text", "bar") else "right",
-                       overflow="fold", no_wrap=column.kind == "bar")  # a bar never breaks: others wrap
-    tops = {i: max((abs(r.cells[i]) for r in table.rows if r.cells[i] is not None), default=Decimal(0))
-            for i, c in enumerate(table.columns) if c.kind == "bar"}
+        out.add_column(
+            heading(column, fmt),
+            justify="left" if column.kind in ("text", "bar") else "right",
+            overflow="fold",
+            no_wrap=column.kind == "bar",
+        )  # a bar never breaks: others wrap
+    tops = {
+        i: max((abs(r.cells[i]) for r in table.rows if r.cells[i] is not None), default=Decimal(0))
+        for i, c in enumerate(table.columns)
+        if c.kind == "bar"
+    }
     first_total = True
     grouped = any(r.style == "group" for r in table.rows)
     for row in table.rows:
@@ -78,12 +91,20 @@ def rich_table(table: Table, fmt: Formatter, width: int | None = None) -> RichTa
     return out
 
 
-def render_table(reports: list[Report], fmt: Formatter, *, explain: bool = False,
-                 width: int | None = None, color: bool = False) -> str:
+def render_table(
+    reports: list[Report], fmt: Formatter, *, explain: bool = False, width: int | None = None, color: bool = False
+) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="auto" if color else None, highlight=False, emoji=False,
-                      markup=False)  # "[est]" or "[/]" in a name is text, not a style
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="auto" if color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )  # "[est]" or "[/]" in a name is text, not a style
     for n, report in enumerate(reports):
         if n:
             console.print()

@@ -7,10 +7,10 @@ prints its title and one line per table row: ``first cell: the other cells``.
 
 from __future__ import annotations
 
-from planner.texts import Msg
 from planner.i18n import Formatter
 from planner.render import cell_text, note_text
 from planner.reports import Report, Row, Table
+from planner.texts import Msg
 
 
 def render_text(reports: list[Report], fmt: Formatter) -> str:
@@ -44,4 +44,3 @@ def row_line(row: Row, table: Table, fmt: Formatter) -> str:
         text = fmt.money(value) if column.kind == "money" else cell_text(value, column, fmt)
         parts.append(text if column.kind == "text" else f"{fmt.text(Msg(column.key))} {text}")
     return f"{cell_text(first[0], first[1], fmt)}: {', '.join(parts)}"
-

@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from planner.errors import InputError
-from planner.texts import Key, Msg
 from planner.money import quantize
+from planner.texts import Key, Msg
 from planner.units import Quantity, format_amount
 
 COLUMN_KINDS = ("text", "money", "qty", "share", "number", "int", "bar", "date")
@@ -21,14 +21,14 @@ COLUMN_KINDS = ("text", "money", "qty", "share", "number", "int", "bar", "date")
 
 @dataclass(frozen=True)
 class Column:
-    key: Key            # the heading, a marked sentence: _("Item")
+    key: Key  # the heading, a marked sentence: _("Item")
     kind: str = "text"  # one of COLUMN_KINDS
 
 
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Any, ...]
-    style: str = ""     # "" | "group" | "subtotal" | "total"
+    style: str = ""  # "" | "group" | "subtotal" | "total"
 
 
 @dataclass(frozen=True)
@@ -42,29 +42,30 @@ class Table:
 class Chart:
     """A chart for the HTML page: bars or lines over labels."""
 
-    kind: str                     # "bar" | "stacked" | "line" | "pie"
+    kind: str  # "bar" | "stacked" | "line" | "pie"
     title: Msg
     labels: tuple[Any, ...]
     series: tuple[tuple[Msg, tuple[Decimal, ...]], ...]
-    values: str = "money"         # a Column kind: how values are shown ("money", "number", "int", "share")
-    x_title: Msg | None = None    # axis titles (line and bar charts)
+    values: str = "money"  # a Column kind: how values are shown ("money", "number", "int", "share")
+    x_title: Msg | None = None  # axis titles (line and bar charts)
     y_title: Msg | None = None
 
 
 @dataclass(frozen=True)
 class Report:
     command: str
-    title: Any                      # Msg or a product name
+    title: Any  # Msg or a product name
     tables: tuple[Table, ...]
-    data: Any                       # JSON-ready object (dict) per the contract
+    data: Any  # JSON-ready object (dict) per the contract
     notes: tuple[InputError | Msg, ...] = ()
     subtitle: Any = None
     charts: tuple[Chart, ...] = ()
-    explain: tuple[Msg, ...] = ()   # shown with --explain
-    message: tuple[Msg, ...] = ()   # a short plain-text message (--format text), e.g. a chat quote
+    explain: tuple[Msg, ...] = ()  # shown with --explain
+    message: tuple[Msg, ...] = ()  # a short plain-text message (--format text), e.g. a chat quote
 
 
 # ---- JSON helpers: the contract's shapes, built from exact values
+
 
 def money_json(value: Decimal | None) -> str | None:
     """Money as a two-place decimal string ("3175.00"); None stays null."""

@@ -3,27 +3,23 @@ pieces a month that cover them, and profit at volumes around that point."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from planner.costing import CostSheet
 from planner.errors import InputError, warning
-from planner.texts import _, Cash, Msg, msg, p_, Pct
 from planner.models import Channel, Pricing, Settings
 from planner.money import ZERO, quantize, reconcile
-from planner.pricing import (BreakEven, ChannelPrice, FixedCost, Goals, at_price, break_even, fixed_costs,
-                             price_channel)
+from planner.pricing import BreakEven, ChannelPrice, FixedCost, Goals, at_price, break_even, fixed_costs, price_channel
 from planner.reports import Chart, Column, Report, Row, Table, money_json, number_json
-from planner.reports.price import (channel_warning, deducts, defaults_warning, labelled, rule_warnings,
-                                   sale_explain)
+from planner.reports.price import channel_warning, deducts, defaults_warning, labelled, rule_warnings, sale_explain
+from planner.texts import Cash, Msg, Pct, _, msg, p_
 
 SHARES = (Decimal("0.5"), Decimal(1), Decimal("1.5"), Decimal(2))
 FIXED_COLUMNS = (Column(_("Fixed cost")), Column(_("Per month"), "money"))
 FIGURE_COLUMNS = (Column(p_("breakeven.col.figure", "Figure")), Column(p_("breakeven.col.value", "Amount")))
-VOLUME_COLUMNS = (Column(_("Volume")), Column(_("Pieces a month"), "int"),
-                  Column(_("Profit a month"), "bar"))
+VOLUME_COLUMNS = (Column(_("Volume")), Column(_("Pieces a month"), "int"), Column(_("Profit a month"), "bar"))
 
 
 @dataclass(frozen=True)
@@ -55,13 +51,23 @@ def _fixed_explain(line: FixedCost) -> tuple[Msg, ...]:
     eq = line.equipment
     if eq is None:
         return ()
-    return (msg(_("({price} − {salvage} salvage) / {months} months = {amount} a month"), price=Cash(eq.price), salvage=Cash(eq.salvage),
-                months=eq.life_months, amount=Cash(line.amount)),)
+    return (
+        msg(
+            _("({price} − {salvage} salvage) / {months} months = {amount} a month"),
+            price=Cash(eq.price),
+            salvage=Cash(eq.salvage),
+            months=eq.life_months,
+            amount=Cash(line.amount),
+        ),
+    )
 
 
 def fixed_explain(lines: list[FixedCost], total: Decimal) -> list[Msg]:
-    out = [msg(_("{label}: {text}"), label=_fixed_label(line), text=text)
-           for line in lines for text in _fixed_explain(line)]
+    out = [
+        msg(_("{label}: {text}"), label=_fixed_label(line), text=text)
+        for line in lines
+        for text in _fixed_explain(line)
+    ]
     parts: object = None
     for line in lines:
         parts = Cash(line.amount) if parts is None else msg(_("{a} + {b}"), a=parts, b=Cash(line.amount))
@@ -80,19 +86,33 @@ def figure_rows(be: BreakEven, emphasis: str = "total") -> list[Row]:
     """Price, cost, contribution, fixed costs, break-even and the goals, as label/value rows."""
     sale = be.sale
     price_label = _("Shelf price (computed)") if sale.target is not None else _("Shelf price (given)")
-    rows = [Row((msg(price_label), Cash(sale.price))),
-            Row((msg(_("HPP per piece")), Cash(sale.unit_cost)))]
+    rows = [Row((msg(price_label), Cash(sale.price))), Row((msg(_("HPP per piece")), Cash(sale.unit_cost)))]
     if sale.cost_sold != sale.unit_cost:
-        rows.append(Row((msg(_("HPP per piece sold ({share} sell)"), share=Pct(sale.channel.sell_through)), Cash(sale.cost_sold))))
+        rows.append(
+            Row(
+                (
+                    msg(_("HPP per piece sold ({share} sell)"), share=Pct(sale.channel.sell_through)),
+                    Cash(sale.cost_sold),
+                )
+            )
+        )
     if deducts(sale.channel, sale.tax):
         rows.append(Row((msg(_("You receive per piece sold")), Cash(sale.receipt))))
-    rows += [Row((msg(_("Contribution per piece sold")), Cash(be.contribution))),
-             Row((msg(_("Fixed costs a month")), Cash(be.fixed))),
-             Row((msg(p_("breakeven.label.units", "Break-even")), _pieces(be.units)), emphasis)]
+    rows += [
+        Row((msg(_("Contribution per piece sold")), Cash(be.contribution))),
+        Row((msg(_("Fixed costs a month")), Cash(be.fixed))),
+        Row((msg(p_("breakeven.label.units", "Break-even")), _pieces(be.units)), emphasis),
+    ]
     if be.units is not None:
-        rows += [Row((msg(_("Revenue at break-even")), Cash(be.revenue))),
-                 Row((msg(_("Per working day ({days} a month)"), days=be.working_days),
-                      msg(_("{pieces} pieces"), pieces=quantize(be.per_day or ZERO, 1))))]
+        rows += [
+            Row((msg(_("Revenue at break-even")), Cash(be.revenue))),
+            Row(
+                (
+                    msg(_("Per working day ({days} a month)"), days=be.working_days),
+                    msg(_("{pieces} pieces"), pieces=quantize(be.per_day or ZERO, 1)),
+                )
+            ),
+        ]
     return rows + goal_rows(be)
 
 
@@ -100,12 +120,17 @@ def goal_rows(be: BreakEven) -> list[Row]:
     """Pieces for the target profit, profit at the planned volume, months to win back the capital."""
     goals, rows = be.goals, []
     if goals.target is not None:
-        rows.append(Row((msg(_("For a profit of {target} a month"), target=Cash(goals.target)), _pieces(be.target_units))))
+        rows.append(
+            Row((msg(_("For a profit of {target} a month"), target=Cash(goals.target)), _pieces(be.target_units)))
+        )
     if goals.volume is not None:
         rows.append(Row((msg(_("Profit at {volume} pieces a month"), volume=goals.volume), Cash(be.volume_profit))))
     if goals.capital is not None:
-        months = msg(_("never at this volume (no profit)")) if be.payback is None else \
-            msg(_("{months} months"), months=quantize(be.payback, 1))
+        months = (
+            msg(_("never at this volume (no profit)"))
+            if be.payback is None
+            else msg(_("{months} months"), months=quantize(be.payback, 1))
+        )
         rows.append(Row((msg(_("Capital {capital} paid back in"), capital=Cash(goals.capital)), months)))
     return rows
 
@@ -120,8 +145,7 @@ def _group(sheet: CostSheet, width: int) -> list[Row]:
 def figures_table(results: list[tuple[CostSheet, BreakEven]], channel: str) -> Table:
     """The figures of a recipe; of a pattern, one group of rows per size."""
     sized = results[0][0].size is not None
-    rows = [row for sheet, be in results
-            for row in (*_group(sheet, 2), *figure_rows(be, "" if sized else "total"))]
+    rows = [row for sheet, be in results for row in (*_group(sheet, 2), *figure_rows(be, "" if sized else "total"))]
     title = msg(_("Break-even on {channel}, per size") if sized else _("Break-even on {channel}"), channel=channel)
     return Table(FIGURE_COLUMNS, tuple(rows), title)
 
@@ -133,8 +157,10 @@ def volumes_table(results: list[tuple[CostSheet, BreakEven]], places: int) -> Ta
         points = be.around(SHARES)
         if points:
             rows += _group(sheet, 3)
-            rows += [Row((msg(_("{share} of break-even"), share=Pct(share)), volume, quantize(profit, places)))
-                     for share, volume, profit in points]
+            rows += [
+                Row((msg(_("{share} of break-even"), share=Pct(share)), volume, quantize(profit, places)))
+                for share, volume, profit in points
+            ]
     return Table(VOLUME_COLUMNS, tuple(rows), msg(_("Profit a month around break-even"))) if rows else None
 
 
@@ -143,31 +169,87 @@ def volumes_chart(be: BreakEven, sheet: CostSheet) -> Chart | None:
     points = be.around(SHARES)
     if not points:
         return None
-    title = msg(_("Profit a month around break-even, size {size}"), size=sheet.size) if sheet.size else msg(_("Profit a month around break-even"))
-    return Chart("line", title, tuple(v for _share, v, _profit in points),
-                 ((msg(_("Profit a month")), tuple(p for _share, _volume, p in points)),),
-                 x_title=msg(_("Pieces sold a month")), y_title=msg(_("Profit a month")))
+    title = (
+        msg(_("Profit a month around break-even, size {size}"), size=sheet.size)
+        if sheet.size
+        else msg(_("Profit a month around break-even"))
+    )
+    return Chart(
+        "line",
+        title,
+        tuple(v for _share, v, _profit in points),
+        ((msg(_("Profit a month")), tuple(p for _share, _volume, p in points)),),
+        x_title=msg(_("Pieces sold a month")),
+        y_title=msg(_("Profit a month")),
+    )
 
 
 def goal_explain(be: BreakEven) -> list[Msg]:
     """Break-even, revenue, per day, target, profit at the volume and payback, with their inputs."""
     c, f, goals = Cash(be.contribution), Cash(be.fixed), be.goals
     if be.units is None:
-        return [msg(_("the contribution {contribution} is not above zero: no number of pieces sold covers the fixed costs"), contribution=c)]
-    lines = [msg(_("break-even = {fixed} / {contribution} = {ratio} → {units} pieces sold a month (rounded up)"), fixed=f, contribution=c, ratio=_ratio(be.fixed, be.contribution),
-                 units=be.units),
-             msg(_("revenue at break-even = {units} × {price} = {revenue}"), units=be.units, price=Cash(be.sale.price), revenue=Cash(be.revenue)),
-             msg(_("per working day = {units} / {days} = {pieces} pieces"), units=be.units, days=be.working_days, pieces=quantize(be.per_day or ZERO, 2))]
+        return [
+            msg(
+                _("the contribution {contribution} is not above zero: no number of pieces sold covers the fixed costs"),
+                contribution=c,
+            )
+        ]
+    lines = [
+        msg(
+            _("break-even = {fixed} / {contribution} = {ratio} → {units} pieces sold a month (rounded up)"),
+            fixed=f,
+            contribution=c,
+            ratio=_ratio(be.fixed, be.contribution),
+            units=be.units,
+        ),
+        msg(
+            _("revenue at break-even = {units} × {price} = {revenue}"),
+            units=be.units,
+            price=Cash(be.sale.price),
+            revenue=Cash(be.revenue),
+        ),
+        msg(
+            _("per working day = {units} / {days} = {pieces} pieces"),
+            units=be.units,
+            days=be.working_days,
+            pieces=quantize(be.per_day or ZERO, 2),
+        ),
+    ]
     if goals.target is not None:
-        lines.append(msg(_("for the target profit = ({fixed} + {target}) / {contribution} = {ratio} → {units} pieces a month"), fixed=f, target=Cash(goals.target), contribution=c,
-                         ratio=_ratio(be.fixed + goals.target, be.contribution), units=be.target_units))
+        lines.append(
+            msg(
+                _("for the target profit = ({fixed} + {target}) / {contribution} = {ratio} → {units} pieces a month"),
+                fixed=f,
+                target=Cash(goals.target),
+                contribution=c,
+                ratio=_ratio(be.fixed + goals.target, be.contribution),
+                units=be.target_units,
+            )
+        )
     if goals.volume is not None:
-        lines.append(msg(_("profit at {volume} pieces = {volume} × {contribution} − {fixed} = {profit}"), volume=goals.volume, contribution=c, fixed=f,
-                         profit=Cash(be.volume_profit)))
+        lines.append(
+            msg(
+                _("profit at {volume} pieces = {volume} × {contribution} − {fixed} = {profit}"),
+                volume=goals.volume,
+                contribution=c,
+                fixed=f,
+                profit=Cash(be.volume_profit),
+            )
+        )
     if goals.capital is not None:
-        key = _("payback: the profit at that volume is {profit}, so the capital {capital} never comes back") if be.payback is None else _("payback = {capital} / {profit} profit a month = {months} months")
-        lines.append(msg(key, capital=Cash(goals.capital), profit=Cash(be.volume_profit),
-                         months=None if be.payback is None else quantize(be.payback, 2)))
+        key = (
+            _("payback: the profit at that volume is {profit}, so the capital {capital} never comes back")
+            if be.payback is None
+            else _("payback = {capital} / {profit} profit a month = {months} months")
+        )
+        lines.append(
+            msg(
+                key,
+                capital=Cash(goals.capital),
+                profit=Cash(be.volume_profit),
+                months=None if be.payback is None else quantize(be.payback, 2),
+            )
+        )
     return lines
 
 
@@ -180,10 +262,18 @@ def breakeven_json(be: BreakEven, sheet: CostSheet) -> dict[str, Any]:
     data: dict[str, Any] = {"product": sheet.product}
     if sheet.kind == "pattern":
         data["size"] = sheet.size
-    data.update(channel=be.sale.channel.name, price=money_json(be.sale.price), unit_cost=money_json(sheet.unit),
-                contribution=money_json(be.contribution), fixed_costs=money_json(be.fixed), units=be.units,
-                revenue=money_json(be.revenue), units_per_day=number_json(be.per_day),
-                target_units=be.target_units, payback_months=number_json(be.payback))
+    data.update(
+        channel=be.sale.channel.name,
+        price=money_json(be.sale.price),
+        unit_cost=money_json(sheet.unit),
+        contribution=money_json(be.contribution),
+        fixed_costs=money_json(be.fixed),
+        units=be.units,
+        revenue=money_json(be.revenue),
+        units_per_day=number_json(be.per_day),
+        target_units=be.target_units,
+        payback_months=number_json(be.payback),
+    )
     return data
 
 
@@ -193,8 +283,14 @@ def breakeven_json(be: BreakEven, sheet: CostSheet) -> dict[str, Any]:
 def price_warnings(sale: ChannelPrice, sheet: CostSheet, settings: Settings, settings_file: str) -> list[InputError]:
     """A given price below HPP (told at the product); or commission and fees eating the whole margin."""
     if sale.price < sale.unit_cost:
-        return [warning(_("the price {price} is below the cost (HPP) of {cost}: every piece sold loses money"), hint=_("a price must at least cover HPP; planner price shows a price that does"), price=Cash(sale.price),
-                        cost=Cash(sale.unit_cost)).at(sheet.file, loc=("name",))]
+        return [
+            warning(
+                _("the price {price} is below the cost (HPP) of {cost}: every piece sold loses money"),
+                hint=_("a price must at least cover HPP; planner price shows a price that does"),
+                price=Cash(sale.price),
+                cost=Cash(sale.unit_cost),
+            ).at(sheet.file, loc=("name",))
+        ]
     return channel_warning(sale, settings, settings_file)
 
 
@@ -204,15 +300,18 @@ def sale_of(sheet: CostSheet, ask: Ask) -> ChannelPrice:
     return price_channel(sheet.unit, ask.channel, ask.pricing)
 
 
-def breakeven_report(sheets: list[CostSheet], settings: Settings, ask: Ask, places: int, *,
-                     settings_file: str, defaults: bool = False) -> Report:
+def breakeven_report(
+    sheets: list[CostSheet], settings: Settings, ask: Ask, places: int, *, settings_file: str, defaults: bool = False
+) -> Report:
     """One product (a recipe, or a pattern at one or every size) on one channel."""
     lines = fixed_costs(settings)
     results = [(sheet, break_even(sale_of(sheet, ask), settings, ask.goals)) for sheet in sheets]
     explain = fixed_explain(lines, sum((line.amount for line in lines), ZERO))
     notes: list[InputError | Msg] = [n for s in sheets for n in s.notes]
     for sheet, be in results:
-        steps = sale_explain(be.sale, ask.pricing, _("contribution per piece sold = {receipt} − {cost} = {profit}")) + goal_explain(be)
+        steps = sale_explain(
+            be.sale, ask.pricing, _("contribution per piece sold = {receipt} − {cost} = {profit}")
+        ) + goal_explain(be)
         explain += labelled(ask.channel.name, sheet.size, steps)
         notes += price_warnings(be.sale, sheet, settings, settings_file)
     if ask.price is None:
@@ -222,6 +321,13 @@ def breakeven_report(sheets: list[CostSheet], settings: Settings, ask: Ask, plac
     tables = (fixed_table(lines, places), figures_table(results, ask.channel.name), volumes_table(results, places))
     charts = tuple(c for c in (volumes_chart(be, sheet) for sheet, be in results) if c is not None)
     data = [breakeven_json(be, sheet) for sheet, be in results]
-    return Report("breakeven", sheets[0].product, tuple(t for t in tables if t is not None),
-                  data[0] if len(data) == 1 else data, tuple(notes), msg(_("{file}: pieces to sell a month to cover the monthly fixed costs"), file=sheets[0].file),
-                  charts, tuple(explain))
+    return Report(
+        "breakeven",
+        sheets[0].product,
+        tuple(t for t in tables if t is not None),
+        data[0] if len(data) == 1 else data,
+        tuple(notes),
+        msg(_("{file}: pieces to sell a month to cover the monthly fixed costs"), file=sheets[0].file),
+        charts,
+        tuple(explain),
+    )

@@ -3,21 +3,33 @@ price, margin, profit per batch and profit per hour of work drawn as a bar."""
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from planner.comparing import Comparison
 from planner.errors import InputError, warning
-from planner.texts import _, Cash, Msg, msg, p_, Pct
 from planner.models import Pricing
 from planner.money import quantize
 from planner.reports import Column, Report, Row, Table, money_json, share_json
 from planner.reports.price import labelled, rule_msg, rule_warnings, sale_explain
+from planner.texts import Cash, Msg, Pct, _, msg, p_
 
-SORT_NAMES = {"per-hour": _("profit per hour of work"), "profit": _("profit per batch"), "margin": _("margin"),
-              "price": _("price"), "hpp": _("HPP"), "name": _("name")}
-COLUMNS = (Column(_("Product")), Column(_("HPP"), "money"), Column(p_("compare.col.price", "Price"), "money"),
-           Column(_("Margin"), "share"), Column(_("Profit per batch"), "money"),
-           Column(_("Profit per hour"), "bar"))
+SORT_NAMES = {
+    "per-hour": _("profit per hour of work"),
+    "profit": _("profit per batch"),
+    "margin": _("margin"),
+    "price": _("price"),
+    "hpp": _("HPP"),
+    "name": _("name"),
+}
+COLUMNS = (
+    Column(_("Product")),
+    Column(_("HPP"), "money"),
+    Column(p_("compare.col.price", "Price"), "money"),
+    Column(_("Margin"), "share"),
+    Column(_("Profit per batch"), "money"),
+    Column(_("Profit per hour"), "bar"),
+)
 
 
 def product_label(row: Comparison) -> object:
@@ -28,37 +40,74 @@ def product_label(row: Comparison) -> object:
 
 def table_row(row: Comparison, places: int) -> Row:
     hour = row.profit_hour
-    return Row((product_label(row), row.sheet.unit, row.sale.price, row.sale.margin, row.profit_batch,
-                None if hour is None else quantize(hour, places)))
+    return Row(
+        (
+            product_label(row),
+            row.sheet.unit,
+            row.sale.price,
+            row.sale.margin,
+            row.profit_batch,
+            None if hour is None else quantize(hour, places),
+        )
+    )
 
 
 def row_explain(row: Comparison, pricing: Pricing) -> list[Msg]:
     """Price, profit per piece sold, margin, profit per batch and per hour, with their inputs."""
     sale = row.sale
-    lines = [line for line in sale_explain(sale, pricing) if line.key != _("nothing is deducted: you receive the whole shelf price, {receipt}")]
+    lines = [
+        line
+        for line in sale_explain(sale, pricing)
+        if line.key != _("nothing is deducted: you receive the whole shelf price, {receipt}")
+    ]
     if sale.margin is not None:
-        lines.append(msg(_("margin = {profit} / {price} = {margin}"), profit=Cash(sale.profit), price=Cash(sale.price),
-                         margin=Pct(sale.margin)))
+        lines.append(
+            msg(
+                _("margin = {profit} / {price} = {margin}"),
+                profit=Cash(sale.profit),
+                price=Cash(sale.price),
+                margin=Pct(sale.margin),
+            )
+        )
     if row.sheet.kind == "pattern" and row.sold == 1:
         lines.append(msg(_("a batch is one garment: profit per batch = {batch}"), batch=Cash(row.profit_batch)))
     else:
-        lines.append(msg(_("profit per batch = {profit} a piece sold × {sold} sold from a batch = {batch}"), profit=Cash(sale.profit), sold=quantize(row.sold, 2),
-                         batch=Cash(row.profit_batch)))
+        lines.append(
+            msg(
+                _("profit per batch = {profit} a piece sold × {sold} sold from a batch = {batch}"),
+                profit=Cash(sale.profit),
+                sold=quantize(row.sold, 2),
+                batch=Cash(row.profit_batch),
+            )
+        )
     if row.hours is None:
         lines.append(msg(_("no hands-on minutes given, so no profit per hour")))
     else:
-        lines.append(msg(_("profit per hour = {batch} / ({minutes} min of work / 60) = {hour}"), batch=Cash(row.profit_batch), minutes=quantize(row.sheet.minutes, 1),
-                         hour=Cash(row.profit_hour)))
+        lines.append(
+            msg(
+                _("profit per hour = {batch} / ({minutes} min of work / 60) = {hour}"),
+                batch=Cash(row.profit_batch),
+                minutes=quantize(row.sheet.minutes, 1),
+                hour=Cash(row.profit_hour),
+            )
+        )
     return labelled(product_label(row), None, lines)
 
 
 def row_json(row: Comparison) -> dict[str, Any]:
     """One object of the compare JSON contract."""
     sheet = row.sheet
-    return {"product": sheet.product, "file": sheet.file, "kind": sheet.kind, "size": sheet.size,
-            "unit_cost": money_json(sheet.unit), "price": money_json(row.sale.price),
-            "margin": share_json(row.sale.margin), "profit_batch": money_json(row.profit_batch),
-            "profit_hour": money_json(row.profit_hour)}
+    return {
+        "product": sheet.product,
+        "file": sheet.file,
+        "kind": sheet.kind,
+        "size": sheet.size,
+        "unit_cost": money_json(sheet.unit),
+        "price": money_json(row.sale.price),
+        "margin": share_json(row.sale.margin),
+        "profit_batch": money_json(row.profit_batch),
+        "profit_hour": money_json(row.profit_hour),
+    }
 
 
 def compare_notes(rows: Sequence[Comparison]) -> list[InputError | Msg]:
@@ -67,20 +116,37 @@ def compare_notes(rows: Sequence[Comparison]) -> list[InputError | Msg]:
     for row in rows:
         if row.hours is None:
             where = ("batch",) if row.sheet.kind == "recipe" else ("operations",)
-            notes.append(warning(_("no profit per hour for {products}: no hands-on minutes"),
-                                 hint=_("give a recipe minutes = ... in [batch], a pattern its [[operations]] with minutes"),
-                                 products=[product_label(row)]).at(row.sheet.file, loc=where))
+            notes.append(
+                warning(
+                    _("no profit per hour for {products}: no hands-on minutes"),
+                    hint=_("give a recipe minutes = ... in [batch], a pattern its [[operations]] with minutes"),
+                    products=[product_label(row)],
+                ).at(row.sheet.file, loc=where)
+            )
     return notes
 
 
-def compare_report(rows: Sequence[Comparison], pricing: Pricing, places: int, *, sort: str,
-                   settings_file: str) -> Report:
+def compare_report(
+    rows: Sequence[Comparison], pricing: Pricing, places: int, *, sort: str, settings_file: str
+) -> Report:
     """All products in one table, in the order given (already sorted)."""
     channel = rows[0].sale.channel.name
     table = Table(COLUMNS, tuple(table_row(row, places) for row in rows))
     explain = [line for row in rows for line in row_explain(row, pricing)]
     notes = compare_notes(rows) + rule_warnings(pricing, settings_file)
-    subtitle = msg(_("prices on the '{channel}' channel ({rule}, rounded up to a multiple of {step}); sorted by {sort}"), channel=channel, rule=rule_msg(pricing), step=Cash(pricing.round_to),
-                   sort=msg(SORT_NAMES[sort]))
-    return Report("compare", msg(_("Products compared"), count=len(rows)), (table,), [row_json(row) for row in rows],
-                  tuple(notes), subtitle, explain=tuple(explain))
+    subtitle = msg(
+        _("prices on the '{channel}' channel ({rule}, rounded up to a multiple of {step}); sorted by {sort}"),
+        channel=channel,
+        rule=rule_msg(pricing),
+        step=Cash(pricing.round_to),
+        sort=msg(SORT_NAMES[sort]),
+    )
+    return Report(
+        "compare",
+        msg(_("Products compared"), count=len(rows)),
+        (table,),
+        [row_json(row) for row in rows],
+        tuple(notes),
+        subtitle,
+        explain=tuple(explain),
+    )

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from decimal import Decimal
+from typing import Any
 
 from planner.costing import CostLine, CostSheet
 from planner.errors import InputError
-from planner.texts import _, Cash, Msg, msg, p_
 from planner.money import quantize, reconcile
 from planner.reports import Chart, Column, Report, Row, Table, money_json, number_json, qty_json
+from planner.texts import Cash, Msg, _, msg, p_
 from planner.units import Quantity
 
-GROUP_LABELS = {"ingredients": _("Ingredients"), "fabric": _("Fabric"), "materials": _("Materials"),
-                "labor": _("Labour"), "overhead": _("Overhead"), "services": _("Services"),
-                "packaging": _("Packaging")}
+GROUP_LABELS = {
+    "ingredients": _("Ingredients"),
+    "fabric": _("Fabric"),
+    "materials": _("Materials"),
+    "labor": _("Labour"),
+    "overhead": _("Overhead"),
+    "services": _("Services"),
+    "packaging": _("Packaging"),
+}
 LINE_COLUMNS = (Column(p_("col.item", "Item")), Column(p_("col.qty", "Qty"), "qty"), Column(_("Cost"), "money"))
 
 
@@ -54,8 +59,11 @@ def sheet_table(sheet: CostSheet, places: int) -> Table:
     per = _("Total per batch") if sheet.kind == "recipe" else _("Total per garment")
     rows.append(Row((msg(per), Quantity(sheet.sellable, "pcs"), batch), "total"))
     rows.append(Row((msg(_("HPP per piece")), None, quantize(sheet.unit, places)), "total"))
-    title = msg(_("Cost (HPP) — {product}, size {size}"), product=sheet.product, size=sheet.size) if sheet.size else \
-        msg(_("Cost (HPP) — {product}"), product=sheet.product)
+    title = (
+        msg(_("Cost (HPP) — {product}, size {size}"), product=sheet.product, size=sheet.size)
+        if sheet.size
+        else msg(_("Cost (HPP) — {product}"), product=sheet.product)
+    )
     return Table(LINE_COLUMNS, tuple(rows), title)
 
 
@@ -66,8 +74,15 @@ def sheet_json(sheet: CostSheet) -> dict[str, Any]:
     for group in sheet.groups:
         group_lines = [line for line in sheet.lines if line.group == group]
         for line, shown in zip(group_lines, shown_lines[group]):
-            lines.append({"group": group, "item": line.item or line.label, "label": line.label,
-                          "qty": qty_json(_line_qty(line, sheet)), "cost": money_json(shown)})
+            lines.append(
+                {
+                    "group": group,
+                    "item": line.item or line.label,
+                    "label": line.label,
+                    "qty": qty_json(_line_qty(line, sheet)),
+                    "cost": money_json(shown),
+                }
+            )
     totals = {g: money_json(shown_totals[g]) for g in sheet.groups}
     totals.update(batch=money_json(batch), unit=money_json(sheet.unit))
     data: dict[str, Any] = {"product": sheet.product, "file": sheet.file, "kind": sheet.kind}
@@ -81,8 +96,7 @@ def sheet_json(sheet: CostSheet) -> dict[str, Any]:
 def sizes_table(sheets: list[CostSheet], places: int) -> Table:
     """A pattern without --size: one row per size, a column per cost group that is used."""
     groups = [g for g in sheets[0].groups if any(s.total(g) for s in sheets)]
-    columns = (Column(_("Size")), *(Column(GROUP_LABELS[g], "money") for g in groups),
-               Column(_("HPP"), "money"))
+    columns = (Column(_("Size")), *(Column(GROUP_LABELS[g], "money") for g in groups), Column(_("HPP"), "money"))
     rows = []
     for sheet in sheets:
         shown, total = reconcile([sheet.total(g) for g in groups], places)
@@ -93,9 +107,15 @@ def sizes_table(sheets: list[CostSheet], places: int) -> Table:
 def _explain(sheet: CostSheet) -> list[Msg]:
     def label(line: CostLine) -> object:
         return msg(_("{size} {label}"), size=sheet.size, label=_line_label(line)) if sheet.size else _line_label(line)
+
     lines = [msg(_("{label}: {text}"), label=label(line), text=line.explain) for line in sheet.lines if line.explain]
     if sheet.kind == "recipe":  # a garment's HPP is its total: nothing to divide
-        unit = msg(_("{batch} / {sellable} fit to sell = {unit}"), batch=Cash(sheet.batch), sellable=sheet.sellable, unit=Cash(sheet.unit))
+        unit = msg(
+            _("{batch} / {sellable} fit to sell = {unit}"),
+            batch=Cash(sheet.batch),
+            sellable=sheet.sellable,
+            unit=Cash(sheet.unit),
+        )
         lines.append(msg(_("{label}: {text}"), label=msg(_("HPP per piece")), text=unit))
     return lines
 
@@ -115,8 +135,7 @@ def cost_report(sheets: list[CostSheet], places: int) -> Report:
         data = [sheet_json(s) for s in sheets]
     subtitle = _subtitle(first)
     explain = tuple(m for s in sheets for m in _explain(s))
-    return Report("cost", first.product, tables, data, tuple(notes), subtitle, (cost_chart(sheets, places),),
-                  explain)
+    return Report("cost", first.product, tables, data, tuple(notes), subtitle, (cost_chart(sheets, places),), explain)
 
 
 def cost_chart(sheets: list[CostSheet], places: int) -> Chart:
@@ -125,17 +144,32 @@ def cost_chart(sheets: list[CostSheet], places: int) -> Chart:
     if len(sheets) > 1:
         shown = [reconcile([s.total(g) for g in groups], places)[0] for s in sheets]
         series = tuple((msg(GROUP_LABELS[g]), tuple(row[i] for row in shown)) for i, g in enumerate(groups))
-        return Chart("stacked", msg(_("Cost of one garment by size")), tuple(msg(_("Size {size}"), size=s.size) for s in sheets),
-                     series)
+        return Chart(
+            "stacked",
+            msg(_("Cost of one garment by size")),
+            tuple(msg(_("Size {size}"), size=s.size) for s in sheets),
+            series,
+        )
     sheet = sheets[0]
     _lines, totals, _batch = shown_sheet(sheet, places)
-    title = msg(_("Where the money goes: cost of one batch")) if sheet.kind == "recipe" else \
-        msg(_("Where the money goes: cost of one garment, size {size}"), size=sheet.size) if sheet.size else msg(_("Where the money goes: cost of one garment"))
-    return Chart("pie", title, tuple(msg(GROUP_LABELS[g]) for g in groups),
-                 ((msg(_("Cost")), tuple(totals[g] for g in groups)),))
+    title = (
+        msg(_("Where the money goes: cost of one batch"))
+        if sheet.kind == "recipe"
+        else msg(_("Where the money goes: cost of one garment, size {size}"), size=sheet.size)
+        if sheet.size
+        else msg(_("Where the money goes: cost of one garment"))
+    )
+    return Chart(
+        "pie", title, tuple(msg(GROUP_LABELS[g]) for g in groups), ((msg(_("Cost")), tuple(totals[g] for g in groups)),)
+    )
 
 
 def _subtitle(sheet: CostSheet) -> Msg:
     if sheet.kind == "recipe":
-        return msg(_("{file}: a batch of {pieces}, {sellable} fit to sell"), pieces=sheet.pieces, sellable=sheet.sellable, file=sheet.file)
+        return msg(
+            _("{file}: a batch of {pieces}, {sellable} fit to sell"),
+            pieces=sheet.pieces,
+            sellable=sheet.sellable,
+            file=sheet.file,
+        )
     return msg(_("{file}: cost of one garment"), file=sheet.file)

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import os
 from decimal import Decimal
+from typing import Any
 
 from planner.errors import InputError, warning
-from planner.texts import _, Cash, Msg, msg, p_
 from planner.money import quantize, reconcile
 from planner.planning import ProductionPlan, Run, ShoppingLine
 from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
+from planner.texts import Cash, Msg, _, msg, p_
 from planner.units import Quantity
 
-RUN_COLUMNS = (Column(_("Product")), Column(_("Ordered"), "int"), Column(_("Batches"), "int"),
-               Column(_("Made"), "number"), Column(_("Extra"), "number"))
-SHOP_COLUMNS = (Column(p_("plan.col-item", "Item")), Column(_("Need"), "qty"), Column(_("In stock"), "qty"),
-                Column(_("Buy"), "qty"), Column(_("Spend"), "money"), Column(_("Left over"), "qty"))
+RUN_COLUMNS = (
+    Column(_("Product")),
+    Column(_("Ordered"), "int"),
+    Column(_("Batches"), "int"),
+    Column(_("Made"), "number"),
+    Column(_("Extra"), "number"),
+)
+SHOP_COLUMNS = (
+    Column(p_("plan.col-item", "Item")),
+    Column(_("Need"), "qty"),
+    Column(_("In stock"), "qty"),
+    Column(_("Buy"), "qty"),
+    Column(_("Spend"), "money"),
+    Column(_("Left over"), "qty"),
+)
 MONEY_COLUMNS = (Column(p_("plan.col-figure", "Figure")), Column(p_("plan.col-amount", "Amount"), "money"))
 TIME_COLUMNS = (Column(p_("plan.col-figure", "Figure")), Column(_("Hours / days"), "number"))
 
@@ -28,8 +38,7 @@ def product_label(run: Run) -> object:
 
 
 def runs_table(plan: ProductionPlan) -> Table:
-    rows = tuple(Row((product_label(r), r.pieces, r.batches, r.made, r.surplus))
-                 for r in plan.runs)
+    rows = tuple(Row((product_label(r), r.pieces, r.batches, r.made, r.surplus)) for r in plan.runs)
     return Table(RUN_COLUMNS, rows, msg(_("Batches per product")))
 
 
@@ -55,9 +64,19 @@ def shown(line: ShoppingLine, packs: Decimal) -> Quantity:
 
 def shopping_table(plan: ProductionPlan, places: int) -> Table:
     spends, total = reconcile([line.spend for line in plan.shopping], places)
-    rows = [Row((line.item, shown(line, line.need), shown(line, line.stock) if line.stock else None,
-                 buy_cell(line), spend, shown(line, line.left)))
-            for line, spend in zip(plan.shopping, spends)]
+    rows = [
+        Row(
+            (
+                line.item,
+                shown(line, line.need),
+                shown(line, line.stock) if line.stock else None,
+                buy_cell(line),
+                spend,
+                shown(line, line.left),
+            )
+        )
+        for line, spend in zip(plan.shopping, spends)
+    ]
     rows.append(Row((msg(_("Total shopping")), None, None, None, total, None), "total"))
     return Table(SHOP_COLUMNS, tuple(rows), msg(_("Shopping list (whole packs)")))
 
@@ -65,15 +84,21 @@ def shopping_table(plan: ProductionPlan, places: int) -> Table:
 def cash_table(plan: ProductionPlan, places: int) -> Table:
     """Cash needed: the shopping list plus plain amounts paid per batch."""
     (spend, other), cash = reconcile([plan.spend, plan.other_cash], places)
-    rows = (Row((msg(_("Shopping list")), spend)), Row((msg(_("Other cash (services, plain overhead amounts)")), other)), Row((msg(p_("plan.cash", "Cash needed")), cash), "total"))
+    rows = (
+        Row((msg(_("Shopping list")), spend)),
+        Row((msg(_("Other cash (services, plain overhead amounts)")), other)),
+        Row((msg(p_("plan.cash", "Cash needed")), cash), "total"),
+    )
     return Table(MONEY_COLUMNS, rows, msg(p_("plan.title-cash", "Cash needed")))
 
 
 def time_table(plan: ProductionPlan) -> Table:
     """Hours of work and of each piece of equipment, working days."""
     rows = [Row((msg(_("Hands-on hours, {workers} worker(s)"), workers=plan.workers), hours(plan.labor_hours)))]
-    rows += [Row((msg(_("Hours of {name}, {capacity} batch(es) at once"), name=e.name, capacity=e.capacity), hours(e.hours)))
-             for e in plan.equipment]
+    rows += [
+        Row((msg(_("Hours of {name}, {capacity} batch(es) at once"), name=e.name, capacity=e.capacity), hours(e.hours)))
+        for e in plan.equipment
+    ]
     rows.append(Row((msg(_("Working days of {per_day} hours"), per_day=plan.hours_per_day), plan.days), "total"))
     return Table(TIME_COLUMNS, tuple(rows), msg(p_("plan.title-time", "Time")))
 
@@ -81,7 +106,10 @@ def time_table(plan: ProductionPlan) -> Table:
 def profit_table(plan: ProductionPlan, places: int) -> Table:
     """Revenue of the ordered pieces at the direct price, less the HPP of everything made."""
     (cost, deductions, profit), revenue = reconcile([plan.cost, plan.deductions, plan.profit], places, plan.revenue)
-    rows = [Row((msg(_("Revenue at the direct price ({channel})"), channel=plan.channel), revenue)), Row((msg(_("HPP of everything made")), cost))]
+    rows = [
+        Row((msg(_("Revenue at the direct price ({channel})"), channel=plan.channel), revenue)),
+        Row((msg(_("HPP of everything made")), cost)),
+    ]
     if plan.deductions:
         rows.append(Row((msg(_("Commission, fees and tax ({channel})"), channel=plan.channel), deductions)))
     rows.append(Row((msg(_("Profit")), profit), "total"))
@@ -95,8 +123,20 @@ def subtitle(plan: ProductionPlan, file: str | None) -> Msg:
     if plan.due is None:
         return msg(_("{file}, counted from {today}"), file=file, today=plan.today)
     if plan.days_left is not None and plan.days_left < 0:
-        return msg(_("{file}: due {due}, {days} day(s) ago (counted from {today})"), file=file, due=plan.due, days=-plan.days_left, today=plan.today)
-    return msg(_("{file}: due {due}, {left} day(s) away (counted from {today})"), file=file, due=plan.due, left=plan.days_left, today=plan.today)
+        return msg(
+            _("{file}: due {due}, {days} day(s) ago (counted from {today})"),
+            file=file,
+            due=plan.due,
+            days=-plan.days_left,
+            today=plan.today,
+        )
+    return msg(
+        _("{file}: due {due}, {left} day(s) away (counted from {today})"),
+        file=file,
+        due=plan.due,
+        left=plan.days_left,
+        today=plan.today,
+    )
 
 
 def hours(value: Decimal) -> Decimal:
@@ -105,16 +145,34 @@ def hours(value: Decimal) -> Decimal:
 
 def explain_run(run: Run) -> Msg:
     sheet = run.sheet
-    return msg(_("{product}: batches = ceil({pieces} / {sellable} fit to sell) = {batches}; made = {batches} × {sellable} = {made}, extra {surplus}"), product=product_label(run), pieces=run.pieces, sellable=sheet.sellable,
-               batches=run.batches, made=run.made, surplus=run.surplus)
+    return msg(
+        _(
+            "{product}: batches = ceil({pieces} / {sellable} fit to sell) = {batches}; made = {batches} × {sellable} = "
+            "{made}, extra {surplus}"
+        ),
+        product=product_label(run),
+        pieces=run.pieces,
+        sellable=sheet.sellable,
+        batches=run.batches,
+        made=run.made,
+        surplus=run.surplus,
+    )
 
 
 def explain_line(line: ShoppingLine) -> tuple[Msg, ...]:
     parts = [msg(_("{batches} × {per}"), batches=u.run.batches, per=line.qty(u.per_batch)) for u in line.uses]
     need = msg(_("{item}: need = {parts} = {need}"), item=line.item, parts=plus(parts), need=line.qty(line.need))
-    buy = msg(_("{item}: buy ceil(max(0, {need} − {stock}) / {unit}) = {packs} × {unit} at {price} = {spend}; left = {left}"), item=line.item, need=line.qty(line.need), stock=line.qty(line.stock),
-              unit=line.unit, packs=line.packs, price=Cash(line.price * line.per_unit), spend=Cash(line.spend),
-              left=line.qty(line.left))
+    buy = msg(
+        _("{item}: buy ceil(max(0, {need} − {stock}) / {unit}) = {packs} × {unit} at {price} = {spend}; left = {left}"),
+        item=line.item,
+        need=line.qty(line.need),
+        stock=line.qty(line.stock),
+        unit=line.unit,
+        packs=line.packs,
+        price=Cash(line.price * line.per_unit),
+        spend=Cash(line.spend),
+        left=line.qty(line.left),
+    )
     return need, buy
 
 
@@ -127,57 +185,175 @@ def plus(parts: list[Msg]) -> Msg:
 
 
 def explain_totals(plan: ProductionPlan) -> list[Msg]:
-    out = [msg(_("hands-on hours = ({parts}) / 60 = {hours} h"), parts=plus([msg(_("{batches} × {minutes} min"), batches=r.batches, minutes=r.sheet.minutes)
-                                                 for r in plan.runs]), hours=plan.labor_hours)]
+    out = [
+        msg(
+            _("hands-on hours = ({parts}) / 60 = {hours} h"),
+            parts=plus(
+                [msg(_("{batches} × {minutes} min"), batches=r.batches, minutes=r.sheet.minutes) for r in plan.runs]
+            ),
+            hours=plan.labor_hours,
+        )
+    ]
     for e in plan.equipment:
-        parts = plus([msg(_("{batches} × {minutes} min"), batches=r.batches, minutes=r.sheet.equipment_minutes) for r in e.runs])
-        out.append(msg(_("{name}: ({parts}) / 60 / {capacity} at once = {hours} h"), name=e.name, parts=parts, capacity=e.capacity, hours=e.hours))
-    out.append(msg(_("working days = ceil(max({labor} h / {workers} worker(s), {equipment} h of equipment) / {per_day} h) = {days}"), labor=plan.labor_hours, workers=plan.workers, equipment=plan.equipment_hours,
-                   per_day=plan.hours_per_day, days=plan.days))
-    out.append(msg(_("cash needed = {spend} shopping + {other} other = {cash}"), spend=Cash(plan.spend), other=Cash(plan.other_cash), cash=Cash(plan.cash)))
-    out += [msg(_("{product}: {pieces} × {price} (the price planner price gives for HPP {unit}) = {revenue}; HPP of what is made = {batches} × {batch} = {cost}"), product=product_label(r), pieces=r.pieces, unit=Cash(r.sheet.unit),
-                price=Cash(r.price), revenue=Cash(r.revenue), batches=r.batches, batch=Cash(r.sheet.batch),
-                cost=Cash(r.cost)) for r in plan.runs]
-    out.append(msg(_("profit = {revenue} − {deductions} commission, fees and tax − {cost} HPP = {profit}"), revenue=Cash(plan.revenue), deductions=Cash(plan.deductions),
-                   cost=Cash(plan.cost), profit=Cash(plan.profit)))
+        parts = plus(
+            [msg(_("{batches} × {minutes} min"), batches=r.batches, minutes=r.sheet.equipment_minutes) for r in e.runs]
+        )
+        out.append(
+            msg(
+                _("{name}: ({parts}) / 60 / {capacity} at once = {hours} h"),
+                name=e.name,
+                parts=parts,
+                capacity=e.capacity,
+                hours=e.hours,
+            )
+        )
+    out.append(
+        msg(
+            _(
+                "working days = ceil(max({labor} h / {workers} worker(s), {equipment} h of equipment) / {per_day} h) = "
+                "{days}"
+            ),
+            labor=plan.labor_hours,
+            workers=plan.workers,
+            equipment=plan.equipment_hours,
+            per_day=plan.hours_per_day,
+            days=plan.days,
+        )
+    )
+    out.append(
+        msg(
+            _("cash needed = {spend} shopping + {other} other = {cash}"),
+            spend=Cash(plan.spend),
+            other=Cash(plan.other_cash),
+            cash=Cash(plan.cash),
+        )
+    )
+    out += [
+        msg(
+            _(
+                "{product}: {pieces} × {price} (the price planner price gives for HPP {unit}) = {revenue}; HPP of what "
+                "is made = {batches} × {batch} = {cost}"
+            ),
+            product=product_label(r),
+            pieces=r.pieces,
+            unit=Cash(r.sheet.unit),
+            price=Cash(r.price),
+            revenue=Cash(r.revenue),
+            batches=r.batches,
+            batch=Cash(r.sheet.batch),
+            cost=Cash(r.cost),
+        )
+        for r in plan.runs
+    ]
+    out.append(
+        msg(
+            _("profit = {revenue} − {deductions} commission, fees and tax − {cost} HPP = {profit}"),
+            revenue=Cash(plan.revenue),
+            deductions=Cash(plan.deductions),
+            cost=Cash(plan.cost),
+            profit=Cash(plan.profit),
+        )
+    )
     return out
 
 
 def late_note(plan: ProductionPlan, file: str | None) -> tuple[InputError, ...]:
     if not plan.late_days:
         return ()
-    key = _("this plan needs {days} working day(s) and {due} has already passed: {late} day(s) late") if (plan.days_left or 0) < 0 else _("this plan needs {days} working day(s) but {due} is {left} day(s) away: {late} day(s) late")
-    return (warning(key, hint=_("add workers (labor.workers), work more hours a day (labor.hours_per_day), make fewer pieces, or agree a later date"), days=plan.days, due=plan.due, left=plan.days_left,
-                    late=plan.late_days).at(file, loc=("due",)),)
+    key = (
+        _("this plan needs {days} working day(s) and {due} has already passed: {late} day(s) late")
+        if (plan.days_left or 0) < 0
+        else _("this plan needs {days} working day(s) but {due} is {left} day(s) away: {late} day(s) late")
+    )
+    return (
+        warning(
+            key,
+            hint=_(
+                "add workers (labor.workers), work more hours a day (labor.hours_per_day), make fewer pieces, or agree "
+                "a later date"
+            ),
+            days=plan.days,
+            due=plan.due,
+            left=plan.days_left,
+            late=plan.late_days,
+        ).at(file, loc=("due",)),
+    )
 
 
 def plan_json(plan: ProductionPlan, file: str | None) -> dict[str, Any]:
     """The plan JSON contract (DESIGN.md), plus price/revenue per product and cash, profit, due."""
-    products = [{"product": r.sheet.product, "size": r.sheet.size, "file": os.path.normpath(r.sheet.file), "pieces": r.pieces,
-                 "batches": r.batches, "made": number_json(r.made, 4), "surplus": number_json(r.surplus, 4),
-                 "price": money_json(r.price), "revenue": money_json(r.revenue)} for r in plan.runs]
-    shopping = [{"item": s.item, "need": qty_json(s.qty(s.need)), "stock": qty_json(s.qty(s.stock)),
-                 "packs": s.packs, "pack": qty_json(s.unit), "buy": qty_json(s.qty(s.bought)),
-                 "spend": money_json(s.spend), "left": qty_json(s.qty(s.left))} for s in plan.shopping]
-    totals = {"spend": money_json(plan.spend), "packs": plan.packs,
-              "labor_hours": number_json(plan.labor_hours),
-              "equipment_hours": number_json(plan.equipment_hours),
-              "equipment": {e.name: number_json(e.hours) for e in plan.equipment},
-              "days": plan.days, "other_cash": money_json(plan.other_cash), "cash": money_json(plan.cash),
-              "revenue": money_json(plan.revenue), "cost": money_json(plan.cost),
-              "deductions": money_json(plan.deductions), "profit": money_json(plan.profit),
-              "due": plan.due.isoformat() if plan.due else None, "days_left": plan.days_left,
-              "late_days": plan.late_days}
+    products = [
+        {
+            "product": r.sheet.product,
+            "size": r.sheet.size,
+            "file": os.path.normpath(r.sheet.file),
+            "pieces": r.pieces,
+            "batches": r.batches,
+            "made": number_json(r.made, 4),
+            "surplus": number_json(r.surplus, 4),
+            "price": money_json(r.price),
+            "revenue": money_json(r.revenue),
+        }
+        for r in plan.runs
+    ]
+    shopping = [
+        {
+            "item": s.item,
+            "need": qty_json(s.qty(s.need)),
+            "stock": qty_json(s.qty(s.stock)),
+            "packs": s.packs,
+            "pack": qty_json(s.unit),
+            "buy": qty_json(s.qty(s.bought)),
+            "spend": money_json(s.spend),
+            "left": qty_json(s.qty(s.left)),
+        }
+        for s in plan.shopping
+    ]
+    totals = {
+        "spend": money_json(plan.spend),
+        "packs": plan.packs,
+        "labor_hours": number_json(plan.labor_hours),
+        "equipment_hours": number_json(plan.equipment_hours),
+        "equipment": {e.name: number_json(e.hours) for e in plan.equipment},
+        "days": plan.days,
+        "other_cash": money_json(plan.other_cash),
+        "cash": money_json(plan.cash),
+        "revenue": money_json(plan.revenue),
+        "cost": money_json(plan.cost),
+        "deductions": money_json(plan.deductions),
+        "profit": money_json(plan.profit),
+        "due": plan.due.isoformat() if plan.due else None,
+        "days_left": plan.days_left,
+        "late_days": plan.late_days,
+    }
     return {"plan": plan.name, "file": file, "products": products, "shopping": shopping, "totals": totals}
 
 
 def plan_report(plan: ProductionPlan, places: int, *, file: str | None = None, explain: bool = True) -> Report:
     """The plan's tables and JSON; the working only when asked (a 1,000-product plan has a lot of it)."""
     title = plan.name or msg(_("Production plan"))
-    working = (tuple(explain_run(r) for r in plan.runs) +
-               tuple(m for line in plan.shopping for m in explain_line(line)) + tuple(explain_totals(plan))
-               ) if explain else ()
-    tables = (runs_table(plan), shopping_table(plan, places), cash_table(plan, places), time_table(plan),
-              profit_table(plan, places))
-    return Report("plan", title, tables,
-                  plan_json(plan, file), plan.notes + late_note(plan, file), subtitle(plan, file), explain=working)
+    working = (
+        (
+            tuple(explain_run(r) for r in plan.runs)
+            + tuple(m for line in plan.shopping for m in explain_line(line))
+            + tuple(explain_totals(plan))
+        )
+        if explain
+        else ()
+    )
+    tables = (
+        runs_table(plan),
+        shopping_table(plan, places),
+        cash_table(plan, places),
+        time_table(plan),
+        profit_table(plan, places),
+    )
+    return Report(
+        "plan",
+        title,
+        tables,
+        plan_json(plan, file),
+        plan.notes + late_note(plan, file),
+        subtitle(plan, file),
+        explain=working,
+    )

@@ -3,20 +3,26 @@ margin and markup side by side, and the working behind each figure."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Sequence
+from typing import Any
 
 from planner.costing import CostSheet
 from planner.errors import InputError, warning
-from planner.texts import _, Cash, Msg, msg, p_, Pct
 from planner.models import Channel, Pricing, Settings
 from planner.money import ONE, quantize, reconcile
 from planner.pricing import ChannelPrice, has_rule, markup_of, price_channels
 from planner.reports import Chart, Column, Report, Row, Table, money_json, share_json
+from planner.texts import Cash, Msg, Pct, _, msg, p_
 
-COLUMNS = (Column(_("Channel")), Column(p_("price.col.price", "Price"), "money"), Column(_("Receipt"), "money"),
-           Column(_("Profit"), "money"), Column(_("Margin"), "share"),
-           Column(_("Markup"), "share"))
+COLUMNS = (
+    Column(_("Channel")),
+    Column(p_("price.col.price", "Price"), "money"),
+    Column(_("Receipt"), "money"),
+    Column(_("Profit"), "money"),
+    Column(_("Margin"), "share"),
+    Column(_("Markup"), "share"),
+)
 
 
 # ---------------------------------------------------------------- formulas with the real inputs
@@ -73,26 +79,47 @@ def receipt_expr(sale: ChannelPrice) -> object:
 
 
 def shelf_line(sale: ChannelPrice, step: Decimal) -> Msg:
-    """"shelf price = (Rp 2.625 + Rp 1.000) / (1 − 20%) = Rp 4.531 → Rp 5.000"."""
+    """ "shelf price = (Rp 2.625 + Rp 1.000) / (1 − 20%) = Rp 4.531 → Rp 5.000"."""
     exact = Cash(sale.exact)
     lhs = msg(_("{expr} = {value}"), expr=shelf_expr(sale), value=exact) if deducts(sale.channel, sale.tax) else exact
     if sale.exact == sale.price:
         return msg(_("shelf price = {lhs}, already a multiple of {step}"), lhs=lhs, step=Cash(step))
-    return msg(_("shelf price = {lhs} → {price} (rounded up to a multiple of {step})"), lhs=lhs, price=Cash(sale.price), step=Cash(step))
+    return msg(
+        _("shelf price = {lhs} → {price} (rounded up to a multiple of {step})"),
+        lhs=lhs,
+        price=Cash(sale.price),
+        step=Cash(step),
+    )
 
 
-def sale_explain(sale: ChannelPrice, pricing: Pricing, last: str = _("profit per piece sold = {receipt} − {cost} = {profit}")) -> list[Msg]:
+def sale_explain(
+    sale: ChannelPrice, pricing: Pricing, last: str = _("profit per piece sold = {receipt} − {cost} = {profit}")
+) -> list[Msg]:
     """Target receipt, shelf price, receipt and profit (or contribution) per piece sold."""
     lines = []
     if sale.target is not None:
-        lines.append(msg(_("target receipt per piece sold = {expr} = {target}"), expr=target_expr(sale, pricing), target=Cash(sale.target)))
+        lines.append(
+            msg(
+                _("target receipt per piece sold = {expr} = {target}"),
+                expr=target_expr(sale, pricing),
+                target=Cash(sale.target),
+            )
+        )
         lines.append(shelf_line(sale, pricing.round_to))
     else:
         lines.append(msg(_("shelf price {price}, as given with --price"), price=Cash(sale.price)))
     if deducts(sale.channel, sale.tax):
-        lines.append(msg(_("you receive per piece sold = {expr} = {receipt}"), expr=receipt_expr(sale), receipt=Cash(sale.receipt)))
+        lines.append(
+            msg(
+                _("you receive per piece sold = {expr} = {receipt}"),
+                expr=receipt_expr(sale),
+                receipt=Cash(sale.receipt),
+            )
+        )
     else:
-        lines.append(msg(_("nothing is deducted: you receive the whole shelf price, {receipt}"), receipt=Cash(sale.receipt)))
+        lines.append(
+            msg(_("nothing is deducted: you receive the whole shelf price, {receipt}"), receipt=Cash(sale.receipt))
+        )
     lines.append(msg(last, receipt=Cash(sale.receipt), cost=cost_sold_expr(sale), profit=Cash(sale.profit)))
     return lines
 
@@ -101,10 +128,19 @@ def margin_line(sale: ChannelPrice) -> Msg | None:
     if sale.margin is None:
         return None
     if sale.markup is None:
-        return msg(_("margin = {profit} / {price} = {margin}"), profit=Cash(sale.profit), price=Cash(sale.price),
-                   margin=Pct(sale.margin))
-    return msg(_("margin = {profit} / {price} = {margin}; markup = {margin} / (1 − {margin}) = {markup}"), profit=Cash(sale.profit), price=Cash(sale.price),
-               margin=Pct(sale.margin), markup=Pct(sale.markup))
+        return msg(
+            _("margin = {profit} / {price} = {margin}"),
+            profit=Cash(sale.profit),
+            price=Cash(sale.price),
+            margin=Pct(sale.margin),
+        )
+    return msg(
+        _("margin = {profit} / {price} = {margin}; markup = {margin} / (1 − {margin}) = {markup}"),
+        profit=Cash(sale.profit),
+        price=Cash(sale.price),
+        margin=Pct(sale.margin),
+        markup=Pct(sale.markup),
+    )
 
 
 def labelled(label: object, size: str | None, lines: Sequence[Msg]) -> list[Msg]:
@@ -125,8 +161,16 @@ def no_profit_warning(sale: ChannelPrice) -> InputError | None:
     takes = deducts(sale.channel, sale.tax) or sale.channel.sell_through < ONE
     if sale.profit > 0 or sale.price < sale.unit_cost or not takes:
         return None
-    return warning(_("on {channel}, commission, fees and unsold pieces eat the whole margin: a piece sold brings you {receipt} but costs you {cost}"), hint=_("raise the price or the markup for this channel, or bargain for a lower commission"), channel=sale.channel.name,
-                   receipt=Cash(sale.receipt), cost=Cash(sale.cost_sold))
+    return warning(
+        _(
+            "on {channel}, commission, fees and unsold pieces eat the whole margin: a piece sold brings you {receipt} "
+            "but costs you {cost}"
+        ),
+        hint=_("raise the price or the markup for this channel, or bargain for a lower commission"),
+        channel=sale.channel.name,
+        receipt=Cash(sale.receipt),
+        cost=Cash(sale.cost_sold),
+    )
 
 
 def channel_warning(sale: ChannelPrice, settings: Settings, settings_file: str) -> list[InputError]:
@@ -142,14 +186,20 @@ def rule_warnings(pricing: Pricing, settings_file: str) -> list[InputError]:
     """Neither markup nor margin: every price is set at cost."""
     if has_rule(pricing):
         return []
-    return [warning(_("[pricing] has neither markup nor margin: prices only cover the cost, with no profit beyond rounding"), hint=_("add markup = 0.4 (or margin = 0.3) under [pricing]")).at(settings_file, loc=("pricing",))]
+    return [
+        warning(
+            _("[pricing] has neither markup nor margin: prices only cover the cost, with no profit beyond rounding"),
+            hint=_("add markup = 0.4 (or margin = 0.3) under [pricing]"),
+        ).at(settings_file, loc=("pricing",))
+    ]
 
 
 def defaults_warning(settings_file: str) -> InputError:
     """Break-even on the built-in settings counts their example costs, told at their [fixed_costs]."""
-    return warning(_("the fixed costs and equipment are the examples of the built-in settings, not yours"),
-                   hint=_("run planner init FOLDER and enter your own [fixed_costs] and [[equipment]] in its "
-                          "planner.toml")).at(settings_file, loc=("fixed_costs",))
+    return warning(
+        _("the fixed costs and equipment are the examples of the built-in settings, not yours"),
+        hint=_("run planner init FOLDER and enter your own [fixed_costs] and [[equipment]] in its planner.toml"),
+    ).at(settings_file, loc=("fixed_costs",))
 
 
 # ---------------------------------------------------------------- the report
@@ -174,8 +224,11 @@ def price_table(priced: list[tuple[CostSheet, list[ChannelPrice]]], places: int)
     """One row per channel; a pattern's sizes as groups of rows."""
     first = priced[0][0]
     if first.kind == "recipe":
-        return Table(COLUMNS, tuple(channel_rows(priced[0][1])),
-                     msg(_("Prices — {product} (HPP {cost} per piece)"), product=first.product, cost=Cash(first.unit)))
+        return Table(
+            COLUMNS,
+            tuple(channel_rows(priced[0][1])),
+            msg(_("Prices — {product} (HPP {cost} per piece)"), product=first.product, cost=Cash(first.unit)),
+        )
     rows: list[Row] = []
     for sheet, sales in priced:
         rows += [size_row(sheet, len(COLUMNS), places), *channel_rows(sales)]
@@ -188,9 +241,17 @@ def price_json(sheet: CostSheet, sales: list[ChannelPrice]) -> dict[str, Any]:
     if sheet.kind == "pattern":
         data["size"] = sheet.size
     data["unit_cost"] = money_json(sheet.unit)
-    data["channels"] = [{"name": s.channel.name, "price": money_json(s.price), "receipt": money_json(s.receipt),
-                         "profit": money_json(s.profit), "margin": share_json(s.margin),
-                         "markup": share_json(s.markup)} for s in sales]
+    data["channels"] = [
+        {
+            "name": s.channel.name,
+            "price": money_json(s.price),
+            "receipt": money_json(s.receipt),
+            "profit": money_json(s.profit),
+            "margin": share_json(s.margin),
+            "markup": share_json(s.markup),
+        }
+        for s in sales
+    ]
     return data
 
 
@@ -199,12 +260,16 @@ def price_chart(sheet: CostSheet, sales: list[ChannelPrice], places: int) -> Cha
     shown = [reconcile([s.cost_sold, s.price - s.receipt, s.profit], places, s.price)[0] for s in sales]
     names = (_("HPP per piece sold"), _("Commission, fees and tax"), _("Profit"))
     series = tuple((msg(name), tuple(row[i] for row in shown)) for i, name in enumerate(names))
-    title = msg(_("Where the shelf price goes, per piece sold, size {size}"), size=sheet.size) if sheet.size else msg(_("Where the shelf price goes, per piece sold"))
+    title = (
+        msg(_("Where the shelf price goes, per piece sold, size {size}"), size=sheet.size)
+        if sheet.size
+        else msg(_("Where the shelf price goes, per piece sold"))
+    )
     return Chart("stacked", title, tuple(s.channel.name for s in sales), series)
 
 
 def rule_msg(pricing: Pricing) -> Msg:
-    """"markup 40%", "margin 30%" or "no markup" (with the revenue tax, if any)."""
+    """ "markup 40%", "margin 30%" or "no markup" (with the revenue tax, if any)."""
     tax = msg(_(", revenue tax {tax}"), tax=Pct(pricing.revenue_tax)) if pricing.revenue_tax else None
     if pricing.markup is not None:
         return msg(_("markup {markup} on cost{tax}"), markup=Pct(pricing.markup), tax=tax)
@@ -213,8 +278,15 @@ def rule_msg(pricing: Pricing) -> Msg:
     return msg(_("no markup or margin set{tax}"), tax=tax)
 
 
-def price_report(sheets: list[CostSheet], channels: Sequence[Channel], pricing: Pricing, places: int, *,
-                 settings: Settings, settings_file: str) -> Report:
+def price_report(
+    sheets: list[CostSheet],
+    channels: Sequence[Channel],
+    pricing: Pricing,
+    places: int,
+    *,
+    settings: Settings,
+    settings_file: str,
+) -> Report:
     """One product (a recipe, or a pattern at one or every size) priced on ``channels``."""
     priced = [(sheet, price_channels(sheet.unit, channels, pricing)) for sheet in sheets]
     explain: list[Msg] = []
@@ -224,8 +296,20 @@ def price_report(sheets: list[CostSheet], channels: Sequence[Channel], pricing: 
             explain += labelled(sale.channel.name, sheet.size, channel_explain(sale, pricing))
             notes += channel_warning(sale, settings, settings_file)
     notes += rule_warnings(pricing, settings_file)
-    subtitle = msg(_("{rule}; shelf prices rounded up to a multiple of {step}; receipt and profit are per piece sold"), rule=rule_msg(pricing), step=Cash(pricing.round_to))
+    subtitle = msg(
+        _("{rule}; shelf prices rounded up to a multiple of {step}; receipt and profit are per piece sold"),
+        rule=rule_msg(pricing),
+        step=Cash(pricing.round_to),
+    )
     data = [price_json(sheet, sales) for sheet, sales in priced]
     charts = tuple(price_chart(sheet, sales, places) for sheet, sales in priced)
-    return Report("price", sheets[0].product, (price_table(priced, places),),
-                  data[0] if len(data) == 1 else data, tuple(notes), subtitle, charts, tuple(explain))
+    return Report(
+        "price",
+        sheets[0].product,
+        (price_table(priced, places),),
+        data[0] if len(data) == 1 else data,
+        tuple(notes),
+        subtitle,
+        charts,
+        tuple(explain),
+    )

@@ -7,24 +7,33 @@ One Report for every format: tables for people, ``data`` for the JSON contract
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from decimal import Decimal
-
 from planner.errors import InputError, warning
-from planner.texts import _, Cash, Msg, msg, p_, Pct
 from planner.money import ZERO, quantize, reconcile
 from planner.pricing import markup_of, target_price
 from planner.quoting import FabricUse, Quote, SizeQuote
 from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
+from planner.texts import Cash, Msg, Pct, _, msg, p_
 from planner.units import Quantity
 
-SIZE_COLUMNS = (Column(_("Size")), Column(p_("quote.col.qty", "Qty"), "int"), Column(_("Fabric"), "qty"),
-                Column(_("HPP"), "money"), Column(p_("quote.col.price", "Price"), "money"),
-                Column(p_("quote.col.amount", "Amount"), "money"))
+SIZE_COLUMNS = (
+    Column(_("Size")),
+    Column(p_("quote.col.qty", "Qty"), "int"),
+    Column(_("Fabric"), "qty"),
+    Column(_("HPP"), "money"),
+    Column(p_("quote.col.price", "Price"), "money"),
+    Column(p_("quote.col.amount", "Amount"), "money"),
+)
 FACT_COLUMNS = (Column(p_("col.item", "Item")), Column(p_("quote.col.value", "Figure")))
-CHECK_COLUMNS = (Column(_("Size")), Column(_("HPP"), "money"), Column(_("Profit"), "money"),
-                 Column(_("Hours"), "number"), Column(_("Earned an hour"), "money"))
+CHECK_COLUMNS = (
+    Column(_("Size")),
+    Column(_("HPP"), "money"),
+    Column(_("Profit"), "money"),
+    Column(_("Hours"), "number"),
+    Column(_("Earned an hour"), "money"),
+)
 METRE_PLACES = 3
 
 
@@ -43,58 +52,93 @@ def sizes_table(q: Quote, places: int) -> Table:
     """One row per size, then subtotal, rush, total, deposit and balance."""
     amounts, subtotal, rush, total = shown_money(q, places)
     shown_metres, all_metres = reconcile([s.metres for s in q.sizes], METRE_PLACES)
-    rows = [Row((s.size, s.qty, metres(m), quantize(s.unit_cost, places), s.unit_price, amount))
-            for s, m, amount in zip(q.sizes, shown_metres, amounts)]
+    rows = [
+        Row((s.size, s.qty, metres(m), quantize(s.unit_cost, places), s.unit_price, amount))
+        for s, m, amount in zip(q.sizes, shown_metres, amounts)
+    ]
     rows.append(Row((msg(_("Subtotal")), q.garments, metres(all_metres), None, None, subtotal), "total"))
     if q.rush_share:
-        rows.append(Row((msg(_("Rush surcharge ({share})"), share=Pct(q.rush_share)), None, None, None, None, rush), "total"))
+        rows.append(
+            Row((msg(_("Rush surcharge ({share})"), share=Pct(q.rush_share)), None, None, None, None, rush), "total")
+        )
     rows.append(Row((msg(_("Total")), None, None, None, None, total), "total"))
-    rows.append(Row((msg(_("Deposit ({share})"), share=Pct(q.deposit_share)), None, None, None, None, q.deposit),
-                    "total"))
+    rows.append(
+        Row((msg(_("Deposit ({share})"), share=Pct(q.deposit_share)), None, None, None, None, q.deposit), "total")
+    )
     rows.append(Row((msg(_("Balance on collection")), None, None, None, None, total - q.deposit), "total"))
     return Table(SIZE_COLUMNS, tuple(rows), msg(_("Price per size")))
 
 
 def width_value(f: FabricUse) -> object:
     if f.estimate:
-        return msg(_("{width} (pattern drawn for {pattern}: metres converted by area, an estimate)"), width=f.width, pattern=f.pattern_width)
+        return msg(
+            _("{width} (pattern drawn for {pattern}: metres converted by area, an estimate)"),
+            width=f.width,
+            pattern=f.pattern_width,
+        )
     return f.width
 
 
 def fabric_table(f: FabricUse) -> Table:
     """The fabric for the whole order: what to buy, or what the customer must bring."""
-    rows = [Row((msg(_("Fabric")), f.name)),
-            Row((msg(_("Width")), width_value(f))),
-            Row((msg(_("Metres needed (estimate)") if f.estimate else _("Metres needed")), metres(f.metres))),
-            Row((msg(_("Sold in steps of")), f.step or msg(_("no step given: buy the exact metres"))))]
+    rows = [
+        Row((msg(_("Fabric")), f.name)),
+        Row((msg(_("Width")), width_value(f))),
+        Row((msg(_("Metres needed (estimate)") if f.estimate else _("Metres needed")), metres(f.metres))),
+        Row((msg(_("Sold in steps of")), f.step or msg(_("no step given: buy the exact metres")))),
+    ]
     if not f.customer:
-        rows += [Row((msg(_("To buy")), metres(f.buy))),
-                 Row((msg(_("Fabric bought")), Cash(f.cost)))]
+        rows += [Row((msg(_("To buy")), metres(f.buy))), Row((msg(_("Fabric bought")), Cash(f.cost)))]
         return Table(FACT_COLUMNS, tuple(rows), msg(_("Fabric (the tailor buys it)")))
     rows.append(Row((msg(_("Customer brings at least")), metres(f.buy))))
     if f.brought is not None:
         rows.append(Row((msg(_("Customer has")), metres(f.brought))))
-        rows.append(Row((msg(_("Short by")), metres(f.short))) if not f.enough else
-                    Row((msg(_("Left over")), metres(f.left))))
+        rows.append(
+            Row((msg(_("Short by")), metres(f.short))) if not f.enough else Row((msg(_("Left over")), metres(f.left)))
+        )
     return Table(FACT_COLUMNS, tuple(rows), msg(_("Fabric (the customer brings it)")))
 
 
 def time_table(q: Quote) -> Table:
     """Hours of work, capacity a day, days to finish and the ready date."""
-    rows = (Row((msg(_("Work")), msg(_("{hours} hours"), hours=q.minutes / 60))),
-            Row((msg(_("Work a day")), msg(_("{workers} worker(s) × {hours} h = {total} hours"), workers=q.workers,
-                                                  hours=q.hours_per_day, total=q.minutes_per_day / 60))),
-            Row((msg(_("Days to finish")), msg(_("{days} calendar day(s), from tomorrow"), days=q.days))),
-            Row((msg(_("Ready on")), q.ready)))
+    rows = (
+        Row((msg(_("Work")), msg(_("{hours} hours"), hours=q.minutes / 60))),
+        Row(
+            (
+                msg(_("Work a day")),
+                msg(
+                    _("{workers} worker(s) × {hours} h = {total} hours"),
+                    workers=q.workers,
+                    hours=q.hours_per_day,
+                    total=q.minutes_per_day / 60,
+                ),
+            )
+        ),
+        Row((msg(_("Days to finish")), msg(_("{days} calendar day(s), from tomorrow"), days=q.days))),
+        Row((msg(_("Ready on")), q.ready)),
+    )
     return Table(FACT_COLUMNS, rows, msg(p_("quote.title.time", "Time")))
 
 
 def check_table(q: Quote, places: int) -> Table:
     """--price: profit per garment and what an hour of work earns, per size."""
-    rows = tuple(Row((c.size, quantize(c.cost, places), quantize(c.profit, places), quantize(c.hours, 2),
-                      None if c.per_hour is None else quantize(c.per_hour, places)))
-                 for c in q.checks)
-    return Table(CHECK_COLUMNS, rows, msg(_("Price check at {price} a garment (wage {wage} an hour)"), price=Cash(q.price), wage=Cash(q.wage)))
+    rows = tuple(
+        Row(
+            (
+                c.size,
+                quantize(c.cost, places),
+                quantize(c.profit, places),
+                quantize(c.hours, 2),
+                None if c.per_hour is None else quantize(c.per_hour, places),
+            )
+        )
+        for c in q.checks
+    )
+    return Table(
+        CHECK_COLUMNS,
+        rows,
+        msg(_("Price check at {price} a garment (wage {wage} an hour)"), price=Cash(q.price), wage=Cash(q.wage)),
+    )
 
 
 def quote_notes(q: Quote, catalog_file: str | None = None) -> tuple[InputError | Msg, ...]:
@@ -105,32 +149,75 @@ def quote_notes(q: Quote, catalog_file: str | None = None) -> tuple[InputError |
             notes.append(note)
     f = q.fabric
     if f.step is None:
-        notes.append(warning(_("{item} has no selling step: buy exactly {buy}"), hint=_("if the shop sells it by the quarter metre, add step = \"0.25 m\" to [{item}] in prices.toml"), item=f.item, buy=metres(f.buy)).at(catalog_file, loc=(f.item,)))
+        notes.append(
+            warning(
+                _("{item} has no selling step: buy exactly {buy}"),
+                hint=_('if the shop sells it by the quarter metre, add step = "0.25 m" to [{item}] in prices.toml'),
+                item=f.item,
+                buy=metres(f.buy),
+            ).at(catalog_file, loc=(f.item,))
+        )
     if f.brought is not None and not f.enough:
-        notes.append(warning(_("the customer's {brought} of fabric is {short} short of the {need} needed"), hint=_("ask the customer to bring {more} more of the same fabric"), brought=metres(f.brought),
-                             need=metres(f.metres), short=metres(f.short), more=metres(f.short_buy)
-                             ).at(q.file, loc=("fabric",)))
+        notes.append(
+            warning(
+                _("the customer's {brought} of fabric is {short} short of the {need} needed"),
+                hint=_("ask the customer to bring {more} more of the same fabric"),
+                brought=metres(f.brought),
+                need=metres(f.metres),
+                short=metres(f.short),
+                more=metres(f.short_buy),
+            ).at(q.file, loc=("fabric",))
+        )
     elif f.brought is not None:
-        notes.append(msg(_("the customer's {brought} of fabric is enough for the {need} needed; {left} left over"), brought=metres(f.brought), need=metres(f.metres),
-                         left=metres(f.left)))
+        notes.append(
+            msg(
+                _("the customer's {brought} of fabric is enough for the {need} needed; {left} left over"),
+                brought=metres(f.brought),
+                need=metres(f.metres),
+                left=metres(f.left),
+            )
+        )
     if q.below_wage:
         worst = min(q.below_wage, key=lambda c: c.per_hour or ZERO)
-        notes.append(warning(_("at {price} a garment, size {sizes} earns you less than the wage of {wage} an hour (as little as {per_hour})"), hint=_("raise the price, or cut minutes or costs; see the price check table"), price=Cash(q.price),
-                             sizes=", ".join(c.size for c in q.below_wage), per_hour=Cash(worst.per_hour),
-                             wage=Cash(q.wage)).at(q.file, loc=("operations",)))
+        notes.append(
+            warning(
+                _(
+                    "at {price} a garment, size {sizes} earns you less than the wage of {wage} an hour (as little as "
+                    "{per_hour})"
+                ),
+                hint=_("raise the price, or cut minutes or costs; see the price check table"),
+                price=Cash(q.price),
+                sizes=", ".join(c.size for c in q.below_wage),
+                per_hour=Cash(worst.per_hour),
+                wage=Cash(q.wage),
+            ).at(q.file, loc=("operations",))
+        )
     return tuple(notes)
 
 
 def size_json(s: SizeQuote) -> dict[str, Any]:
-    return {"size": s.size, "qty": s.qty, "metres": number_json(s.metres, METRE_PLACES),
-            "unit_cost": money_json(s.unit_cost), "unit_price": money_json(s.unit_price),
-            "amount": money_json(s.amount)}
+    return {
+        "size": s.size,
+        "qty": s.qty,
+        "metres": number_json(s.metres, METRE_PLACES),
+        "unit_cost": money_json(s.unit_cost),
+        "unit_price": money_json(s.unit_price),
+        "amount": money_json(s.amount),
+    }
 
 
 def fabric_json(f: FabricUse) -> dict[str, Any]:
-    return {"item": f.item, "width": qty_json(f.width), "metres": number_json(f.metres, METRE_PLACES),
-            "buy": number_json(f.buy, METRE_PLACES), "cost": money_json(f.cost), "customer": f.customer,
-            "estimate": f.estimate, "brought": number_json(f.brought, METRE_PLACES), "enough": f.enough}
+    return {
+        "item": f.item,
+        "width": qty_json(f.width),
+        "metres": number_json(f.metres, METRE_PLACES),
+        "buy": number_json(f.buy, METRE_PLACES),
+        "cost": money_json(f.cost),
+        "customer": f.customer,
+        "estimate": f.estimate,
+        "brought": number_json(f.brought, METRE_PLACES),
+        "enough": f.enough,
+    }
 
 
 def order_lines(q: Quote) -> list[dict[str, Any]]:
@@ -145,20 +232,39 @@ def order_lines(q: Quote) -> list[dict[str, Any]]:
                 before = entry["qty"].amount if entry["qty"] else Decimal(0)
                 entry["qty"] = Quantity(before + s.qty * line.qty.amount, line.qty.unit)
     shown, _total = reconcile([e["cost"] for e in merged.values()], 2, q.cost)
-    return [{"group": group, "item": item, "label": label, "qty": qty_json(entry["qty"]), "cost": money_json(cost)}
-            for (group, item, label), entry, cost in zip(merged, merged.values(), shown)]
+    return [
+        {"group": group, "item": item, "label": label, "qty": qty_json(entry["qty"]), "cost": money_json(cost)}
+        for (group, item, label), entry, cost in zip(merged, merged.values(), shown)
+    ]
 
 
 def quote_json(q: Quote) -> dict[str, Any]:
-    data = {"product": q.product, "file": q.file, "fabric": fabric_json(q.fabric),
-            "sizes": [size_json(s) for s in q.sizes], "lines": order_lines(q),
-            "subtotal": money_json(q.subtotal), "rush": money_json(q.rush), "total": money_json(q.total),
-            "deposit": money_json(q.deposit), "balance": money_json(q.balance), "days": q.days,
-            "ready": q.ready.isoformat()}
+    data = {
+        "product": q.product,
+        "file": q.file,
+        "fabric": fabric_json(q.fabric),
+        "sizes": [size_json(s) for s in q.sizes],
+        "lines": order_lines(q),
+        "subtotal": money_json(q.subtotal),
+        "rush": money_json(q.rush),
+        "total": money_json(q.total),
+        "deposit": money_json(q.deposit),
+        "balance": money_json(q.balance),
+        "days": q.days,
+        "ready": q.ready.isoformat(),
+    }
     if q.price is not None:
-        data["price_check"] = [{"size": c.size, "price": money_json(c.price), "profit": money_json(c.profit),
-                                "hours": number_json(c.hours, 4), "per_hour": money_json(c.per_hour),
-                                "below_wage": c in q.below_wage} for c in q.checks]
+        data["price_check"] = [
+            {
+                "size": c.size,
+                "price": money_json(c.price),
+                "profit": money_json(c.profit),
+                "hours": number_json(c.hours, 4),
+                "per_hour": money_json(c.per_hour),
+                "below_wage": c in q.below_wage,
+            }
+            for c in q.checks
+        ]
     return data
 
 
@@ -166,9 +272,16 @@ def quote_report(q: Quote, places: int, business: str = "", *, catalog_file: str
     tables = [sizes_table(q, places), fabric_table(q.fabric), time_table(q)]
     if q.price is not None:
         tables.append(check_table(q, places))
-    return Report("quote", q.product, tuple(tables), quote_json(q), quote_notes(q, catalog_file),
-                  msg(_("{file}: quote for {garments} garment(s)"), file=q.file, garments=q.garments),
-                  explain=quote_explain(q), message=quote_message(q, places, business))
+    return Report(
+        "quote",
+        q.product,
+        tuple(tables),
+        quote_json(q),
+        quote_notes(q, catalog_file),
+        msg(_("{file}: quote for {garments} garment(s)"), file=q.file, garments=q.garments),
+        explain=quote_explain(q),
+        message=quote_message(q, places, business),
+    )
 
 
 # ---------------------------------------------------------------- --explain
@@ -179,54 +292,150 @@ def price_explain(q: Quote, s: SizeQuote) -> Msg:
     if q.price is not None:
         return msg(_("price {size}: {price}, the price given with --price"), size=s.size, price=Cash(q.price))
     p, target = q.pricing, target_price(s.unit_cost, q.pricing)
-    common = dict(size=s.size, cost=Cash(s.unit_cost), target=Cash(target), price=Cash(s.unit_price),
-                  round_to=Cash(p.round_to))
+    common = dict(
+        size=s.size, cost=Cash(s.unit_cost), target=Cash(target), price=Cash(s.unit_price), round_to=Cash(p.round_to)
+    )
     if p.margin is not None and p.markup is None:
-        return msg(_("price {size}: {cost} / (1 − {margin} margin) = {target} → {price} (rounded up to {round_to})"), margin=Pct(p.margin), **common)
-    return msg(_("price {size}: {cost} × (1 + {markup} markup) = {target} → {price} (rounded up to {round_to})"), markup=Pct(markup_of(p)), **common)
+        return msg(
+            _("price {size}: {cost} / (1 − {margin} margin) = {target} → {price} (rounded up to {round_to})"),
+            margin=Pct(p.margin),
+            **common,
+        )
+    return msg(
+        _("price {size}: {cost} × (1 + {markup} markup) = {target} → {price} (rounded up to {round_to})"),
+        markup=Pct(markup_of(p)),
+        **common,
+    )
 
 
 def fabric_explain(q: Quote) -> list[Msg]:
     f = q.fabric
-    width = msg(_(" × {pattern} / {fabric} wide (estimate)"), pattern=f.pattern_width, fabric=f.width) if f.estimate else None
-    out = [msg(_("fabric {size}: {qty} × {need} × (1 + {waste} waste){width} = {qty} × {per} = {metres}"), size=s.size, qty=s.qty, need=s.need, waste=Pct(f.waste), width=width,
-               per=s.fabric.qty, metres=metres(s.metres)) for s in q.sizes]
+    width = (
+        msg(_(" × {pattern} / {fabric} wide (estimate)"), pattern=f.pattern_width, fabric=f.width)
+        if f.estimate
+        else None
+    )
+    out = [
+        msg(
+            _("fabric {size}: {qty} × {need} × (1 + {waste} waste){width} = {qty} × {per} = {metres}"),
+            size=s.size,
+            qty=s.qty,
+            need=s.need,
+            waste=Pct(f.waste),
+            width=width,
+            per=s.fabric.qty,
+            metres=metres(s.metres),
+        )
+        for s in q.sizes
+    ]
     if f.step is None:
-        out.append(msg(_("fabric: {metres} in all; {item} has no selling step, so exactly that"), metres=metres(f.metres), item=f.item))
+        out.append(
+            msg(
+                _("fabric: {metres} in all; {item} has no selling step, so exactly that"),
+                metres=metres(f.metres),
+                item=f.item,
+            )
+        )
     else:
-        out.append(msg(_("to bring: {metres} in all, rounded up to steps of {step} = {buy}") if f.customer else _("to buy: {metres} in all, rounded up to steps of {step} = {buy}"), metres=metres(f.metres),
-                       step=f.step, buy=metres(f.buy)))
+        out.append(
+            msg(
+                _("to bring: {metres} in all, rounded up to steps of {step} = {buy}")
+                if f.customer
+                else _("to buy: {metres} in all, rounded up to steps of {step} = {buy}"),
+                metres=metres(f.metres),
+                step=f.step,
+                buy=metres(f.buy),
+            )
+        )
     if f.explain is not None:
         out.append(msg(_("fabric bought: {text}"), text=f.explain))
     return out
 
 
 def money_explain(q: Quote) -> list[Msg]:
-    out = [msg(_("subtotal: sum of {parts} = {subtotal}"), parts=tuple(Cash(s.amount) for s in q.sizes), subtotal=Cash(q.subtotal))]
+    out = [
+        msg(
+            _("subtotal: sum of {parts} = {subtotal}"),
+            parts=tuple(Cash(s.amount) for s in q.sizes),
+            subtotal=Cash(q.subtotal),
+        )
+    ]
     if q.rush_share:
-        out.append(msg(_("rush: {subtotal} × {share} = {rush}"), subtotal=Cash(q.subtotal), share=Pct(q.rush_share), rush=Cash(q.rush)))
-    out += [msg(_("total: {subtotal} + {rush} rush = {total}"), subtotal=Cash(q.subtotal), rush=Cash(q.rush), total=Cash(q.total)),
-            msg(_("deposit: {total} × {share} = {exact} → {deposit} (rounded up to {round_to}, at most the total)"), total=Cash(q.total), share=Pct(q.deposit_share),
-                exact=Cash(q.deposit_exact), round_to=Cash(q.pricing.round_to), deposit=Cash(q.deposit)),
-            msg(_("balance: {total} − {deposit} = {balance}"), total=Cash(q.total), deposit=Cash(q.deposit), balance=Cash(q.balance))]
+        out.append(
+            msg(
+                _("rush: {subtotal} × {share} = {rush}"),
+                subtotal=Cash(q.subtotal),
+                share=Pct(q.rush_share),
+                rush=Cash(q.rush),
+            )
+        )
+    out += [
+        msg(
+            _("total: {subtotal} + {rush} rush = {total}"),
+            subtotal=Cash(q.subtotal),
+            rush=Cash(q.rush),
+            total=Cash(q.total),
+        ),
+        msg(
+            _("deposit: {total} × {share} = {exact} → {deposit} (rounded up to {round_to}, at most the total)"),
+            total=Cash(q.total),
+            share=Pct(q.deposit_share),
+            exact=Cash(q.deposit_exact),
+            round_to=Cash(q.pricing.round_to),
+            deposit=Cash(q.deposit),
+        ),
+        msg(
+            _("balance: {total} − {deposit} = {balance}"),
+            total=Cash(q.total),
+            deposit=Cash(q.deposit),
+            balance=Cash(q.balance),
+        ),
+    ]
     return out
 
 
 def time_explain(q: Quote) -> list[Msg]:
     parts = tuple(msg(_("{qty} × {minutes} min"), qty=s.qty, minutes=s.sheet.minutes) for s in q.sizes)
-    return [msg(_("days: ({parts}) = {minutes} min of work / ({workers} × {hours} h × 60 min) = {ratio} → {days} day(s)"), parts=parts, minutes=q.minutes, workers=q.workers, hours=q.hours_per_day,
-                ratio=q.minutes / q.minutes_per_day, days=q.days),
-            msg(_("ready: {today} + {days} calendar day(s) = {ready}"), today=q.today, days=q.days, ready=q.ready)]
+    return [
+        msg(
+            _("days: ({parts}) = {minutes} min of work / ({workers} × {hours} h × 60 min) = {ratio} → {days} day(s)"),
+            parts=parts,
+            minutes=q.minutes,
+            workers=q.workers,
+            hours=q.hours_per_day,
+            ratio=q.minutes / q.minutes_per_day,
+            days=q.days,
+        ),
+        msg(_("ready: {today} + {days} calendar day(s) = {ready}"), today=q.today, days=q.days, ready=q.ready),
+    ]
 
 
 def quote_explain(q: Quote) -> tuple[Msg, ...]:
     out: list[Msg] = []
     for s in q.sizes:
-        out += [price_explain(q, s), msg(_("amount {size}: {qty} × {price} = {amount}"), size=s.size, qty=s.qty,
-                                         price=Cash(s.unit_price), amount=Cash(s.amount))]
+        out += [
+            price_explain(q, s),
+            msg(
+                _("amount {size}: {qty} × {price} = {amount}"),
+                size=s.size,
+                qty=s.qty,
+                price=Cash(s.unit_price),
+                amount=Cash(s.amount),
+            ),
+        ]
     out += money_explain(q) + fabric_explain(q) + time_explain(q)
-    out += [msg(_("earned an hour {size}: ({price} − {other} costs other than your work) / {hours} h of work = {per_hour}"), size=c.size, price=Cash(c.price), other=Cash(c.other_costs),
-                hours=c.hours, per_hour=Cash(c.per_hour)) for c in q.checks if c.per_hour is not None]
+    out += [
+        msg(
+            _("earned an hour {size}: ({price} − {other} costs other than your work) / {hours} h of work = {per_hour}"),
+            size=c.size,
+            price=Cash(c.price),
+            other=Cash(c.other_costs),
+            hours=c.hours,
+            per_hour=Cash(c.per_hour),
+        )
+        for c in q.checks
+        if c.per_hour is not None
+    ]
     return tuple(out)
 
 
@@ -237,9 +446,22 @@ def fabric_message(f: FabricUse) -> list[Msg]:
     estimate = msg(_(" (fabric need estimated)")) if f.estimate else None
     if not f.customer:
         return [msg(_("Fabric: {name}, included{estimate}"), name=f.name, estimate=estimate)]
-    lines = [msg(_("Your fabric: please bring at least {buy}, {width} wide{estimate}"), buy=metres(f.buy), width=f.width, estimate=estimate)]
+    lines = [
+        msg(
+            _("Your fabric: please bring at least {buy}, {width} wide{estimate}"),
+            buy=metres(f.buy),
+            width=f.width,
+            estimate=estimate,
+        )
+    ]
     if f.brought is not None and not f.enough:
-        lines.append(msg(_("The {brought} you have is not enough: please add {more}"), brought=metres(f.brought), more=metres(f.short_buy)))
+        lines.append(
+            msg(
+                _("The {brought} you have is not enough: please add {more}"),
+                brought=metres(f.brought),
+                more=metres(f.short_buy),
+            )
+        )
     elif f.brought is not None:
         lines.append(msg(_("Your {brought} is enough"), brought=metres(f.brought)))
     return lines
@@ -248,15 +470,27 @@ def fabric_message(f: FabricUse) -> list[Msg]:
 def quote_message(q: Quote, places: int, business: str = "") -> tuple[Msg, ...]:
     """A short quote to paste into a chat: garment, sizes, total, deposit, balance, ready date."""
     amounts, _subtotal, rush, total = shown_money(q, places)
-    lines = [msg(_("{business} — quote"), business=business) if business else msg(_("Quote")),
-             msg(_("{product}, {garments} garment(s):"), product=q.product, garments=q.garments)]
-    lines += [msg(_("- size {size}: {qty} × {price} = {amount}"), size=s.size, qty=s.qty, price=Cash(s.unit_price), amount=Cash(amount))
-              for s, amount in zip(q.sizes, amounts)]
+    lines = [
+        msg(_("{business} — quote"), business=business) if business else msg(_("Quote")),
+        msg(_("{product}, {garments} garment(s):"), product=q.product, garments=q.garments),
+    ]
+    lines += [
+        msg(
+            _("- size {size}: {qty} × {price} = {amount}"),
+            size=s.size,
+            qty=s.qty,
+            price=Cash(s.unit_price),
+            amount=Cash(amount),
+        )
+        for s, amount in zip(q.sizes, amounts)
+    ]
     lines += fabric_message(q.fabric)
     if q.rush_share:
         lines.append(msg(_("Rush surcharge ({share}): {rush}"), share=Pct(q.rush_share), rush=Cash(rush)))
-    lines += [msg(_("Total: {total}"), total=Cash(total)),
-              msg(_("Deposit ({share}): {deposit}"), share=Pct(q.deposit_share), deposit=Cash(q.deposit)),
-              msg(_("Balance on collection: {balance}"), balance=Cash(total - q.deposit)),
-              msg(_("Ready: {ready} ({days} day(s))"), ready=q.ready, days=q.days)]
+    lines += [
+        msg(_("Total: {total}"), total=Cash(total)),
+        msg(_("Deposit ({share}): {deposit}"), share=Pct(q.deposit_share), deposit=Cash(q.deposit)),
+        msg(_("Balance on collection: {balance}"), balance=Cash(total - q.deposit)),
+        msg(_("Ready: {ready} ({days} day(s))"), ready=q.ready, days=q.days),
+    ]
     return tuple(lines)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from decimal import Decimal
-
-from planner.texts import Cash, Key, Msg, _, msg, p_
 from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
 from planner.reports.plan import friendly
 from planner.scaling import ScaledLine, Scaling
+from planner.texts import Cash, Key, Msg, _, msg, p_
 from planner.units import Quantity
 
 COLUMNS = (Column(p_("col.item", "Item")), Column(_("Recipe"), "qty"), Column(_("Scaled"), "qty"))
-GROUPS: dict[str, Key] = {"ingredients": _("Ingredients"), "overhead": _("Overhead"), "time": p_("scale.group-time", "Time")}
+GROUPS: dict[str, Key] = {
+    "ingredients": _("Ingredients"),
+    "overhead": _("Overhead"),
+    "time": p_("scale.group-time", "Time"),
+}
 
 
 def label(line: ScaledLine) -> object:
@@ -40,12 +43,27 @@ def scale_table(scaling: Scaling) -> Table:
         if not lines:
             continue
         rows.append(Row((msg(group_label), None, None), "group"))
-        rows += [Row((label(line), cell(line.qty), cell(line.scaled)))
-                 for line in lines]
-    rows.append(Row((msg(_("Pieces per batch")), Quantity(scaling.pieces, "pcs"), friendly(Quantity(scaling.scaled_pieces, "pcs"))),
-                    "total"))
-    rows.append(Row((msg(_("Fit to sell")), Quantity(scaling.sellable, "pcs"),
-                     friendly(Quantity(scaling.scaled_sellable, "pcs"))), "total"))
+        rows += [Row((label(line), cell(line.qty), cell(line.scaled))) for line in lines]
+    rows.append(
+        Row(
+            (
+                msg(_("Pieces per batch")),
+                Quantity(scaling.pieces, "pcs"),
+                friendly(Quantity(scaling.scaled_pieces, "pcs")),
+            ),
+            "total",
+        )
+    )
+    rows.append(
+        Row(
+            (
+                msg(_("Fit to sell")),
+                Quantity(scaling.sellable, "pcs"),
+                friendly(Quantity(scaling.scaled_sellable, "pcs")),
+            ),
+            "total",
+        )
+    )
     return Table(COLUMNS, tuple(rows), msg(_("What to weigh (× {factor})"), factor=scaling.factor))
 
 
@@ -56,18 +74,42 @@ def line_json(line: ScaledLine) -> dict[str, Any]:
 
 
 def scale_json(scaling: Scaling) -> dict[str, Any]:
-    return {"product": scaling.product, "file": scaling.file, "factor": number_json(scaling.factor, 6),
-            "pieces": number_json(scaling.pieces, 4), "scaled_pieces": number_json(scaling.scaled_pieces, 4),
-            "sellable": number_json(scaling.sellable, 4), "scaled_sellable": number_json(scaling.scaled_sellable, 4),
-            "lines": [line_json(line) for line in scaling.lines]}
+    return {
+        "product": scaling.product,
+        "file": scaling.file,
+        "factor": number_json(scaling.factor, 6),
+        "pieces": number_json(scaling.pieces, 4),
+        "scaled_pieces": number_json(scaling.scaled_pieces, 4),
+        "sellable": number_json(scaling.sellable, 4),
+        "scaled_sellable": number_json(scaling.scaled_sellable, 4),
+        "lines": [line_json(line) for line in scaling.lines],
+    }
 
 
 def scale_report(scaling: Scaling, *, asked: int | None = None) -> Report:
     """``asked``: the pieces asked for with --pieces (the factor's working is explained)."""
-    why = msg(_("factor = {pieces} pieces wanted / {sellable} fit to sell per batch = {factor}"), pieces=asked, sellable=scaling.sellable, factor=scaling.factor) \
-        if asked is not None else msg(_("factor = {factor}, as given"), factor=scaling.factor)
+    why = (
+        msg(
+            _("factor = {pieces} pieces wanted / {sellable} fit to sell per batch = {factor}"),
+            pieces=asked,
+            sellable=scaling.sellable,
+            factor=scaling.factor,
+        )
+        if asked is not None
+        else msg(_("factor = {factor}, as given"), factor=scaling.factor)
+    )
     explain_lines = (why,) + tuple(explain(line, scaling.factor) for line in scaling.lines)
-    subtitle = msg(_("{file} with new amounts: one batch makes {pieces} pieces, {sellable} fit to sell"), file=scaling.file, pieces=scaling.scaled_pieces,
-                   sellable=scaling.scaled_sellable)
-    return Report("scale", msg(_("{product} × {factor}"), product=scaling.product, factor=scaling.factor),
-                  (scale_table(scaling),), scale_json(scaling), subtitle=subtitle, explain=explain_lines)
+    subtitle = msg(
+        _("{file} with new amounts: one batch makes {pieces} pieces, {sellable} fit to sell"),
+        file=scaling.file,
+        pieces=scaling.scaled_pieces,
+        sellable=scaling.scaled_sellable,
+    )
+    return Report(
+        "scale",
+        msg(_("{product} × {factor}"), product=scaling.product, factor=scaling.factor),
+        (scale_table(scaling),),
+        scale_json(scaling),
+        subtitle=subtitle,
+        explain=explain_lines,
+    )
