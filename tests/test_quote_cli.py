@@ -112,13 +112,13 @@ def test_text_is_a_chat_message(shop):
     text = quote(shop, "rok.toml", "--size", "M", "--qty", "1", "--today", "2026-03-02", "-f", "text")
     assert text.splitlines() == [
         "Jahit Bu Ani — quote",
-        "Rok, 1 garment(s):",
+        "Rok, 1 garment:",
         "- size M: 1 × Rp 155.000 = Rp 155.000",
         "Fabric: kain-150, included",
         "Total: Rp 155.000",
         "Deposit (50%): Rp 78.000",
         "Balance on collection: Rp 77.000",
-        "Ready: March 3, 2026 (1 day(s))",
+        "Ready: March 3, 2026 (1 day)",
     ]
 
 

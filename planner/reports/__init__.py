@@ -13,8 +13,22 @@ from typing import Any
 
 from planner.errors import InputError
 from planner.money import quantize
-from planner.texts import Key, Msg
+from planner.texts import Key, Msg, Text, n_
 from planner.units import Quantity, format_amount
+
+# Counted words, said as the number asks (gettext plurals): msg(DAYS, count=n)
+DAYS = n_("{count} day", "{count} days")
+CALENDAR_DAYS = n_("{count} calendar day", "{count} calendar days")
+WORKING_DAYS = n_("{count} working day", "{count} working days")
+WORKERS = n_("{count} worker", "{count} workers")
+GARMENTS = n_("{count} garment", "{count} garments")
+BATCHES = n_("{count} batch", "{count} batches")
+
+
+def counted(phrase: Text, count: int) -> Msg:
+    """``count`` with its word: "1 day", "3 days"."""
+    return Msg(phrase, {"count": count})
+
 
 COLUMN_KINDS = ("text", "money", "qty", "share", "number", "int", "bar", "date")
 

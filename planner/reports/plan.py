@@ -9,7 +9,20 @@ from typing import Any
 from planner.errors import InputError, warning
 from planner.money import quantize, reconcile
 from planner.planning import ProductionPlan, Run, ShoppingLine
-from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
+from planner.reports import (
+    BATCHES,
+    DAYS,
+    WORKERS,
+    WORKING_DAYS,
+    Column,
+    Report,
+    Row,
+    Table,
+    counted,
+    money_json,
+    number_json,
+    qty_json,
+)
 from planner.texts import Cash, Msg, _, msg, p_
 from planner.units import Quantity
 
@@ -94,9 +107,14 @@ def cash_table(plan: ProductionPlan, places: int) -> Table:
 
 def time_table(plan: ProductionPlan) -> Table:
     """Hours of work and of each piece of equipment, working days."""
-    rows = [Row((msg(_("Hands-on hours, {workers} worker(s)"), workers=plan.workers), hours(plan.labor_hours)))]
+    rows = [Row((msg(_("Hands-on hours, {workers}"), workers=counted(WORKERS, plan.workers)), hours(plan.labor_hours)))]
     rows += [
-        Row((msg(_("Hours of {name}, {capacity} batch(es) at once"), name=e.name, capacity=e.capacity), hours(e.hours)))
+        Row(
+            (
+                msg(_("Hours of {name}, {capacity} at once"), name=e.name, capacity=counted(BATCHES, e.capacity)),
+                hours(e.hours),
+            )
+        )
         for e in plan.equipment
     ]
     rows.append(Row((msg(_("Working days of {per_day} hours"), per_day=plan.hours_per_day), plan.days), "total"))
@@ -124,17 +142,17 @@ def subtitle(plan: ProductionPlan, file: str | None) -> Msg:
         return msg(_("{file}, counted from {today}"), file=file, today=plan.today)
     if plan.days_left is not None and plan.days_left < 0:
         return msg(
-            _("{file}: due {due}, {days} day(s) ago (counted from {today})"),
+            _("{file}: due {due}, {days} ago (counted from {today})"),
             file=file,
             due=plan.due,
-            days=-plan.days_left,
+            days=counted(DAYS, -plan.days_left),
             today=plan.today,
         )
     return msg(
-        _("{file}: due {due}, {left} day(s) away (counted from {today})"),
+        _("{file}: due {due}, {left} away (counted from {today})"),
         file=file,
         due=plan.due,
-        left=plan.days_left,
+        left=counted(DAYS, plan.days_left or 0),
         today=plan.today,
     )
 
@@ -209,12 +227,9 @@ def explain_totals(plan: ProductionPlan) -> list[Msg]:
         )
     out.append(
         msg(
-            _(
-                "working days = ceil(max({labor} h / {workers} worker(s), {equipment} h of equipment) / {per_day} h) = "
-                "{days}"
-            ),
+            _("working days = ceil(max({labor} h / {workers}, {equipment} h of equipment) / {per_day} h) = {days}"),
             labor=plan.labor_hours,
-            workers=plan.workers,
+            workers=counted(WORKERS, plan.workers),
             equipment=plan.equipment_hours,
             per_day=plan.hours_per_day,
             days=plan.days,
@@ -261,9 +276,9 @@ def late_note(plan: ProductionPlan, file: str | None) -> tuple[InputError, ...]:
     if not plan.late_days:
         return ()
     key = (
-        _("this plan needs {days} working day(s) and {due} has already passed: {late} day(s) late")
+        _("this plan needs {days} and {due} has already passed: {late} late")
         if (plan.days_left or 0) < 0
-        else _("this plan needs {days} working day(s) but {due} is {left} day(s) away: {late} day(s) late")
+        else _("this plan needs {days} but {due} is {left} away: {late} late")
     )
     return (
         warning(
@@ -272,10 +287,10 @@ def late_note(plan: ProductionPlan, file: str | None) -> tuple[InputError, ...]:
                 "add workers (labor.workers), work more hours a day (labor.hours_per_day), make fewer pieces, or agree "
                 "a later date"
             ),
-            days=plan.days,
+            days=counted(WORKING_DAYS, plan.days),
             due=plan.due,
-            left=plan.days_left,
-            late=plan.late_days,
+            left=counted(DAYS, plan.days_left or 0),
+            late=counted(DAYS, plan.late_days),
         ).at(file, loc=("due",)),
     )
 

@@ -14,7 +14,20 @@ from planner.errors import InputError, warning
 from planner.money import ZERO, quantize, reconcile
 from planner.pricing import markup_of, target_price
 from planner.quoting import FabricUse, Quote, SizeQuote
-from planner.reports import Column, Report, Row, Table, money_json, number_json, qty_json
+from planner.reports import (
+    CALENDAR_DAYS,
+    DAYS,
+    GARMENTS,
+    WORKERS,
+    Column,
+    Report,
+    Row,
+    Table,
+    counted,
+    money_json,
+    number_json,
+    qty_json,
+)
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 from planner.units import Quantity
 
@@ -107,14 +120,14 @@ def time_table(q: Quote) -> Table:
             (
                 msg(_("Work a day")),
                 msg(
-                    _("{workers} worker(s) × {hours} h = {total} hours"),
-                    workers=q.workers,
+                    _("{workers} × {hours} h = {total} hours"),
+                    workers=counted(WORKERS, q.workers),
                     hours=q.hours_per_day,
                     total=q.minutes_per_day / 60,
                 ),
             )
         ),
-        Row((msg(_("Days to finish")), msg(_("{days} calendar day(s), from tomorrow"), days=q.days))),
+        Row((msg(_("Days to finish")), msg(_("{days}, from tomorrow"), days=counted(CALENDAR_DAYS, q.days)))),
         Row((msg(_("Ready on")), q.ready)),
     )
     return Table(FACT_COLUMNS, rows, msg(p_("quote.title.time", "Time")))
@@ -278,7 +291,7 @@ def quote_report(q: Quote, places: int, business: str = "", *, catalog_file: str
         tuple(tables),
         quote_json(q),
         quote_notes(q, catalog_file),
-        msg(_("{file}: quote for {garments} garment(s)"), file=q.file, garments=q.garments),
+        msg(_("{file}: quote for {garments}"), file=q.file, garments=counted(GARMENTS, q.garments)),
         explain=quote_explain(q),
         message=quote_message(q, places, business),
     )
@@ -398,15 +411,15 @@ def time_explain(q: Quote) -> list[Msg]:
     parts = tuple(msg(_("{qty} × {minutes} min"), qty=s.qty, minutes=s.sheet.minutes) for s in q.sizes)
     return [
         msg(
-            _("days: ({parts}) = {minutes} min of work / ({workers} × {hours} h × 60 min) = {ratio} → {days} day(s)"),
+            _("days: ({parts}) = {minutes} min of work / ({workers} × {hours} h × 60 min) = {ratio} → {days}"),
             parts=parts,
             minutes=q.minutes,
             workers=q.workers,
             hours=q.hours_per_day,
             ratio=q.minutes / q.minutes_per_day,
-            days=q.days,
+            days=counted(DAYS, q.days),
         ),
-        msg(_("ready: {today} + {days} calendar day(s) = {ready}"), today=q.today, days=q.days, ready=q.ready),
+        msg(_("ready: {today} + {days} = {ready}"), today=q.today, days=counted(CALENDAR_DAYS, q.days), ready=q.ready),
     ]
 
 
@@ -472,7 +485,7 @@ def quote_message(q: Quote, places: int, business: str = "") -> tuple[Msg, ...]:
     amounts, _subtotal, rush, total = shown_money(q, places)
     lines = [
         msg(_("{business} — quote"), business=business) if business else msg(_("Quote")),
-        msg(_("{product}, {garments} garment(s):"), product=q.product, garments=q.garments),
+        msg(_("{product}, {garments}:"), product=q.product, garments=counted(GARMENTS, q.garments)),
     ]
     lines += [
         msg(
@@ -491,6 +504,6 @@ def quote_message(q: Quote, places: int, business: str = "") -> tuple[Msg, ...]:
         msg(_("Total: {total}"), total=Cash(total)),
         msg(_("Deposit ({share}): {deposit}"), share=Pct(q.deposit_share), deposit=Cash(q.deposit)),
         msg(_("Balance on collection: {balance}"), balance=Cash(total - q.deposit)),
-        msg(_("Ready: {ready} ({days} day(s))"), ready=q.ready, days=q.days),
+        msg(_("Ready: {ready} ({days})"), ready=q.ready, days=counted(DAYS, q.days)),
     ]
     return tuple(lines)
