@@ -11,8 +11,7 @@ used by three recipes, a warning of each size of a pattern — is kept once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from planner.errors import InputError, InputErrors
 
@@ -24,8 +23,7 @@ def _unplaced(err: InputError) -> InputError:
     return err
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(NamedTuple):
     """How many errors and warnings one file has."""
 
     errors: int = 0
@@ -67,15 +65,19 @@ class Diagnostics:
 
     @property
     def problems(self) -> list[InputError]:
-        return list(self._found)
+        """Every problem, file by file in the order the files came up, each file's by line."""
+        files: dict[str | None, int] = {}
+        for p in self._found:
+            files.setdefault(p.path, len(files))
+        return sorted(self._found, key=lambda p: (files[p.path], p.line or 0))
 
     @property
     def errors(self) -> list[InputError]:
-        return [p for p in self._found if p.severity == "error"]
+        return [p for p in self.problems if p.severity == "error"]
 
     @property
     def warnings(self) -> list[InputError]:
-        return [p for p in self._found if p.severity == "warning"]
+        return [p for p in self.problems if p.severity == "warning"]
 
     @property
     def has_errors(self) -> bool:

@@ -42,7 +42,7 @@ def template(key: Key, lang: str, params: dict[str, Any]) -> str:
         return found.gettext(key)
     if key.plural is None:
         return found.pgettext(key.context or "", key.id)
-    count = params.get(key.count, 0)
+    count = params.get(key.number, 0)
     n = int(count) if isinstance(count, (int, Decimal)) and Decimal(count) == int(count) else 2
     if key.context is not None:
         return found.npgettext(key.context, key.id, key.plural, n)

@@ -2,21 +2,21 @@
 
 Babel unpickles and merges a whole CLDR locale (root, id, id_ID) the first time
 it formats a number, and loads its list of currencies to know one: 13 ms, a
-tenth of a small run. ``planner/data/locales.json`` holds those tables for the
-locales planner is mostly used in, made by ``scripts/make_locale_tables.py``
-from the Babel version it names; with another Babel, or another locale, the
-tables come from Babel itself. Nothing is ever written at run time.
+tenth of a small run. ``planner/locale_tables.py`` holds those tables for the
+locales planner is mostly used in (a module, so Python keeps it compiled), made
+by ``scripts/make_locale_tables.py`` from the Babel version it names; with
+another Babel, or another locale, the tables come from Babel itself. Nothing is
+ever written at run time.
 tests/test_i18n_numbers.py checks both ways format exactly as Babel does.
 """
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-TABLES = Path(__file__).parent / "data" / "locales.json"
+TABLES = Path(__file__).parent / "locale_tables.py"
 # What Babel reads from a locale to format numbers and money (NumberPattern.apply,
 # get_currency_symbol)
 KEYS = ("number_symbols", "default_numbering_system", "currency_symbols")
@@ -28,10 +28,9 @@ def shipped() -> dict[str, Any]:
     """The kept tables, if they were made by the Babel installed now."""
     from babel import __version__
 
-    try:
-        kept = json.loads(TABLES.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    from planner import locale_tables
+
+    kept: dict[str, Any] = locale_tables.TABLES
     return kept if kept.get("babel") == __version__ else {}
 
 
@@ -77,9 +76,15 @@ def make() -> dict[str, Any]:
 
 
 def _babel_digits() -> dict[str, int]:
-    from babel.numbers import get_currency_precision, list_currencies
+    """Each currency's decimals for cash (CLDR's cashDigits): what a price is paid in. Older CLDR
+    gives the rupiah two digits for accounts but none for cash; the producers planner is for
+    deal in cash."""
+    from babel.core import get_global
+    from babel.numbers import list_currencies
 
-    return {code: get_currency_precision(code) for code in sorted(list_currencies())}
+    fractions = get_global("currency_fractions")
+    default = fractions["DEFAULT"]
+    return {code: int(fractions.get(code, default)[2]) for code in sorted(list_currencies())}
 
 
 def currency_places(currency: object, default: str = "IDR") -> int:

@@ -16,12 +16,14 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from planner.errors import AmbiguousNumber, InputError, InputErrors, problem
-from planner.scenarios import Change, Step
 from planner.texts import LANGUAGES, Msg, Pct, _
 from planner.units import UnitTable, parse_number, parse_quantity
+
+if TYPE_CHECKING:  # what-if changes are read here, made of scenarios' values (imported only for --change)
+    from planner.scenarios import Change, Step
 
 FORMATS = ("table", "json", "csv", "md", "html", "text")
 MAX_MARKUP = Decimal(10)
@@ -305,6 +307,8 @@ def changes(texts: list[str], places: int) -> list[Change]:
 
 def change(text: str, places: int) -> Change:
     """``ITEM=STEP[,STEP...]`` -> Change; a malformed one is an error naming what to write."""
+    from planner.scenarios import Change
+
     item, sep, steps = text.partition("=")
     if not sep or not item.strip() or not steps.strip():
         raise problem(
@@ -335,6 +339,8 @@ _STEP_HINT = _(
 
 def step(text: str, change_text: str, places: int) -> Step:
     """``+20%``, ``-10%``, ``+2000``, ``-500`` or ``15000`` (decimals with a dot: ``+12.5%``)."""
+    from planner.scenarios import Step
+
     signed = text[:1] in "+-" and text != ""
     percent = text.endswith("%")
     digits = text[1:] if signed else text

@@ -12,19 +12,18 @@ is shown, so the core never needs to know the language.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 LANGUAGES = ("id", "en")  # Indonesian first: the default wherever nothing else says
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A marked sentence that is more than its English: a context, or a plural form."""
 
     id: str
     context: str | None = None
     plural: str | None = None
-    count: str = "count"  # the parameter whose number picks the plural form
+    number: str = "count"  # the parameter whose number picks the plural form
 
 
 Key = str | Text
@@ -40,9 +39,9 @@ def p_(context: str, text: str) -> Text:
     return Text(text, context=context)
 
 
-def n_(singular: str, plural: str, count: str = "count") -> Text:
-    """A sentence whose form follows the number in the parameter ``count`` (gettext's ``ngettext``)."""
-    return Text(singular, plural=plural, count=count)
+def n_(singular: str, plural: str, number: str = "count") -> Text:
+    """A sentence whose form follows the number in the parameter ``number`` (gettext's ``ngettext``)."""
+    return Text(singular, plural=plural, number=number)
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,7 @@ def toml_text(data: Mapping[str, Any]) -> str:
 
 
 def toml_key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else toml_literal(key)
+    return key if _BARE_KEY.fullmatch(key) else toml_literal(key)
 
 
 def _table_array(value: object) -> bool:

@@ -59,6 +59,16 @@ def assert_golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8"), f"output differs from tests/golden/{name}"
 
 
+SLOW_MODULES = {"test_browser", "test_fuzz", "test_properties", "test_install"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Whole modules that take long are marked slow (the inner loop runs -m "not slow")."""
+    for item in items:
+        if item.module is not None and item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def cli():
     return run_cli

@@ -31,6 +31,20 @@ CORE = (
     "scenarios",
     "checks",
     "reports",
+    "texts",
+    "diagnostics",
+    "options",
+)
+# planner's own edges: a core module never reaches out to them either
+EDGES = (
+    "planner.workspace",
+    "planner.i18n",
+    "planner.app",
+    "planner.cli",
+    "planner.locales",
+    "planner.render",
+    "planner.tomlfile",
+    "planner.writing",
 )
 FORBIDDEN = {
     "typer",
@@ -119,6 +133,29 @@ def test_a_core_module_imports_no_edge_library(path):
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     bad = sorted(imported_roots(tree) & FORBIDDEN)
     assert not bad, f"{path.name} imports {', '.join(bad)}: move that code to an edge module"
+
+
+def planner_imports(tree: ast.AST) -> set[str]:
+    """The planner modules a module imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.startswith("planner.")}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("planner"):
+            found |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+@pytest.mark.parametrize("path", core_files(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_a_core_module_imports_no_edge_of_planner(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    bad = sorted(m for m in planner_imports(tree) if any(m == e or m.startswith(e + ".") for e in EDGES))
+    assert not bad, f"{path.name} imports {', '.join(bad)}: the core must not depend on the edges"
+
+
+def test_the_edge_check_sees_imports_inside_functions():
+    sneaky = ast.parse("def f():\n    from planner.workspace import load_workspace\n    import planner.cli.common\n")
+    assert planner_imports(sneaky) >= {"planner.workspace", "planner.cli.common"}
 
 
 @pytest.mark.parametrize("path", core_files(), ids=lambda p: str(p.relative_to(PACKAGE)))

@@ -8,7 +8,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from planner.errors import InputError
@@ -73,6 +73,7 @@ keys = st.text(min_size=1, max_size=12)
         max_size=6,
     )
 )
+@example(data={"0\n": [{"0": ""}]})  # a key ending in a newline once passed for a bare key
 def test_anything_written_loads_back_to_the_same_values(data):
     assert loads(toml_text(data)) == data
 

@@ -24,11 +24,11 @@ from typing import Any
 
 _WHERE = {
     "CostOptions": "products",
-    "PriceOptions": "products",
-    "BreakevenOptions": "products",
+    "PriceOptions": "pricing",
+    "BreakevenOptions": "pricing",
     "cost": "products",
-    "price": "products",
-    "breakeven": "products",
+    "price": "pricing",
+    "breakeven": "pricing",
     "CompareOptions": "workshop",
     "WhatifOptions": "workshop",
     "compare": "workshop",

@@ -40,20 +40,26 @@ def breakeven(
     files: FilesArg,
     *,
     channel: Annotated[
-        str | None, typer.Option("--channel", "-c", help=_("Sales channel (default: the first in the settings)."))
+        str | None,
+        typer.Option("--channel", "-c", metavar="NAME", help=_("Sales channel (default: the first in the settings).")),
     ] = None,
     price: Annotated[
-        str | None, typer.Option("--price", help=_("Evaluate this shelf price instead of the computed one."))
+        str | None,
+        typer.Option("--price", metavar="PRICE", help=_("Evaluate this shelf price instead of the computed one.")),
     ] = None,
     target: Annotated[
-        str | None, typer.Option("--target", help=_("Monthly profit wanted: pieces needed to earn it."))
+        str | None,
+        typer.Option("--target", metavar="AMOUNT", help=_("Monthly profit wanted: pieces needed to earn it.")),
     ] = None,
     volume: Annotated[
         int | None,
-        typer.Option("--volume", help=_("Planned pieces sold a month (profit, and payback with --capital).")),
+        typer.Option(
+            "--volume", metavar="N", help=_("Planned pieces sold a month (profit, and payback with --capital).")
+        ),
     ] = None,
     capital: Annotated[
-        str | None, typer.Option("--capital", help=_("Start-up capital: months to win it back at --volume."))
+        str | None,
+        typer.Option("--capital", metavar="AMOUNT", help=_("Start-up capital: months to win it back at --volume.")),
     ] = None,
     size: SizeOpt = None,
     set_: SetOpt = None,
@@ -65,7 +71,7 @@ def breakeven(
     explain: ExplainOpt = False,
 ) -> None:
     from planner import options
-    from planner.app import products
+    from planner.app import pricing
     from planner.pricing import Goals
 
     shared = Shared(format, output, force, lang, workspace, explain, set_)
@@ -75,7 +81,7 @@ def breakeven(
             return options.money(option, text, ws.places, ws.settings.currency)
 
         goals = Goals(money("--target", target), money("--capital", capital), options.volume(volume))
-        asked = products.BreakevenOptions(channel, money("--price", price), goals, size, prices(shared, ws))
-        return products.breakeven(ws, files, asked)
+        asked = pricing.BreakevenOptions(channel, money("--price", price), goals, size, prices(shared, ws))
+        return pricing.breakeven(ws, files, asked)
 
     run(shared, files, compute)

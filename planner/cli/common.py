@@ -20,14 +20,18 @@ if TYPE_CHECKING:
     from planner.workspace import Workspace
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=_("table, json, csv, md or html."), metavar="FORMAT")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=_("Write to FILE instead of the screen."))]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help=_("Write to FILE instead of the screen."))
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help=_("Overwrite FILE if it exists."))]
-LangOpt = Annotated[str | None, typer.Option("--lang", help=_("Language of the output: id or en."))]
+LangOpt = Annotated[str | None, typer.Option("--lang", metavar="LANG", help=_("Language of the output: id or en."))]
 WorkspaceOpt = Annotated[
-    Path | None, typer.Option("--workspace", "-w", help=_("Workspace folder (holds planner.toml)."))
+    Path | None, typer.Option("--workspace", "-w", metavar="DIR", help=_("Workspace folder (holds planner.toml)."))
 ]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help=_("Show the formula and inputs behind each figure."))]
-SetOpt = Annotated[list[str] | None, typer.Option("--set", help=_("Price override for this run: ITEM=PRICE."))]
+SetOpt = Annotated[
+    list[str] | None, typer.Option("--set", metavar="ITEM=PRICE", help=_("Price override for this run: ITEM=PRICE."))
+]
 FilesArg = Annotated[
     list[Path], typer.Argument(help=_("Recipe or pattern files."), metavar="FILE...", show_default=False)
 ]
@@ -40,7 +44,9 @@ KeepGoingOpt = Annotated[
         ),
     ),
 ]
-TodayOpt = Annotated[str | None, typer.Option("--today", help=_("Date to judge price ages by (YYYY-MM-DD)."))]
+TodayOpt = Annotated[
+    str | None, typer.Option("--today", metavar="DATE", help=_("Date to judge price ages by (YYYY-MM-DD)."))
+]
 
 
 @dataclass(frozen=True)

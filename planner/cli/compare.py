@@ -38,7 +38,10 @@ ProductsArg = Annotated[
 PatternSizeOpt = Annotated[
     str | None,
     typer.Option(
-        "--size", "-s", help=_("Only this size of each pattern (default: every size); recipes are not affected.")
+        "--size",
+        "-s",
+        metavar="SIZE",
+        help=_("Only this size of each pattern (default: every size); recipes are not affected."),
     ),
 ]
 
@@ -56,6 +59,7 @@ def compare(
         str,
         typer.Option(
             "--sort",
+            metavar="COLUMN",
             help=_(
                 "Order rows by per-hour (default), profit, margin, price, hpp (largest first) or name (A to Z); in "
                 "Indonesian per-jam, laba, margin, harga, hpp, nama."

@@ -32,9 +32,12 @@ from planner.texts import _
 def cost(
     files: FilesArg,
     *,
-    size: Annotated[str | None, typer.Option("--size", "-s", help=_("Cost one size of a pattern."))] = None,
+    size: Annotated[
+        str | None, typer.Option("--size", "-s", metavar="SIZE", help=_("Cost one size of a pattern."))
+    ] = None,
     fabric: Annotated[
-        str | None, typer.Option("--fabric", help=_("Use this catalog fabric instead of the pattern's."))
+        str | None,
+        typer.Option("--fabric", metavar="ITEM", help=_("Use this catalog fabric instead of the pattern's.")),
     ] = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",

@@ -48,7 +48,8 @@ def new(
     lang: LangOpt = None,
     workspace: WorkspaceOpt = None,
     today: Annotated[
-        str | None, typer.Option("--today", help=_("A plan's due date is two weeks from this date (YYYY-MM-DD)."))
+        str | None,
+        typer.Option("--today", metavar="DATE", help=_("A plan's due date is two weeks from this date (YYYY-MM-DD).")),
     ] = None,
 ) -> None:
     from planner import options

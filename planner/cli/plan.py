@@ -48,10 +48,15 @@ def plan(
     *,
     stock: Annotated[
         Path | None,
-        typer.Option("--stock", help=_('Opening stock: a TOML table item = "qty" (replaces the plan\'s [stock]).')),
+        typer.Option(
+            "--stock",
+            metavar="FILE",
+            help=_('Opening stock: a TOML table item = "qty" (replaces the plan\'s [stock]).'),
+        ),
     ] = None,
     today: Annotated[
-        str | None, typer.Option("--today", help=_("Count days to the due date from this date (YYYY-MM-DD)."))
+        str | None,
+        typer.Option("--today", metavar="DATE", help=_("Count days to the due date from this date (YYYY-MM-DD).")),
     ] = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",

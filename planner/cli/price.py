@@ -26,14 +26,18 @@ if TYPE_CHECKING:
     from planner.reports import Report
     from planner.workspace import Workspace
 
-SizeOpt = Annotated[str | None, typer.Option("--size", "-s", help=_("Only this size of a pattern."))]
+SizeOpt = Annotated[str | None, typer.Option("--size", "-s", metavar="SIZE", help=_("Only this size of a pattern."))]
 MarkupOpt = Annotated[
     str | None,
-    typer.Option("--markup", help=_("Markup on cost for this run, e.g. 0.5 or 50% (instead of the settings).")),
+    typer.Option(
+        "--markup", metavar="SHARE", help=_("Markup on cost for this run, e.g. 0.5 or 50% (instead of the settings).")
+    ),
 ]
 MarginOpt = Annotated[
     str | None,
-    typer.Option("--margin", help=_("Margin on price for this run, e.g. 0.3 or 30% (instead of the settings).")),
+    typer.Option(
+        "--margin", metavar="SHARE", help=_("Margin on price for this run, e.g. 0.3 or 30% (instead of the settings).")
+    ),
 ]
 
 
@@ -46,7 +50,9 @@ MarginOpt = Annotated[
 def price(
     files: FilesArg,
     *,
-    channel: Annotated[str | None, typer.Option("--channel", "-c", help=_("Only this sales channel."))] = None,
+    channel: Annotated[
+        str | None, typer.Option("--channel", "-c", metavar="NAME", help=_("Only this sales channel."))
+    ] = None,
     markup: MarkupOpt = None,
     margin: MarginOpt = None,
     size: SizeOpt = None,
@@ -59,18 +65,18 @@ def price(
     explain: ExplainOpt = False,
 ) -> None:
     from planner import options
-    from planner.app import products
+    from planner.app import pricing
 
     shared = Shared(format, output, force, lang, workspace, explain, set_)
 
     def compute(ws: Workspace) -> list[Report]:
-        asked = products.PriceOptions(
+        asked = pricing.PriceOptions(
             channel,
             options.share("--markup", markup, below_one=False),
             options.share("--margin", margin, below_one=True),
             size,
             prices(shared, ws),
         )
-        return products.price(ws, files, asked)
+        return pricing.price(ws, files, asked)
 
     run(shared, files, compute)

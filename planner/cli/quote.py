@@ -44,11 +44,14 @@ FormatOpt = Annotated[
 def quote(
     args: ArgsArg,
     *,
-    size: Annotated[str | None, typer.Option("--size", "-s", help=_("The size, with --qty."))] = None,
-    qty: Annotated[str | None, typer.Option("--qty", "-n", help=_("How many garments of --size."))] = None,
-    sizes: Annotated[str | None, typer.Option("--sizes", help=_("Sizes and how many of each: S=5,M=10,L=5."))] = None,
+    size: Annotated[str | None, typer.Option("--size", "-s", metavar="SIZE", help=_("The size, with --qty."))] = None,
+    qty: Annotated[str | None, typer.Option("--qty", "-n", metavar="N", help=_("How many garments of --size."))] = None,
+    sizes: Annotated[
+        str | None, typer.Option("--sizes", metavar="SIZE=N,...", help=_("Sizes and how many of each: S=5,M=10,L=5."))
+    ] = None,
     fabric: Annotated[
-        str | None, typer.Option("--fabric", help=_("Use this catalog fabric instead of the pattern's."))
+        str | None,
+        typer.Option("--fabric", metavar="ITEM", help=_("Use this catalog fabric instead of the pattern's.")),
     ] = None,
     customer_fabric: Annotated[
         bool,
@@ -67,12 +70,15 @@ def quote(
         str | None,
         typer.Option(
             "--price",
+            metavar="PRICE",
             help=_("Judge a price per garment you already charge (ongkos jahit): profit and earnings an hour."),
         ),
     ] = None,
     today: Annotated[
         str | None,
-        typer.Option("--today", help=_("Count the ready date from this day (YYYY-MM-DD); default today.")),
+        typer.Option(
+            "--today", metavar="DATE", help=_("Count the ready date from this day (YYYY-MM-DD); default today.")
+        ),
     ] = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",

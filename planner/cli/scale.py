@@ -29,15 +29,23 @@ def scale(
     *,
     pieces: Annotated[
         str | None,
-        typer.Option("--pieces", "-n", help=_("Pieces fit to sell wanted: factor = N / sellable pieces of one batch.")),
+        typer.Option(
+            "--pieces",
+            "-n",
+            metavar="N",
+            help=_("Pieces fit to sell wanted: factor = N / sellable pieces of one batch."),
+        ),
     ] = None,
     factor: Annotated[
-        str | None, typer.Option("--factor", "-k", help=_("Multiply the batch by K (1,5 or 1/2)."))
+        str | None, typer.Option("--factor", "-k", metavar="K", help=_("Multiply the batch by K (1,5 or 1/2)."))
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help=_("Write the scaled recipe to FILE (a new .toml recipe) instead of printing it.")
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=_("Write the scaled recipe to FILE (a new .toml recipe) instead of printing it."),
         ),
     ] = None,
     force: ForceOpt = False,

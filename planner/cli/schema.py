@@ -24,7 +24,8 @@ KindArg = Annotated[
     ),
 ]
 FolderOpt = Annotated[
-    Path | None, typer.Option("--output", "-o", help=_("Write planner-KIND.schema.json files into this folder."))
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help=_("Write planner-KIND.schema.json files into this folder.")),
 ]
 
 
