@@ -1,6 +1,6 @@
 """Products side by side: HPP, the direct price, margin, profit per batch and per hour of work.
 
-Pure arithmetic on CostSheets (see DESIGN.md, Formulas). Every product is
+Pure arithmetic on CostSheets (see docs/design.md, Formulas). Every product is
 priced on the direct channel (the first in the settings), the one price the
 workshop compares. A pattern's batch is one garment.
 """

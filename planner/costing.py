@@ -3,7 +3,7 @@
 Recipe, per batch: ingredients + labour + overhead, spread over the sellable
 pieces, plus packaging per piece. Pattern, per garment of one size: fabric
 (need × (1 + waste), converted by width when needed) + materials + labour +
-overhead + services + packaging. See DESIGN.md, "Formulas".
+overhead + services + packaging. See docs/design.md, "Formulas".
 """
 
 from __future__ import annotations

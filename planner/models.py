@@ -1,5 +1,5 @@
 """Frozen models of the files the user owns: settings, catalog, recipes,
-sewing patterns and production plans (see DESIGN.md), validated by
+sewing patterns and production plans (see docs/design.md), validated by
 pydantic-core (planner/records.py says how and why not BaseModel)."""
 
 from __future__ import annotations

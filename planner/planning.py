@@ -1,6 +1,6 @@
 """Production planning: batches, working time, a shopping list in whole packs, cash needed.
 
-DESIGN.md, Formulas: ``batches = ceil(pieces / sellable)``; ``made = batches × sellable``;
+docs/design.md, Formulas: ``batches = ceil(pieces / sellable)``; ``made = batches × sellable``;
 per catalog item ``need = Σ usable qty × batches / yield`` in purchase packs (from
 ``CostSheet.needs()``, so sub-recipes and yield are included), ``short = max(0, need −
 stock)``, ``packs = ceil(short / pack)`` — an item with a ``step`` (fabric sold by length)

@@ -1,4 +1,4 @@
-"""Selling prices per channel and break-even (see DESIGN.md, Formulas).
+"""Selling prices per channel and break-even (see docs/design.md, Formulas).
 
 Pure arithmetic on Decimals and settings: no printing, no files. A channel
 takes commission r of the shelf price and a fee f per piece sold; only a share

@@ -1,6 +1,6 @@
 """The tailor's quote: sizes × unit prices, rush, deposit, fabric to buy or bring, days to finish.
 
-See DESIGN.md, "Quote arithmetic". Each garment is costed by costing.cost_pattern
+See docs/design.md, "Quote arithmetic". Each garment is costed by costing.cost_pattern
 (one engine) and priced by pricing.list_price; this module adds the order's
 sums, the fabric for the whole order and the time it takes. Ready dates count
 calendar days: every day is a working day, nothing is skipped.

@@ -1,4 +1,4 @@
-"""Break-even, worked by hand (DESIGN.md, "Break-even with monthly fixed costs F")."""
+"""Break-even, worked by hand (docs/design.md, "Break-even with monthly fixed costs F")."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 A small workspace with round prices (Rp 500 a minute of work, markup 50%,
 prices rounded up to Rp 500) so every figure can be checked with pencil and
-paper. Formulas: DESIGN.md; profit per hour = profit per batch / hours of work.
+paper. Formulas: docs/design.md; profit per hour = profit per batch / hours of work.
 """
 
 from __future__ import annotations

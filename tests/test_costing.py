@@ -3,7 +3,7 @@
 Each test writes a small workspace (planner.toml, prices.toml and the product
 files, inline TOML) into a temporary folder, loads it the way the CLI does and
 checks every figure to the rupiah. Prices are round so the arithmetic in the
-comments can be followed with pencil and paper. Formulas: DESIGN.md.
+comments can be followed with pencil and paper. Formulas: docs/design.md.
 """
 
 from __future__ import annotations

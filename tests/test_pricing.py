@@ -1,4 +1,4 @@
-"""Selling prices per channel, worked by hand (DESIGN.md, "Selling price on channel k")."""
+"""Selling prices per channel, worked by hand (docs/design.md, "Selling price on channel k")."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Report values: computed once by a command, rendered by every format.
 
 A Report holds tables for people (table, csv, md, html) and ``data`` for
-machines (the JSON contract of DESIGN.md, already made of JSON types).
+machines (the JSON contract of docs/design.md, already made of JSON types).
 Headings and labels are message keys, so every format speaks the user's language.
 """
 

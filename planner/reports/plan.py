@@ -296,7 +296,7 @@ def late_note(plan: ProductionPlan, file: str | None) -> tuple[InputError, ...]:
 
 
 def plan_json(plan: ProductionPlan, file: str | None) -> dict[str, Any]:
-    """The plan JSON contract (DESIGN.md), plus price/revenue per product and cash, profit, due."""
+    """The plan JSON contract (docs/design.md), plus price/revenue per product and cash, profit, due."""
     products = [
         {
             "product": r.sheet.product,

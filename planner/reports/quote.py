@@ -1,7 +1,7 @@
 """The quote report: price per size, rush, deposit and balance; fabric; time; a chat message.
 
 One Report for every format: tables for people, ``data`` for the JSON contract
-(DESIGN.md, "quote"), ``notes`` for warnings, ``explain`` for --explain and
+(docs/design.md, "quote"), ``notes`` for warnings, ``explain`` for --explain and
 ``message`` for --format text (a quote to paste into a chat).
 """
 
