@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from planner.catalog import find_item, pack_units
 from planner.costing import SIXTY, CostSheet
+from planner.diagnostics import Diagnostics
 from planner.errors import InputError, InputErrors, problem, warning
 from planner.models import Item, Settings
 from planner.money import ZERO, ceil_div, quantize
@@ -241,17 +242,17 @@ def opening_stock(table: Mapping[str, object], catalog: Mapping[str, Item], unit
     Values may be text or already-parsed quantities; every problem is placed under its item id
     and all are reported together.
     """
-    packs: dict[str, Decimal] = {}
-    problems: list[InputError] = []
-    for item_id, value in table.items():
-        try:
-            qty = value if isinstance(value, Quantity) else check_positive(parse_quantity(value), allow_zero=True)
-            packs[item_id] = pack_units(catalog, units, item_id, qty)
-        except InputError as err:
-            problems.append(err.under(item_id))
-    if problems:
-        raise InputErrors(problems)
-    return packs
+
+    def packs_of(item_id: str, value: object) -> Decimal:
+        qty = value if isinstance(value, Quantity) else check_positive(parse_quantity(value), allow_zero=True)
+        return pack_units(catalog, units, item_id, qty)
+
+    found = Diagnostics()
+    packs = {
+        item_id: found.collect(lambda: packs_of(item_id, value), under=(item_id,)) for item_id, value in table.items()
+    }
+    found.raise_errors()
+    return {item_id: n for item_id, n in packs.items() if n is not None}
 
 
 def plan_production(

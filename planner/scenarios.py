@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from planner.catalog import find_item
 from planner.costing import Context, CostSheet, cost_product
-from planner.errors import InputError, InputErrors, problem
+from planner.diagnostics import Diagnostics
+from planner.errors import problem
 from planner.money import ONE, ZERO
 from planner.pricing import BreakEven, ChannelPrice, at_price, break_even, price_channel
 from planner.texts import Cash, _
@@ -66,17 +66,12 @@ class Scenario:
 def check_changes(changes: Sequence[Change], ctx: Context) -> None:
     """Every item is in the catalog, changed by one --change only, to a price not below zero;
     all problems at once."""
-    problems: list[InputError] = []
+    found = Diagnostics()
     seen: set[str] = set()
     for change in changes:
-        try:
-            find_item(ctx.catalog, change.item)
-            for step in change.steps:
-                changed_price(change.item, step, ctx.price(change.item))
-        except InputError as err:
-            problems.append(err)
+        found.collect(lambda: [changed_price(change.item, step, ctx.price(change.item)) for step in change.steps])
         if change.item in seen:
-            problems.append(
+            found.add(
                 problem(
                     _("{item} has more than one --change"),
                     hint=_("give all its steps in one --change, e.g. {item}=+20%,+40%"),
@@ -84,8 +79,7 @@ def check_changes(changes: Sequence[Change], ctx: Context) -> None:
                 )
             )
         seen.add(change.item)
-    if problems:
-        raise InputErrors(problems)
+    found.raise_errors()
 
 
 def scenarios_of(changes: Sequence[Change]) -> list[Scenario]:

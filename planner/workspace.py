@@ -311,17 +311,14 @@ def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Pro
             _("this is a production plan, not a recipe or pattern"), hint=_("use: planner plan {file}"), file=str(path)
         ).at(str(path), 1)
     subs: dict[str, RecipeProduct] = {}
-    problems: list[InputError] = []
+    found = Diagnostics(ws.place, str(path))
     for i, ingredient in enumerate(model.ingredients):
-        if ingredient.recipe and ingredient.recipe not in subs:
-            try:
-                subs[ingredient.recipe] = load_sub(ws, ingredient.recipe, path, (*_stack, key))
-            except InputError as err:
-                problems.append(ws.place(err.at(str(path), loc=("ingredients", i, "recipe"))))
-            except InputErrors as errs:
-                problems.extend(errs.problems)
-    if problems:
-        raise InputErrors(problems)
+        ref = ingredient.recipe
+        if ref and ref not in subs:
+            sub = found.collect(lambda: load_sub(ws, ref, path, (*_stack, key)), under=("ingredients", i, "recipe"))
+            if sub is not None:
+                subs[ref] = sub
+    found.raise_errors()
     return RecipeProduct(str(path), model, subs)
 
 
