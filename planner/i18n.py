@@ -9,6 +9,7 @@ Quantity with its unit, Decimal as a locale number, Msg recursively.
 from __future__ import annotations
 
 import gettext
+import re
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -101,6 +102,19 @@ def _locale(name: str) -> Any:
     return Numbers(data["parts"], {**data, "decimal_formats": {None: _pattern(data["decimal"])}})
 
 
+def tables(name: str) -> dict[str, Any]:
+    from planner.locales import tables as of
+
+    return of(name)
+
+
+@cache
+def with_places(pattern: str, places: int) -> str:
+    """A number pattern (``#,##0.###``, ``¤#,##0.00``) showing exactly ``places`` decimals."""
+    fraction = "." + "0" * places if places else ""
+    return ";".join(re.sub(r"(?<=0)\.[0#]+|(?<=0)(?=[^0#,.]|$)", fraction, part, count=1) for part in pattern.split(";"))
+
+
 @cache
 def _pattern(pattern: str) -> Any:
     from babel.numbers import parse_pattern
@@ -128,13 +142,16 @@ class Formatter:
         return text
 
     def money(self, value: Decimal, symbol: bool = True) -> str:
+        """An amount in the currency's places, the way the locale writes money: ``Rp12.500`` in
+        id_ID, ``1.234,50 €`` in de_DE, ``$1,234.50`` in en_US; without the symbol, the locale's
+        plain number with those places (table cells, whose heading names the currency)."""
         shown = quantize(Decimal(value), self.places)
-        digits = "." + "0" * self.places if self.places else ""
+        locale = _locale(self.locale)
         if not symbol:
-            return str(_pattern("#,##0" + digits).apply(shown, _locale(self.locale)))
+            return str(_pattern(with_places(tables(self.locale)["decimal"], self.places)).apply(shown, locale))
         # Babel leaves "¤" when given no currency (given one, it would also look up the
         # currency's name, a table _locale leaves out)
-        text = str(_pattern("¤ #,##0" + digits).apply(shown, _locale(self.locale)))
+        text = str(_pattern(with_places(tables(self.locale)["currency"], self.places)).apply(shown, locale))
         return text.replace("¤", self.currency_symbol())
 
     def share(self, value: Decimal) -> str:

@@ -1,7 +1,7 @@
 """Comparing products, against figures worked out by hand.
 
-A small workspace with round prices (Rp 500 a minute of work, markup 50%,
-prices rounded up to Rp 500) so every figure can be checked with pencil and
+A small workspace with round prices (Rp500 a minute of work, markup 50%,
+prices rounded up to Rp500) so every figure can be checked with pencil and
 paper. Formulas: docs/design.md; profit per hour = profit per batch / hours of work.
 """
 
@@ -29,7 +29,7 @@ currency = "IDR"
 language = "en"
 
 [labor]
-wage_per_hour = 30_000        # Rp 500 a minute
+wage_per_hour = 30_000        # Rp500 a minute
 
 [pricing]
 markup = 0.5

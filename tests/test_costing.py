@@ -27,7 +27,7 @@ currency = "IDR"
 language = "en"
 
 [labor]
-wage_per_hour = 30_000        # Rp 500 a minute
+wage_per_hour = 30_000        # Rp500 a minute
 """
 
 CATALOG = """\

@@ -41,19 +41,26 @@ def babel_number(value: Decimal, name: str) -> str:
 
 
 def expected(fmt: Formatter, value: Decimal) -> dict[str, str]:
-    """What Babel itself says, from the whole locale."""
-    digits = "." + "0" * fmt.places if fmt.places else ""
+    """What Babel itself says, from the whole locale: money in the locale's own currency pattern
+    (de_DE 1.234,50 €, id_ID Rp12.500) with the currency's places."""
     shown = i18n.quantize(value, fmt.places)
     number = i18n.quantize(value, 2)
     number = number.normalize() if value != value.to_integral_value() else value
+    full = Locale.parse(fmt.locale)
+    money = full.currency_formats["standard"].pattern
     return {
         "number": babel_number(number, fmt.locale),
-        "money": format_currency(
-            shown, fmt.currency, format="¤ #,##0" + digits, locale=fmt.locale, currency_digits=False
-        ),
-        "plain": parse_pattern("#,##0" + digits).apply(shown, Locale.parse(fmt.locale)),
+        "money": format_currency(shown, fmt.currency, format=i18n.with_places(money, fmt.places), locale=full,
+                                 currency_digits=False),
+        "plain": parse_pattern(i18n.with_places(full.decimal_formats[None].pattern, fmt.places)).apply(shown, full),
         "symbol": get_currency_symbol(fmt.currency, locale=fmt.locale),
     }
+
+
+def test_money_follows_the_locales_own_pattern() -> None:
+    assert Formatter("en", "de_DE", "EUR", 2).money(Decimal("1234.5")) == "1.234,50\xa0€"
+    assert Formatter("en", "en_US", "USD", 2).money(Decimal("1234.5")) == "$1,234.50"
+    assert Formatter("id", "id_ID", "IDR", 0).money(Decimal("12500")) == "Rp12.500"   # indonesiabaik.id
 
 
 def shown(fmt: Formatter, value: Decimal) -> dict[str, str]:
@@ -86,8 +93,8 @@ def test_the_shipped_tables_are_what_babel_says_now() -> None:
 
 def test_money_and_numbers_read_as_in_indonesian() -> None:
     fmt = Formatter("id", "id_ID", "IDR", 0)
-    assert fmt.money(Decimal(12_700)) == "Rp 12.700"
-    assert fmt.money(Decimal(-3_175_000)) == "-Rp 3.175.000"
+    assert fmt.money(Decimal(12_700)) == "Rp12.700"
+    assert fmt.money(Decimal(-3_175_000)) == "-Rp3.175.000"
     assert fmt.number(Decimal("1234.5")) == "1.234,5"
 
 

@@ -119,16 +119,16 @@ def test_explain_shows_the_real_inputs(ws):
     result = run_cli("price", "kue.toml", "--channel", "gofood", "--explain", cwd=ws)
     assert result.code == 0, result.err
     text = " ".join(result.out.split())
-    assert "(Rp 2.625 + Rp 1.000) / (1 − 20%) = Rp 4.531 → Rp 5.000" in text
-    assert "Rp 5.000 × (1 − 20%) − Rp 1.000 = Rp 3.000" in text
-    assert "Rp 1.875 × (1 + 40%) = Rp 2.625" in text
+    assert "(Rp2.625 + Rp1.000) / (1 − 20%) = Rp4.531 → Rp5.000" in text
+    assert "Rp5.000 × (1 − 20%) − Rp1.000 = Rp3.000" in text
+    assert "Rp1.875 × (1 + 40%) = Rp2.625" in text
 
 
 def test_explain_in_english_with_sell_through(ws):
     result = run_cli("price", "kue.toml", "--channel", "titip", "--explain", "--lang", "en", cwd=ws)
     text = " ".join(result.out.split())
-    assert "target receipt per piece sold = Rp 1.875 / 85% × (1 + 40%) = Rp 3.088" in text
-    assert "profit per piece sold = Rp 3.200 − Rp 1.875 / 85% = Rp 994" in text
+    assert "target receipt per piece sold = Rp1.875 / 85% × (1 + 40%) = Rp3.088" in text
+    assert "profit per piece sold = Rp3.200 − Rp1.875 / 85% = Rp994" in text
 
 
 def test_one_channel_only(ws):

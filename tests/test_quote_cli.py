@@ -113,11 +113,11 @@ def test_text_is_a_chat_message(shop):
     assert text.splitlines() == [
         "Jahit Bu Ani — quote",
         "Rok, 1 garment:",
-        "- size M: 1 × Rp 155.000 = Rp 155.000",
+        "- size M: 1 × Rp155.000 = Rp155.000",
         "Fabric: kain-150, included",
-        "Total: Rp 155.000",
-        "Deposit (50%): Rp 78.000",
-        "Balance on collection: Rp 77.000",
+        "Total: Rp155.000",
+        "Deposit (50%): Rp78.000",
+        "Balance on collection: Rp77.000",
         "Ready: March 3, 2026 (1 day)",
     ]
 
@@ -128,7 +128,7 @@ def test_price_check_warns_below_the_wage(shop):
         quote(shop, "rok.toml", "--size", "M", "--qty", "1", "--customer-fabric", "--price", "45000").split()
     )
     assert "│ 26.667" in out
-    assert "earns you less than the wage of Rp 30.000 an hour" in out
+    assert "earns you less than the wage of Rp30.000 an hour" in out
     ok = quote(shop, "rok.toml", "--size", "M", "--qty", "1", "--customer-fabric", "--price", "100000")
     assert "less than the wage" not in ok
     data = json.loads(

@@ -1,11 +1,11 @@
 """planner.quoting: the tailor's quote, against figures worked out by hand.
 
 The workspace below is our own (so shipped price changes cannot break it):
-wage Rp 30.000 an hour, 2 workers × 8 h, markup 50%, prices round up to
-Rp 1.000, rush 25%, deposit 50%.
+wage Rp30.000 an hour, 2 workers × 8 h, markup 50%, prices round up to
+Rp1.000, rush 25%, deposit 50%.
 
 One skirt ("Rok") costs, besides fabric:
-  buttons  2 pcs × Rp 5.000 / 10 pcs          =  1.000
+  buttons  2 pcs × Rp5.000 / 10 pcs          =  1.000
   Jahit    60 min / 60 × 30.000                = 30.000
   Obras    15 min / 0,5 efficiency / 60 × 30.000 = 15.000   (30 effective minutes)
   Bordir   service                             =  4.000

@@ -1,8 +1,8 @@
 """What-if scenarios, against figures worked out by hand.
 
-The workspace of tests/test_compare.py: Rp 500 a minute, markup 50%, prices
-rounded up to Rp 500, fixed costs Rp 300.000 a month. Kue A: tepung 500 g
-(Rp 6.000) + gula 250 g (Rp 4.500) + 60 min (Rp 30.000), 10 pieces.
+The workspace of tests/test_compare.py: Rp500 a minute, markup 50%, prices
+rounded up to Rp500, fixed costs Rp300.000 a month. Kue A: tepung 500 g
+(Rp6.000) + gula 250 g (Rp4.500) + 60 min (Rp30.000), 10 pieces.
 """
 
 from __future__ import annotations
