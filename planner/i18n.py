@@ -112,7 +112,9 @@ def tables(name: str) -> dict[str, Any]:
 def with_places(pattern: str, places: int) -> str:
     """A number pattern (``#,##0.###``, ``¤#,##0.00``) showing exactly ``places`` decimals."""
     fraction = "." + "0" * places if places else ""
-    return ";".join(re.sub(r"(?<=0)\.[0#]+|(?<=0)(?=[^0#,.]|$)", fraction, part, count=1) for part in pattern.split(";"))
+    return ";".join(
+        re.sub(r"(?<=0)\.[0#]+|(?<=0)(?=[^0#,.]|$)", fraction, part, count=1) for part in pattern.split(";")
+    )
 
 
 @cache

@@ -1,5 +1,6 @@
-"""Decimal helpers: one way to make a number, round up to a step, and round
-for display so that a table's shown parts add up to its shown total."""
+"""Decimal helpers: one way to make a number, round up to a step, and round for
+display: each figure on its own, with the rounding that makes a table's shown
+parts add up to its shown total told as a line of its own."""
 
 from __future__ import annotations
 
@@ -69,14 +70,19 @@ def quantize(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def reconcile(parts: list[Decimal], places: int, total: Decimal | None = None) -> tuple[list[Decimal], Decimal]:
-    """Round parts for display so that they add up to their rounded total.
+def shown_parts(
+    parts: list[Decimal], places: int, total: Decimal | None = None
+) -> tuple[list[Decimal], Decimal, Decimal]:
+    """Each part and the total rounded half-up on its own, and the rounding that makes the shown
+    parts add up to the shown total (shown in a table as a "pembulatan" line, never hidden by
+    moving a unit between parts). ``total`` is the exact total when it is not the parts' sum."""
+    shown = [quantize(p, places) for p in parts]
+    whole = quantize(sum(parts, ZERO) if total is None else total, places)
+    return shown, whole, whole - sum(shown, ZERO)
 
-    Largest-remainder method: round everything down, then give the missing
-    units to the parts that lost the most. ``total`` forces the shown total
-    (already rounded) when a higher level has fixed it. Returns (shown parts,
-    shown total).
-    """
+
+def reconcile(parts: list[Decimal], places: int, total: Decimal | None = None) -> tuple[list[Decimal], Decimal]:
+    """Largest-remainder rounding: what the quote's tables still use (to be replaced by shown_parts)."""
     total = quantize(sum(parts, ZERO) if total is None else total, places)
     unit = Decimal(1).scaleb(-places)
     floors = [(p / unit).to_integral_value(rounding="ROUND_FLOOR") * unit for p in parts]

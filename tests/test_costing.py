@@ -431,11 +431,20 @@ def test_a_recipe_without_minutes_costs_no_labour_and_warns(workspace):
 # ---------------------------------------------------------------- what the table shows
 
 
-def test_shown_lines_add_up_to_shown_groups_and_groups_to_the_batch(workspace):
+def test_shown_lines_and_their_rounding_add_up_to_shown_groups_and_groups_to_the_batch(workspace):
     (sheet,) = cost(workspace, "kemeja.toml", size="M", fabric="katun-115")
-    lines, totals, batch = shown_sheet(sheet, 0)
-    assert sum(totals.values()) == batch
-    for group, shown in lines.items():
-        assert sum(shown, D(0)) == totals[group]
+    shown = shown_sheet(sheet, 0)
+    assert sum(shown.totals.values()) + shown.rounding == shown.batch
+    for group, costs in shown.lines.items():
+        assert sum(costs, D(0)) + shown.group_rounding[group] == shown.totals[group]
     # fabric 64.565,22 + 4.000 + 47.500 + 5.000 + 500 = 121.565,22 -> 121.565
-    assert batch == 121_565
+    assert shown.batch == 121_565
+
+
+def test_each_line_is_rounded_on_its_own_and_the_rest_is_a_rounding_line():
+    """Three lines of Rp 1,40 + 1,40 + 1,20 = Rp 4: shown 1 + 1 + 1, and a rounding of 1 — not a
+    silent 2 + 1 + 1 that a participant's calculator disagrees with (decision 13)."""
+    from planner.money import shown_parts
+
+    assert shown_parts([D("1.4"), D("1.4"), D("1.2")], 0) == ([D(1), D(1), D(1)], D(4), D(1))
+    assert shown_parts([D("0.5"), D("0.5")], 0) == ([D(1), D(1)], D(1), D(-1))   # half-up, each on its own

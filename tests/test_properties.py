@@ -189,13 +189,16 @@ def _ingredients(ctx: Context, lines: list[tuple[str, Quantity]]) -> Decimal:
 @MODEST
 @given(data=st.data(), places=st.sampled_from([0, 2]))
 def test_a_cost_sheets_shown_lines_add_up_to_groups_and_groups_to_the_batch(data, places):
+    """With their rounding lines, each line rounded on its own (half-up, as --explain shows it)."""
     lines = data.draw(recipe_lines(WS.catalog))
     ctx = Context(WS.settings, WS.catalog, WS.units)
     sheet = cost_recipe(RecipeProduct("uji.toml", _recipe(lines)), ctx)
-    shown_lines, shown_totals, batch = shown_sheet(sheet, places)
+    shown = shown_sheet(sheet, places)
     for group in sheet.groups:
-        assert sum(shown_lines[group], Decimal(0)) == shown_totals[group]
-    assert sum(shown_totals.values(), Decimal(0)) == batch == quantize(sheet.batch, places)
+        costs = [line.cost for line in sheet.lines if line.group == group]
+        assert shown.lines[group] == [quantize(c, places) for c in costs]
+        assert sum(shown.lines[group], Decimal(0)) + shown.group_rounding[group] == shown.totals[group]
+    assert sum(shown.totals.values(), Decimal(0)) + shown.rounding == shown.batch == quantize(sheet.batch, places)
 
 
 @MODEST

@@ -13,7 +13,7 @@ from typing import Any
 
 from planner.errors import InputError
 from planner.money import quantize
-from planner.texts import Key, Msg, Text, n_
+from planner.texts import Key, Msg, Text, _, n_
 from planner.units import Quantity, format_amount
 
 # Counted words, said as the number asks (gettext plurals): msg(DAYS, count=n)
@@ -23,6 +23,18 @@ WORKING_DAYS = n_("{count} working day", "{count} working days")
 WORKERS = n_("{count} worker", "{count} workers")
 GARMENTS = n_("{count} garment", "{count} garments")
 BATCHES = n_("{count} batch", "{count} batches")
+
+
+ROUNDING = _("Rounding")  # the line that makes shown parts add up to their shown total
+
+
+def rounding_row(amount: Decimal, width: int, at: int) -> list[Row]:
+    """A "Rounding" row with ``amount`` in column ``at``, when there is anything to round."""
+    if not amount:
+        return []
+    cells: list[Any] = [None] * width
+    cells[0], cells[at] = Msg(ROUNDING), amount
+    return [Row(tuple(cells))]
 
 
 def counted(phrase: Text, count: int) -> Msg:

@@ -10,9 +10,9 @@ from typing import Any
 from planner.costing import CostSheet
 from planner.errors import InputError, warning
 from planner.models import Channel, Pricing, Settings
-from planner.money import ZERO, quantize, reconcile
+from planner.money import ZERO, quantize, shown_parts
 from planner.pricing import BreakEven, ChannelPrice, FixedCost, Goals, at_price, break_even, fixed_costs, price_channel
-from planner.reports import Chart, Column, Report, Row, Table, money_json, number_json
+from planner.reports import Chart, Column, Report, Row, Table, money_json, number_json, rounding_row
 from planner.reports.price import channel_warning, deducts, defaults_warning, labelled, rule_warnings, sale_explain
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 
@@ -40,9 +40,10 @@ def _fixed_label(line: FixedCost) -> object:
 
 
 def fixed_table(lines: list[FixedCost], places: int) -> Table:
-    """Each fixed cost a month and their total; the shown lines add up to the shown total."""
-    shown, total = reconcile([line.amount for line in lines], places)
+    """Each fixed cost a month and their total (with a rounding line where the shown ones need it)."""
+    shown, total, rounding = shown_parts([line.amount for line in lines], places)
     rows = [Row((_fixed_label(line), amount)) for line, amount in zip(lines, shown)]
+    rows += rounding_row(rounding, 2, 1)
     rows.append(Row((msg(_("Total fixed costs")), total), "total"))
     return Table(FIXED_COLUMNS, tuple(rows), msg(_("Fixed costs a month")))
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from planner.costing import CostLine, CostSheet
 from planner.errors import InputError
-from planner.money import quantize, reconcile
-from planner.reports import Chart, Column, Report, Row, Table, money_json, number_json, qty_json
+from planner.money import quantize, shown_parts
+from planner.reports import ROUNDING, Chart, Column, Report, Row, Table, money_json, number_json, qty_json, rounding_row
 from planner.texts import Cash, Msg, _, msg, p_
 from planner.units import Quantity
 
@@ -24,16 +25,26 @@ GROUP_LABELS = {
 LINE_COLUMNS = (Column(p_("col.item", "Item")), Column(p_("col.qty", "Qty"), "qty"), Column(_("Cost"), "money"))
 
 
-def shown_sheet(sheet: CostSheet, places: int) -> tuple[dict[str, list[Decimal]], dict[str, Decimal], Decimal]:
-    """Line costs and group totals rounded so that lines add up to groups and groups to the batch."""
-    groups = [g for g in sheet.groups]
-    totals, batch = reconcile([sheet.total(g) for g in groups], places)
-    shown_totals = dict(zip(groups, totals))
-    shown_lines = {}
+@dataclass(frozen=True)
+class Shown:
+    """A cost sheet as shown: every line and total rounded on its own, and the roundings that make
+    each group's lines add up to the group, and the groups to the batch."""
+
+    lines: dict[str, list[Decimal]]
+    totals: dict[str, Decimal]
+    batch: Decimal
+    group_rounding: dict[str, Decimal]
+    rounding: Decimal
+
+
+def shown_sheet(sheet: CostSheet, places: int) -> Shown:
+    groups = list(sheet.groups)
+    totals, batch, rounding = shown_parts([sheet.total(g) for g in groups], places)
+    lines, group_rounding = {}, {}
     for group in groups:
         costs = [line.cost for line in sheet.lines if line.group == group]
-        shown_lines[group], _ = reconcile(costs, places, shown_totals[group])
-    return shown_lines, shown_totals, batch
+        lines[group], _total, group_rounding[group] = shown_parts(costs, places)
+    return Shown(lines, dict(zip(groups, totals)), batch, group_rounding, rounding)
 
 
 def _line_label(line: CostLine) -> object:
@@ -46,18 +57,21 @@ def _line_qty(line: CostLine, sheet: CostSheet) -> Quantity | None:
 
 
 def sheet_table(sheet: CostSheet, places: int) -> Table:
-    """Groups with their lines, the batch total and HPP per piece."""
-    shown_lines, shown_totals, batch = shown_sheet(sheet, places)
+    """Groups with their lines (and a rounding line where their shown figures need one), the batch
+    total and HPP per piece."""
+    shown = shown_sheet(sheet, places)
     rows: list[Row] = []
     for group in sheet.groups:
         lines = [line for line in sheet.lines if line.group == group]
         if not lines:
             continue
-        rows.append(Row((msg(GROUP_LABELS[group]), None, shown_totals[group]), "group"))
-        for line, shown in zip(lines, shown_lines[group]):
-            rows.append(Row((_line_label(line), _line_qty(line, sheet), shown)))
+        rows.append(Row((msg(GROUP_LABELS[group]), None, shown.totals[group]), "group"))
+        for line, cost in zip(lines, shown.lines[group]):
+            rows.append(Row((_line_label(line), _line_qty(line, sheet), cost)))
+        rows += rounding_row(shown.group_rounding[group], 3, 2)
+    rows += [replace(row, style="group") for row in rounding_row(shown.rounding, 3, 2)]
     per = _("Total per batch") if sheet.kind == "recipe" else _("Total per garment")
-    rows.append(Row((msg(per), Quantity(sheet.sellable, "pcs"), batch), "total"))
+    rows.append(Row((msg(per), Quantity(sheet.sellable, "pcs"), shown.batch), "total"))
     rows.append(Row((msg(_("HPP per piece")), None, quantize(sheet.unit, places)), "total"))
     title = (
         msg(_("Cost (HPP) — {product}, size {size}"), product=sheet.product, size=sheet.size)
@@ -68,23 +82,23 @@ def sheet_table(sheet: CostSheet, places: int) -> Table:
 
 
 def sheet_json(sheet: CostSheet) -> dict[str, Any]:
-    """One object of the cost JSON contract."""
-    shown_lines, shown_totals, batch = shown_sheet(sheet, 2)
+    """One object of the cost JSON contract: each figure to two places on its own."""
+    shown = shown_sheet(sheet, 2)
     lines = []
     for group in sheet.groups:
         group_lines = [line for line in sheet.lines if line.group == group]
-        for line, shown in zip(group_lines, shown_lines[group]):
+        for line, cost in zip(group_lines, shown.lines[group]):
             lines.append(
                 {
                     "group": group,
                     "item": line.item or line.label,
                     "label": line.label,
                     "qty": qty_json(_line_qty(line, sheet)),
-                    "cost": money_json(shown),
+                    "cost": money_json(cost),
                 }
             )
-    totals = {g: money_json(shown_totals[g]) for g in sheet.groups}
-    totals.update(batch=money_json(batch), unit=money_json(sheet.unit))
+    totals = {g: money_json(shown.totals[g]) for g in sheet.groups}
+    totals.update(batch=money_json(shown.batch), unit=money_json(sheet.unit))
     data: dict[str, Any] = {"product": sheet.product, "file": sheet.file, "kind": sheet.kind}
     if sheet.kind == "pattern":
         data["size"] = sheet.size
@@ -96,11 +110,18 @@ def sheet_json(sheet: CostSheet) -> dict[str, Any]:
 def sizes_table(sheets: list[CostSheet], places: int) -> Table:
     """A pattern without --size: one row per size, a column per cost group that is used."""
     groups = [g for g in sheets[0].groups if any(s.total(g) for s in sheets)]
-    columns = (Column(_("Size")), *(Column(GROUP_LABELS[g], "money") for g in groups), Column(_("HPP"), "money"))
-    rows = []
-    for sheet in sheets:
-        shown, total = reconcile([sheet.total(g) for g in groups], places)
-        rows.append(Row((sheet.size, *shown, total)))
+    figures = [shown_parts([sheet.total(g) for g in groups], places) for sheet in sheets]
+    rounded = any(rounding for _parts, _total, rounding in figures)
+    columns = (
+        Column(_("Size")),
+        *(Column(GROUP_LABELS[g], "money") for g in groups),
+        *([Column(ROUNDING, "money")] if rounded else []),
+        Column(_("HPP"), "money"),
+    )
+    rows = [
+        Row((sheet.size, *parts, *([rounding or None] if rounded else []), total))
+        for sheet, (parts, total, rounding) in zip(sheets, figures)
+    ]
     return Table(columns, tuple(rows), msg(_("Cost (HPP) per garment — {product}"), product=sheets[0].product))
 
 
@@ -142,7 +163,7 @@ def cost_chart(sheets: list[CostSheet], places: int) -> Chart:
     """Where the money goes: a pie of the cost groups, or stacked bars per size (shown figures)."""
     groups = [g for g in sheets[0].groups if any(s.total(g) for s in sheets)]
     if len(sheets) > 1:
-        shown = [reconcile([s.total(g) for g in groups], places)[0] for s in sheets]
+        shown = [shown_parts([s.total(g) for g in groups], places)[0] for s in sheets]
         series = tuple((msg(GROUP_LABELS[g]), tuple(row[i] for row in shown)) for i, g in enumerate(groups))
         return Chart(
             "stacked",
@@ -151,7 +172,7 @@ def cost_chart(sheets: list[CostSheet], places: int) -> Chart:
             series,
         )
     sheet = sheets[0]
-    _lines, totals, _batch = shown_sheet(sheet, places)
+    totals = shown_sheet(sheet, places).totals
     title = (
         msg(_("Where the money goes: cost of one batch"))
         if sheet.kind == "recipe"

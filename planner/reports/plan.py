@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from planner.errors import InputError, warning
-from planner.money import quantize, reconcile
+from planner.money import quantize, shown_parts
 from planner.planning import ProductionPlan, Run, ShoppingLine
 from planner.reports import (
     BATCHES,
@@ -22,6 +22,7 @@ from planner.reports import (
     money_json,
     number_json,
     qty_json,
+    rounding_row,
 )
 from planner.texts import Cash, Msg, _, msg, p_
 from planner.units import Quantity
@@ -76,7 +77,7 @@ def shown(line: ShoppingLine, packs: Decimal) -> Quantity:
 
 
 def shopping_table(plan: ProductionPlan, places: int) -> Table:
-    spends, total = reconcile([line.spend for line in plan.shopping], places)
+    spends, total, rounding = shown_parts([line.spend for line in plan.shopping], places)
     rows = [
         Row(
             (
@@ -90,19 +91,21 @@ def shopping_table(plan: ProductionPlan, places: int) -> Table:
         )
         for line, spend in zip(plan.shopping, spends)
     ]
+    rows += rounding_row(rounding, len(SHOP_COLUMNS), 4)
     rows.append(Row((msg(_("Total shopping")), None, None, None, total, None), "total"))
     return Table(SHOP_COLUMNS, tuple(rows), msg(_("Shopping list (whole packs)")))
 
 
 def cash_table(plan: ProductionPlan, places: int) -> Table:
     """Cash needed: the shopping list plus plain amounts paid per batch."""
-    (spend, other), cash = reconcile([plan.spend, plan.other_cash], places)
-    rows = (
+    (spend, other), cash, rounding = shown_parts([plan.spend, plan.other_cash], places)
+    rows = [
         Row((msg(_("Shopping list")), spend)),
         Row((msg(_("Other cash (services, plain overhead amounts)")), other)),
+        *rounding_row(rounding, 2, 1),
         Row((msg(p_("plan.cash", "Cash needed")), cash), "total"),
-    )
-    return Table(MONEY_COLUMNS, rows, msg(p_("plan.title-cash", "Cash needed")))
+    ]
+    return Table(MONEY_COLUMNS, tuple(rows), msg(p_("plan.title-cash", "Cash needed")))
 
 
 def time_table(plan: ProductionPlan) -> Table:
@@ -123,13 +126,16 @@ def time_table(plan: ProductionPlan) -> Table:
 
 def profit_table(plan: ProductionPlan, places: int) -> Table:
     """Revenue of the ordered pieces at the direct price, less the HPP of everything made."""
-    (cost, deductions, profit), revenue = reconcile([plan.cost, plan.deductions, plan.profit], places, plan.revenue)
+    revenue, cost, deductions, profit = (
+        quantize(v, places) for v in (plan.revenue, plan.cost, plan.deductions, plan.profit)
+    )
     rows = [
         Row((msg(_("Revenue at the direct price ({channel})"), channel=plan.channel), revenue)),
-        Row((msg(_("HPP of everything made")), cost)),
+        Row((msg(_("HPP of everything made")), -cost)),
     ]
     if plan.deductions:
-        rows.append(Row((msg(_("Commission, fees and tax ({channel})"), channel=plan.channel), deductions)))
+        rows.append(Row((msg(_("Commission, fees and tax ({channel})"), channel=plan.channel), -deductions)))
+    rows += rounding_row(profit - (revenue - cost - deductions), 2, 1)
     rows.append(Row((msg(_("Profit")), profit), "total"))
     return Table(MONEY_COLUMNS, tuple(rows), msg(_("Revenue and profit")))
 

@@ -10,7 +10,7 @@ from typing import Any
 from planner.costing import CostSheet
 from planner.errors import InputError, warning
 from planner.models import Channel, Pricing, Settings
-from planner.money import ONE, quantize, reconcile
+from planner.money import ONE, quantize
 from planner.pricing import ChannelPrice, has_rule, markup_of, price_channels
 from planner.reports import Chart, Column, Report, Row, Table, money_json, share_json
 from planner.texts import Cash, Msg, Pct, _, msg, p_
@@ -257,7 +257,7 @@ def price_json(sheet: CostSheet, sales: list[ChannelPrice]) -> dict[str, Any]:
 
 def price_chart(sheet: CostSheet, sales: list[ChannelPrice], places: int) -> Chart:
     """Where each channel's shelf price goes: cost of a piece sold, the channel's cut, profit."""
-    shown = [reconcile([s.cost_sold, s.price - s.receipt, s.profit], places, s.price)[0] for s in sales]
+    shown = [[s.cost_sold, s.price - s.receipt, s.profit] for s in sales]  # each label rounded on its own
     names = (_("HPP per piece sold"), _("Commission, fees and tax"), _("Profit"))
     series = tuple((msg(name), tuple(row[i] for row in shown)) for i, name in enumerate(names))
     title = (
