@@ -447,4 +447,4 @@ def test_each_line_is_rounded_on_its_own_and_the_rest_is_a_rounding_line():
     from planner.money import shown_parts
 
     assert shown_parts([D("1.4"), D("1.4"), D("1.2")], 0) == ([D(1), D(1), D(1)], D(4), D(1))
-    assert shown_parts([D("0.5"), D("0.5")], 0) == ([D(1), D(1)], D(1), D(-1))   # half-up, each on its own
+    assert shown_parts([D("0.5"), D("0.5")], 0) == ([D(1), D(1)], D(1), D(-1))  # half-up, each on its own

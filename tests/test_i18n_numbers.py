@@ -50,8 +50,9 @@ def expected(fmt: Formatter, value: Decimal) -> dict[str, str]:
     money = full.currency_formats["standard"].pattern
     return {
         "number": babel_number(number, fmt.locale),
-        "money": format_currency(shown, fmt.currency, format=i18n.with_places(money, fmt.places), locale=full,
-                                 currency_digits=False),
+        "money": format_currency(
+            shown, fmt.currency, format=i18n.with_places(money, fmt.places), locale=full, currency_digits=False
+        ),
         "plain": parse_pattern(i18n.with_places(full.decimal_formats[None].pattern, fmt.places)).apply(shown, full),
         "symbol": get_currency_symbol(fmt.currency, locale=fmt.locale),
     }
@@ -60,7 +61,7 @@ def expected(fmt: Formatter, value: Decimal) -> dict[str, str]:
 def test_money_follows_the_locales_own_pattern() -> None:
     assert Formatter("en", "de_DE", "EUR", 2).money(Decimal("1234.5")) == "1.234,50\xa0€"
     assert Formatter("en", "en_US", "USD", 2).money(Decimal("1234.5")) == "$1,234.50"
-    assert Formatter("id", "id_ID", "IDR", 0).money(Decimal("12500")) == "Rp12.500"   # indonesiabaik.id
+    assert Formatter("id", "id_ID", "IDR", 0).money(Decimal("12500")) == "Rp12.500"  # indonesiabaik.id
 
 
 def shown(fmt: Formatter, value: Decimal) -> dict[str, str]:

@@ -239,3 +239,35 @@ def test_the_commands_run_as_a_library(examples: Path, monkeypatch: pytest.Monke
         cost(load_workspace(first=file), [Path("recipes/tidak-ada.toml")], CostOptions())
     (missing,) = caught.value.problems
     assert missing.path == "recipes/tidak-ada.toml"
+
+
+# ---------------------------------------------------------------- CSV holds plain numbers
+
+CSV_RUNS = [
+    ["cost", "recipes/bingka-kentang.toml", "patterns/kemeja-sekolah.toml", "patterns/gamis.toml"],
+    ["price", "recipes/bingka-kentang.toml", "patterns/kemeja-sekolah.toml"],
+    ["breakeven", "recipes/bingka-kentang.toml", "--target", "1000000", "--volume", "200", "--capital", "900000"],
+    ["plan", "plans/pesanan-kenduri.toml", "--today", "2026-12-01"],
+    ["quote", "patterns/kemeja-sekolah.toml", "--sizes", "S=5,M=10", "--today", "2026-12-01"],
+    ["compare", "recipes", "patterns"],
+    ["whatif", "recipes/bingka-kentang.toml", "-c", "gula-pasir=+20%"],
+    ["scale", "recipes/bingka-kentang.toml", "--pieces", "24"],
+]
+PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("args", CSV_RUNS, ids=lambda a: a[0])
+def test_every_csv_number_cell_is_a_plain_decimal(examples: Path, args: list[str], lang: str):
+    import csv
+    import io
+
+    result = run_cli(*args, "-f", "csv", "--lang", lang, cwd=examples)
+    assert result.code == 0, result.err
+    rows = list(csv.reader(io.StringIO(result.out)))
+    assert len({len(row) for row in rows}) == 1  # one sheet: every row has the header's columns
+    for row in rows[1:]:
+        for cell in row:
+            if re.search(r"\d", cell) and not re.search(r"[^\W\d_]", cell):  # digits and no letters: a number
+                assert PLAIN.match(cell), (cell, row)
+            assert not re.match(r"^-?(Rp|\$)\s?[\d.,]+$", cell), (cell, row)  # an amount with its sign

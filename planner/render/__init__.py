@@ -2,46 +2,57 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from planner.errors import InputError
 from planner.i18n import Formatter
-from planner.reports import Column, Report
-from planner.texts import Msg, _
+from planner.reports import Column, Figure, Report
+from planner.texts import Cash, Msg, Pct, _
+from planner.units import Quantity
 
 FORMATS = ("table", "json", "csv", "md", "html", "text")
 WORKING = _("How each figure was worked out")  # the heading of --explain
 
 
-def cell_text(value: Any, column: Column, fmt: Formatter, plain: bool = False) -> str:
-    """A cell as text; ``plain`` gives machine-friendly numbers (CSV)."""
-    from planner.units import format_amount
-
+def cell_text(value: Any, column: Column, fmt: Formatter) -> str:
+    """A cell as people read it, in the run's language and locale."""
     if value is None:
         return ""
+    if isinstance(value, Figure):
+        return fmt.text(value.text)
     if column.kind == "text" or isinstance(value, (Msg, str)):
         return fmt.value(value)
-    if plain:
-        if column.kind == "qty":
-            return f"{format_amount(value.amount)} {value.unit}"
-        if column.kind == "money":
-            from planner.money import quantize
-
-            return format_amount(quantize(value, fmt.places)) if fmt.places == 0 else str(quantize(value, fmt.places))
-        if column.kind == "share":  # as in the JSON (share_json): four places, not 28 digits
-            from planner.money import quantize
-
-            return format_amount(quantize(value, 4))
-        return format_amount(value) if not isinstance(value, int) else str(value)
     if column.kind == "money":
         return fmt.money(value, symbol=False)
     if column.kind == "share":
         return fmt.share(value)
-    if column.kind == "int":
-        return fmt.number(value, 0)
-    if column.kind == "bar":
+    if column.kind in ("int", "bar"):
         return fmt.number(value, 0)
     return fmt.value(value)
+
+
+def plain_cell(value: Any, column: Column, fmt: Formatter) -> str:
+    """A cell for machines (CSV): a number as a plain decimal ("." decimal mark, no thousands
+    separator, no currency sign), money in the currency's places, a quantity without its unit
+    (the unit has a column of its own), words as words."""
+    from planner.money import quantize
+    from planner.units import format_amount
+
+    if isinstance(value, Figure):
+        value = value.value
+    if value is None:
+        return ""
+    if isinstance(value, Cash) or (column.kind == "money" and isinstance(value, (Decimal, int))):
+        amount = quantize(Decimal(value.value if isinstance(value, Cash) else value), fmt.places)
+        return str(amount if amount else abs(amount))
+    if isinstance(value, Pct) or (column.kind == "share" and isinstance(value, (Decimal, int))):
+        return format_amount(quantize(Decimal(value.value if isinstance(value, Pct) else value), 4))
+    if isinstance(value, Quantity):
+        return format_amount(value.amount)
+    if isinstance(value, (bool, Msg, str)) or not isinstance(value, (Decimal, int)):
+        return fmt.value(value)
+    return str(value) if isinstance(value, int) else format_amount(value)
 
 
 def heading(column: Column, fmt: Formatter) -> str:

@@ -52,6 +52,15 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A cell that reads as words for people ("59 pieces a month") and is a number for machines:
+    CSV gets ``value`` (a plain decimal), every other format ``text``."""
+
+    value: Decimal | int | None
+    text: Msg
+
+
+@dataclass(frozen=True)
 class Row:
     cells: tuple[Any, ...]
     style: str = ""  # "" | "group" | "subtotal" | "total"
@@ -94,8 +103,11 @@ class Report:
 
 
 def money_json(value: Decimal | None) -> str | None:
-    """Money as a two-place decimal string ("3175.00"); None stays null."""
-    return None if value is None else str(quantize(value, 2))
+    """Money as a two-place decimal string ("3175.00", never "-0.00"); None stays null."""
+    if value is None:
+        return None
+    shown = quantize(value, 2)
+    return str(shown if shown else abs(shown))
 
 
 def share_json(value: Decimal | None) -> str | None:

@@ -12,7 +12,7 @@ from planner.errors import InputError, warning
 from planner.models import Channel, Pricing, Settings
 from planner.money import ZERO, quantize, shown_parts
 from planner.pricing import BreakEven, ChannelPrice, FixedCost, Goals, at_price, break_even, fixed_costs, price_channel
-from planner.reports import Chart, Column, Report, Row, Table, money_json, number_json, rounding_row
+from planner.reports import Chart, Column, Figure, Report, Row, Table, money_json, number_json, rounding_row
 from planner.reports.price import channel_warning, deducts, defaults_warning, labelled, rule_warnings, sale_explain
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 
@@ -79,8 +79,9 @@ def fixed_explain(lines: list[FixedCost], total: Decimal) -> list[Msg]:
 # ---------------------------------------------------------------- one product (size)
 
 
-def _pieces(units: int | None) -> Msg:
-    return msg(_("never breaks even at this price")) if units is None else msg(_("{units} pieces a month"), units=units)
+def _pieces(units: int | None) -> Figure:
+    text = msg(_("never breaks even at this price")) if units is None else msg(_("{units} pieces a month"), units=units)
+    return Figure(units, text)
 
 
 def figure_rows(be: BreakEven, emphasis: str = "total") -> list[Row]:
@@ -110,7 +111,7 @@ def figure_rows(be: BreakEven, emphasis: str = "total") -> list[Row]:
             Row(
                 (
                     msg(_("Per working day ({days} a month)"), days=be.working_days),
-                    msg(_("{pieces} pieces"), pieces=quantize(be.per_day or ZERO, 1)),
+                    Figure(be.per_day, msg(_("{pieces} pieces"), pieces=quantize(be.per_day or ZERO, 1))),
                 )
             ),
         ]
@@ -127,10 +128,11 @@ def goal_rows(be: BreakEven) -> list[Row]:
     if goals.volume is not None:
         rows.append(Row((msg(_("Profit at {volume} pieces a month"), volume=goals.volume), Cash(be.volume_profit))))
     if goals.capital is not None:
-        months = (
+        months = Figure(
+            be.payback,
             msg(_("never at this volume (no profit)"))
             if be.payback is None
-            else msg(_("{months} months"), months=quantize(be.payback, 1))
+            else msg(_("{months} months"), months=quantize(be.payback, 1)),
         )
         rows.append(Row((msg(_("Capital {capital} paid back in"), capital=Cash(goals.capital)), months)))
     return rows
