@@ -117,14 +117,25 @@ class Context:
 
 
 def item_line(ctx: Context, group: str, item_id: str, qty: Quantity, scale: Decimal = ONE) -> CostLine:
-    """``price × qty_in_pack_units / (pack × yield)``, times ``scale`` (packaging share)."""
+    """``price × qty_in_pack_units / (pack × yield)``, times ``scale`` (packaging share).
+
+    The yield is the usable share of what is weighed or measured: a quantity counted in pieces or in
+    the item's own units ("6 buah", "1 sisir") is what was bought, peel and all (decision 1)."""
     item = find_item(ctx.catalog, item_id)
     in_pack_unit = ctx.units.convert(qty, item.pack.unit, item, item_id)
-    packs = in_pack_unit / item.pack.amount / item.yield_
+    counted = is_counted(ctx.units, qty, item)
+    usable = ONE if counted else item.yield_
+    packs = in_pack_unit / item.pack.amount / usable
     price = ctx.price(item_id)
     cost = price * packs * scale
     converted = None if qty.unit == item.pack.unit else msg(_(" (= {qty})"), qty=Quantity(in_pack_unit, item.pack.unit))
-    used_yield = None if item.yield_ == ONE else msg(_(" / {share} usable"), share=Pct(item.yield_))
+    used_yield = (
+        None
+        if item.yield_ == ONE
+        else msg(_(" (counted as bought: no yield)"))
+        if counted
+        else msg(_(" / {share} usable"), share=Pct(item.yield_))
+    )
     explain = msg(
         _("{qty}{converted} × {price} / {pack}{yld} = {cost}"),
         qty=qty,
@@ -138,6 +149,12 @@ def item_line(ctx: Context, group: str, item_id: str, qty: Quantity, scale: Deci
         explain = msg(_("{inner} per pack; × {scale} packs = {cost}"), inner=explain, scale=scale, cost=Cash(cost))
     shown_qty = qty if scale == ONE else qty.scaled(scale)
     return CostLine(group, item.label(item_id), cost, item_id, shown_qty, explain, (Need(item_id, packs * scale),))
+
+
+def is_counted(units: UnitTable, qty: Quantity, item: Item) -> bool:
+    """Whether ``qty`` counts pieces or the item's own units (as bought) rather than weighing."""
+    unit = qty.unit.lower()
+    return unit in {u.lower() for u in item.units} or units.dimension(unit) == "count"
 
 
 def labor_line(ctx: Context, label: str, minutes: Decimal, efficiency: Decimal = ONE) -> CostLine:

@@ -244,9 +244,9 @@ def test_each_ingredient_line_is_priced_from_its_pack(workspace):
         D(192),  # item sdm: 2 sdm × 8 g = 16 g = 0,016 kg × Rp 12.000
         D(7000),  # butir by piece weight: 4 × 62,5 g = 250 g = 0,25 kg × Rp 28.000
         D(4000),  # gelas 200 ml = 0,2 l × Rp 20.000
-        D(8000),  # 6 buah / 15 a sisir = 0,4 sisir × Rp 14.000 = 5.600, / yield 0,7 = 8.000
+        D(5600),  # 6 buah / 15 a sisir = 0,4 sisir × Rp 14.000: counted as bought, no yield (decision 1)
     ]
-    assert sheet.total("ingredients") == 22_792  # 3.600 + 192 + 7.000 + 4.000 + 8.000
+    assert sheet.total("ingredients") == 20_392  # 3.600 + 192 + 7.000 + 4.000 + 5.600
 
 
 def test_labour_is_minutes_at_the_hourly_wage(workspace):
@@ -274,24 +274,44 @@ def test_loss_leaves_fewer_pieces_to_sell_and_packaging_follows_them(workspace):
 
 def test_hpp_per_piece_spreads_the_batch_over_the_sellable_pieces(workspace):
     (sheet,) = cost(workspace, "kue.toml")
-    # batch = 22.792 + 22.500 + 3.100 + 2.000 = 50.392
-    assert sheet.batch == 50_392
-    # C = (22.792 + 22.500 + 3.100) / 8 + 250 = 6.049 + 250 = 6.299 = 50.392 / 8
-    assert sheet.unit == 6_299
+    # batch = 20.392 + 22.500 + 3.100 + 2.000 = 47.992
+    assert sheet.batch == 47_992
+    # C = (20.392 + 22.500 + 3.100) / 8 + 250 = 5.749 + 250 = 5.999 = 47.992 / 8
+    assert sheet.unit == 5_999
+
+
+def test_yield_is_the_usable_share_of_what_is_weighed_not_of_what_is_counted(tmp_path: Path):
+    """Decision 1: the shipped amparan tatak charged a Rp15.000 sisir of bananas as Rp21.429
+    (15.000 / 0,7). A sisir, a buah or a butir is what was bought, peel and all; grams weighed
+    out of a recipe are the usable part, so they cost more of what is bought."""
+    (tmp_path / "planner.toml").write_text(SETTINGS, encoding="utf-8")
+    (tmp_path / "prices.toml").write_text(
+        '[pisang]\npack = "1 sisir"\nprice = 15_000\nunits = { sisir = "15 buah" }\npiece = "100 g"\nyield = 0.7\n'
+        '[kentang]\npack = "1 kg"\nprice = 20_000\nyield = 0.8\n', encoding="utf-8")
+    lines = "".join(f'[[ingredients]]\nitem = "{item}"\nqty = "{qty}"\n' for item, qty in
+                    [("pisang", "1 sisir"), ("pisang", "6 buah"), ("pisang", "300 g"), ("kentang", "400 g")])
+    (tmp_path / "kue.toml").write_text(f'name = "Kue"\n[batch]\npieces = 10\nminutes = 0\n{lines}', encoding="utf-8")
+    (sheet,) = cost(tmp_path, "kue.toml")
+    assert [line.cost for line in sheet.lines if line.group == "ingredients"] == [
+        D(15_000),  # 1 sisir as bought = Rp 15.000
+        D(6_000),  # 6 buah / 15 a sisir = 0,4 sisir × Rp 15.000
+        D(15_000) * 3 / 15 / D("0.7"),  # 300 g / 100 g a piece = 3 buah = 0,2 sisir, / 0,7 usable = 4.285,71
+        D(10_000),  # 400 g usable / 0,8 = 500 g bought = 0,5 kg × Rp 20.000
+    ]
 
 
 def test_a_run_price_override_replaces_the_catalog_price(workspace):
     (sheet,) = cost(workspace, "kue.toml", prices={"telur-ayam": D(32_000)})
     eggs = next(line for line in sheet.lines if line.item == "telur-ayam")
     assert eggs.cost == 8000  # 0,25 kg × Rp 32.000
-    assert sheet.batch == 50_392 + 1000  # one line up by 8.000 − 7.000
+    assert sheet.batch == 47_992 + 1000  # one line up by 8.000 − 7.000
 
 
 def test_needs_are_purchase_packs_before_yield(workspace):
     (sheet,) = cost(workspace, "kue.toml")
     needs = sheet.needs()
     assert needs["tepung-terigu"] == D("0.316")  # 0,3 kg + 0,016 kg
-    assert needs["pisang-kepok"] == D("0.4") / D("0.7")  # 0,4 sisir usable = 0,571 sisir bought
+    assert needs["pisang-kepok"] == D("0.4")  # 6 buah counted: 0,4 sisir, as bought
     assert needs["mika"] == D("0.08")  # 4 mika of a 50-pack
 
 

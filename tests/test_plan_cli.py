@@ -73,9 +73,9 @@ def test_kenduri_shopping_by_hand(examples):
         katun["spend"],
         katun["left"]["amount"],
     ) == ("43.6025", 175, {"amount": "0.25", "unit": "m"}, "43.75", "1093750.00", "0.1475")
-    # pisang-kepok: 7 batches × 1 sisir / 0.7 usable = 10 sisir exactly -> 10 bought, none left
+    # pisang-kepok: 7 batches × 1 sisir, counted as bought (decision 1) = 7 sisir -> 7 bought, none left
     pisang = by(shopping, "item", "pisang-kepok")
-    assert (pisang["need"]["amount"], pisang["packs"], pisang["left"]["amount"]) == ("10", 10, "0")
+    assert (pisang["need"]["amount"], pisang["packs"], pisang["left"]["amount"]) == ("7", 7, "0")
     # santan-kental, shared: 19 × 300 ml (through santan-pandan) + 7 × 500 ml = 9200 ml = 18.4 packs of 500 ml -> 19
     santan = by(shopping, "item", "santan-kental")
     assert (santan["need"]["amount"], santan["packs"], santan["spend"], santan["left"]["amount"]) == (
