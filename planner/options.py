@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # what-if changes are read here, made of scenarios' values (i
 FORMATS = ("table", "json", "csv", "md", "html", "text")
 MAX_MARKUP = Decimal(10)
 HUNDRED = Decimal(100)
+_GROUPED_STEP = re.compile(r"(?:^|,)[+-]?([1-9]\d{0,2},\d{3})(?=,|$)")
 _DECIMAL_COMMA = re.compile(r"[+-]\d+,\d+%")  # "+12,5%": a decimal comma where commas separate steps
 T = TypeVar("T")
 
@@ -116,11 +117,21 @@ def share(option: str, text: str | None, *, below_one: bool) -> Decimal | None:
     return value
 
 
+_GROUPED = re.compile(r"[1-9]\d{0,2}(\.\d{3})+|[1-9]\d{0,2}(,\d{3})+")
+
+
+def ungrouped(text: str, places: int) -> str:
+    """``85.000`` or ``1,250,000`` as an amount of money in a currency without minor units can
+    only mean 85000 and 1250000: its separators go (decision 2). Any other text stays as it is."""
+    raw = text.strip().replace("_", "")
+    return re.sub(r"[.,]", "", raw) if places == 0 and _GROUPED.fullmatch(raw) else raw
+
+
 def money(option: str, text: str | None, places: int, currency: str) -> Decimal | None:
-    """A non-negative amount given to ``option`` (whole in a currency without cents)."""
+    """A non-negative amount given to ``option`` (whole in a currency without cents; 85.000 is 85000)."""
     if text is None:
         return None
-    value = number(option, text.replace("_", ""), _("write a whole amount without dots, e.g. {option} 12000"))
+    value = number(option, ungrouped(text, places), _("write a whole amount without dots, e.g. {option} 12000"))
     if value < 0:
         raise problem(
             _("{option} cannot be negative ({text})"),
@@ -146,7 +157,7 @@ def garment_price(text: str | None, places: int) -> Decimal | None:
         return None
     hint = _("write the price of one garment without Rp or dots, e.g. --price 85000")
     try:
-        price = parse_number(text)
+        price = parse_number(ungrouped(text, places))
     except InputError as err:
         raise _with_hint(err, hint) from None
     if price <= 0 or price != round(price, places):
@@ -319,6 +330,11 @@ def change(text: str, places: int) -> Change:
             ),
             text=text,
         )
+    grouped = _GROUPED_STEP.search(steps)
+    if grouped:  # "18,000": commas separate steps, but this one reads as a thousand (decision 2)
+        from planner.units import two_readings
+
+        raise two_readings(grouped.group(1), grouped.group(1), "")
     comma = _DECIMAL_COMMA.search(steps)
     if comma:
         raise problem(

@@ -23,7 +23,7 @@ BASE_UNIT = {"mass": "g", "volume": "ml", "count": "pcs", "length": "m"}
 
 _FRACTIONS = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3"}
 _QTY = re.compile(r"^\s*(?P<num>-?[0-9½¼¾⅓⅔][0-9.,_/ ½¼¾⅓⅔]*?)\s*(?P<unit>[^\W\d_][\w\-]*)?\s*$")
-_AMBIGUOUS = re.compile(r"^[1-9][0-9]{0,2}\.[0-9]{3}$")
+_AMBIGUOUS = re.compile(r"^[1-9][0-9]{0,2}[.,][0-9]{3}$")  # 1.500 and 1,500: a decimal or a thousand?
 
 
 @dataclass(frozen=True)
@@ -81,17 +81,7 @@ def _plain_number(part: str, text: str) -> Decimal:
             )
         )
     if _AMBIGUOUS.match(part):
-        whole, frac = part.split(".")
-        decimal_reading = f"{whole},{frac.rstrip('0')}".rstrip(",")
-        raise ambiguous(
-            problem(
-                _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"),
-                hint=_("write {decimal} or {thousands}"),
-                text=text,
-                decimal=decimal_reading,
-                thousands=whole + frac,
-            )
-        )
+        raise two_readings(text, part, "")
     try:
         number = Decimal(part.replace(",", ".").replace("_", ""))
     except InvalidOperation:
@@ -118,20 +108,34 @@ def parse_quantity(text: object) -> Quantity:
         )
     if not match.group("unit"):
         raise problem(_("'{text}' has no unit"), hint=_('add a unit, e.g. "{text} g" or "{text} butir"'), text=text)
-    if "." in match.group("num") and _AMBIGUOUS.match(match.group("num").strip()):
-        whole, frac = match.group("num").strip().split(".")
-        unit = match.group("unit")
-        raise ambiguous(
-            problem(
-                _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator"),
-                hint=_("write {decimal} or {thousands}"),
-                text=text,
-                decimal=f"{whole},{frac.rstrip('0')}".rstrip(",") + f" {unit}",
-                thousands=f"{whole}{frac} {_smaller_unit(unit)}" if _smaller_unit(unit) else f"{whole}{frac} {unit}",
-            )
-        )
+    number = match.group("num").strip()
+    if _AMBIGUOUS.match(number):
+        raise two_readings(text, number, match.group("unit"))
     amount = parse_number(match.group("num"))
     return Quantity(amount, match.group("unit").lower())
+
+
+def two_readings(text: str, number: str, unit: str) -> InputError:
+    """``1.500`` or ``1,500`` (with an optional unit): a decimal or a thousand? Both readings are
+    offered, as Indonesian writes them (decision 2)."""
+    whole, frac = re.split(r"[.,]", number)
+    decimal = f"{whole},{frac.rstrip('0')}".rstrip(",")
+    smaller = _smaller_unit(unit) if unit else None
+    thousands = f"{whole}{frac} {smaller}" if smaller else f"{whole}{frac} {unit}".rstrip()
+    said = (
+        _("'{text}' is ambiguous: the dot may be a decimal point or a thousands separator")
+        if "." in number
+        else _("'{text}' is ambiguous: the comma may be a decimal comma or a thousands separator")
+    )
+    return ambiguous(
+        problem(
+            said,
+            hint=_("write {decimal} or {thousands}"),
+            text=text,
+            decimal=f"{decimal} {unit}".rstrip(),
+            thousands=thousands,
+        )
+    )
 
 
 def _smaller_unit(unit: str) -> str | None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.errors import InputError
+from planner.errors import AmbiguousNumber, InputError
 from planner.texts import _
 from planner.units import NO_FACTS, Quantity, UnitTable, check_positive, parse_number, parse_quantity
 from planner.workspace import unit_table
@@ -48,7 +48,6 @@ def convert(text: str, unit: str, item=NO_FACTS, item_id: str = "") -> Decimal:
         ("1½ gelas", "1.5", "gelas"),  # 1 + ½ written together
         ("¾ sdm", "0.75", "sdm"),
         ("0.250 kg", "0.25", "kg"),  # integer part 0: not a thousands separator
-        ("1,500 kg", "1.5", "kg"),  # a comma is always decimal
         ("250 g", "250", "g"),
         ("2_000 g", "2000", "g"),  # TOML-style digit separator
         ("3 butir", "3", "butir"),
@@ -228,3 +227,22 @@ def test_a_conversion_the_catalog_cannot_make_names_the_item_and_both_units():
 def test_without_facts_there_is_no_crossing_dimensions():
     with pytest.raises(InputError):
         convert("1 sdm", "g")  # a spoon of what? no density, no guess
+
+
+@pytest.mark.parametrize("text, decimal, thousands", [("1,500 kg", "1,5 kg", "1500 g"), ("2,000 l", "2 l", "2000 ml"),
+                                                      ("12,750 m", "12,75 m", "12750 mm")])
+def test_a_comma_before_exactly_three_digits_is_as_ambiguous_as_a_dot(text, decimal, thousands):
+    """Decision 2: Indonesian writes 1,5 for one and a half, but 1,500 also reads as 1500 (many
+    phones and spreadsheets group thousands with commas); neither reading is guessed."""
+    with pytest.raises(AmbiguousNumber) as caught:
+        parse_quantity(text)
+    assert caught.value.message.key == _(
+        "'{text}' is ambiguous: the comma may be a decimal comma or a thousands separator"
+    )
+    assert (caught.value.hint.params["decimal"], caught.value.hint.params["thousands"]) == (decimal, thousands)
+
+
+def test_a_comma_with_other_than_three_digits_is_a_decimal_comma():
+    assert parse_quantity("1,5 kg") == Quantity(D("1.5"), "kg")
+    assert parse_quantity("0,500 kg") == Quantity(D("0.5"), "kg")   # no thousand starts with 0
+    assert parse_quantity("1,25 m") == Quantity(D("1.25"), "m")
