@@ -152,8 +152,14 @@ def scaled_text(text: str, factor: Decimal) -> str:
 
 
 def quantity_text(qty: Quantity) -> str:
-    """``Quantity(1.125, "kg")`` -> ``"1,125 kg"``: a decimal comma is never read as thousands."""
-    return f"{format_amount(qty.amount).replace('.', ',')} {qty.unit}"
+    """``Quantity(1.25, "kg")`` -> ``"1,25 kg"``, written so it reads one way only: ``1,125`` could be
+    a thousand and a quarter (decision 2), so three decimals after a whole part get a fourth,
+    ``"1,1250 kg"``, the same amount."""
+    text = format_amount(qty.amount).replace(".", ",")
+    whole, comma, fraction = text.partition(",")
+    if comma and len(fraction) == 3 and whole.lstrip("-") not in ("", "0"):
+        text += "0"
+    return f"{text} {qty.unit}"
 
 
 def written_number(value: Decimal) -> int | Decimal:

@@ -38,7 +38,8 @@ def context(ws) -> Context:
 def test_amounts_keep_their_units_and_are_written_with_a_decimal_comma():
     assert scaled_text("3 butir", D("1.5")) == "4,5 butir"
     assert scaled_text("2 sdm", D("1.5")) == "3 sdm"
-    assert scaled_text("0,75 kg", D("1.5")) == "1,125 kg"  # never "1.125 kg", which reads as 1125
+    # never "1.125 kg" nor "1,125 kg", which both read as 1125 too (decision 2): a fourth decimal
+    assert scaled_text("0,75 kg", D("1.5")) == "1,1250 kg"
     assert scaled_text("250 g", D(1) / 3) == "83,3333 g"  # at most four decimals
 
 
