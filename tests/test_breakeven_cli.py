@@ -103,6 +103,13 @@ def test_explain_with_goals(ws):
     assert "fixed costs a month = Rp10.000.000 = Rp10.000.000" in text
 
 
+def test_an_idr_price_with_a_thousands_dot_is_read_as_thousands(ws):
+    """Decision 2: in rupiah, --price 12.000 can only mean 12000."""
+    dotted = run_cli("breakeven", "roti.toml", "--price", "12.000", "-f", "json", cwd=ws)
+    plain = run_cli("breakeven", "roti.toml", "--price", "12000", "-f", "json", cwd=ws)
+    assert dotted.code == 0 and dotted.out == plain.out
+
+
 @pytest.mark.parametrize(
     "args, start",
     [
@@ -111,7 +118,7 @@ def test_explain_with_goals(ws):
         (("--capital", "-1", "--volume", "10"), "--capital tidak boleh negatif (-1)"),
         (("--volume", "-3"), "--volume tidak boleh negatif (-3)"),
         (("--price", "12.5"), "--price 12.5 punya angka desimal"),
-        (("--price", "12.000"), "'12.000' rancu"),
+        (("--price", "12,50"), "--price 12,50 punya angka desimal"),
         (("--capital", "1000000"), "--capital perlu --volume"),
         (("--channel", "gofod"), "saluran penjualan 'gofod' tidak ada di pengaturan (saran: maksudnya gofood?)"),
     ],

@@ -287,9 +287,13 @@ def test_yield_is_the_usable_share_of_what_is_weighed_not_of_what_is_counted(tmp
     (tmp_path / "planner.toml").write_text(SETTINGS, encoding="utf-8")
     (tmp_path / "prices.toml").write_text(
         '[pisang]\npack = "1 sisir"\nprice = 15_000\nunits = { sisir = "15 buah" }\npiece = "100 g"\nyield = 0.7\n'
-        '[kentang]\npack = "1 kg"\nprice = 20_000\nyield = 0.8\n', encoding="utf-8")
-    lines = "".join(f'[[ingredients]]\nitem = "{item}"\nqty = "{qty}"\n' for item, qty in
-                    [("pisang", "1 sisir"), ("pisang", "6 buah"), ("pisang", "300 g"), ("kentang", "400 g")])
+        '[kentang]\npack = "1 kg"\nprice = 20_000\nyield = 0.8\n',
+        encoding="utf-8",
+    )
+    lines = "".join(
+        f'[[ingredients]]\nitem = "{item}"\nqty = "{qty}"\n'
+        for item, qty in [("pisang", "1 sisir"), ("pisang", "6 buah"), ("pisang", "300 g"), ("kentang", "400 g")]
+    )
     (tmp_path / "kue.toml").write_text(f'name = "Kue"\n[batch]\npieces = 10\nminutes = 0\n{lines}', encoding="utf-8")
     (sheet,) = cost(tmp_path, "kue.toml")
     assert [line.cost for line in sheet.lines if line.group == "ingredients"] == [

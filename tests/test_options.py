@@ -12,8 +12,17 @@ from planner.errors import AmbiguousNumber, InputError
 D = Decimal
 
 
-@pytest.mark.parametrize("text, amount", [("85000", 85000), ("85_000", 85000), ("85.000", 85000),
-                                          ("85,000", 85000), ("1.250.000", 1250000), ("1,250,000", 1250000)])
+@pytest.mark.parametrize(
+    "text, amount",
+    [
+        ("85000", 85000),
+        ("85_000", 85000),
+        ("85.000", 85000),
+        ("85,000", 85000),
+        ("1.250.000", 1250000),
+        ("1,250,000", 1250000),
+    ],
+)
 def test_an_idr_amount_with_thousands_separators_can_only_mean_thousands(text, amount):
     """Decision 2: in a currency without cents, --price 85.000 can only mean 85000."""
     assert options.money("--price", text, 0, "IDR") == amount

@@ -141,12 +141,14 @@ def test_a_rounded_price_is_never_below_its_target(cost, markup, margin, round_t
 
 
 def _recipe(lines: list[tuple[str, Quantity]]) -> Recipe:
-    # A decimal comma: "1.005 l" would be refused as an ambiguous thousands separator.
+    # Written as planner writes a scaled recipe: "1.005 l" and "1,005 l" are both refused as ambiguous.
+    from planner.scaling import quantity_text
+
     return Recipe.model_validate(
         {
             "name": "Uji",
             "batch": {"pieces": 10, "minutes": 30},
-            "ingredients": [{"item": item_id, "qty": str(q).replace(".", ",")} for item_id, q in lines],
+            "ingredients": [{"item": item_id, "qty": quantity_text(q)} for item_id, q in lines],
         },
         context={"places": 0},
     )

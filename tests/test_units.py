@@ -229,8 +229,10 @@ def test_without_facts_there_is_no_crossing_dimensions():
         convert("1 sdm", "g")  # a spoon of what? no density, no guess
 
 
-@pytest.mark.parametrize("text, decimal, thousands", [("1,500 kg", "1,5 kg", "1500 g"), ("2,000 l", "2 l", "2000 ml"),
-                                                      ("12,750 m", "12,75 m", "12750 mm")])
+@pytest.mark.parametrize(
+    "text, decimal, thousands",
+    [("1,500 kg", "1,5 kg", "1500 g"), ("2,000 l", "2 l", "2000 ml"), ("12,750 m", "12,75 m", "12750 mm")],
+)
 def test_a_comma_before_exactly_three_digits_is_as_ambiguous_as_a_dot(text, decimal, thousands):
     """Decision 2: Indonesian writes 1,5 for one and a half, but 1,500 also reads as 1500 (many
     phones and spreadsheets group thousands with commas); neither reading is guessed."""
@@ -244,5 +246,5 @@ def test_a_comma_before_exactly_three_digits_is_as_ambiguous_as_a_dot(text, deci
 
 def test_a_comma_with_other_than_three_digits_is_a_decimal_comma():
     assert parse_quantity("1,5 kg") == Quantity(D("1.5"), "kg")
-    assert parse_quantity("0,500 kg") == Quantity(D("0.5"), "kg")   # no thousand starts with 0
+    assert parse_quantity("0,500 kg") == Quantity(D("0.5"), "kg")  # no thousand starts with 0
     assert parse_quantity("1,25 m") == Quantity(D("1.25"), "m")
