@@ -321,8 +321,11 @@ def test_a_rush_that_buys_no_time_is_told(shop):
     ws = load_workspace(shop)
     ctx = Context(settings_with(ws, rush_hours_per_day=8), ws.catalog, ws.units)
     q = quote_pattern(load_product(ws, shop / "rok.toml"), ctx, {"M": 1}, today=TODAY, rush=True)
-    keys = [n.message.key for n in quote_report(q, 0, settings_file="planner.toml").notes if isinstance(n, InputError)]
-    assert _("a rushed job works {rush} h a day, no more than the usual {hours} h: the rush buys no time") in keys
+    notes = [n for n in quote_report(q, 0, settings_file="planner.toml").notes if isinstance(n, InputError)]
+    key = _("a rushed job works {rush} h a day, no more than the usual {hours} h: the rush buys no time")
+    (told,) = [n for n in notes if n.message.key == key]
+    # told at [quote] of the settings, with the default's figure to write: 1,5 × 8 = 12
+    assert (told.path, told.loc, told.hint.params["suggest"]) == ("planner.toml", ("quote",), "12")
 
 
 def test_price_check_per_hour(shop):

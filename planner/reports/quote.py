@@ -203,7 +203,7 @@ def quote_notes(
         notes.append(
             warning(
                 _("a rushed job works {rush} h a day, no more than the usual {hours} h: the rush buys no time"),
-                hint=_("write rush_hours_per_day = {suggest} in [quote] (1.5 × hours_per_day), or leave it out"),
+                hint=_("write rush_hours_per_day = {suggest} in [quote], or leave it out for 1.5 × hours_per_day"),
                 rush=q.rush_hours_per_day,
                 hours=q.hours_per_day,
                 suggest=str(min(RUSH_PACE * q.hours_per_day, HOURS_IN_A_DAY).normalize()),
