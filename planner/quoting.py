@@ -110,11 +110,15 @@ class FabricUse:
 
     def share(self, line: CostLine) -> CostLine:
         """A garment's part of the fabric bought, for its fabric ``line`` at exact metres m:
-        cost × m / all metres, and m × to buy / all metres of cloth."""
+        cost × m / all metres, and m × to buy / all metres of cloth (its packs likewise)."""
         assert line.qty is not None  # a fabric line always says its metres
-        used = line.qty.amount
+        used, bought = line.qty.amount, self.buy / self.metres
         return replace(
-            line, cost=self.cost * used / self.metres, qty=Quantity(used * self.buy / self.metres, "m"), explain=None
+            line,
+            cost=self.cost * used / self.metres,
+            qty=Quantity(used * bought, "m"),
+            explain=None,
+            needs=tuple(replace(need, packs=need.packs * bought) for need in line.needs),
         )
 
     @property
