@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic_core import PydanticCustomError
 
@@ -26,8 +26,9 @@ from planner.fields import (
     Stock,
     UsableShare,
     _wrap,
+    in_range,
 )
-from planner.records import Record, after, field
+from planner.records import Check, Record, after, field
 from planner.texts import _
 from planner.units import Quantity
 
@@ -94,9 +95,49 @@ class Equipment(Record):
         return self
 
 
+HOURS_IN_A_DAY = Decimal(24)
+RUSH_PACE = Decimal("1.5")  # a rushed job's hours a day, × hours_per_day, unless rush_hours_per_day says
+# Any number here (quotes and the like refused as everywhere); the range is checked below with its own hint.
+RushHours = Annotated[
+    Decimal,
+    Check(
+        in_range().function,
+        {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 24,
+            "description": "Hours a day a rushed job is worked; left out: 1.5 × [labor] hours_per_day",
+        },
+    ),
+]
+
+
 class QuoteSettings(Record):
     rush: NonNegative = Decimal("0.25")
     deposit: Share = Decimal("0.5")
+    rush_hours_per_day: RushHours | None = None  # None: 1.5 × [labor] hours_per_day
+
+    @after
+    def _rush_hours_in_a_day(self) -> QuoteSettings:
+        hours = self.rush_hours_per_day
+        if hours is not None and not 0 < hours <= HOURS_IN_A_DAY:
+            raise _wrap(
+                problem(
+                    _("rush_hours_per_day must be more than 0 and at most 24, not {value}"),
+                    hint=_(
+                        "write e.g. rush_hours_per_day = 12, the hours a rushed job is worked in a day, or leave it "
+                        "out for 1.5 × hours_per_day"
+                    ),
+                    value=str(hours),
+                ).under("rush_hours_per_day")
+            )
+        return self
+
+    def rush_hours(self, labor: Labor) -> Decimal:
+        """The hours a day a rushed job is worked: as set, else 1.5 × hours_per_day (at most 24)."""
+        if self.rush_hours_per_day is not None:
+            return self.rush_hours_per_day
+        return min(RUSH_PACE * labor.hours_per_day, HOURS_IN_A_DAY)
 
 
 class Settings(Record):

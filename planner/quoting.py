@@ -1,14 +1,17 @@
 """The tailor's quote: sizes × unit prices, rush, deposit, fabric to buy or bring, days to finish.
 
-See docs/design.md, "Quote arithmetic". Each garment is costed by costing.cost_pattern
-(one engine) and priced by pricing.list_price; this module adds the order's
-sums, the fabric for the whole order and the time it takes. Ready dates count
-calendar days: every day is a working day, nothing is skipped.
+See docs/quoting.md and docs/design.md, "Quote arithmetic" and "Decisions of the second
+release" (10, 11). Each garment is costed by costing.cost_pattern (one engine, the fabric
+at its exact metres, as `planner cost` has it); this module adds what a one-off order
+is: the fabric bought in whole steps, shared out over the garments in proportion to
+their metres; each size priced by pricing.list_price on that; the order's sums; a rush
+rounded up like the deposit, which also works the job more hours a day. Ready dates
+count calendar days: every day is a working day, nothing is skipped.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -30,24 +33,47 @@ class SizeQuote:
 
     size: str
     qty: int
-    sheet: CostSheet
+    sheet: CostSheet  # one garment, its fabric at the exact metres (as `planner cost` has it)
     unit_price: Decimal
     need: Quantity  # the pattern's fabric need for this size, as written
+    bought: CostLine | None = None  # one garment's share of the fabric bought; None: the sheet's fabric line
 
     @property
     def fabric(self) -> CostLine:
-        return next(line for line in self.sheet.lines if line.group == "fabric")
+        return fabric_line(self.sheet)
+
+    @property
+    def per_garment(self) -> Decimal:
+        """Metres of fabric one garment takes: need × (1 + waste) (× width ratio)."""
+        return metres_of(self.sheet)
+
+    @property
+    def fabric_cost(self) -> Decimal:
+        """The fabric one garment carries in this order."""
+        return (self.bought or self.fabric).cost
+
+    @property
+    def lines(self) -> tuple[CostLine, ...]:
+        """One garment's cost lines in this order: its fabric line is its share of the fabric bought."""
+        bought = self.bought
+        if bought is None:
+            return self.sheet.lines
+        return tuple(bought if line.group == "fabric" else line for line in self.sheet.lines)
+
+    @property
+    def other_cost(self) -> Decimal:
+        """One garment's HPP without its fabric (materials, labour, overhead, services, packaging)."""
+        return self.sheet.unit - self.fabric.cost
 
     @property
     def unit_cost(self) -> Decimal:
-        return self.sheet.unit
+        """HPP of one garment of this order: the other costs + its share of the fabric bought."""
+        return self.sheet.unit if self.bought is None else self.other_cost + self.bought.cost
 
     @property
     def metres(self) -> Decimal:
         """Fabric for all garments of this size: qty × need × (1 + waste) (× width ratio)."""
-        qty = self.fabric.qty
-        assert qty is not None  # a fabric line always says its metres
-        return self.qty * qty.amount
+        return self.qty * self.per_garment
 
     @property
     def amount(self) -> Decimal:
@@ -76,6 +102,24 @@ class FabricUse:
     waste: Decimal
     brought: Decimal | None = None
     explain: Msg | None = None
+
+    @property
+    def leftover(self) -> Decimal:
+        """What is left of the fabric bought (or of the length the customer is asked to bring)."""
+        return self.buy - self.metres
+
+    def share(self, line: CostLine) -> CostLine:
+        """A garment's part of the fabric bought, for its fabric ``line`` at exact metres m:
+        cost × m / all metres, and m × to buy / all metres of cloth (its packs likewise)."""
+        assert line.qty is not None  # a fabric line always says its metres
+        used, bought = line.qty.amount, self.buy / self.metres
+        return replace(
+            line,
+            cost=self.cost * used / self.metres,
+            qty=Quantity(used * bought, "m"),
+            explain=None,
+            needs=tuple(replace(need, packs=need.packs * bought) for need in line.needs),
+        )
 
     @property
     def enough(self) -> bool | None:
@@ -139,6 +183,13 @@ class Quote:
     today: date
     wage: Decimal
     price: Decimal | None = None  # --price: the price per garment the tailor charges
+    rushed: bool = False  # --rush: the job is worked rush_hours_per_day
+    rush_hours_per_day: Decimal = ZERO
+
+    @property
+    def day_hours(self) -> Decimal:
+        """Hours a day this job is worked by each worker: rush_hours_per_day when rushed."""
+        return self.rush_hours_per_day if self.rushed else self.hours_per_day
 
     @property
     def garments(self) -> int:
@@ -149,8 +200,13 @@ class Quote:
         return sum((s.amount for s in self.sizes), ZERO)
 
     @property
-    def rush(self) -> Decimal:
+    def rush_exact(self) -> Decimal:
         return self.subtotal * self.rush_share
+
+    @property
+    def rush(self) -> Decimal:
+        """subtotal × rush, rounded up to round_to (like the deposit)."""
+        return round_up(self.rush_exact, self.pricing.round_to)
 
     @property
     def total(self) -> Decimal:
@@ -179,11 +235,11 @@ class Quote:
 
     @property
     def minutes_per_day(self) -> Decimal:
-        return self.workers * self.hours_per_day * SIXTY
+        return self.workers * self.day_hours * SIXTY
 
     @property
     def days(self) -> int:
-        """ceil(Σ qty × labour minutes / (workers × hours_per_day × 60))."""
+        """ceil(Σ qty × labour minutes / (workers × hours a day × 60)); a rushed job's hours are the rush's."""
         return ceil_div(self.minutes, self.minutes_per_day)
 
     @property
@@ -229,16 +285,13 @@ def quote_pattern(
             ]
         )
     settings = ctx.settings
-    sizes = []
-    for size in (s for s in pattern.sizes if s in order):
-        sheet = cost_pattern(product, ctx, size)
-        unit_price = price if price is not None else list_price(sheet.unit, settings.pricing)
-        sizes.append(SizeQuote(size, order[size], sheet, unit_price, pattern.fabric.need[size]))
-    fabric = fabric_use(pattern, ctx, sizes, brought)
+    sheets = [cost_pattern(product, ctx, size) for size in pattern.sizes if size in order]
+    fabric = fabric_use(pattern, ctx, sheets, order, brought)
+    sizes = tuple(size_quote(sheet, order, fabric, pattern, settings.pricing, price) for sheet in sheets)
     return Quote(
         pattern.name,
         product.path,
-        tuple(sizes),
+        sizes,
         fabric,
         settings.pricing,
         settings.quote.rush if rush else ZERO,
@@ -248,17 +301,36 @@ def quote_pattern(
         today,
         settings.labor.wage_per_hour,
         price,
+        rush,
+        settings.quote.rush_hours(settings.labor),
     )
 
 
-def fabric_use(pattern: Pattern, ctx: Context, sizes: list[SizeQuote], brought: Decimal | None) -> FabricUse:
+def size_quote(
+    sheet: CostSheet,
+    order: dict[str, int],
+    fabric: FabricUse,
+    pattern: Pattern,
+    pricing: Pricing,
+    price: Decimal | None,
+) -> SizeQuote:
+    """One size priced on its HPP for this order: its share of the fabric bought (none when the customer brings it)."""
+    size = str(sheet.size)
+    bought = None if fabric.customer else fabric.share(fabric_line(sheet))
+    quoted = SizeQuote(size, order[size], sheet, ZERO, pattern.fabric.need[size], bought)
+    return replace(quoted, unit_price=price if price is not None else list_price(quoted.unit_cost, pricing))
+
+
+def fabric_use(
+    pattern: Pattern, ctx: Context, sheets: list[CostSheet], order: dict[str, int], brought: Decimal | None
+) -> FabricUse:
     """Metres in all; to buy rounded up to the item's step (exact without one); its cost."""
-    line = sizes[0].fabric
+    line = fabric_line(sheets[0])
     item_id = line.item
     assert item_id is not None  # a fabric line always names its item
     item = find_item(ctx.catalog, item_id)
     assert item.width is not None  # costing refused a fabric without one
-    metres = sum((s.metres for s in sizes), ZERO)
+    metres = sum((order[str(sheet.size)] * metres_of(sheet) for sheet in sheets), ZERO)
     step = None if item.step is None else ctx.units.convert(item.step, "m", item, item_id)
     buy = metres if step is None else round_up(metres, step)
     bought = None if ctx.customer_fabric else item_line(ctx, "fabric", item_id, Quantity(buy, "m"))
@@ -278,3 +350,14 @@ def fabric_use(pattern: Pattern, ctx: Context, sizes: list[SizeQuote], brought: 
         brought,
         bought.explain if bought else None,
     )
+
+
+def fabric_line(sheet: CostSheet) -> CostLine:
+    return next(line for line in sheet.lines if line.group == "fabric")
+
+
+def metres_of(sheet: CostSheet) -> Decimal:
+    """Metres of fabric one garment takes: need × (1 + waste) (× width ratio)."""
+    qty = fabric_line(sheet).qty
+    assert qty is not None  # a fabric line always says its metres
+    return qty.amount

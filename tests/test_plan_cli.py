@@ -29,11 +29,11 @@ def test_kenduri_table_in_indonesian(examples):
 
 
 def test_kenduri_in_english_with_working_and_a_late_warning(examples):
-    result = run_cli("plan", KENDURI, "--today", "2026-12-05", "--lang", "en", "--explain", cwd=examples)
+    result = run_cli("plan", KENDURI, "--today", "2026-12-07", "--lang", "en", "--explain", cwd=examples)
     assert result.code == 0, result.err
     assert_golden("plan-kenduri-en-explain.txt", result.out)
-    # 9 working days needed, 12 Dec is 7 days after 5 Dec: 2 days late
-    assert "this plan needs 9 working days but December 12, 2026 is 7 days away: 2 days late" in " ".join(
+    # 6 working days needed (test_kenduri_totals_by_hand), 12 Dec is 5 days after 7 Dec: 1 day late
+    assert "this plan needs 6 working days but December 12, 2026 is 5 days away: 1 day late" in " ".join(
         result.out.split()
     )
 
@@ -91,14 +91,14 @@ def test_kenduri_shopping_by_hand(examples):
 
 def test_kenduri_totals_by_hand(examples):
     totals = plan_json(examples, KENDURI)["totals"]
-    # labour: bingka 19 × (40 + 10 santan-pandan) + amparan 7 × 45 + shirts 20 × (15 + 45/0.5 + 10/0.5 + 15 + 10)
-    #       = 950 + 315 + 3000 = 4265 min = 71.08 h
-    assert totals["labor_hours"] == "71.08"
+    # labour: bingka 19 × (40 + 10 santan-pandan) + amparan 7 × 45 + shirts 20 × (10 + 35 + 7 + 15 + 8)
+    #       = 950 + 315 + 1500 = 2765 min = 46.08 h (the shirt's real minutes, efficiency 1)
+    assert totals["labor_hours"] == "46.08"
     # oven 19 × 55 / 60 / 2 = 8.71 h; kukusan 7 × 60 / 60 / 1 = 7 h
     assert totals["equipment"] == {"oven": "8.71", "kukusan": "7"}
     assert totals["equipment_hours"] == "8.71"  # the busiest equipment, the one the days depend on
-    # days = ceil(max(71.08 / 1, 8.71) / 8) = ceil(8.89) = 9; due 12 Dec from 1 Dec: 11 days, on time
-    assert (totals["days"], totals["days_left"], totals["late_days"]) == (9, 11, 0)
+    # days = ceil(max(46.08 / 1, 8.71) / 8) = ceil(5.76) = 6; due 12 Dec from 1 Dec: 11 days, on time
+    assert (totals["days"], totals["days_left"], totals["late_days"]) == (6, 11, 0)
     # cash = shopping + embroidery 20 × Rp 5.000
     assert totals["other_cash"] == "100000.00"
     assert totals["cash"] == f"{float(totals['spend']) + 100000:.2f}"

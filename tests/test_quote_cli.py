@@ -55,33 +55,39 @@ def test_json_follows_the_contract_with_hand_worked_figures(shop):
         "width": {"amount": "100", "unit": "cm"},
         "metres": "11.715",
         "buy": "11.75",
+        "leftover": "0.035",
         "cost": "352500.00",
         "customer": False,
         "estimate": True,
         "brought": None,
         "enough": None,
     }
+    # M: 50.000 + 59.400 × 11,75 / 11,715 of the fabric bought = 109.577,46
     assert data["sizes"][1] == {
         "size": "M",
         "qty": 3,
         "metres": "5.94",
-        "unit_cost": "109400.00",
+        "unit_cost": "109577.46",
         "unit_price": "165000.00",
         "amount": "495000.00",
     }
+    # the rush 982.000 × 25% = 245.500 rounded up to Rp 1.000
     assert {k: data[k] for k in ("subtotal", "rush", "total", "deposit", "balance", "days", "ready")} == {
         "subtotal": "982000.00",
-        "rush": "245500.00",
-        "total": "1227500.00",
+        "rush": "246000.00",
+        "total": "1228000.00",
         "deposit": "614000.00",
-        "balance": "613500.00",
+        "balance": "614000.00",
         "days": 1,
         "ready": "2026-03-03",
     }
-    # the order's cost lines add up to its HPP: 2 × 99.500 + 3 × 109.400 + 1 × 124.250 = 651.450
-    assert sum(float(line["cost"]) for line in data["lines"]) == pytest.approx(651450)
+    # the order's cost lines add up to its HPP: 6 garments × 50.000 + the fabric bought 352.500 = 652.500
+    assert sum(float(line["cost"]) for line in data["lines"]) == pytest.approx(652500)
     jahit = next(line for line in data["lines"] if line["label"] == "Jahit")
     assert jahit["cost"] == "180000.00"  # 6 garments × 30.000
+    # the fabric line is the fabric bought: 11,75 m, Rp 352.500
+    fabric = next(line for line in data["lines"] if line["group"] == "fabric")
+    assert (fabric["qty"], fabric["cost"]) == ({"amount": "11.75", "unit": "m"}, "352500.00")
 
 
 def test_customer_fabric_short_in_every_format(shop):
@@ -93,8 +99,8 @@ def test_customer_fabric_short_in_every_format(shop):
     assert "Short by │ 0,81 m" in table
     assert "the customer's 7 m of fabric is 0,81 m short of the 7,81 m needed" in table
     text = quote(shop, *args, "-f", "text")
-    assert "please bring at least 8 m, 150 cm wide" in text
-    assert "The 7 m you have is not enough: please add 1 m" in text
+    assert "Your fabric: the 7 m you have is not enough; please add 1 m of the same fabric (150 cm wide)" in text
+    assert "at least" not in text  # what to add, not also a length to bring that the 7 m + 1 m would not match
 
 
 def test_the_width_estimate_is_marked_in_every_format(shop):
@@ -108,18 +114,89 @@ def test_the_width_estimate_is_marked_in_every_format(shop):
 
 
 def test_text_is_a_chat_message(shop):
-    # one M: 155.000, deposit 78.000, balance 77.000, ready the next day
+    # one M with the 1,5 m of fabric bought: 165.000 (test_quoting), deposit 82.500 → 83.000, balance 82.000
     text = quote(shop, "rok.toml", "--size", "M", "--qty", "1", "--today", "2026-03-02", "-f", "text")
     assert text.splitlines() == [
         "Jahit Bu Ani — quote",
         "Rok, 1 garment:",
-        "- size M: 1 × Rp155.000 = Rp155.000",
+        "- size M: 1 × Rp165.000 = Rp165.000",
         "Fabric: kain-150, included",
-        "Total: Rp155.000",
-        "Deposit (50%): Rp78.000",
-        "Balance on collection: Rp77.000",
+        "Total: Rp165.000",
+        "Deposit (50%, rounded up): Rp83.000",
+        "Balance on collection: Rp82.000",
         "Ready: March 3, 2026 (1 day)",
     ]
+
+
+# Customer fabric for S=2,M=3,L=1: 7,81 m needed; the shop sells 0,5 m steps, so bring 8 m.
+CUSTOMER = ("rok.toml", "--sizes", "S=2,M=3,L=1", "--today", "2026-03-02", "--rush", "-f", "text", "--customer-fabric")
+# 6 × 75.000 = 450.000; rush 112.500 → 113.000 (Rp 1.000 steps); total 563.000; deposit 281.500 → 282.000;
+# balance 281.000; 540 min rushed at 2 × 12 h: 1 day
+MONEY_EN = [
+    "Rush surcharge (25%, rounded up): Rp113.000",
+    "Total: Rp563.000",
+    "Deposit (50%, rounded up): Rp282.000",
+    "Balance on collection: Rp281.000",
+    "Ready: March 3, 2026 (1 day)",
+]
+MONEY_ID = [
+    "Biaya kilat (25%, dibulatkan ke atas): Rp113.000",
+    "Total: Rp563.000",
+    "Uang muka/DP (50%, dibulatkan ke atas): Rp282.000",
+    "Pelunasan saat diambil: Rp281.000",
+    "Selesai: 3 Maret 2026 (1 hari)",
+]
+SIZES_EN = ["- size S: 2 × Rp75.000 = Rp150.000", "- size M: 3 × Rp75.000 = Rp225.000"]
+SIZES_EN.append("- size L: 1 × Rp75.000 = Rp75.000")
+SIZES_ID = [line.replace("size", "ukuran") for line in SIZES_EN]
+
+
+@pytest.mark.parametrize(
+    "length, english, indonesian",
+    [
+        (
+            (),
+            "Your fabric: please bring at least 8 m, 150 cm wide",
+            "Kain dari Bapak/Ibu: mohon bawa minimal 8 m, lebar 150 cm",
+        ),
+        (
+            # 7,9 m ≥ 7,81 m: enough — and not "bring at least 8 m" next to it
+            ("7,9m",),
+            "Your fabric: the 7,9 m you have is enough (150 cm wide)",
+            "Kain dari Bapak/Ibu: kain 7,9 m yang ada sudah cukup (lebar 150 cm)",
+        ),
+        (
+            # 7 m: 0,81 m short, 1 m to buy in 0,5 m steps
+            ("7", "m"),
+            "Your fabric: the 7 m you have is not enough; please add 1 m of the same fabric (150 cm wide)",
+            "Kain dari Bapak/Ibu: kain 7 m yang ada belum cukup; mohon tambah 1 m dari kain yang sama (lebar 150 cm)",
+        ),
+    ],
+)
+def test_the_chat_text_is_one_consistent_message(shop, length, english, indonesian):
+    """Every line, in both languages: one length told once, rounded as the shop sells it."""
+    en = quote(shop, *CUSTOMER, *length, "--lang", "en").splitlines()
+    assert en == ["Jahit Bu Ani — quote", "Rok, 6 garments:", *SIZES_EN, english, *MONEY_EN]
+    id_ = quote(shop, *CUSTOMER, *length, "--lang", "id").splitlines()
+    assert id_ == ["Jahit Bu Ani — penawaran harga", "Rok, 6 potong:", *SIZES_ID, indonesian, *MONEY_ID]
+
+
+def test_the_explain_keeps_sizes_and_labels_apart(shop):
+    out = " ".join(quote(shop, "rok.toml", "--sizes", "S=1,M=1", "--explain").split())
+    # the lines every size shares are told once, "each garment — LABEL", never "M Jahit"
+    assert "each garment — Jahit: 60 min / 60 × Rp30.000 an hour = Rp30.000" in out
+    assert "each garment without fabric: sum of Rp1.000, Rp30.000, Rp15.000, Rp4.000 = Rp50.000" in out
+    assert "M Jahit" not in out and "S Jahit" not in out
+    # the fabric bought, shared: 1,1 + 1,32 = 2,42 m → 2,5 m × Rp 40.000 = Rp 100.000;
+    # S: 44.000 × 2,5 / 2,42 = 45.454,55; M: 52.800 × 2,5 / 2,42 = 54.545,45
+    assert "to buy: 2,42 m in all, rounded up to steps of 0,5 m = 2,5 m; 0,08 m left over after cutting" in out
+    assert "fabric S: Rp44.000 for the metres it takes × 2,5 m bought / 2,42 m used = Rp45.455 a garment" in out
+    assert "HPP M: Rp50.000 without fabric + Rp54.545 fabric = Rp104.545" in out
+
+
+def test_a_rushed_job_says_so_in_the_time_table(shop):
+    out = " ".join(quote(shop, "rok.toml", "--size", "M", "--qty", "1", "--rush").split())
+    assert "2 workers × 12 h = 24 hours, rushed (normally 8 h a day)" in out
 
 
 def test_price_check_warns_below_the_wage(shop):

@@ -2,7 +2,13 @@
 
 The workspace below is our own (so shipped price changes cannot break it):
 wage Rp30.000 an hour, 2 workers × 8 h, markup 50%, prices round up to
-Rp1.000, rush 25%, deposit 50%.
+Rp1.000, rush 25% (rounded up to Rp1.000 too), deposit 50%; a rushed job
+works 1,5 × 8 = 12 h a day (rush_hours_per_day left out).
+
+A one-off order pays for the fabric bought (docs/design.md, decision 11): the
+fabric is bought in whole steps of the item, and each garment carries its share
+of what is bought, in proportion to its metres — its fabric at the exact metres
+× metres bought / metres used.
 
 One skirt ("Rok") costs, besides fabric:
   buttons  2 pcs × Rp5.000 / 10 pcs          =  1.000
@@ -15,6 +21,7 @@ Fabric need at 150 cm: S 1 m, M 1,2 m, L 1,5 m; waste 10%.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -134,27 +141,43 @@ def make_quote(
     return quote_pattern(load_product(ws, shop / file), ctx, order, today=kw.pop("today", TODAY), **kw)
 
 
+def cents(value: Decimal) -> Decimal:
+    return value.quantize(D("0.01"))
+
+
 def test_size_mix_on_a_narrower_fabric(shop):
     # kain-100 is 100 cm wide, the pattern is drawn for 150 cm: × 150/100 = 1,5 by area.
     # metres per garment: S 1 × 1,1 × 1,5 = 1,65; M 1,2 × 1,1 × 1,5 = 1,98; L 1,5 × 1,1 × 1,5 = 2,475
-    # fabric cost at Rp 30.000/m: S 49.500, M 59.400, L 74.250
-    # C: S 99.500, M 109.400, L 124.250
-    # × 1,5: S 149.250 → 150.000, M 164.100 → 165.000, L 186.375 → 187.000
+    # metres 2 × 1,65 + 3 × 1,98 + 1 × 2,475 = 3,3 + 5,94 + 2,475 = 11,715; steps of 0,25 m → 11,75 (0,035 left)
     q = make_quote(shop, {"S": 2, "M": 3, "L": 1}, fabric="kain-100", rush=True)
-    assert [s.unit_cost for s in q.sizes] == [D(99500), D(109400), D(124250)]
+    f = q.fabric
+    assert (f.metres, f.buy, f.leftover, f.estimate, f.customer) == (
+        D("11.715"),
+        D("11.75"),
+        D("0.035"),
+        True,
+        False,
+    )
+    # bought: 11,75 m × Rp 30.000 = Rp 352.500
+    assert f.cost == D(352500)
+    # fabric at the exact metres, Rp 30.000/m: S 49.500, M 59.400, L 74.250; each × 11,75 / 11,715 bought:
+    # S 49.647,89, M 59.577,46, L 74.471,83
+    assert [cents(s.fabric_cost) for s in q.sizes] == [D("49647.89"), D("59577.46"), D("74471.83")]
+    # C = 50.000 without fabric + that: S 99.647,89, M 109.577,46, L 124.471,83
+    assert [cents(s.unit_cost) for s in q.sizes] == [D("99647.89"), D("109577.46"), D("124471.83")]
+    # the order's HPP: 6 garments × 50.000 + the fabric bought 352.500 = 652.500
+    assert cents(q.cost) == D("652500.00")
+    # × 1,5: S 149.471,83 → 150.000, M 164.366,20 → 165.000, L 186.707,75 → 187.000
     assert [s.unit_price for s in q.sizes] == [D(150000), D(165000), D(187000)]
     # amounts 2 × 150.000 + 3 × 165.000 + 1 × 187.000 = 300.000 + 495.000 + 187.000 = 982.000
     assert [s.amount for s in q.sizes] == [D(300000), D(495000), D(187000)]
     assert q.subtotal == D(982000)
-    # rush 982.000 × 25% = 245.500; total 1.227.500
-    assert q.rush == D(245500) and q.total == D(1227500)
-    # deposit 1.227.500 × 50% = 613.750 → up to Rp 1.000 = 614.000; balance 613.500
-    assert q.deposit == D(614000) and q.balance == D(613500)
-    # metres 2 × 1,65 + 3 × 1,98 + 1 × 2,475 = 3,3 + 5,94 + 2,475 = 11,715; steps of 0,25 m → 11,75
-    f = q.fabric
-    assert (f.metres, f.buy, f.estimate, f.customer) == (D("11.715"), D("11.75"), True, False)
-    # bought: 11,75 m × Rp 30.000 = Rp 352.500
-    assert f.cost == D(352500)
+    # rush 982.000 × 25% = 245.500 → up to Rp 1.000 = 246.000; total 1.228.000
+    assert (q.rush_exact, q.rush, q.total) == (D(245500), D(246000), D(1228000))
+    # deposit 1.228.000 × 50% = 614.000 (already a multiple); balance 614.000
+    assert q.deposit == D(614000) and q.balance == D(614000)
+    # rushed: 6 × 90 = 540 min / (2 workers × 12 h × 60 = 1.440 min a day) = 0,375 → 1 day
+    assert (q.day_hours, q.minutes_per_day, q.days) == (D(12), D(1440), 1)
 
 
 def test_days_from_capacity_and_the_ready_date(shop):
@@ -184,21 +207,35 @@ def test_customer_fabric_that_is_enough(shop):
     assert (q.fabric.enough, q.fabric.short, q.fabric.left) == (True, D(0), D("1.69"))
 
 
-def test_a_single_garment_priced_at_its_cost_with_markup_rounded_up(shop):
-    # M at 150 cm: 1,2 × 1,1 = 1,32 m × Rp 40.000 = 52.800; C = 52.800 + 50.000 = 102.800
-    # × 1,5 = 154.200 → 155.000; deposit 77.500 → 78.000; balance 77.000; 90 min / 960 → 1 day
+def test_a_single_garment_pays_for_the_fabric_bought(shop):
+    # M at 150 cm: 1,2 × 1,1 = 1,32 m, bought in steps of 0,5 m = 1,5 m × Rp 40.000 = Rp 60.000 (0,18 m left)
     q = make_quote(shop, {"M": 1})
+    assert (q.fabric.buy, q.fabric.cost, q.fabric.leftover) == (D("1.5"), D(60000), D("0.18"))
+    # the one garment carries all of it: 52.800 at the exact metres × 1,5 / 1,32 = 60.000 (not 52.800)
+    # C = 50.000 + 60.000 = 110.000; × 1,5 = 165.000; deposit 82.500 → 83.000; balance 82.000
     (m,) = q.sizes
-    assert (m.unit_cost, m.unit_price, q.total, q.deposit, q.balance) == (
-        D(102800),
-        D(155000),
-        D(155000),
-        D(78000),
-        D(77000),
-    )
+    assert (m.fabric.cost, m.fabric_cost, m.unit_cost) == (D(52800), D(60000), D(110000))
+    assert (m.unit_price, q.total, q.deposit, q.balance) == (D(165000), D(165000), D(83000), D(82000))
+    # 90 min / 960 → 1 day
     assert (q.days, q.ready, q.rush) == (1, date(2026, 3, 3), D(0))
-    # buy 1,32 m in steps of 0,5 m = 1,5 m × Rp 40.000 = Rp 60.000
-    assert (q.fabric.buy, q.fabric.cost) == (D("1.5"), D(60000))
+
+
+def test_the_cost_of_a_garment_keeps_the_exact_metres(shop):
+    # `planner cost` (per garment) is not an order: M costs 52.800 of fabric + 50.000 = 102.800
+    from planner.costing import cost_pattern
+
+    ws = load_workspace(shop)
+    sheet = cost_pattern(load_product(ws, shop / "rok.toml"), Context(ws.settings, ws.catalog, ws.units), "M")
+    assert sheet.unit == D(102800)
+
+
+@pytest.mark.parametrize("order", [{"S": 1}, {"S": 2, "M": 3, "L": 1}, {"S": 7, "L": 2}, {"M": 13}])
+def test_the_shares_add_up_to_the_fabric_bought(shop, order):
+    # Σ qty × share = cost × Σ qty × m / Σ qty × m = cost; and so for the metres bought
+    q = make_quote(shop, order, fabric="kain-100")
+    assert cents(sum(s.qty * s.fabric_cost for s in q.sizes)) == cents(q.fabric.cost)
+    bought = [s.bought for s in q.sizes]
+    assert sum(s.qty * b.qty.amount for s, b in zip(q.sizes, bought) if b and b.qty) == pytest.approx(q.fabric.buy)
 
 
 def test_a_price_exactly_on_the_step_is_not_raised(shop):
@@ -208,26 +245,87 @@ def test_a_price_exactly_on_the_step_is_not_raised(shop):
 
 
 def test_margin_form(shop):
-    # margin 20%: M 102.800 / 0,8 = 128.500 → 129.000
+    # margin 20%: M 110.000 (with the 1,5 m bought) / 0,8 = 137.500 → 138.000
     q = make_quote(shop, {"M": 1})
     from planner.pricing import list_price
 
-    assert list_price(q.sizes[0].unit_cost, Pricing(margin=D("0.2"), round_to=D(1000))) == D(129000)
+    assert list_price(q.sizes[0].unit_cost, Pricing(margin=D("0.2"), round_to=D(1000))) == D(138000)
 
 
 def test_no_step_buys_the_exact_metres(shop):
-    # kain-polos, 150 cm, no step: S 1,1 m, bought exactly: 1,1 × Rp 20.000 = Rp 22.000
+    # kain-polos, 150 cm, no step: S 1,1 m, bought exactly: 1,1 × Rp 20.000 = Rp 22.000, nothing left over
     q = make_quote(shop, {"S": 1}, fabric="kain-polos")
     assert (q.fabric.step, q.fabric.buy, q.fabric.cost, q.fabric.estimate) == (None, D("1.1"), D(22000), False)
+    # C = 50.000 + 22.000 = 72.000, × 1,5 = 108.000 exactly: not raised to the next Rp 1.000
+    assert (q.fabric.leftover, q.sizes[0].unit_cost, q.sizes[0].unit_price) == (D(0), D(72000), D(108000))
+
+
+def settings_with(ws, **quote):
+    return ws.settings.copy({"quote": ws.settings.quote.copy({k: D(v) for k, v in quote.items()})})
 
 
 def test_deposit_never_exceeds_the_total(shop):
-    # deposit 100% of 155.000 × 1,3 = 201.500 would round up to 202.000; capped at the total
+    # customer fabric at --price 100.500 (not a multiple of Rp 1.000): rush 100.500 × 30% = 30.150 → 31.000;
+    # total 131.500; a deposit of 100% would round up to 132.000: capped at the total, nothing left to pay
     ws = load_workspace(shop)
-    settings = ws.settings.copy({"quote": ws.settings.quote.copy({"rush": D("0.3"), "deposit": D(1)})})
-    ctx = Context(settings, ws.catalog, ws.units)
+    ctx = Context(settings_with(ws, rush="0.3", deposit=1), ws.catalog, ws.units, customer_fabric=True)
+    q = quote_pattern(load_product(ws, shop / "rok.toml"), ctx, {"M": 1}, today=TODAY, rush=True, price=D(100500))
+    assert (q.rush, q.total, q.deposit, q.balance) == (D(31000), D(131500), D(131500), D(0))
+
+
+def test_rush_buys_time(shop):
+    # 40 garments × 90 min = 3.600 min. Normally 2 workers × 8 h × 60 = 960 min a day: 3,75 → 4 days.
+    # Rushed, 2 × 12 h (1,5 × 8) × 60 = 1.440 min a day: 2,5 → 3 days; from 30 March ready 2 April
+    order = {"S": 10, "M": 20, "L": 10}
+    normal = make_quote(shop, order, today=date(2026, 3, 30))
+    rushed = make_quote(shop, order, today=date(2026, 3, 30), rush=True)
+    assert (normal.days, rushed.days, rushed.minutes_per_day, rushed.ready) == (4, 3, D(1440), date(2026, 4, 2))
+    # the rush surcharge is on top, rounded up; the garments' prices do not change
+    assert [s.unit_price for s in rushed.sizes] == [s.unit_price for s in normal.sizes]
+    assert rushed.rush % D(1000) == 0 and rushed.total == normal.total + rushed.rush
+
+
+def test_rush_hours_per_day_as_set(shop):
+    # rush_hours_per_day = 16: 2 × 16 × 60 = 1.920 min a day; 3.600 / 1.920 = 1,875 → 2 days
+    ws = load_workspace(shop)
+    ctx = Context(settings_with(ws, rush_hours_per_day=16), ws.catalog, ws.units)
+    product = load_product(ws, shop / "rok.toml")
+    q = quote_pattern(product, ctx, {"S": 10, "M": 20, "L": 10}, today=TODAY, rush=True)
+    assert (q.day_hours, q.days) == (D(16), 2)
+    # without --rush the setting changes nothing: 4 days
+    assert quote_pattern(product, ctx, {"S": 10, "M": 20, "L": 10}, today=TODAY).days == 4
+
+
+@pytest.mark.parametrize("hours_per_day, rush_hours", [("8", "12"), ("6", "9"), ("16", "24"), ("20", "24")])
+def test_the_default_rush_day_is_half_as_long_again_and_at_most_a_day(hours_per_day, rush_hours):
+    # 1,5 × hours_per_day: 8 → 12, 6 → 9, 16 → 24; 20 → 30 is more than a day has: 24
+    from planner.models import Labor, QuoteSettings
+
+    assert QuoteSettings().rush_hours(Labor(hours_per_day=D(hours_per_day))) == D(rush_hours)
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "24.5", "25"])
+def test_rush_hours_per_day_outside_a_day_is_refused(shop, value):
+    (shop / "planner.toml").write_text(SETTINGS + f"rush_hours_per_day = {value}\n", encoding="utf-8")
+    ws = load_workspace(shop)
+    (problem,) = ws.diagnostics.errors
+    assert problem.message.key == _("rush_hours_per_day must be more than 0 and at most 24, not {value}")
+    assert problem.line == 14 and problem.message.params["value"] == value  # the line after deposit
+    # the [quote] table gives way to its defaults: rush 25%, deposit 50%, 12 h a rushed day
+    assert ws.settings.quote.rush_hours(ws.settings.labor) == D(12)
+
+
+def test_a_rush_that_buys_no_time_is_told(shop):
+    from planner.reports.quote import quote_report
+
+    ws = load_workspace(shop)
+    ctx = Context(settings_with(ws, rush_hours_per_day=8), ws.catalog, ws.units)
     q = quote_pattern(load_product(ws, shop / "rok.toml"), ctx, {"M": 1}, today=TODAY, rush=True)
-    assert (q.total, q.deposit, q.balance) == (D(201500), D(201500), D(0))
+    notes = [n for n in quote_report(q, 0, settings_file="planner.toml").notes if isinstance(n, InputError)]
+    key = _("a rushed job works {rush} h a day, no more than the usual {hours} h: the rush buys no time")
+    (told,) = [n for n in notes if n.message.key == key]
+    # told at [quote] of the settings, with the default's figure to write: 1,5 × 8 = 12
+    assert (told.path, told.loc, told.hint.params["suggest"]) == ("planner.toml", ("quote",), "12")
 
 
 def test_price_check_per_hour(shop):
@@ -392,15 +490,20 @@ def test_quote_invariants(cost, qty, rush, deposit, markup, round_to, minutes, w
         False,
         D(0),
     )
-    q = Quote("Rok", "rok.toml", (size,), fabric, pricing, rush, deposit, workers, D(8), TODAY, D(30000))
+    q = Quote(
+        "Rok", "rok.toml", (size,), fabric, pricing, rush, deposit, workers, D(8), TODAY, D(30000), None, True, D(12)
+    )
     # the price is never below its target, and less than one step above it
     assert cost * (1 + markup) <= price < cost * (1 + markup) + round_to
+    # the rush likewise, in whole steps: so the total is a multiple of round_to too
+    assert q.rush_exact <= q.rush < q.rush_exact + round_to and q.rush % round_to == 0 and q.total % round_to == 0
     # deposit: at least the share, at most the total, and the balance makes up the rest
     assert min(q.total * deposit, q.total) <= q.deposit <= q.total
     assert q.deposit + q.balance == q.total and q.balance >= 0
-    # days cover the work, and one day fewer would not
+    # days cover the work, and one day fewer would not; a rushed job (12 h a day) never takes longer than at 8 h
     assert q.days * q.minutes_per_day >= q.minutes
     assert q.days == 0 or (q.days - 1) * q.minutes_per_day < q.minutes
+    assert q.days <= replace(q, rushed=False).days
 
 
 @given(

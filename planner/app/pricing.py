@@ -24,6 +24,8 @@ class PriceOptions:
     margin: Decimal | None = None
     size: str | None = None
     prices: Mapping[str, Decimal] = field(default_factory=dict)
+    fabric: str | None = None  # a catalog fabric instead of the pattern's
+    customer_fabric: bool = False  # the customer brings the fabric: sewing only
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def price(ws: Workspace, files: Sequence[Path], options: PriceOptions) -> list[R
     diag, settings = ws.diagnostics, ws.settings
     pricing = diag.collect(lambda: override(settings.pricing, markup=options.markup, margin=options.margin))
     channels = diag.collect(lambda: channels_of(settings, options.channel)) or list(settings.channels)
-    ctx = context(ws, options.prices)
+    ctx = context(ws, options.prices, fabric=options.fabric, customer_fabric=options.customer_fabric)
     reports = [
         price_report(
             sheets, channels, pricing or settings.pricing, ws.places, settings=settings, settings_file=ws.settings_file

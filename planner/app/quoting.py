@@ -57,4 +57,11 @@ def quote(ws: Workspace, pattern: Path, options: QuoteOptions) -> list[Report]:
     )
     ws.diagnostics.raise_errors()
     assert made is not None
-    return finish(ws, [quote_report(made, ws.places, ws.settings.business, catalog_file=ws.catalog_file)])
+    return finish(
+        ws,
+        [
+            quote_report(
+                made, ws.places, ws.settings.business, catalog_file=ws.catalog_file, settings_file=ws.settings_file
+            )
+        ],
+    )

@@ -33,6 +33,17 @@ MarkupOpt = Annotated[
         "--markup", metavar="SHARE", help=_("Markup on cost for this run, e.g. 0.5 or 50% (instead of the settings).")
     ),
 ]
+FabricOpt = Annotated[
+    str | None,
+    typer.Option("--fabric", metavar="ITEM", help=_("Use this catalog fabric instead of the pattern's.")),
+]
+CustomerFabricOpt = Annotated[
+    bool,
+    typer.Option(
+        "--customer-fabric",
+        help=_("The customer brings the fabric: price the sewing only (the fabric costs you nothing)."),
+    ),
+]
 MarginOpt = Annotated[
     str | None,
     typer.Option(
@@ -56,6 +67,8 @@ def price(
     markup: MarkupOpt = None,
     margin: MarginOpt = None,
     size: SizeOpt = None,
+    fabric: FabricOpt = None,
+    customer_fabric: CustomerFabricOpt = False,
     set_: SetOpt = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
@@ -76,6 +89,8 @@ def price(
             options.share("--margin", margin, below_one=True),
             size,
             prices(shared, ws),
+            fabric,
+            customer_fabric,
         )
         return pricing.price(ws, files, asked)
 

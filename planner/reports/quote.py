@@ -2,7 +2,8 @@
 
 One Report for every format: tables for people, ``data`` for the JSON contract
 (docs/design.md, "quote"), ``notes`` for warnings, ``explain`` for --explain and
-``message`` for --format text (a quote to paste into a chat).
+``message`` for --format text (a quote to paste into a chat); the last two are
+written in planner/reports/quote_text.py.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from planner.errors import InputError, warning
+from planner.models import HOURS_IN_A_DAY, RUSH_PACE
 from planner.money import ZERO, quantize, reconcile
-from planner.pricing import markup_of, target_price
 from planner.quoting import FabricUse, Quote, SizeQuote
 from planner.reports import (
     CALENDAR_DAYS,
-    DAYS,
     GARMENTS,
     WORKERS,
     Column,
@@ -27,6 +27,14 @@ from planner.reports import (
     money_json,
     number_json,
     qty_json,
+)
+from planner.reports.quote_text import (
+    METRE_PLACES,
+    metres,
+    metres_between,
+    quote_explain,
+    quote_message,
+    shown_money,
 )
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 from planner.units import Quantity
@@ -47,18 +55,6 @@ CHECK_COLUMNS = (
     Column(_("Hours"), "number"),
     Column(_("Earned an hour"), "money"),
 )
-METRE_PLACES = 3
-
-
-def metres(value: Decimal) -> Quantity:
-    return Quantity(value, "m")
-
-
-def shown_money(q: Quote, places: int) -> tuple[list[Decimal], Decimal, Decimal, Decimal]:
-    """Amounts, subtotal, rush and total rounded so that the shown parts add up."""
-    amounts, subtotal = reconcile([s.amount for s in q.sizes], places)
-    (_subtotal, rush), total = reconcile([subtotal, q.rush], places)
-    return amounts, subtotal, rush, total
 
 
 def sizes_table(q: Quote, places: int) -> Table:
@@ -101,32 +97,42 @@ def fabric_table(f: FabricUse) -> Table:
         Row((msg(_("Sold in steps of")), f.step or msg(_("no step given: buy the exact metres")))),
     ]
     if not f.customer:
-        rows += [Row((msg(_("To buy")), metres(f.buy))), Row((msg(_("Fabric bought")), Cash(f.cost)))]
+        rows += [
+            Row((msg(_("To buy")), metres(f.buy))),
+            Row((msg(_("Left over after cutting")), metres_between(f.buy, f.metres))),
+            Row((msg(_("Fabric bought")), Cash(f.cost))),
+        ]
         return Table(FACT_COLUMNS, tuple(rows), msg(_("Fabric (the tailor buys it)")))
-    rows.append(Row((msg(_("Customer brings at least")), metres(f.buy))))
-    if f.brought is not None:
-        rows.append(Row((msg(_("Customer has")), metres(f.brought))))
-        rows.append(
-            Row((msg(_("Short by")), metres(f.short))) if not f.enough else Row((msg(_("Left over")), metres(f.left)))
-        )
+    if f.brought is None:
+        rows.append(Row((msg(_("Customer brings at least")), metres(f.buy))))
+    elif f.enough:
+        rows += [
+            Row((msg(_("Customer has")), metres(f.brought))),
+            Row((msg(_("Left over")), metres_between(f.brought, f.metres))),
+        ]
+    else:
+        rows += [
+            Row((msg(_("Customer has")), metres(f.brought))),
+            Row((msg(_("Short by")), metres_between(f.metres, f.brought))),
+            Row((msg(_("Customer adds")), metres(f.short_buy))),
+        ]
     return Table(FACT_COLUMNS, tuple(rows), msg(_("Fabric (the customer brings it)")))
 
 
 def time_table(q: Quote) -> Table:
-    """Hours of work, capacity a day, days to finish and the ready date."""
+    """Hours of work, capacity a day (a rushed job's longer days), days to finish and the ready date."""
+    capacity = msg(
+        _("{workers} × {hours} h = {total} hours, rushed (normally {normal} h a day)")
+        if q.rushed
+        else _("{workers} × {hours} h = {total} hours"),
+        workers=counted(WORKERS, q.workers),
+        hours=q.day_hours,
+        total=q.minutes_per_day / 60,
+        normal=q.hours_per_day,
+    )
     rows = (
         Row((msg(_("Work")), msg(_("{hours} hours"), hours=q.minutes / 60))),
-        Row(
-            (
-                msg(_("Work a day")),
-                msg(
-                    _("{workers} × {hours} h = {total} hours"),
-                    workers=counted(WORKERS, q.workers),
-                    hours=q.hours_per_day,
-                    total=q.minutes_per_day / 60,
-                ),
-            )
-        ),
+        Row((msg(_("Work a day")), capacity)),
         Row((msg(_("Days to finish")), msg(_("{days}, from tomorrow"), days=counted(CALENDAR_DAYS, q.days)))),
         Row((msg(_("Ready on")), q.ready)),
     )
@@ -154,8 +160,11 @@ def check_table(q: Quote, places: int) -> Table:
     )
 
 
-def quote_notes(q: Quote, catalog_file: str | None = None) -> tuple[InputError | Msg, ...]:
-    """Width estimate, no selling step, customer fabric short or enough, a price below the wage."""
+def quote_notes(
+    q: Quote, catalog_file: str | None = None, settings_file: str | None = None
+) -> tuple[InputError | Msg, ...]:
+    """Width estimate, no selling step, customer fabric short or enough, a rush that buys no time, a price
+    below the wage."""
     notes: list[InputError | Msg] = []
     for note in (n for s in q.sizes for n in s.sheet.notes):
         if note not in notes:
@@ -177,7 +186,7 @@ def quote_notes(q: Quote, catalog_file: str | None = None) -> tuple[InputError |
                 hint=_("ask the customer to bring {more} more of the same fabric"),
                 brought=metres(f.brought),
                 need=metres(f.metres),
-                short=metres(f.short),
+                short=metres_between(f.metres, f.brought),
                 more=metres(f.short_buy),
             ).at(q.file, loc=("fabric",))
         )
@@ -187,8 +196,18 @@ def quote_notes(q: Quote, catalog_file: str | None = None) -> tuple[InputError |
                 _("the customer's {brought} of fabric is enough for the {need} needed; {left} left over"),
                 brought=metres(f.brought),
                 need=metres(f.metres),
-                left=metres(f.left),
+                left=metres_between(f.brought, f.metres),
             )
+        )
+    if q.rushed and q.rush_hours_per_day <= q.hours_per_day:
+        notes.append(
+            warning(
+                _("a rushed job works {rush} h a day, no more than the usual {hours} h: the rush buys no time"),
+                hint=_("write rush_hours_per_day = {suggest} in [quote], or leave it out for 1.5 × hours_per_day"),
+                rush=q.rush_hours_per_day,
+                hours=q.hours_per_day,
+                suggest=str(min(RUSH_PACE * q.hours_per_day, HOURS_IN_A_DAY).normalize()),
+            ).at(settings_file, loc=("quote",))
         )
     if q.below_wage:
         worst = min(q.below_wage, key=lambda c: c.per_hour or ZERO)
@@ -225,6 +244,7 @@ def fabric_json(f: FabricUse) -> dict[str, Any]:
         "width": qty_json(f.width),
         "metres": number_json(f.metres, METRE_PLACES),
         "buy": number_json(f.buy, METRE_PLACES),
+        "leftover": number_json(metres_between(f.buy, f.metres).amount, METRE_PLACES),  # buy − metres, as shown
         "cost": money_json(f.cost),
         "customer": f.customer,
         "estimate": f.estimate,
@@ -237,7 +257,7 @@ def order_lines(q: Quote) -> list[dict[str, Any]]:
     """The order's cost lines: each garment's lines × its qty, summed over sizes (cost contract shape)."""
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
     for s in q.sizes:
-        for line in s.sheet.lines:
+        for line in s.lines:
             key = (line.group, line.item or line.label, line.label)
             entry = merged.setdefault(key, {"cost": Decimal(0), "qty": None})
             entry["cost"] += s.qty * line.cost
@@ -281,7 +301,9 @@ def quote_json(q: Quote) -> dict[str, Any]:
     return data
 
 
-def quote_report(q: Quote, places: int, business: str = "", *, catalog_file: str | None = None) -> Report:
+def quote_report(
+    q: Quote, places: int, business: str = "", *, catalog_file: str | None = None, settings_file: str | None = None
+) -> Report:
     tables = [sizes_table(q, places), fabric_table(q.fabric), time_table(q)]
     if q.price is not None:
         tables.append(check_table(q, places))
@@ -290,220 +312,8 @@ def quote_report(q: Quote, places: int, business: str = "", *, catalog_file: str
         q.product,
         tuple(tables),
         quote_json(q),
-        quote_notes(q, catalog_file),
+        quote_notes(q, catalog_file, settings_file),
         msg(_("{file}: quote for {garments}"), file=q.file, garments=counted(GARMENTS, q.garments)),
         explain=quote_explain(q),
         message=quote_message(q, places, business),
     )
-
-
-# ---------------------------------------------------------------- --explain
-
-
-def price_explain(q: Quote, s: SizeQuote) -> Msg:
-    """C × (1 + m) — or C / (1 − g) — rounded up to round_to; or the price given with --price."""
-    if q.price is not None:
-        return msg(_("price {size}: {price}, the price given with --price"), size=s.size, price=Cash(q.price))
-    p, target = q.pricing, target_price(s.unit_cost, q.pricing)
-    common = dict(
-        size=s.size, cost=Cash(s.unit_cost), target=Cash(target), price=Cash(s.unit_price), round_to=Cash(p.round_to)
-    )
-    if p.margin is not None and p.markup is None:
-        return msg(
-            _("price {size}: {cost} / (1 − {margin} margin) = {target} → {price} (rounded up to {round_to})"),
-            margin=Pct(p.margin),
-            **common,
-        )
-    return msg(
-        _("price {size}: {cost} × (1 + {markup} markup) = {target} → {price} (rounded up to {round_to})"),
-        markup=Pct(markup_of(p)),
-        **common,
-    )
-
-
-def fabric_explain(q: Quote) -> list[Msg]:
-    f = q.fabric
-    width = (
-        msg(_(" × {pattern} / {fabric} wide (estimate)"), pattern=f.pattern_width, fabric=f.width)
-        if f.estimate
-        else None
-    )
-    out = [
-        msg(
-            _("fabric {size}: {qty} × {need} × (1 + {waste} waste){width} = {qty} × {per} = {metres}"),
-            size=s.size,
-            qty=s.qty,
-            need=s.need,
-            waste=Pct(f.waste),
-            width=width,
-            per=s.fabric.qty,
-            metres=metres(s.metres),
-        )
-        for s in q.sizes
-    ]
-    if f.step is None:
-        out.append(
-            msg(
-                _("fabric: {metres} in all; {item} has no selling step, so exactly that"),
-                metres=metres(f.metres),
-                item=f.item,
-            )
-        )
-    else:
-        out.append(
-            msg(
-                _("to bring: {metres} in all, rounded up to steps of {step} = {buy}")
-                if f.customer
-                else _("to buy: {metres} in all, rounded up to steps of {step} = {buy}"),
-                metres=metres(f.metres),
-                step=f.step,
-                buy=metres(f.buy),
-            )
-        )
-    if f.explain is not None:
-        out.append(msg(_("fabric bought: {text}"), text=f.explain))
-    return out
-
-
-def money_explain(q: Quote) -> list[Msg]:
-    out = [
-        msg(
-            _("subtotal: sum of {parts} = {subtotal}"),
-            parts=tuple(Cash(s.amount) for s in q.sizes),
-            subtotal=Cash(q.subtotal),
-        )
-    ]
-    if q.rush_share:
-        out.append(
-            msg(
-                _("rush: {subtotal} × {share} = {rush}"),
-                subtotal=Cash(q.subtotal),
-                share=Pct(q.rush_share),
-                rush=Cash(q.rush),
-            )
-        )
-    out += [
-        msg(
-            _("total: {subtotal} + {rush} rush = {total}"),
-            subtotal=Cash(q.subtotal),
-            rush=Cash(q.rush),
-            total=Cash(q.total),
-        ),
-        msg(
-            _("deposit: {total} × {share} = {exact} → {deposit} (rounded up to {round_to}, at most the total)"),
-            total=Cash(q.total),
-            share=Pct(q.deposit_share),
-            exact=Cash(q.deposit_exact),
-            round_to=Cash(q.pricing.round_to),
-            deposit=Cash(q.deposit),
-        ),
-        msg(
-            _("balance: {total} − {deposit} = {balance}"),
-            total=Cash(q.total),
-            deposit=Cash(q.deposit),
-            balance=Cash(q.balance),
-        ),
-    ]
-    return out
-
-
-def time_explain(q: Quote) -> list[Msg]:
-    parts = tuple(msg(_("{qty} × {minutes} min"), qty=s.qty, minutes=s.sheet.minutes) for s in q.sizes)
-    return [
-        msg(
-            _("days: ({parts}) = {minutes} min of work / ({workers} × {hours} h × 60 min) = {ratio} → {days}"),
-            parts=parts,
-            minutes=q.minutes,
-            workers=q.workers,
-            hours=q.hours_per_day,
-            ratio=q.minutes / q.minutes_per_day,
-            days=counted(DAYS, q.days),
-        ),
-        msg(_("ready: {today} + {days} = {ready}"), today=q.today, days=counted(CALENDAR_DAYS, q.days), ready=q.ready),
-    ]
-
-
-def quote_explain(q: Quote) -> tuple[Msg, ...]:
-    out: list[Msg] = []
-    for s in q.sizes:
-        out += [
-            price_explain(q, s),
-            msg(
-                _("amount {size}: {qty} × {price} = {amount}"),
-                size=s.size,
-                qty=s.qty,
-                price=Cash(s.unit_price),
-                amount=Cash(s.amount),
-            ),
-        ]
-    out += money_explain(q) + fabric_explain(q) + time_explain(q)
-    out += [
-        msg(
-            _("earned an hour {size}: ({price} − {other} costs other than your work) / {hours} h of work = {per_hour}"),
-            size=c.size,
-            price=Cash(c.price),
-            other=Cash(c.other_costs),
-            hours=c.hours,
-            per_hour=Cash(c.per_hour),
-        )
-        for c in q.checks
-        if c.per_hour is not None
-    ]
-    return tuple(out)
-
-
-# ---------------------------------------------------------------- --format text
-
-
-def fabric_message(f: FabricUse) -> list[Msg]:
-    estimate = msg(_(" (fabric need estimated)")) if f.estimate else None
-    if not f.customer:
-        return [msg(_("Fabric: {name}, included{estimate}"), name=f.name, estimate=estimate)]
-    lines = [
-        msg(
-            _("Your fabric: please bring at least {buy}, {width} wide{estimate}"),
-            buy=metres(f.buy),
-            width=f.width,
-            estimate=estimate,
-        )
-    ]
-    if f.brought is not None and not f.enough:
-        lines.append(
-            msg(
-                _("The {brought} you have is not enough: please add {more}"),
-                brought=metres(f.brought),
-                more=metres(f.short_buy),
-            )
-        )
-    elif f.brought is not None:
-        lines.append(msg(_("Your {brought} is enough"), brought=metres(f.brought)))
-    return lines
-
-
-def quote_message(q: Quote, places: int, business: str = "") -> tuple[Msg, ...]:
-    """A short quote to paste into a chat: garment, sizes, total, deposit, balance, ready date."""
-    amounts, _subtotal, rush, total = shown_money(q, places)
-    lines = [
-        msg(_("{business} — quote"), business=business) if business else msg(_("Quote")),
-        msg(_("{product}, {garments}:"), product=q.product, garments=counted(GARMENTS, q.garments)),
-    ]
-    lines += [
-        msg(
-            _("- size {size}: {qty} × {price} = {amount}"),
-            size=s.size,
-            qty=s.qty,
-            price=Cash(s.unit_price),
-            amount=Cash(amount),
-        )
-        for s, amount in zip(q.sizes, amounts)
-    ]
-    lines += fabric_message(q.fabric)
-    if q.rush_share:
-        lines.append(msg(_("Rush surcharge ({share}): {rush}"), share=Pct(q.rush_share), rush=Cash(rush)))
-    lines += [
-        msg(_("Total: {total}"), total=Cash(total)),
-        msg(_("Deposit ({share}): {deposit}"), share=Pct(q.deposit_share), deposit=Cash(q.deposit)),
-        msg(_("Balance on collection: {balance}"), balance=Cash(total - q.deposit)),
-        msg(_("Ready: {ready} ({days})"), ready=q.ready, days=counted(DAYS, q.days)),
-    ]
-    return tuple(lines)

@@ -1,0 +1,354 @@
+"""The quote in sentences: the working of every figure (--explain) and the message a tailor
+pastes into a chat (--format text), with the figures as the tables show them.
+
+The working follows the arithmetic in its order (docs/quoting.md): the fabric for the
+order and what is bought, what one garment costs without fabric, each size's share of
+the fabric bought, its HPP, price and amount, then the order's sums and the days.
+The chat message tells the customer every length once, as the shop sells it: what to
+bring is the need rounded up to the fabric's step; with the length the customer has,
+only whether it is enough, or what to add (the shortfall rounded up to the step).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from planner.costing import CostLine
+from planner.money import quantize, reconcile
+from planner.pricing import markup_of, target_price
+from planner.quoting import FabricUse, Quote, SizeQuote
+from planner.reports import CALENDAR_DAYS, DAYS, GARMENTS, counted
+from planner.texts import Cash, Msg, Pct, _, msg
+from planner.units import Quantity
+
+METRE_PLACES = 3
+
+
+def metres(value: Decimal) -> Quantity:
+    return Quantity(value, "m")
+
+
+def metres_between(more: Decimal, less: Decimal) -> Quantity:
+    """``more − less`` as the difference of the two lengths shown (left over, short by): what a reader
+    subtracting the shown figures gets."""
+    return metres(quantize(more, METRE_PLACES) - quantize(less, METRE_PLACES))
+
+
+def shown_money(q: Quote, places: int) -> tuple[list[Decimal], Decimal, Decimal, Decimal]:
+    """Amounts, subtotal, rush and total rounded so that the shown parts add up."""
+    amounts, subtotal = reconcile([s.amount for s in q.sizes], places)
+    (_subtotal, rush), total = reconcile([subtotal, q.rush], places)
+    return amounts, subtotal, rush, total
+
+
+# ---------------------------------------------------------------- --explain
+
+
+def fabric_explain(q: Quote) -> list[Msg]:
+    """Metres per size, in all, to buy (or bring) in the shop's steps, and what the fabric bought costs."""
+    f = q.fabric
+    width = (
+        msg(_(" × {pattern} / {fabric} wide (estimate)"), pattern=f.pattern_width, fabric=f.width)
+        if f.estimate
+        else None
+    )
+    out = [
+        msg(
+            _("fabric {size}: {qty} × {need} × (1 + {waste} waste){width} = {qty} × {per} = {metres}"),
+            size=s.size,
+            qty=s.qty,
+            need=s.need,
+            waste=Pct(f.waste),
+            width=width,
+            per=metres(s.per_garment),
+            metres=metres(s.metres),
+        )
+        for s in q.sizes
+    ]
+    if f.step is None:
+        out.append(
+            msg(
+                _("fabric: {metres} in all; {item} has no selling step, so exactly that"),
+                metres=metres(f.metres),
+                item=f.item,
+            )
+        )
+    elif f.customer:
+        out.append(
+            msg(
+                _("to bring: {metres} in all, rounded up to steps of {step} = {buy}"),
+                metres=metres(f.metres),
+                step=f.step,
+                buy=metres(f.buy),
+            )
+        )
+    else:
+        out.append(
+            msg(
+                _("to buy: {metres} in all, rounded up to steps of {step} = {buy}; {left} left over after cutting"),
+                metres=metres(f.metres),
+                step=f.step,
+                buy=metres(f.buy),
+                left=metres_between(f.buy, f.metres),
+            )
+        )
+    if f.explain is not None:
+        out.append(msg(_("fabric bought: {text}"), text=f.explain))
+    return out
+
+
+def other_lines(s: SizeQuote) -> tuple[CostLine, ...]:
+    return tuple(line for line in s.sheet.lines if line.group != "fabric")
+
+
+def garment_explain(q: Quote) -> list[Msg]:
+    """What one garment costs without its fabric, line by line — once when every size has the same lines."""
+    first = q.sizes[0]
+    same = all(other_lines(s) == other_lines(first) for s in q.sizes)
+    out: list[Msg] = []
+    for s in [first] if same else list(q.sizes):
+        who = msg(_("each garment")) if same else msg(_("size {size}"), size=s.size)
+        lines = other_lines(s)
+        out += [
+            msg(_("{who} — {label}: {text}"), who=who, label=line.label, text=line.explain)
+            for line in lines
+            if line.explain
+        ]
+        out.append(
+            msg(
+                _("{who} without fabric: sum of {parts} = {cost}"),
+                who=who,
+                parts=tuple(Cash(line.cost) for line in lines),
+                cost=Cash(s.other_cost),
+            )
+        )
+    return out
+
+
+def hpp_explain(q: Quote, s: SizeQuote) -> list[Msg]:
+    """A garment's share of the fabric bought (cost × its metres / all metres) and its HPP for this order."""
+    f = q.fabric
+    if f.customer:
+        return [
+            msg(
+                _("HPP {size}: {cost}, without fabric (the customer brings it)"),
+                size=s.size,
+                cost=Cash(s.unit_cost),
+            )
+        ]
+    return [
+        msg(
+            _("fabric {size}: {exact} for the metres it takes × {buy} bought / {metres} used = {share} a garment"),
+            size=s.size,
+            exact=Cash(s.fabric.cost),
+            buy=metres(f.buy),
+            metres=metres(f.metres),
+            share=Cash(s.fabric_cost),
+        ),
+        msg(
+            _("HPP {size}: {other} without fabric + {fabric} fabric = {cost}"),
+            size=s.size,
+            other=Cash(s.other_cost),
+            fabric=Cash(s.fabric_cost),
+            cost=Cash(s.unit_cost),
+        ),
+    ]
+
+
+def price_explain(q: Quote, s: SizeQuote) -> Msg:
+    """C × (1 + m) — or C / (1 − g) — rounded up to round_to; or the price given with --price."""
+    if q.price is not None:
+        return msg(_("price {size}: {price}, the price given with --price"), size=s.size, price=Cash(q.price))
+    p, target = q.pricing, target_price(s.unit_cost, q.pricing)
+    common = dict(
+        size=s.size, cost=Cash(s.unit_cost), target=Cash(target), price=Cash(s.unit_price), round_to=Cash(p.round_to)
+    )
+    if p.margin is not None and p.markup is None:
+        return msg(
+            _("price {size}: {cost} / (1 − {margin} margin) = {target} → {price} (rounded up to {round_to})"),
+            margin=Pct(p.margin),
+            **common,
+        )
+    return msg(
+        _("price {size}: {cost} × (1 + {markup} markup) = {target} → {price} (rounded up to {round_to})"),
+        markup=Pct(markup_of(p)),
+        **common,
+    )
+
+
+def size_explain(q: Quote, s: SizeQuote) -> list[Msg]:
+    amount = msg(
+        _("amount {size}: {qty} × {price} = {amount}"),
+        size=s.size,
+        qty=s.qty,
+        price=Cash(s.unit_price),
+        amount=Cash(s.amount),
+    )
+    return [*hpp_explain(q, s), price_explain(q, s), amount]
+
+
+def money_explain(q: Quote) -> list[Msg]:
+    out = [
+        msg(
+            _("subtotal: sum of {parts} = {subtotal}"),
+            parts=tuple(Cash(s.amount) for s in q.sizes),
+            subtotal=Cash(q.subtotal),
+        )
+    ]
+    if q.rush_share:
+        out.append(
+            msg(
+                _("rush: {subtotal} × {share} = {exact} → {rush} (rounded up to {round_to})"),
+                subtotal=Cash(q.subtotal),
+                share=Pct(q.rush_share),
+                exact=Cash(q.rush_exact),
+                rush=Cash(q.rush),
+                round_to=Cash(q.pricing.round_to),
+            )
+        )
+    out += [
+        msg(
+            _("total: {subtotal} + {rush} rush = {total}"),
+            subtotal=Cash(q.subtotal),
+            rush=Cash(q.rush),
+            total=Cash(q.total),
+        ),
+        msg(
+            _("deposit: {total} × {share} = {exact} → {deposit} (rounded up to {round_to}, at most the total)"),
+            total=Cash(q.total),
+            share=Pct(q.deposit_share),
+            exact=Cash(q.deposit_exact),
+            round_to=Cash(q.pricing.round_to),
+            deposit=Cash(q.deposit),
+        ),
+        msg(
+            _("balance: {total} − {deposit} = {balance}"),
+            total=Cash(q.total),
+            deposit=Cash(q.deposit),
+            balance=Cash(q.balance),
+        ),
+    ]
+    return out
+
+
+def time_explain(q: Quote) -> list[Msg]:
+    parts = tuple(msg(_("{qty} × {minutes} min"), qty=s.qty, minutes=s.sheet.minutes) for s in q.sizes)
+    return [
+        msg(
+            _("days: ({parts}) = {minutes} min of work / ({workers} × {hours} h, rushed, × 60 min) = {ratio} → {days}")
+            if q.rushed
+            else _("days: ({parts}) = {minutes} min of work / ({workers} × {hours} h × 60 min) = {ratio} → {days}"),
+            parts=parts,
+            minutes=q.minutes,
+            workers=q.workers,
+            hours=q.day_hours,
+            ratio=q.minutes / q.minutes_per_day,
+            days=counted(DAYS, q.days),
+        ),
+        msg(_("ready: {today} + {days} = {ready}"), today=q.today, days=counted(CALENDAR_DAYS, q.days), ready=q.ready),
+    ]
+
+
+def check_explain(q: Quote) -> list[Msg]:
+    return [
+        msg(
+            _("earned an hour {size}: ({price} − {other} costs other than your work) / {hours} h of work = {per_hour}"),
+            size=c.size,
+            price=Cash(c.price),
+            other=Cash(c.other_costs),
+            hours=c.hours,
+            per_hour=Cash(c.per_hour),
+        )
+        for c in q.checks
+        if c.per_hour is not None
+    ]
+
+
+def quote_explain(q: Quote) -> tuple[Msg, ...]:
+    out = fabric_explain(q) + garment_explain(q)
+    for s in q.sizes:
+        out += size_explain(q, s)
+    return tuple(out + money_explain(q) + time_explain(q) + check_explain(q))
+
+
+# ---------------------------------------------------------------- --format text
+
+
+def fabric_message(f: FabricUse) -> list[Msg]:
+    """Included; or what to bring; or whether the customer's length is enough, and what to add."""
+    estimate = msg(_(" (fabric need estimated)")) if f.estimate else None
+    if not f.customer:
+        return [msg(_("Fabric: {name}, included{estimate}"), name=f.name, estimate=estimate)]
+    if f.brought is None:
+        return [
+            msg(
+                _("Your fabric: please bring at least {buy}, {width} wide{estimate}"),
+                buy=metres(f.buy),
+                width=f.width,
+                estimate=estimate,
+            )
+        ]
+    if f.enough:
+        return [
+            msg(
+                _("Your fabric: the {brought} you have is enough ({width} wide){estimate}"),
+                brought=metres(f.brought),
+                width=f.width,
+                estimate=estimate,
+            )
+        ]
+    return [
+        msg(
+            _(
+                "Your fabric: the {brought} you have is not enough; please add {more} of the same fabric ({width} wide)"
+                "{estimate}"
+            ),
+            brought=metres(f.brought),
+            more=metres(f.short_buy),
+            width=f.width,
+            estimate=estimate,
+        )
+    ]
+
+
+def quote_message(q: Quote, places: int, business: str = "") -> tuple[Msg, ...]:
+    """A short quote to paste into a chat: garment, sizes, total, deposit, balance, ready date."""
+    amounts, _subtotal, rush, total = shown_money(q, places)
+    lines = [
+        msg(_("{business} — quote"), business=business) if business else msg(_("Quote")),
+        msg(_("{product}, {garments}:"), product=q.product, garments=counted(GARMENTS, q.garments)),
+    ]
+    lines += [
+        msg(
+            _("- size {size}: {qty} × {price} = {amount}"),
+            size=s.size,
+            qty=s.qty,
+            price=Cash(s.unit_price),
+            amount=Cash(amount),
+        )
+        for s, amount in zip(q.sizes, amounts)
+    ]
+    lines += fabric_message(q.fabric)
+    if q.rush_share:
+        lines.append(
+            msg(
+                _("Rush surcharge ({share}): {rush}")
+                if q.rush == q.rush_exact
+                else _("Rush surcharge ({share}, rounded up): {rush}"),
+                share=Pct(q.rush_share),
+                rush=Cash(rush),
+            )
+        )
+    lines += [
+        msg(_("Total: {total}"), total=Cash(total)),
+        msg(
+            _("Deposit ({share}): {deposit}")
+            if q.deposit == q.deposit_exact
+            else _("Deposit ({share}, rounded up): {deposit}"),
+            share=Pct(q.deposit_share),
+            deposit=Cash(q.deposit),
+        ),
+        msg(_("Balance on collection: {balance}"), balance=Cash(total - q.deposit)),
+        msg(_("Ready: {ready} ({days})"), ready=q.ready, days=counted(DAYS, q.days)),
+    ]
+    return tuple(lines)
