@@ -81,20 +81,6 @@ def shown_parts(
     return shown, whole, whole - sum(shown, ZERO)
 
 
-def reconcile(parts: list[Decimal], places: int, total: Decimal | None = None) -> tuple[list[Decimal], Decimal]:
-    """Largest-remainder rounding: what the quote's tables still use (to be replaced by shown_parts)."""
-    total = quantize(sum(parts, ZERO) if total is None else total, places)
-    unit = Decimal(1).scaleb(-places)
-    floors = [(p / unit).to_integral_value(rounding="ROUND_FLOOR") * unit for p in parts]
-    missing = int(((total - sum(floors, ZERO)) / unit).to_integral_value())
-    order = sorted(range(len(parts)), key=lambda i: parts[i] - floors[i], reverse=True)
-    shown = list(floors)
-    step = unit if missing >= 0 else -unit
-    for i in order[: abs(missing)] if missing >= 0 else order[::-1][: abs(missing)]:
-        shown[i] += step
-    return [quantize(s, places) for s in shown], total
-
-
 def markup_to_margin(markup: Decimal) -> Decimal:
     """g = m / (1 + m)."""
     return markup / (ONE + markup)

@@ -13,7 +13,7 @@ from typing import Any
 
 from planner.errors import InputError, warning
 from planner.models import HOURS_IN_A_DAY, RUSH_PACE
-from planner.money import ZERO, quantize, reconcile
+from planner.money import ZERO, quantize
 from planner.quoting import FabricUse, Quote, SizeQuote
 from planner.reports import (
     CALENDAR_DAYS,
@@ -27,6 +27,7 @@ from planner.reports import (
     money_json,
     number_json,
     qty_json,
+    rounding_row,
 )
 from planner.reports.quote_text import (
     METRE_PLACES,
@@ -60,11 +61,13 @@ CHECK_COLUMNS = (
 def sizes_table(q: Quote, places: int) -> Table:
     """One row per size, then subtotal, rush, total, deposit and balance."""
     amounts, subtotal, rush, total = shown_money(q, places)
-    shown_metres, all_metres = reconcile([s.metres for s in q.sizes], METRE_PLACES)
+    shown_metres = [quantize(s.metres, METRE_PLACES) for s in q.sizes]
+    all_metres = quantize(sum((s.metres for s in q.sizes), ZERO), METRE_PLACES)
     rows = [
         Row((s.size, s.qty, metres(m), quantize(s.unit_cost, places), s.unit_price, amount))
         for s, m, amount in zip(q.sizes, shown_metres, amounts)
     ]
+    rows += rounding_row(subtotal - sum(amounts, ZERO), len(SIZE_COLUMNS), 5)
     rows.append(Row((msg(_("Subtotal")), q.garments, metres(all_metres), None, None, subtotal), "total"))
     if q.rush_share:
         rows.append(
@@ -264,7 +267,7 @@ def order_lines(q: Quote) -> list[dict[str, Any]]:
             if line.qty is not None:
                 before = entry["qty"].amount if entry["qty"] else Decimal(0)
                 entry["qty"] = Quantity(before + s.qty * line.qty.amount, line.qty.unit)
-    shown, _total = reconcile([e["cost"] for e in merged.values()], 2, q.cost)
+    shown = [quantize(e["cost"], 2) for e in merged.values()]
     return [
         {"group": group, "item": item, "label": label, "qty": qty_json(entry["qty"]), "cost": money_json(cost)}
         for (group, item, label), entry, cost in zip(merged, merged.values(), shown)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from planner.costing import CostLine
-from planner.money import quantize, reconcile
+from planner.money import quantize
 from planner.pricing import markup_of, target_price
 from planner.quoting import FabricUse, Quote, SizeQuote
 from planner.reports import CALENDAR_DAYS, DAYS, GARMENTS, counted
@@ -35,10 +35,10 @@ def metres_between(more: Decimal, less: Decimal) -> Quantity:
 
 
 def shown_money(q: Quote, places: int) -> tuple[list[Decimal], Decimal, Decimal, Decimal]:
-    """Amounts, subtotal, rush and total rounded so that the shown parts add up."""
-    amounts, subtotal = reconcile([s.amount for s in q.sizes], places)
-    (_subtotal, rush), total = reconcile([subtotal, q.rush], places)
-    return amounts, subtotal, rush, total
+    """Amounts, subtotal, rush and total, each rounded on its own (unit prices and the rush are
+    rounded to round_to, so in practice they add up exactly)."""
+    amounts = [quantize(s.amount, places) for s in q.sizes]
+    return amounts, quantize(q.subtotal, places), quantize(q.rush, places), quantize(q.total, places)
 
 
 # ---------------------------------------------------------------- --explain
