@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from planner.catalog import find_item
 from planner.diagnostics import Diagnostics
-from planner.errors import InputError, problem, warning
+from planner.errors import InputError, closest, problem, warning
 from planner.models import Item, Overhead, Packaging, Pattern, PatternProduct, Product, RecipeProduct, Settings
 from planner.money import ONE, ZERO
 from planner.texts import Cash, Msg, Pct, _, msg
@@ -100,6 +100,7 @@ class Context:
     prices: Mapping[str, Decimal] = field(default_factory=dict)
     fabric: str | None = None
     customer_fabric: bool = False
+    settings_broken: frozenset[str] = frozenset()  # keys of the settings replaced by defaults
     # cost_recipe's sheets of this context (not copied by dataclasses.replace): `check` and
     # `plan` cost a recipe again for each plan and each parent that uses it.
     sheets: dict[tuple[int, ...], tuple[tuple[object, ...], CostSheet]] = field(
@@ -149,6 +150,25 @@ def item_line(ctx: Context, group: str, item_id: str, qty: Quantity, scale: Deci
         explain = msg(_("{inner} per pack; × {scale} packs = {cost}"), inner=explain, scale=scale, cost=Cash(cost))
     shown_qty = qty if scale == ONE else qty.scaled(scale)
     return CostLine(group, item.label(item_id), cost, item_id, shown_qty, explain, (Need(item_id, packs * scale),))
+
+
+def known_equipment(ctx: Context, name: str | None, col: Diagnostics, where: tuple[str, ...]) -> None:
+    """The equipment a product names must be in the settings (its hours and its break-even need it)."""
+    known = [e.name for e in ctx.settings.equipment]
+    if name is None or name in known or "equipment" in ctx.settings_broken:
+        return  # (a broken [[equipment]] is reported in the settings, not in every product)
+    near = closest(name, known)
+    col.add(
+        problem(
+            _("equipment '{name}' is not in the settings"),
+            hint=_("did you mean {near}?")
+            if near
+            else _("known equipment: {known}; add an [[equipment]] with this name and its capacity to planner.toml"),
+            name=name,
+            near=", ".join(near),
+            known=", ".join(known) or "-",
+        ).under(*where)
+    )
 
 
 def is_counted(units: UnitTable, qty: Quantity, item: Item) -> bool:
@@ -253,6 +273,7 @@ def _cost_recipe(product: RecipeProduct, ctx: Context) -> CostSheet:
     lines.append(labor_line(ctx, "labor", minutes))
     lines.extend(_overhead_lines(ctx, recipe.overhead, col))
     lines.extend(_packaging_lines(ctx, recipe.packaging, sellable, col))
+    known_equipment(ctx, batch.equipment, col, ("batch", "equipment"))
     col.raise_errors()
     notes = (
         ()
@@ -335,6 +356,7 @@ def cost_pattern(product: PatternProduct, ctx: Context, size: str) -> CostSheet:
         for s in pattern.services
     )
     lines.extend(_packaging_lines(ctx, pattern.packaging, ONE, col))
+    known_equipment(ctx, pattern.equipment, col, ("equipment",))
     col.raise_errors()
     minutes = sum((op.minutes / op.efficiency for op in pattern.operations), ZERO)
     notes = (
@@ -348,7 +370,18 @@ def cost_pattern(product: PatternProduct, ctx: Context, size: str) -> CostSheet:
         if fabric and fabric.estimate
         else ()
     )
-    return CostSheet(pattern.name, product.path, "pattern", size, ONE, ONE, tuple(lines), minutes, notes=notes)
+    return CostSheet(
+        pattern.name,
+        product.path,
+        "pattern",
+        size,
+        ONE,
+        ONE,
+        tuple(lines),
+        minutes,
+        equipment=pattern.equipment,
+        notes=notes,
+    )
 
 
 def fabric_metres(pattern: Pattern, ctx: Context, size: str) -> tuple[str, Item, Decimal, bool]:

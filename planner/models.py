@@ -75,6 +75,7 @@ class Channel(Record):
     commission: OpenShare = Decimal(0)
     fee: Money = Decimal(0)
     sell_through: UsableShare = Decimal(1)
+    tax_base: Literal["price", "receipt"] = "price"  # revenue tax on the shelf price, or on what you receive
 
 
 class Equipment(Record):
@@ -83,6 +84,7 @@ class Equipment(Record):
     life_months: Positive
     salvage: Money = Decimal(0)
     capacity: PositiveInt = 1
+    shared: bool = False  # used by every product (a fridge, a stall), so every break-even carries it
 
     @after
     def _salvage_below_price(self) -> Equipment:
@@ -292,6 +294,7 @@ class Pattern(Record):
     services: list[Service] = []
     overhead: list[Overhead] = []
     packaging: Packaging = Packaging()
+    equipment: str | None = field(default=None, min_length=1)  # the machine it is sewn on (its break-even)
 
     @after
     def _need_for_every_size(self) -> Pattern:

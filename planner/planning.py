@@ -20,7 +20,7 @@ from decimal import Decimal
 from planner.catalog import find_item, pack_units
 from planner.costing import SIXTY, CostSheet
 from planner.diagnostics import Diagnostics
-from planner.errors import InputError, InputErrors, problem, warning
+from planner.errors import InputError, warning
 from planner.models import Item, Settings
 from planner.money import ZERO, ceil_div, quantize
 from planner.pricing import ChannelPrice, price_channel
@@ -330,31 +330,15 @@ def buying_unit(item_id: str, item: Item, catalog: Mapping[str, Item], units: Un
 
 
 def equipment_use(runs: tuple[Run, ...], settings: Settings) -> tuple[EquipmentUse, ...]:
-    """Hours each piece of equipment runs: ``Σ batches × equipment_minutes / 60 / capacity``."""
+    """Hours each piece of equipment runs: ``Σ batches × equipment_minutes / 60 / capacity``.
+    Costing has already refused equipment the settings do not list; a product that names its
+    equipment without minutes (a pattern's sewing machine, for its break-even) books no hours."""
     known = {e.name: e for e in settings.equipment}
     by_name: dict[str, list[Run]] = {}
-    problems = []
     for run in runs:
         name = run.sheet.equipment
-        if name is None:
-            continue
-        if name not in known:
-            problems.append(
-                problem(
-                    _("equipment '{name}' is not in the settings"),
-                    hint=_(
-                        "known equipment: {known}; add an [[equipment]] with this name and its capacity to planner.toml"
-                    ),
-                    name=name,
-                    known=", ".join(known) or "-",
-                )
-                .under("batch", "equipment")
-                .at(run.sheet.file)
-            )
-            continue
-        by_name.setdefault(name, []).append(run)
-    if problems:
-        raise InputErrors(problems)
+        if name is not None and name in known and run.sheet.equipment_minutes:
+            by_name.setdefault(name, []).append(run)
     return tuple(
         EquipmentUse(
             name,

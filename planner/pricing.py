@@ -113,13 +113,20 @@ class ChannelPrice:
 
 
 def exact_price(receipt: Decimal, channel: Channel, tax: Decimal) -> Decimal:
-    """The shelf price that leaves ``receipt`` per piece sold: ``(R / (1 − t) + f) / (1 − r)``."""
-    return (receipt / (ONE - tax) + channel.fee) / (ONE - channel.commission)
+    """The shelf price that leaves ``receipt`` per piece sold. Revenue tax is on the shelf price
+    (gross turnover, decision 9): ``(R + f) / (1 − r − t)``; on a channel whose tax base is what the
+    producer receives (she sells to the shop): ``(R / (1 − t) + f) / (1 − r)``."""
+    if channel.tax_base == "receipt":
+        return (receipt / (ONE - tax) + channel.fee) / (ONE - channel.commission)
+    return (receipt + channel.fee) / (ONE - channel.commission - tax)
 
 
 def receipt_at(price: Decimal, channel: Channel, tax: Decimal) -> Decimal:
-    """What the producer keeps of a piece sold at ``price``: ``(P × (1 − r) − f) × (1 − t)``."""
-    return (price * (ONE - channel.commission) - channel.fee) * (ONE - tax)
+    """What the producer keeps of a piece sold at ``price``: ``P × (1 − r − t) − f``, or
+    ``(P × (1 − r) − f) × (1 − t)`` when the tax base is the receipt."""
+    if channel.tax_base == "receipt":
+        return (price * (ONE - channel.commission) - channel.fee) * (ONE - tax)
+    return price * (ONE - channel.commission - tax) - channel.fee
 
 
 def price_channel(cost: Decimal, channel: Channel, pricing: Pricing) -> ChannelPrice:
@@ -156,10 +163,11 @@ def depreciation(equipment: Equipment) -> Decimal:
     return (equipment.price - equipment.salvage) / equipment.life_months
 
 
-def fixed_costs(settings: Settings) -> list[FixedCost]:
-    """Every monthly fixed cost of the workspace: [fixed_costs] plus all equipment."""
+def fixed_costs(settings: Settings, uses: str | None = None) -> list[FixedCost]:
+    """A product's monthly fixed costs: [fixed_costs], the depreciation of the equipment it uses
+    and of equipment marked ``shared`` (decision 6: a baker's break-even carries no sewing machine)."""
     lines = [FixedCost(name, amount) for name, amount in settings.fixed_costs.items()]
-    lines += [FixedCost(eq.name, depreciation(eq), eq) for eq in settings.equipment]
+    lines += [FixedCost(eq.name, depreciation(eq), eq) for eq in settings.equipment if eq.shared or eq.name == uses]
     return lines
 
 
@@ -240,12 +248,13 @@ class BreakEven:
         return rows
 
 
-def break_even(sale: ChannelPrice, settings: Settings, goals: Goals = Goals()) -> BreakEven:
-    """Break-even of one product on one channel against the workspace's monthly fixed costs."""
+def break_even(sale: ChannelPrice, settings: Settings, goals: Goals = Goals(), uses: str | None = None) -> BreakEven:
+    """Break-even of one product (using the equipment ``uses``) on one channel, against its monthly
+    fixed costs."""
     if goals.capital is not None and goals.volume is None:
         raise problem(
             _("--capital needs --volume: payback depends on how many pieces you sell a month"),
             hint=_("add e.g. --volume 600 (pieces sold a month)"),
         )
-    fixed = sum((line.amount for line in fixed_costs(settings)), ZERO)
+    fixed = sum((line.amount for line in fixed_costs(settings, uses)), ZERO)
     return BreakEven(sale, fixed, settings.working_days, goals)

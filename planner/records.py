@@ -226,6 +226,8 @@ def _type_schema(tp: Any, definitions: dict[str, cs.CoreSchema], spec: Field | N
         return cs.str_schema(pattern=spec.pattern if spec else None, min_length=least)
     if tp is date:
         return cs.date_schema()
+    if tp is bool:
+        return cs.bool_schema(strict=True)
     if tp is int:
         return cs.int_schema()
     raise TypeError(f"no schema for the field type {tp!r}")

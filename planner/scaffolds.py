@@ -132,8 +132,9 @@ def recipe_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, settings
     doc.key("pieces", 10, _("pieces one batch makes"))
     doc.key("loss", Decimal("0.05"), _("share of pieces lost (broken, tasted)"))
     doc.key("minutes", 60, _("your hands-on minutes per batch"))
-    if settings.equipment:
-        doc.key("equipment", settings.equipment[0].name, _("one of [[equipment]] in planner.toml"))
+    machine = equipment_for(settings, sewing=False)
+    if machine is not None:
+        doc.key("equipment", machine, _("one of [[equipment]] in planner.toml"))
         doc.key("equipment_minutes", 45, _("minutes it runs per batch"))
     lines(doc, "ingredients", ingredients)
     doc.blank()
@@ -149,6 +150,18 @@ def recipe_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, settings
     doc.key("cost", 1000, _("a plain amount per batch"))
     packaging(doc, pick(catalog, units, RECIPE_PACKAGING, 0, taken), per_pack=True)
     return doc
+
+
+SEWING = ("jahit", "sew", "obras", "overlock")
+
+
+def equipment_for(settings: Settings, *, sewing: bool) -> str | None:
+    """The equipment a new recipe (an oven, not a sewing machine) or pattern names, going by its
+    name; None when the settings have none that fits."""
+    for equipment in settings.equipment:
+        if any(word in equipment.name.lower() for word in SEWING) == sewing and not equipment.shared:
+            return equipment.name
+    return None
 
 
 def packaging(doc: Doc, chosen: list[tuple[str, str]], *, per_pack: bool) -> None:
@@ -189,22 +202,19 @@ def pattern_doc(fmt: Any, catalog: Mapping[str, Item], units: UnitTable, setting
     doc.comment(_('Amounts are a number and a unit: "250 g", "1,5 kg", "3 butir", "2 sdm", "1,40 m".'))
     doc.key("name", title_of(stem))
     doc.key("sizes", list(NEED))
+    machine = equipment_for(settings, sewing=True)
+    if machine is not None:
+        doc.key("equipment", machine, _("its depreciation joins this pattern's break-even"))
     doc.table("fabric")
     doc.key("item", fabric, _("default fabric (catalog id)"))
     doc.key("width", str(catalog[fabric].width), _("width the needs are for"))
     doc.key("need", dict(NEED), _("metres per garment"))
     doc.key("waste", Decimal("0.05"), _("cutting waste share"))
     lines(doc, "materials", pick(catalog, units, MATERIALS, 0, taken))
-    for name, minutes, efficiency in (
-        (_("Cut"), 15, None),
-        (_("Sew"), 45, Decimal("0.5")),
-        (_("Press and fold"), 10, None),
-    ):
+    for name, minutes in ((_("Cut"), 15), (_("Sew"), 60), (_("Press and fold"), 10)):
         doc.array("operations")
         doc.key("name", doc.say(name))
-        doc.key("minutes", minutes, _("minutes per garment"))
-        if efficiency is not None:
-            doc.key("efficiency", efficiency, _("0.5: a small shop's pace"))
+        doc.key("minutes", minutes, _("your own minutes per garment"))
     doc.blank()
     doc.comment(
         _('Outside work paid per garment (obras, bordir): [[services]] with name = "Bordir logo" and cost = 5000.')

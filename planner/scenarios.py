@@ -151,7 +151,7 @@ def what_if(product: Any, ctx: Context, size: str | None, scenarios: Sequence[Sc
                     sheet,
                     price_channel(sheet.unit, channel, pricing),
                     today,
-                    break_even(today, settings),
+                    break_even(today, settings, uses=sheet.equipment),
                 )
             )
     return per_size

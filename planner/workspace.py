@@ -57,6 +57,9 @@ class Workspace:
     files: dict[str, tuple[Kind, Record, dict[str, Any], str]] = field(default_factory=dict)
     reals: dict[str, str] = field(default_factory=dict)  # real_path by spelling
     diagnostics: Diagnostics = field(init=False)
+    # keys of planner.toml replaced by their defaults because they are wrong (every key when the
+    # file cannot be read): what depends on them (a product's equipment, --channel) is not judged
+    settings_broken: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.diagnostics = Diagnostics(self.place)
@@ -167,15 +170,18 @@ def load_workspace(workspace: Path | None = None, first: Path | None = None) -> 
 def _load_settings(ws: Workspace, path: Path) -> Settings:
     """The settings, validated with their own currency; a broken table gives way to its default."""
     data = ws.diagnostics.collect(lambda: ws.read(path), shown(path))
-    if not data:
+    if data is None:
+        ws.settings_broken = frozenset(Settings.fields())
         return Settings()
     ws.places = currency_places(data.get("currency", DEFAULT_CURRENCY))
-    settings = validate_partly(ws, Settings, data, shown(path))
+    settings, broken = validate_partly(ws, Settings, data, shown(path))
     wrong = _money_problem(settings)
     if wrong is not None:
         key, err = wrong
         ws.diagnostics.add(err.under(key), shown(path))
         settings = settings.copy({key: getattr(Settings(), key)})
+        broken |= {key}
+    ws.settings_broken = frozenset(broken)
     assert isinstance(settings, Settings)
     ws.places = currency_places(settings.currency)
     return settings
@@ -188,22 +194,24 @@ def _money_problem(settings: Settings) -> tuple[str, InputError] | None:
     return money_problem(settings.locale, settings.currency)
 
 
-def validate_partly(ws: Workspace, model: type[Record], data: dict[str, Any], path: str) -> Any:
-    """``model`` from ``data``; with problems, they are kept and the keys they are in are left out
-    (their defaults apply), so what is right still counts. The defaults when nothing is left."""
+def validate_partly(ws: Workspace, model: type[Record], data: dict[str, Any], path: str) -> tuple[Any, set[str]]:
+    """``model`` from ``data``, and the keys that were wrong; with problems, they are kept and the
+    keys they are in are left out (their defaults apply), so what is right still counts. The
+    defaults (every key wrong) when nothing is left."""
+    everything = set(model.fields())
     try:
-        return ws.validate(model, data, path)
+        return ws.validate(model, data, path), set()
     except InputErrors as errs:
         ws.diagnostics.extend(errs.problems, path)
-        wrong = {e.loc[0] for e in errs.problems if e.loc}
+        wrong = {str(e.loc[0]) for e in errs.problems if e.loc}
         if len(wrong) < len({e.loc[:1] for e in errs.problems}):  # a problem of the whole file
-            return model.model_validate({}, context={"places": ws.places})
+            return model.model_validate({}, context={"places": ws.places}), everything
         kept = {key: value for key, value in data.items() if key not in wrong}
     try:
-        return ws.validate(model, kept, path)
+        return ws.validate(model, kept, path), wrong
     except InputErrors as errs:  # what was left depended on what was taken out
         ws.diagnostics.extend(errs.problems, path)
-        return model.model_validate({}, context={"places": ws.places})
+        return model.model_validate({}, context={"places": ws.places}), everything
 
 
 def _load_catalog(ws: Workspace, path: Path) -> Catalog:

@@ -45,30 +45,39 @@ def test_textbook_break_even():
     assert be.per_day == D("61.56")
 
 
-def test_equipment_depreciation_joins_the_fixed_costs():
+def test_a_products_equipment_and_the_shared_equipment_join_its_fixed_costs():
+    """Decision 6: a product's break-even counts the fixed costs, the depreciation of the equipment it
+    uses and of equipment marked shared — not every machine of the workspace."""
     settings = Settings(
         fixed_costs={"listrik": D(50_000), "internet": D(25_000)},
         equipment=[
             Equipment(name="oven", price=D(1_500_000), life_months=D(36)),
             Equipment(name="kukusan", price=D(250_000), life_months=D(24)),
             Equipment(name="mesin-jahit", price=D(2_500_000), life_months=D(60), salvage=D(500_000)),
+            Equipment(name="kulkas", price=D(1_200_000), life_months=D(48), shared=True),
         ],
     )
-    lines = fixed_costs(settings)
-    # oven 1.500.000 / 36 = 41.666,67; kukusan 250.000 / 24 = 10.416,67;
-    # mesin-jahit (2.500.000 − 500.000) / 60 = 33.333,33
-    assert [round(line.amount, 2) for line in lines] == [
-        D(50000),
-        D(25000),
-        D("41666.67"),
-        D("10416.67"),
-        D("33333.33"),
+    # oven 1.500.000 / 36 = 41.666,67; kulkas (shared) 1.200.000 / 48 = 25.000; no kukusan, no mesin-jahit
+    assert [(line.name, round(line.amount, 2)) for line in fixed_costs(settings, "oven")] == [
+        ("listrik", D(50000)),
+        ("internet", D(25000)),
+        ("oven", D("41666.67")),
+        ("kulkas", D(25000)),
     ]
-    # F = 50.000 + 25.000 + 41.666,67 + 10.416,67 + 33.333,33 = 160.416,67
-    be = break_even(at_price(D(5000), DIRECT, PRICING, D(7500)), settings)
-    assert round(be.fixed, 2) == D("160416.67")
-    # c = 7.500 − 5.000 = 2.500; 160.416,67 / 2.500 = 64,17 → 65
-    assert be.units == 65
+    # a garment on the sewing machine: (2.500.000 − 500.000) / 60 = 33.333,33, and the shared kulkas
+    assert [line.name for line in fixed_costs(settings, "mesin-jahit")] == [
+        "listrik",
+        "internet",
+        "mesin-jahit",
+        "kulkas",
+    ]
+    # F = 50.000 + 25.000 + 41.666,67 + 25.000 = 141.666,67
+    be = break_even(at_price(D(5000), DIRECT, PRICING, D(7500)), settings, uses="oven")
+    assert round(be.fixed, 2) == D("141666.67")
+    # c = 7.500 − 5.000 = 2.500; 141.666,67 / 2.500 = 56,67 → 57
+    assert be.units == 57
+    # a product with no equipment carries the fixed costs and the shared kulkas only: 100.000 / 2.500 = 40
+    assert break_even(at_price(D(5000), DIRECT, PRICING, D(7500)), settings).units == 40
 
 
 def test_depreciation_with_salvage():
@@ -138,6 +147,7 @@ def test_the_report_json_follows_the_contract():
         "unit_cost": "5500.00",
         "contribution": "6500.00",
         "fixed_costs": "10000000.00",
+        "fixed_lines": [{"name": "sewa", "amount": "10000000.00"}],
         "units": 1539,
         "revenue": "18468000.00",
         "units_per_day": "61.56",

@@ -26,6 +26,7 @@ def test_textbook_break_even(ws):
         # c = 12.000 − 5.500 = 6.500; F = 10.000.000
         "contribution": "6500.00",
         "fixed_costs": "10000000.00",
+        "fixed_lines": [{"name": "sewa", "amount": "10000000.00"}],
         # 10.000.000 / 6.500 = 1.538,46 → 1.539; revenue 1.539 × 12.000; per day 1.539 / 25 = 61,56
         "units": 1539,
         "revenue": "18468000.00",
@@ -183,6 +184,7 @@ def test_pattern_json_has_a_size_per_object(examples):
         "unit_cost",
         "contribution",
         "fixed_costs",
+        "fixed_lines",
         "units",
         "revenue",
         "units_per_day",

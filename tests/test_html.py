@@ -282,7 +282,10 @@ def test_page_written_with_output(examples: Path) -> None:
 
 
 def test_business_name_from_the_settings(examples: Path) -> None:
-    (examples / "planner.toml").write_text('business = "Wadai Acil Ani"\n', encoding="utf-8")
+    (examples / "planner.toml").write_text(
+        'business = "Wadai Acil Ani"\n[[equipment]]\nname = "oven"\nprice = 1_500_000\nlife_months = 36\n',
+        encoding="utf-8",
+    )
     result = run_cli("cost", "recipes/bingka-kentang.toml", "--format", "html", cwd=examples, env=EPOCH)
     assert result.code == 0, result.err
     assert '<div class="business">Wadai Acil Ani</div>' in result.out

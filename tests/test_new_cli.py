@@ -146,6 +146,43 @@ def test_init_twice_refuses_and_changes_nothing(tmp_path: Path):
     assert settings.read_bytes() == (DATA / "planner.toml").read_bytes()
 
 
+def fixed_cost_names(ws: Path, product: str) -> list[str]:
+    data = json.loads(run_cli("breakeven", product, "-f", "json", "--lang", "en", cwd=ws).out)
+    first = data[0] if isinstance(data, list) else data  # a pattern: one object per size
+    return [line["name"] for line in first["fixed_lines"]]
+
+
+def test_init_for_kue_writes_no_sewing_machine(tmp_path: Path, examples: Path):
+    """Decision 6: a baker's workspace has no sewing machine, and a kue's break-even never carries one."""
+    assert run_cli("init", "usaha", "--for", "kue", cwd=tmp_path).code == 0
+    ws = tmp_path / "usaha"
+    settings = tomllib.loads(written(ws / "planner.toml"))
+    assert [e["name"] for e in settings["equipment"]] == ["oven", "kukusan"]
+    assert "quote" not in settings
+    (ws / "recipes" / "bingka-kentang.toml").write_bytes((examples / "recipes" / "bingka-kentang.toml").read_bytes())
+    (ws / "recipes" / "santan-pandan.toml").write_bytes((examples / "recipes" / "santan-pandan.toml").read_bytes())
+    # listrik 50.000 + internet 25.000 + oven (1.500.000 − 0) / 36 months = Rp 41.666,67
+    assert fixed_cost_names(ws, "recipes/bingka-kentang.toml") == ["listrik", "internet", "oven"]
+    assert run_cli("new", "pattern", "patterns/baju", cwd=ws).code == 0
+    assert "equipment" not in tomllib.loads(written(ws / "patterns" / "baju.toml"))
+
+
+def test_init_for_jahit_keeps_the_machine_and_the_quote(tmp_path: Path):
+    assert run_cli("init", "--for", "jahit", cwd=tmp_path).code == 0
+    settings = tomllib.loads(written(tmp_path / "planner.toml"))
+    assert [e["name"] for e in settings["equipment"]] == ["mesin-jahit"]
+    assert settings["quote"]["deposit"] == D("0.5")
+    assert run_cli("new", "pattern", "patterns/baju", cwd=tmp_path).code == 0
+    pattern = tomllib.loads(written(tmp_path / "patterns" / "baju.toml"))
+    assert pattern["equipment"] == "mesin-jahit"
+    assert fixed_cost_names(tmp_path, "patterns/baju.toml") == ["listrik", "internet", "mesin-jahit"]
+
+
+def test_init_for_an_unknown_trade_is_a_usage_error(tmp_path: Path):
+    result = run_cli("init", "--for", "roti", cwd=tmp_path)
+    assert result.code == 2 and not (tmp_path / "planner.toml").exists()
+
+
 def test_init_into_a_file_is_an_error(tmp_path: Path):
     (tmp_path / "berkas").write_text("x", encoding="utf-8")
     result = run_cli("init", "berkas", "--lang", "en", cwd=tmp_path)

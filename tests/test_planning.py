@@ -185,13 +185,10 @@ def test_workers_share_the_labour():
     assert plan(shirts, settings=settings(workers=2)).days == 4
 
 
-def test_unknown_equipment_is_an_error_naming_the_known_ones():
-    with pytest.raises(InputErrors) as caught:
-        plan([Order(sheet({}, equipment="panci", equipment_minutes="30"), 8)])
-    (err,) = caught.value.problems
-    assert err.message.key == _("equipment '{name}' is not in the settings")
-    assert err.hint.params["known"] == "oven, kukusan"
-    assert err.loc == ("batch", "equipment") and err.path == "Kue.toml"
+def test_equipment_without_minutes_books_no_hours():
+    # a pattern names its sewing machine for its break-even; its sewing time is labour, not machine hours
+    result = plan([Order(sheet({}, sellable="1", minutes="150", size="M", equipment="oven"), 2)])
+    assert result.equipment == ()
 
 
 def test_due_date_too_close_is_late_by_the_difference():

@@ -164,6 +164,27 @@ def test_revenue_tax_from_the_settings(tmp_path):
     assert data["channels"][0]["profit"] == "2460.00"
 
 
+def test_revenue_tax_is_on_the_shelf_price_and_the_working_says_so(tmp_path):
+    """Decision 9: tax on gross turnover, P = (R + f) / (1 − r − t); receipt = P × (1 − r − t) − f."""
+    folder = make_workspace(tmp_path / "t", rule="markup = 0.40\nrevenue_tax = 0.005")
+    settings = folder / "planner.toml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + '[[channels]]\nname = "warung"\ncommission = 0.10\ntax_base = "receipt"\n',
+        encoding="utf-8",
+    )
+    result = run_cli("price", "kue.toml", "--explain", "--lang", "en", cwd=folder)
+    assert result.code == 0, result.err
+    text = " ".join(result.out.split())
+    # gofood: R = 1.875 × 1,4 = 2.625; (2.625 + 1.000) / (1 − 20% − 0,5%) = 3.625 / 0,795 = 4.559,75 → 5.000;
+    # receipt 5.000 × 0,795 − 1.000 = 2.975
+    assert "gofood: shelf price = (Rp2.625 + Rp1.000) / (1 − 20% − 0,5%) = Rp4.560 → Rp5.000" in text
+    assert "gofood: you receive per piece sold = Rp5.000 × (1 − 20% − 0,5%) − Rp1.000 = Rp2.975" in text
+    # the shop's own base: 2.625 / 0,995 = 2.638,19; / 0,9 = 2.931,32 → 3.000; (3.000 × 0,9) × 0,995 = 2.686,50
+    assert "warung: shelf price = (Rp2.625 / (1 − 0,5%)) / (1 − 10%) = Rp2.931 → Rp3.000" in text
+    assert "warung: you receive per piece sold = (Rp3.000 × (1 − 10%)) × (1 − 0,5%) = Rp2.687" in text
+
+
 def test_no_markup_or_margin_warns_with_the_line(tmp_path):
     folder = make_workspace(tmp_path / "n", rule="")
     result = run_cli("price", "kue.toml", "--lang", "en", cwd=folder)

@@ -89,14 +89,24 @@ def test_revenue_tax():
 
 
 def test_tax_fee_and_commission_together():
-    # C 1.875 → R 2.625; (2.625 / 0,995 + 1.000) / 0,8 = (2.638,19 + 1.000) / 0,8 = 4.547,74 → 5.000
+    """Decision 9: revenue tax is on the shelf price (gross turnover, as PPh final UMKM is levied)."""
+    # C 1.875 → R 2.625; P = (2.625 + 1.000) / (1 − 0,2 − 0,005) = 3.625 / 0,795 = 4.559,75 → 5.000
     taxed = Pricing(markup=D("0.40"), round_to=D(500), revenue_tax=D("0.005"))
     sale = price_channel(D(1875), GOFOOD, taxed)
-    assert round(sale.exact, 2) == D("4547.74")
+    assert round(sale.exact, 2) == D("4559.75")
     assert sale.price == D(5000)
+    # receipt 5.000 × (1 − 0,2 − 0,005) − 1.000 = 3.975 − 1.000 = 2.975; profit 2.975 − 1.875 = 1.100
+    assert sale.receipt == D(2975)
+    assert sale.profit == D(1100)
+
+
+def test_tax_on_what_the_producer_receives_where_she_sells_to_the_shop():
+    # tax_base = "receipt": (2.625 / 0,995 + 1.000) / 0,8 = (2.638,19 + 1.000) / 0,8 = 4.547,74 → 5.000;
     # receipt (5.000 × 0,8 − 1.000) × 0,995 = 3.000 × 0,995 = 2.985; profit 2.985 − 1.875 = 1.110
-    assert sale.receipt == D(2985)
-    assert sale.profit == D(1110)
+    taxed = Pricing(markup=D("0.40"), round_to=D(500), revenue_tax=D("0.005"))
+    sale = price_channel(D(1875), GOFOOD.copy({"tax_base": "receipt"}), taxed)
+    assert round(sale.exact, 2) == D("4547.74")
+    assert (sale.price, sale.receipt, sale.profit) == (D(5000), D(2985), D(1110))
 
 
 def test_a_given_price():

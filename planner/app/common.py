@@ -30,7 +30,7 @@ def context(
     known = {item: price for item, price in prices.items() if diag.collect(lambda: find_item(ws.catalog, item))}
     if fabric is not None:
         diag.collect(lambda: find_item(ws.catalog, fabric))
-    return Context(ws.settings, ws.catalog, ws.units, known, fabric, customer_fabric)
+    return Context(ws.settings, ws.catalog, ws.units, known, fabric, customer_fabric, ws.settings_broken)
 
 
 def each(ws: Workspace, items: Iterable[T], compute: Callable[[T], U], path_of: Callable[[T], str]) -> list[U]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -89,9 +90,27 @@ def candidates(ws: Workspace, target: Path) -> list[Path]:
     return [p for key, p in seen.items() if key != target.resolve()]
 
 
-def workspace_files(root: Path) -> list[tuple[Path, str]]:
-    """The files of a new workspace at ``root``: the embedded settings and catalog, comments,
-    sources and all (each checked to be valid TOML, as shipped)."""
+TRADES = ("kue", "jahit")
+_FOR = re.compile(r"^\[.*#\s*for (\w+)")
+
+
+def for_trade(text: str, trade: str | None) -> str:
+    """The settings ``text`` without the tables marked ``# for`` another trade (decision 6: no
+    sewing machine in a baker's workspace); all of it when ``trade`` is None."""
+    kept: list[str] = []
+    keep = True
+    for line in text.splitlines(keepends=True):
+        if line.startswith("["):
+            marked = _FOR.match(line)
+            keep = trade is None or marked is None or marked.group(1) == trade
+        if keep:
+            kept.append(line)
+    return "".join(kept).rstrip("\n") + "\n"
+
+
+def workspace_files(root: Path, trade: str | None = None) -> list[tuple[Path, str]]:
+    """The files of a new workspace at ``root``: the embedded settings (for ``trade``) and catalog,
+    comments, sources and all (each checked to be valid TOML, as shipped)."""
     if root.exists() and not root.is_dir():
         raise problem(
             _("'{folder}' is a file, not a folder"), hint=_("choose a folder for the workspace"), folder=str(root)
@@ -99,6 +118,8 @@ def workspace_files(root: Path) -> list[tuple[Path, str]]:
     files = []
     for name in (SETTINGS_FILE, CATALOG_FILE):
         text = tomlfile.read_text(DATA / name)
+        if name == SETTINGS_FILE:
+            text = for_trade(text, trade)
         tomlfile.parse(text, str(DATA / name))
         files.append((root / name, text))
     return files

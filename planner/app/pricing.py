@@ -10,7 +10,7 @@ from pathlib import Path
 from planner.app.common import context, finish
 from planner.app.products import product_sheets
 from planner.errors import problem
-from planner.models import Channel, Settings
+from planner.models import Channel
 from planner.pricing import Goals, find_channel, override
 from planner.reports import Report
 from planner.texts import _
@@ -37,8 +37,10 @@ class BreakevenOptions:
     prices: Mapping[str, Decimal] = field(default_factory=dict)
 
 
-def channels_of(settings: Settings, name: str | None) -> list[Channel]:
-    return list(settings.channels) if name is None else [find_channel(settings.channels, name)]
+def channels_of(ws: Workspace, name: str | None) -> list[Channel]:
+    """Every channel, or the one named (not judged when [[channels]] is broken: that is reported)."""
+    channels = list(ws.settings.channels)
+    return channels if name is None or "channels" in ws.settings_broken else [find_channel(channels, name)]
 
 
 def price(ws: Workspace, files: Sequence[Path], options: PriceOptions) -> list[Report]:
@@ -47,7 +49,7 @@ def price(ws: Workspace, files: Sequence[Path], options: PriceOptions) -> list[R
 
     diag, settings = ws.diagnostics, ws.settings
     pricing = diag.collect(lambda: override(settings.pricing, markup=options.markup, margin=options.margin))
-    channels = diag.collect(lambda: channels_of(settings, options.channel)) or list(settings.channels)
+    channels = diag.collect(lambda: channels_of(ws, options.channel)) or list(settings.channels)
     ctx = context(ws, options.prices, fabric=options.fabric, customer_fabric=options.customer_fabric)
     reports = [
         price_report(
@@ -63,7 +65,7 @@ def breakeven(ws: Workspace, files: Sequence[Path], options: BreakevenOptions) -
     from planner.reports.breakeven import Ask, breakeven_report
 
     diag, settings, goals = ws.diagnostics, ws.settings, options.goals
-    channel = diag.collect(lambda: channels_of(settings, options.channel)[0]) or settings.channels[0]
+    channel = diag.collect(lambda: channels_of(ws, options.channel)[0]) or settings.channels[0]
     if goals.capital is not None and goals.volume is None:
         diag.add(
             problem(

@@ -17,6 +17,11 @@ from planner.texts import _, msg
 SUFFIX = ".toml"
 
 
+class Trade(StrEnum):
+    kue = "kue"
+    jahit = "jahit"
+
+
 class Kind(StrEnum):
     recipe = "recipe"
     pattern = "pattern"
@@ -76,7 +81,7 @@ def new(
 @app.command(
     help=_(
         "Write an editable workspace: planner.toml and prices.toml copied from the defaults.\n\n"
-        "Example: planner init usaha-kue"
+        "Example: planner init usaha-kue --for kue"
     )
 )
 def init(
@@ -85,6 +90,15 @@ def init(
         typer.Argument(help=_("Folder for the workspace (default: here)."), metavar="DIR", show_default=False),
     ] = None,
     *,
+    trade: Annotated[
+        Trade | None,
+        typer.Option(
+            "--for",
+            metavar="TRADE",
+            help=_("kue or jahit: keep only the equipment of that trade (without it, both)."),
+            show_default=False,
+        ),
+    ] = None,
     force: ForceOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -95,7 +109,7 @@ def init(
 
     options.language(lang)
     root = folder or Path(".")
-    files = workspace_files(root)
+    files = workspace_files(root, trade.value if trade else None)
     write_all(files, force=force, folders=[root / name for name in SUBFOLDERS])
     fmt = Formatter(lang or "id")
     sys.stdout.write(

@@ -260,8 +260,9 @@ def _ratio(a: Decimal, b: Decimal) -> Decimal:
     return quantize(a / b, 2)
 
 
-def breakeven_json(be: BreakEven, sheet: CostSheet) -> dict[str, Any]:
-    """One object of the breakeven JSON contract (``size`` for patterns)."""
+def breakeven_json(be: BreakEven, sheet: CostSheet, lines: list[FixedCost]) -> dict[str, Any]:
+    """One object of the breakeven JSON contract (``size`` for patterns), with the monthly fixed
+    costs it counts in ``fixed_lines`` (which equipment, decision 6)."""
     data: dict[str, Any] = {"product": sheet.product}
     if sheet.kind == "pattern":
         data["size"] = sheet.size
@@ -271,6 +272,7 @@ def breakeven_json(be: BreakEven, sheet: CostSheet) -> dict[str, Any]:
         unit_cost=money_json(sheet.unit),
         contribution=money_json(be.contribution),
         fixed_costs=money_json(be.fixed),
+        fixed_lines=[{"name": line.name, "amount": money_json(line.amount)} for line in lines],
         units=be.units,
         revenue=money_json(be.revenue),
         units_per_day=number_json(be.per_day),
@@ -307,8 +309,8 @@ def breakeven_report(
     sheets: list[CostSheet], settings: Settings, ask: Ask, places: int, *, settings_file: str, defaults: bool = False
 ) -> Report:
     """One product (a recipe, or a pattern at one or every size) on one channel."""
-    lines = fixed_costs(settings)
-    results = [(sheet, break_even(sale_of(sheet, ask), settings, ask.goals)) for sheet in sheets]
+    lines = fixed_costs(settings, sheets[0].equipment)
+    results = [(sheet, break_even(sale_of(sheet, ask), settings, ask.goals, sheet.equipment)) for sheet in sheets]
     explain = fixed_explain(lines, sum((line.amount for line in lines), ZERO))
     notes: list[InputError | Msg] = [n for s in sheets for n in s.notes]
     for sheet, be in results:
@@ -323,7 +325,7 @@ def breakeven_report(
         notes.append(defaults_warning(settings_file))
     tables = (fixed_table(lines, places), figures_table(results, ask.channel.name), volumes_table(results, places))
     charts = tuple(c for c in (volumes_chart(be, sheet) for sheet, be in results) if c is not None)
-    data = [breakeven_json(be, sheet) for sheet, be in results]
+    data = [breakeven_json(be, sheet, lines) for sheet, be in results]
     return Report(
         "breakeven",
         sheets[0].product,

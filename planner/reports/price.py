@@ -52,8 +52,29 @@ def target_expr(sale: ChannelPrice, pricing: Pricing) -> Msg:
     return msg(_("{cost} × (1 + {markup})"), cost=cost, markup=Pct(markup_of(pricing)))
 
 
+def _kept(sale: ChannelPrice) -> object:
+    """``1 − r − t``: the share of the shelf price left after commission and revenue tax."""
+    term: object = msg(_("1 − {share}"), share=Pct(sale.channel.commission or sale.tax))
+    if sale.channel.commission and sale.tax:
+        term = msg(_("{a} − {b}"), a=term, b=Pct(sale.tax))
+    return term
+
+
 def shelf_expr(sale: ChannelPrice) -> object:
-    """``(R / (1 − t) + f) / (1 − r)``, leaving out the terms that are zero."""
+    """``(R + f) / (1 − r − t)``, leaving out the terms that are zero; on a channel whose tax base
+    is the receipt, ``(R / (1 − t) + f) / (1 − r)``."""
+    if sale.channel.tax_base == "receipt":
+        return _shelf_on_receipt(sale)
+    term: object = Cash(sale.target)
+    compound = False
+    if sale.channel.fee:
+        term, compound = msg(_("{a} + {b}"), a=term, b=Cash(sale.channel.fee)), True
+    if sale.channel.commission or sale.tax:
+        term = msg(_("{amount} / ({share})"), amount=_paren(term, compound), share=_kept(sale))
+    return term
+
+
+def _shelf_on_receipt(sale: ChannelPrice) -> object:
     term: object = Cash(sale.target)
     compound = False
     if sale.tax:
@@ -66,7 +87,19 @@ def shelf_expr(sale: ChannelPrice) -> object:
 
 
 def receipt_expr(sale: ChannelPrice) -> object:
-    """``(P × (1 − r) − f) × (1 − t)``, leaving out the terms that are zero."""
+    """``P × (1 − r − t) − f``, leaving out the terms that are zero; on a channel whose tax base is
+    the receipt, ``(P × (1 − r) − f) × (1 − t)``."""
+    if sale.channel.tax_base == "receipt":
+        return _receipt_on_receipt(sale)
+    term: object = Cash(sale.price)
+    if sale.channel.commission or sale.tax:
+        term = msg(_("{amount} × ({share})"), amount=term, share=_kept(sale))
+    if sale.channel.fee:
+        term = msg(_("{a} − {b}"), a=term, b=Cash(sale.channel.fee))
+    return term
+
+
+def _receipt_on_receipt(sale: ChannelPrice) -> object:
     term: object = Cash(sale.price)
     compound = False
     if sale.channel.commission:
