@@ -287,3 +287,36 @@ def test_business_name_from_the_settings(examples: Path) -> None:
     assert result.code == 0, result.err
     assert '<div class="business">Wadai Acil Ani</div>' in result.out
     assert "<title>Wadai Acil Ani — Bingka kentang</title>" in result.out
+
+
+def test_the_page_is_dated_by_today_when_given(examples: Path) -> None:
+    """--today dates the page (head, print footer, "made on"), before SOURCE_DATE_EPOCH (2026-12-01)."""
+    plan = run_cli("plan", "plans/pesanan-kenduri.toml", "--today", "2026-11-20", "-f", "html", cwd=examples, env=EPOCH)
+    assert plan.code == 0, plan.err
+    assert '<div class="date">20 November 2026</div>' in plan.out
+    assert "Dibuat dengan planner pada 20 November 2026." in plan.out
+    assert "1 Desember 2026" not in plan.out
+    quote = run_cli(
+        "quote",
+        "patterns/kemeja-sekolah.toml",
+        "--sizes",
+        "S=5,M=10,L=5",
+        "--today",
+        "2026-11-20",
+        "--lang",
+        "en",
+        "-f",
+        "html",
+        cwd=examples,
+        env=EPOCH,
+    )
+    assert quote.code == 0, quote.err
+    assert '<div class="date">November 20, 2026</div>' in quote.out
+    assert '"Usaha Saya · November 20, 2026"' in quote.out  # the print footer's CSS string
+
+
+def test_without_today_the_page_keeps_source_date_epoch(examples: Path) -> None:
+    earlier = {"SOURCE_DATE_EPOCH": str(1796083200 - 6 * 86400)}  # 2026-12-01 less six days: 2026-11-25
+    plan = run_cli("plan", "plans/pesanan-kenduri.toml", "-f", "html", cwd=examples, env=earlier)
+    assert plan.code == 0, plan.err
+    assert '<div class="date">25 November 2026</div>' in plan.out

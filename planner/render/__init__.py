@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from planner.errors import InputError
@@ -83,8 +84,9 @@ def render(
     width: int | None = None,
     color: bool = False,
     business: str = "",
+    today: date | None = None,
 ) -> str:
-    """Render reports to text in the named format."""
+    """Render reports to text in the named format; ``today`` dates the HTML page (--today)."""
     if fmt_name == "json":
         from planner.render.json import render_json
 
@@ -104,7 +106,7 @@ def render(
     if fmt_name == "html":
         from planner.render.html import render_html
 
-        return render_html(reports, fmt, explain=explain, business=business)
+        return render_html(reports, fmt, explain=explain, business=business, today=today)
     from planner.render.table import render_table
 
     return render_table(reports, fmt, explain=explain, width=width, color=color)
