@@ -560,3 +560,17 @@ def test_figures_on_bars_fit_their_bar_and_read_on_it() -> None:
 def inside(x: float, y: float, rect: ET.Element) -> bool:
     left, top = float(rect.get("x", 0)), float(rect.get("y", 0))
     return left <= x <= left + float(rect.get("width", 0)) and top <= y <= top + float(rect.get("height", 0))
+
+
+def test_a_lone_bar_too_short_for_its_figure_has_it_just_past_its_end() -> None:
+    chart = Chart("bar", msg(_("Cost")), ("a", "b"), ((msg(_("Cost")), (Decimal(100000), Decimal(50))),))
+    svg = draw_chart(chart, EN)
+    root = ET.fromstring(svg)
+    (plot,) = [g for g in having(root, "plot") if g.get("class") == "plot"]
+    short, long = sorted(having(plot, "rect"), key=lambda r: float(r.get("width", 0)))
+    labels = {t.text: t for t in value_labels(svg)}
+    assert set(labels) == {"Rp 100.000", "Rp 50"}
+    x, width = float(labels["Rp 50"].get("x", 0)), dejavu(13).getlength("Rp 50")
+    assert x - width / 2 >= float(short.get("x", 0)) + float(short.get("width", 0)), "past the bar's end"
+    inside_x = float(labels["Rp 100.000"].get("x", 0))
+    assert abs(inside_x - float(long.get("x", 0)) - float(long.get("width", 0)) / 2) < 1, "inside the long bar"

@@ -175,7 +175,16 @@ def draw_chart(chart: Chart, fmt: Formatter, number: int = 1) -> str:
     drawn.uuid = f"planner-{number}"
     drawn.add_xml_filter(_without_scripts)
     drawn.add_xml_filter(
-        Finish(f"chart-{drawn.uuid}", chart.kind, legend(chart, fmt), LEGEND_SIZE, VALUE_SIZE, WIDTH, MARGIN)
+        Finish(
+            f"chart-{drawn.uuid}",
+            fmt.text(chart.title),
+            chart.kind,
+            legend(chart, fmt),
+            LEGEND_SIZE,
+            VALUE_SIZE,
+            WIDTH,
+            MARGIN,
+        )
     )
     return str(drawn.render(is_unicode=True))
 

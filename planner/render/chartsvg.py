@@ -187,6 +187,10 @@ def lay_out(labels: list[str], width: float, size: float, most: int = 5) -> tupl
 # ---------------------------------------------------------------- the SVG tree
 
 
+def _tag(element: Any) -> str:
+    return str(element.tag).rsplit("}", 1)[-1]
+
+
 def _classes(element: Any) -> list[str]:
     return str(element.get("class", "")).split()
 
@@ -220,6 +224,11 @@ def _pattern(defs: Any, pid: str, index: int) -> str:
     return f"url(#{pid})"
 
 
+def _halo(fill: str) -> str:
+    """A band of ``fill`` behind a label's letters, so a texture under it does not blur them."""
+    return f"stroke:{fill} !important;stroke-width:3px;stroke-linejoin:round;paint-order:stroke"
+
+
 def _series(graph: Any, overlay: bool) -> list[Any]:
     """The series groups of the plot (or of its value overlay), in drawing order."""
     wanted = "text-overlay" if overlay else None
@@ -236,9 +245,10 @@ def _index(series: Any) -> int:
 
 @dataclass(frozen=True)
 class Finish:
-    """How to finish one chart: its id, its kind, its legend labels, the font sizes it uses."""
+    """How to finish one chart: its id, title and kind, its legend labels, the sizes it uses."""
 
     uid: str
+    title: str
     kind: str
     legend: tuple[str, ...]
     legend_size: float
@@ -248,13 +258,24 @@ class Finish:
 
     def __call__(self, root: Any) -> Any:
         graph = next(_children(root, "graph"))
-        defs = next(child for child in root if str(child.tag).rsplit("}", 1)[-1] == "defs")
+        defs = next(child for child in root if _tag(child) == "defs")
+        self.name(root)
         fills = self.thicken(graph) if self.kind == "line" else self.fill(graph, defs)
         if self.kind in ("bar", "stacked"):
             self.fit_values(graph)
         if self.legend:
             self.draw_legend(root, fills)
         return root
+
+    def name(self, root: Any) -> None:
+        """The picture's name (its tooltip, what a screen reader says) is the chart's title, not
+        "Pygal"; the axis labels lose pygal's tooltips (a tick's raw value)."""
+        for child in root:
+            if _tag(child) == "title":
+                child.text = self.title
+        for guides in [e for e in root.iter() if "guides" in _classes(e)]:
+            for child in [c for c in guides if _tag(c) == "title"]:
+                guides.remove(child)
 
     def fill(self, graph: Any, defs: Any) -> dict[int, str]:
         """Texture every part; a thin white edge keeps neighbouring parts apart."""
@@ -278,18 +299,23 @@ class Finish:
         return {}
 
     def fit_values(self, graph: Any) -> None:
-        """Keep a bar's value label only where it fits inside the bar, in an ink that reads on the bar."""
+        """Keep a bar's figure where it fits inside the bar, in an ink that reads on the bar; a lone
+        bar's figure that does not fit goes just past its end when the plot has room, else nowhere."""
         bars = {_index(s): [r for r in s.iter() if "rect" in _classes(r)] for s in _series(graph, overlay=False)}
+        plot_width = max(float(r.get("width", 0)) for p in _children(graph, "plot") for r in _children(p, "background"))
         for series in _series(graph, overlay=True):
             index = _index(series)
             fill = colour(index)
-            halo = f"stroke:{fill} !important;stroke-width:3px;stroke-linejoin:round;paint-order:stroke"
             for label, rect in zip(list(series), bars.get(index, [])):
-                room = float(rect.get("width", 0)) - 6
-                if not label.text or text_width(label.text, self.value_size) > room:
+                wide = text_width(label.text or "", self.value_size)
+                left, room = float(rect.get("x", 0)), float(rect.get("width", 0))
+                if label.text and wide + 6 <= room:
+                    label.set("style", f"fill:{label_ink(fill)};{_halo(fill)}")
+                elif label.text and self.kind == "bar" and left + room + wide + 6 <= plot_width:
+                    label.set("x", f"{left + room + 4 + wide / 2:g}")
+                    label.set("style", f"fill:{INK};{_halo(WHITE)}")
+                else:
                     series.remove(label)
-                    continue
-                label.set("style", f"fill:{label_ink(fill)};{halo}")
 
     def draw_legend(self, root: Any, fills: dict[int, str]) -> None:
         """The legend beside a ring (to its right) or under the bars, and the picture grown to hold it."""
