@@ -574,3 +574,16 @@ def test_a_lone_bar_too_short_for_its_figure_has_it_just_past_its_end() -> None:
     assert x - width / 2 >= float(short.get("x", 0)) + float(short.get("width", 0)), "past the bar's end"
     inside_x = float(labels["Rp 100.000"].get("x", 0))
     assert abs(inside_x - float(long.get("x", 0)) - float(long.get("width", 0)) / 2) < 1, "inside the long bar"
+
+
+def test_two_short_tables_of_a_label_and_a_value_share_a_row() -> None:
+    pair = (Column(p_("col.item", "Item")), Column(_("Cost"), "money"))
+    rows = tuple(Row((f"item {n}", Decimal(n))) for n in range(3))
+    small, long = Table(pair, rows, "small"), Table(pair, rows * 5, "long")  # 3 rows and 15 (more than 12)
+    wide = every_kind_report().tables[0]
+    report = Report("cost", "x", (small, small, small, long, small, wide), {})
+    page = render_html([report], EN, today=DAY)
+    # the first two pair up; the third's neighbour is too long to go beside it; the wide one never pairs
+    (row,) = re.findall(r'<div class="side-by-side">(.*?)</div>', page, re.S)
+    assert row.count("<table") == 2 and page.count("<table") == 6
+    assert page.count('<table class="short">') == 5, "the 15-row table may split across pages, the others not"

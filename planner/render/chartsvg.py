@@ -205,22 +205,23 @@ def _add(parent: Any, tag: str, **attributes: object) -> Any:
     return child
 
 
+STROKES = {"stripes": "M0 4h8", "back": "M0 4h8", "rows": "M0 4h8", "columns": "M4 0v8", "cross": "M0 4h8M4 0v8"}
+
+
 def _pattern(defs: Any, pid: str, index: int) -> str:
     """A fill for part ``index``: its colour, with its texture drawn in the ink that shows on it."""
     fill, kind = colour(index), texture(index)
     if kind == "solid":
         return fill
-    ink = WHITE if label_ink(fill) == WHITE else INK
+    ink = label_ink(fill)
     pattern = _add(defs, "pattern", id=pid, patternUnits="userSpaceOnUse", width=8, height=8)
     if kind in ("stripes", "back", "cross"):
         pattern.set("patternTransform", "rotate(-45)" if kind == "back" else "rotate(45)")
     _add(pattern, "rect", x=0, y=0, width=8, height=8, fill=fill)
-    marks = {"dots": [("circle", {"cx": 4, "cy": 4, "r": 1.6})]}
-    lines = {"stripes": "M0 4h8", "back": "M0 4h8", "rows": "M0 4h8", "columns": "M4 0v8", "cross": "M0 4h8M4 0v8"}
-    if kind in lines:
-        _add(pattern, "path", d=lines[kind], stroke=ink, stroke_width=2, stroke_opacity=0.55)
-    for tag, attributes in marks.get(kind, []):
-        _add(pattern, tag, fill=ink, fill_opacity=0.6, **attributes)
+    if kind == "dots":
+        _add(pattern, "circle", cx=4, cy=4, r=1.6, fill=ink, fill_opacity=0.6)
+    else:
+        _add(pattern, "path", d=STROKES[kind], stroke=ink, stroke_width=2, stroke_opacity=0.55)
     return f"url(#{pid})"
 
 

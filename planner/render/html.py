@@ -80,16 +80,16 @@ def table_view(table: Table, fmt: Formatter) -> dict[str, Any]:
         "title": fmt.text(table.title) if table.title is not None else "",
         "columns": columns,
         "rows": [_row(r, table, tops, fmt, grouped) for r in table.rows],
-        "narrow": len(columns) <= 2,
         "short": len(table.rows) <= SHORT,
+        "pairs": len(columns) <= 2 and len(table.rows) <= SHORT,  # a label and a value: half the width does
     }
 
 
 def blocks(tables: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """The tables in page order; two narrow ones (a label and a value) in a row share it, side by side."""
+    """The tables in page order; two short ones of a label and a value in a row share it, side by side."""
     shown: list[list[dict[str, Any]]] = []
     for table in tables:
-        if table["narrow"] and shown and len(shown[-1]) == 1 and shown[-1][0]["narrow"]:
+        if table["pairs"] and shown and len(shown[-1]) == 1 and shown[-1][0]["pairs"]:
             shown[-1].append(table)
         else:
             shown.append([table])
