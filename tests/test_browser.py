@@ -180,3 +180,91 @@ def test_a_recipe_cost_sheet_prints_on_one_page(chromium: str, examples: Path) -
     """The handout of one recipe (table, chart, footer) fits one A4 sheet."""
     page = make_page(examples, "handout", ["cost", "recipes/bingka-kentang.toml"])
     assert len(pdf_pages(print_pdf(chromium, page).read_bytes())) == 1
+
+
+# ---------------------------------------------------------------- handouts: one sheet, no blank sheet
+
+
+def printed_pages(chromium: str, page: Path) -> list[str]:
+    """The text of each printed page, less what every page carries: the business, the date and
+    "Halaman N dari M" in the print footer, and the closing "made with planner" line."""
+    html = page.read_text(encoding="utf-8")
+    made = re.search(r'<footer class="page-foot">(.*?)</footer>', html, re.S)
+    date = re.search(r'<div class="date">(.*?)</div>', html)
+    assert made and date
+    pages = pdf_text(print_pdf(chromium, page)).split("\f")[:-1]  # pdftotext ends each page with \f
+    rest = []
+    for text in pages:
+        flat = " ".join(text.split())
+        for known in (" ".join(made[1].split()), "Usaha Saya · " + date[1], "Usaha Saya", date[1]):
+            flat = flat.replace(known, " ")
+        rest.append(re.sub(r"(Halaman|Page) \d+ (dari|of) \d+", " ", flat).strip())
+    return rest
+
+
+ONE_SHEET = [  # a handout, and a text of its chart's drawing (axis title or legend) in id and en
+    (
+        "breakeven-recipe",
+        ["breakeven", "recipes/bingka-kentang.toml"],
+        ("Potong terjual per bulan", "Pieces sold a month"),
+    ),
+    (
+        "breakeven-pattern",
+        ["breakeven", "patterns/kemeja-sekolah.toml", "--size", "M"],
+        ("Potong terjual per bulan", "Pieces sold a month"),
+    ),
+    ("cost-pattern-size", ["cost", "patterns/kemeja-sekolah.toml", "--size", "M"], ("Tenaga kerja: Rp", "Labour: Rp")),
+    (
+        "price-recipe",
+        ["price", "recipes/bingka-kentang.toml"],
+        ("Komisi, biaya, dan pajak", "Commission, fees and tax"),
+    ),
+]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("name,args,drawn", ONE_SHEET, ids=[s[0] for s in ONE_SHEET])
+def test_handouts_print_on_one_sheet_with_their_chart(
+    chromium: str, examples: Path, name: str, args: list[str], drawn: tuple[str, str], lang: str
+) -> None:
+    page = make_page(examples, f"{name}-{lang}", [*args, "--lang", lang])
+    assert 'class="pygal-chart"' in page.read_text(encoding="utf-8")
+    pages = printed_pages(chromium, page)
+    assert len(pages) == 1, f"{len(pages)} printed pages"
+    assert drawn[lang == "en"] in pages[0], "the chart is drawn on the sheet"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_compare_prints_no_blank_page(chromium: str, examples: Path, lang: str) -> None:
+    page = make_page(examples, f"compare-{lang}", ["compare", "recipes", "patterns", "--lang", lang])
+    pages = printed_pages(chromium, page)
+    assert all(pages), f"page {pages.index('') + 1} of {len(pages)} is blank but for the footers"
+
+
+def test_the_closing_line_never_goes_alone_onto_a_new_page(chromium: str, examples: Path) -> None:
+    """The closing line follows the last row onto the next page, however long the table.
+
+    compare of N recipes has a row each; the first N whose page overflows is the case where
+    the closing line (the last thing on the page) would be pushed alone onto a second page."""
+    recipe = (examples / "recipes" / "wadai-cincin.toml").read_text(encoding="utf-8")
+    folder = examples / "many"
+    folder.mkdir()
+
+    def pages_for(count: int) -> list[str]:
+        for old in folder.glob("*.toml"):
+            old.unlink()
+        for n in range(count):
+            text = recipe.replace('name = "Wadai cincin"', f'name = "Wadai cincin {n + 1}"')
+            (folder / f"wadai-{n + 1}.toml").write_text(text, encoding="utf-8")
+        (examples / f"many-{count}.html").unlink(missing_ok=True)
+        return printed_pages(chromium, make_page(examples, f"many-{count}", ["compare", "many"]))
+
+    low, high = 10, 80  # one page, two pages (a row is about 5 mm of the sheet's 263)
+    assert len(pages_for(low)) == 1 and len(pages_for(high)) >= 2
+    while high - low > 1:  # the first count that takes a second page
+        middle = (low + high) // 2
+        low, high = (middle, high) if len(pages_for(middle)) == 1 else (low, middle)
+    for count in (high, high + 1):
+        pages = pages_for(count)
+        assert len(pages) == 2 and all(pages), f"{count} recipes: a page holds only the footers"
+        assert "Wadai cincin" in pages[1], "rows of the table go along with the closing line"

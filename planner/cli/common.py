@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -115,6 +116,7 @@ def emit(reports: list[Report], ws: Workspace, shared: Shared, inputs: Sequence[
         width=width,
         color=to_terminal and not os.environ.get("NO_COLOR"),
         business=ws.settings.business,
+        today=given_day(),
     )
     if shared.output is None:
         sys.stdout.write(text)
@@ -125,6 +127,20 @@ def emit(reports: list[Report], ws: Workspace, shared: Shared, inputs: Sequence[
     for report in reports:
         for note in report.notes:
             sys.stderr.write(note_text(note, fmt) + "\n")
+
+
+def given_day() -> date | None:
+    """The day --today names, when the running command takes one and it was given: it dates the page.
+
+    Read from the running command's parameters (every command names it ``today``), so the
+    commands need not pass it along; typer._click is what planner.cli.helptext uses too."""
+    from typer._click.globals import get_current_context
+
+    from planner import options
+
+    context = get_current_context(silent=True)
+    text = context.params.get("today") if context is not None else None
+    return options.day(text) if isinstance(text, str) else None
 
 
 def report_failure(exc: BaseException, lang: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -94,8 +95,9 @@ def render(
     width: int | None = None,
     color: bool = False,
     business: str = "",
+    today: date | None = None,
 ) -> str:
-    """Render reports to text in the named format."""
+    """Render reports to text in the named format; ``today`` dates the HTML page (--today)."""
     if fmt_name == "json":
         from planner.render.json import render_json
 
@@ -115,7 +117,7 @@ def render(
     if fmt_name == "html":
         from planner.render.html import render_html
 
-        return render_html(reports, fmt, explain=explain, business=business)
+        return render_html(reports, fmt, explain=explain, business=business, today=today)
     from planner.render.table import render_table
 
     return render_table(reports, fmt, explain=explain, width=width, color=color)

@@ -12,11 +12,12 @@ from decimal import Decimal
 from typing import Any
 
 from planner.i18n import Formatter
+from planner.render.chartsvg import PALETTE, Finish
 from planner.reports import Chart
 
-PALETTE = ("#2b6cb0", "#dd8a2f", "#38a169", "#c53030", "#805ad5", "#b7791f", "#319795", "#718096")
 FONT = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif"
-WIDTH, HEIGHT = 760, 340
+WIDTH, HEIGHT, RING = 760, 300, 250  # px of the drawing; the page scales it to its column
+LEGEND_SIZE, VALUE_SIZE, MARGIN = 15, 13, 12
 
 
 def value_text(value: Decimal, kind: str, fmt: Formatter) -> str:
@@ -39,15 +40,15 @@ def _style() -> Any:
         foreground="#1a202c",
         foreground_strong="#1a202c",
         foreground_subtle="#a0aec0",
-        opacity="0.9",
-        opacity_hover="0.9",
+        opacity="1",
+        opacity_hover="1",
         colors=PALETTE,
         font_family=FONT,
         label_font_size=14,
         major_label_font_size=14,
-        value_font_size=13,
-        value_label_font_size=13,
-        legend_font_size=15,
+        value_font_size=VALUE_SIZE,
+        value_label_font_size=VALUE_SIZE,
+        legend_font_size=LEGEND_SIZE,
         title_font_size=15,
         tooltip_font_size=13,
     )
@@ -62,19 +63,30 @@ def _axis(kind: str, fmt: Formatter) -> Callable[[float], str]:
     return lambda tick: value_text(Decimal(repr(tick)), kind, fmt)
 
 
+def legend(chart: Chart, fmt: Formatter) -> tuple[str, ...]:
+    """The legend's labels: a ring's parts with their amounts and shares; the series of several."""
+    if chart.kind == "pie":
+        _name, values = chart.series[0]
+        total = sum(values, Decimal(0))
+        return tuple(
+            f"{fmt.value(label)}: {value_text(value, chart.values, fmt)}"
+            + (f" ({fmt.share(value / total)})" if total else "")
+            for label, value in zip(chart.labels, values)
+        )
+    return tuple(fmt.value(name) for name, _values in chart.series) if len(chart.series) > 1 else ()
+
+
 def _pie(chart: Chart, fmt: Formatter, config: dict[str, Any]) -> Any:
     import pygal
 
-    drawn = pygal.Pie(inner_radius=0.5, print_values=False, legend_box_size=16, **config)
+    drawn = pygal.Pie(inner_radius=0.5, print_values=False, **{**config, "width": RING, "height": RING})
     _name, values = chart.series[0]
-    total = sum(values, Decimal(0))
 
     def show(v: Decimal) -> str:
         return value_text(v, chart.values, fmt)
 
     for label, value in zip(chart.labels, values):
-        share = f" ({fmt.share(value / total)})" if total else ""
-        drawn.add(f"{fmt.value(label)}: {show(value)}{share}", [_point(value, show)])
+        drawn.add(fmt.value(label), [_point(value, show)])
     return drawn
 
 
@@ -83,57 +95,48 @@ def _bars(chart: Chart, fmt: Formatter, config: dict[str, Any]) -> Any:
     import pygal
 
     stacked = chart.kind == "stacked"
-    several = len(chart.series) > 1
     drawn = (pygal.HorizontalStackedBar if stacked else pygal.HorizontalBar)(
-        print_values=stacked or len(chart.labels) * len(chart.series) <= 12,
-        show_legend=several,
-        legend_at_bottom=True,
-        legend_at_bottom_columns=min(len(chart.series), 5),
+        print_values=True,  # each figure is kept where it fits inside its bar (chartsvg.Finish)
         max_scale=6,
         value_formatter=_axis(chart.values, fmt),
         **config,
     )
     drawn.x_labels = [fmt.value(label) for label in reversed(chart.labels)]
-    floor = _label_floor(chart)
+    show = lambda v: value_text(v, chart.values, fmt)
     for name, values in chart.series:
-        drawn.add(
-            fmt.value(name),
-            [
-                _point(v, lambda x: value_text(x, chart.values, fmt) if abs(x) >= floor else "")
-                for v in reversed(values)
-            ],
-        )
+        drawn.add(fmt.value(name), [_point(v, show) for v in reversed(values)])
     return drawn
 
 
-def _label_floor(chart: Chart) -> Decimal:
-    """The smallest stacked segment that has room for its figure (a tenth of the longest bar)."""
-    if chart.kind != "stacked":
-        return Decimal(0)
-    stacks = [sum((abs(values[i]) for _name, values in chart.series), Decimal(0)) for i in range(len(chart.labels))]
-    return max(stacks, default=Decimal(0)) / 10
-
-
 def _line(chart: Chart, fmt: Formatter, config: dict[str, Any]) -> Any:
+    """A line over its labels: to scale when the labels are numbers (pieces sold), else evenly spaced."""
     import pygal
 
-    drawn = pygal.Line(
-        show_legend=len(chart.series) > 1,
-        legend_at_bottom=True,
+    numeric = all(isinstance(label, (int, Decimal)) and not isinstance(label, bool) for label in chart.labels)
+    drawn = (pygal.XY if numeric else pygal.Line)(
         dots_size=4,
         stroke_style={"width": 3},
         value_formatter=_axis(chart.values, fmt),
         x_label_rotation=0,
-        show_minor_x_labels=False,
-        x_labels_major_count=8,
         max_scale=8,
         **config,
     )
-    drawn.x_labels = [fmt.value(label) for label in chart.labels]
     show = lambda v: value_text(v, chart.values, fmt)
+    if numeric:
+        drawn.x_labels = [float(label) for label in chart.labels]
+        drawn.x_value_formatter = lambda x: fmt.number(Decimal(repr(x)), 0)
+        for name, values in chart.series:
+            drawn.add(fmt.value(name), [_xy(x, v, show) for x, v in zip(chart.labels, values)])
+        return drawn
+    drawn.show_minor_x_labels, drawn.x_labels_major_count = False, 8
+    drawn.x_labels = [fmt.value(label) for label in chart.labels]
     for name, values in chart.series:
         drawn.add(fmt.value(name), [_point(v, show) for v in values])
     return drawn
+
+
+def _xy(x: Any, value: Decimal, show: Callable[[Decimal], str]) -> dict[str, Any]:
+    return {"value": (float(x), float(value)), "formatter": lambda _shown, exact=value: show(exact)}
 
 
 DRAWERS = {"pie": _pie, "bar": _bars, "stacked": _bars, "line": _line}
@@ -155,11 +158,12 @@ def draw_chart(chart: Chart, fmt: Formatter, number: int = 1) -> str:
     config = dict(
         style=_style(),
         width=WIDTH,
-        height=HEIGHT if chart.kind != "pie" else 260,
+        height=HEIGHT,
+        show_legend=False,  # planner draws the legend (chartsvg.Finish): measured, never overlapping
         disable_xml_declaration=True,
         js=[],
         explicit_size=False,
-        margin=12,
+        margin=MARGIN,
         spacing=10,
         truncate_label=-1,
         truncate_legend=-1,
@@ -170,6 +174,18 @@ def draw_chart(chart: Chart, fmt: Formatter, number: int = 1) -> str:
     drawn = DRAWERS[chart.kind](chart, fmt, config)
     drawn.uuid = f"planner-{number}"
     drawn.add_xml_filter(_without_scripts)
+    drawn.add_xml_filter(
+        Finish(
+            f"chart-{drawn.uuid}",
+            fmt.text(chart.title),
+            chart.kind,
+            legend(chart, fmt),
+            LEGEND_SIZE,
+            VALUE_SIZE,
+            WIDTH,
+            MARGIN,
+        )
+    )
     return str(drawn.render(is_unicode=True))
 
 

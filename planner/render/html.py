@@ -25,6 +25,7 @@ from planner.texts import Msg, _, msg
 
 TEMPLATES = Path(__file__).parent / "templates"
 NUMERIC = ("money", "qty", "share", "number", "int", "bar")
+SHORT = 12  # rows: a table this short is never split across printed pages
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,20 @@ def table_view(table: Table, fmt: Formatter) -> dict[str, Any]:
         "title": fmt.text(table.title) if table.title is not None else "",
         "columns": columns,
         "rows": [_row(r, table, tops, fmt, grouped) for r in table.rows],
+        "short": len(table.rows) <= SHORT,
+        "pairs": len(columns) <= 2 and len(table.rows) <= SHORT,  # a label and a value: half the width does
     }
+
+
+def blocks(tables: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The tables in page order; two short ones of a label and a value in a row share it, side by side."""
+    shown: list[list[dict[str, Any]]] = []
+    for table in tables:
+        if table["pairs"] and shown and len(shown[-1]) == 1 and shown[-1][0]["pairs"]:
+            shown[-1].append(table)
+        else:
+            shown.append([table])
+    return shown
 
 
 def _note(note: InputError | Msg, fmt: Formatter) -> dict[str, Any]:
@@ -98,7 +112,7 @@ def report_view(report: Report, fmt: Formatter, explain: bool, first_chart: int)
         "command": report.command,
         "title": fmt.value(report.title),
         "subtitle": fmt.value(report.subtitle) if report.subtitle is not None else "",
-        "tables": [table_view(t, fmt) for t in report.tables],
+        "blocks": blocks([table_view(t, fmt) for t in report.tables]),
         "charts": charts,
         "notes": [_note(n, fmt) for n in report.notes],
         "explain": [fmt.text(m) for m in report.explain] if explain else [],
