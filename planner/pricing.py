@@ -101,6 +101,12 @@ class ChannelPrice:
         return self.receipt - self.cost_sold
 
     @property
+    def profit_delivered(self) -> Decimal:
+        """``receipt × s − C`` per piece delivered (decision 8): what a piece left at the shop earns,
+        the unsold ones' cost included; equal to ``profit`` when everything sells."""
+        return self.receipt * self.channel.sell_through - self.unit_cost
+
+    @property
     def margin(self) -> Decimal | None:
         """``profit / P``; None for a price of zero."""
         return None if self.price == 0 else self.profit / self.price

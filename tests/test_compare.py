@@ -231,7 +231,9 @@ def test_sell_through_on_the_direct_channel_counts_pieces_sold(ws):
 
 def test_the_report_json_and_notes(ws):
     rows = sort_comparisons(rows_of(ws, "kue-a.toml", "kue-c.toml"))
-    report = compare_report(rows, ws.settings.pricing, 0, sort="per-hour", settings_file="planner.toml")
+    report = compare_report(
+        rows, ws.settings.pricing, 0, sort="per-hour", settings=ws.settings, settings_file="planner.toml"
+    )
     assert report.data == [
         {
             "product": "Kue A",

@@ -94,6 +94,7 @@ def test_every_channel_by_hand(ws):
         "price": "3000.00",
         "receipt": "3000.00",
         "profit": "1125.00",
+        "profit_delivered": "1125.00",  # everything sells: the same
         "margin": "0.375",
         "markup": "0.6",
     }
@@ -103,6 +104,8 @@ def test_every_channel_by_hand(ws):
     assert by_name["titip"]["receipt"] == "3200.00"
     assert by_name["titip"]["profit"] == "994.12"
     assert by_name["titip"]["margin"] == "0.2485"
+    # per piece delivered (decision 8): 3.200 × 0,85 − 1.875 = 2.720 − 1.875 = 845
+    assert by_name["titip"]["profit_delivered"] == "845.00"
     # gofood: (2.625 + 1.000) / 0,8 = 4.531,25 → 5.000; receipt 5.000 × 0,8 − 1.000 = 3.000;
     # profit 3.000 − 1.875 = 1.125; margin 0,225; markup 0,225 / 0,775 = 0,2903
     assert by_name["gofood"] == {
@@ -110,6 +113,7 @@ def test_every_channel_by_hand(ws):
         "price": "5000.00",
         "receipt": "3000.00",
         "profit": "1125.00",
+        "profit_delivered": "1125.00",
         "margin": "0.225",
         "markup": "0.2903",
     }
@@ -185,6 +189,29 @@ def test_revenue_tax_is_on_the_shelf_price_and_the_working_says_so(tmp_path):
     assert "warung: you receive per piece sold = (Rp3.000 × (1 − 10%)) × (1 − 0,5%) = Rp2.687" in text
 
 
+def test_a_channel_far_above_the_direct_price_warns_at_its_table(ws):
+    """Decision 8: titip 4.000 against langsung 3.000 is 33,3% above (more than 30%); gofood 5.000 is
+    66,7% above; the table shows profit per piece delivered, with 85% sold on titip."""
+    result = run_cli("price", "kue.toml", "--lang", "en", cwd=ws)
+    assert result.code == 0, result.err
+    text = " ".join(result.out.split())
+    assert "planner.toml:10: warning: on titip the shelf price Rp4.000 is 33,3% above the direct price Rp3.000" in text
+    assert "planner.toml:14: warning: on gofood the shelf price Rp5.000 is 66,7% above" in text
+    assert "delivered" in result.out  # the column heading
+    # a price of one's own choosing is not judged
+    given = run_cli("breakeven", "kue.toml", "-c", "titip", "--price", "4000", "--lang", "en", cwd=ws)
+    assert "above the direct price" not in given.out
+
+
+def test_compare_ranks_titip_by_a_batch_delivered(ws):
+    # a batch of 10 left at the shop, 85% sold: 3.200 × 8,5 − 18.750 = 8.450 (= 10 × 845 per piece delivered);
+    # roti: 5.500 / 0,85 × 1,4 = 9.058,82 / 0,8 = 11.323,53 → 11.500; 9.200 × 8,5 − 55.000 = 23.200
+    data = cli_json("compare", "kue.toml", "roti.toml", "--channel", "titip", "--sort", "profit", cwd=ws)
+    assert [(row["product"], row["profit_batch"]) for row in data] == [("Roti", "23200.00"), ("Kue", "8450.00")]
+    unknown = run_cli("compare", "kue.toml", "--channel", "titp", "--lang", "en", cwd=ws)
+    assert unknown.code == 1 and "did you mean titip?" in unknown.err
+
+
 def test_no_markup_or_margin_warns_with_the_line(tmp_path):
     folder = make_workspace(tmp_path / "n", rule="")
     result = run_cli("price", "kue.toml", "--lang", "en", cwd=folder)
@@ -249,7 +276,15 @@ def test_pattern_json_has_a_size_per_object(examples):
     data = cli_json("price", "patterns/kemeja-sekolah.toml", cwd=examples)
     assert [d["size"] for d in data] == ["S", "M", "L", "XL"]
     assert list(data[0]) == ["product", "size", "unit_cost", "channels"]
-    assert list(data[0]["channels"][0]) == ["name", "price", "receipt", "profit", "margin", "markup"]
+    assert list(data[0]["channels"][0]) == [
+        "name",
+        "price",
+        "receipt",
+        "profit",
+        "profit_delivered",
+        "margin",
+        "markup",
+    ]
 
 
 def test_output_file(examples):

@@ -11,7 +11,8 @@ from typing import TypeVar
 from planner.catalog import find_item
 from planner.costing import Context
 from planner.errors import InputError, problem
-from planner.models import Product
+from planner.models import Channel, Product
+from planner.pricing import find_channel
 from planner.reports import Report
 from planner.texts import Msg, _
 from planner.workspace import Workspace, expand_paths, load_product
@@ -94,3 +95,9 @@ def finish(ws: Workspace, reports: list[Report], *, keep_going: bool = False) ->
             notes.append(note)
         done.append(replace(report, notes=tuple(notes)))
     return done
+
+
+def channels_of(ws: Workspace, name: str | None) -> list[Channel]:
+    """Every channel, or the one named (not judged when [[channels]] is broken: that is reported)."""
+    channels = list(ws.settings.channels)
+    return channels if name is None or "channels" in ws.settings_broken else [find_channel(channels, name)]

@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from planner.app.common import context, finish
+from planner.app.common import channels_of, context, finish
 from planner.app.products import product_sheets
 from planner.errors import problem
-from planner.models import Channel
-from planner.pricing import Goals, find_channel, override
+from planner.pricing import Goals, override
 from planner.reports import Report
 from planner.texts import _
 from planner.workspace import Workspace
@@ -35,12 +34,6 @@ class BreakevenOptions:
     goals: Goals = Goals()  # target profit, start-up capital, planned volume
     size: str | None = None
     prices: Mapping[str, Decimal] = field(default_factory=dict)
-
-
-def channels_of(ws: Workspace, name: str | None) -> list[Channel]:
-    """Every channel, or the one named (not judged when [[channels]] is broken: that is reported)."""
-    channels = list(ws.settings.channels)
-    return channels if name is None or "channels" in ws.settings_broken else [find_channel(channels, name)]
 
 
 def price(ws: Workspace, files: Sequence[Path], options: PriceOptions) -> list[Report]:

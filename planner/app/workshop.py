@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from planner.app.common import context, each, finish, listed_products
+from planner.app.common import channels_of, context, each, finish, listed_products
 from planner.comparing import DEFAULT_SORT
 from planner.costing import cost_product
 from planner.models import Product
@@ -23,6 +23,7 @@ class CompareOptions:
     size: str | None = None  # one size of each pattern
     prices: Mapping[str, Decimal] = field(default_factory=dict)
     keep_going: bool = False  # broken files are reported and left out
+    channel: str | None = None  # priced on this channel (default: the first, the direct sale)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ def compare(ws: Workspace, paths: Sequence[Path], options: CompareOptions) -> li
     from planner.reports.compare import compare_report
 
     column = ws.diagnostics.collect(lambda: sort_name(options.sort)) or DEFAULT_SORT
+    channel = ws.diagnostics.collect(lambda: channels_of(ws, options.channel)[0]) or ws.settings.channels[0]
     ctx = context(ws, options.prices)
     costed = each(
         ws,
@@ -54,8 +56,10 @@ def compare(ws: Workspace, paths: Sequence[Path], options: CompareOptions) -> li
     if not sheets:
         return finish(ws, [], keep_going=options.keep_going)
     settings = ws.settings
-    rows = sort_comparisons(compare_products(sheets, settings.channels[0], settings.pricing), column, options.reverse)
-    report = compare_report(rows, settings.pricing, ws.places, sort=column, settings_file=ws.settings_file)
+    rows = sort_comparisons(compare_products(sheets, channel, settings.pricing), column, options.reverse)
+    report = compare_report(
+        rows, settings.pricing, ws.places, sort=column, settings=settings, settings_file=ws.settings_file
+    )
     return finish(ws, [report], keep_going=options.keep_going)
 
 

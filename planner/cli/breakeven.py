@@ -8,6 +8,7 @@ import typer
 
 from planner.cli import app
 from planner.cli.common import (
+    ChannelOpt,
     ExplainOpt,
     FilesArg,
     ForceOpt,
@@ -39,10 +40,7 @@ if TYPE_CHECKING:
 def breakeven(
     files: FilesArg,
     *,
-    channel: Annotated[
-        str | None,
-        typer.Option("--channel", "-c", metavar="NAME", help=_("Sales channel (default: the first in the settings).")),
-    ] = None,
+    channel: ChannelOpt = None,
     price: Annotated[
         str | None,
         typer.Option("--price", metavar="PRICE", help=_("Evaluate this shelf price instead of the computed one.")),

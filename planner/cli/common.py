@@ -36,6 +36,10 @@ SetOpt = Annotated[
 FilesArg = Annotated[
     list[Path], typer.Argument(help=_("Recipe or pattern files."), metavar="FILE...", show_default=False)
 ]
+ChannelOpt = Annotated[
+    str | None,
+    typer.Option("--channel", "-c", metavar="NAME", help=_("Sales channel (default: the first in the settings).")),
+]
 KeepGoingOpt = Annotated[
     bool,
     typer.Option(

@@ -9,6 +9,7 @@ import typer
 
 from planner.cli import app
 from planner.cli.common import (
+    ChannelOpt,
     ExplainOpt,
     ForceOpt,
     FormatOpt,
@@ -67,6 +68,7 @@ def compare(
         ),
     ] = "per-hour",
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help=_("Reverse the order."))] = False,
+    channel: ChannelOpt = None,
     size: PatternSizeOpt = None,
     keep_going: KeepGoingOpt = False,
     set_: SetOpt = None,
@@ -82,7 +84,7 @@ def compare(
     shared = Shared(format, output, force, lang, workspace, explain, set_)
 
     def compute(ws: Workspace) -> list[Report]:
-        asked = workshop.CompareOptions(sort, reverse, size, prices(shared, ws), keep_going)
+        asked = workshop.CompareOptions(sort, reverse, size, prices(shared, ws), keep_going, channel)
         return workshop.compare(ws, files, asked)
 
     run(shared, files, compute)

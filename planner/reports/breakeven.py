@@ -285,8 +285,11 @@ def breakeven_json(be: BreakEven, sheet: CostSheet, lines: list[FixedCost]) -> d
 # ---------------------------------------------------------------- warnings and the report
 
 
-def price_warnings(sale: ChannelPrice, sheet: CostSheet, settings: Settings, settings_file: str) -> list[InputError]:
-    """A given price below HPP (told at the product); or commission and fees eating the whole margin."""
+def price_warnings(
+    sale: ChannelPrice, sheet: CostSheet, ask: Ask, settings: Settings, settings_file: str
+) -> list[InputError]:
+    """A given price below HPP (told at the product); or commission and fees eating the whole margin,
+    or a computed price far above the direct one."""
     if sale.price < sale.unit_cost:
         return [
             warning(
@@ -296,7 +299,8 @@ def price_warnings(sale: ChannelPrice, sheet: CostSheet, settings: Settings, set
                 cost=Cash(sale.unit_cost),
             ).at(sheet.file, loc=("name",))
         ]
-    return channel_warning(sale, settings, settings_file)
+    direct = price_channel(sheet.unit, settings.channels[0], ask.pricing)
+    return channel_warning(sale, settings, settings_file, direct)
 
 
 def sale_of(sheet: CostSheet, ask: Ask) -> ChannelPrice:
@@ -318,7 +322,7 @@ def breakeven_report(
             be.sale, ask.pricing, _("contribution per piece sold = {receipt} − {cost} = {profit}")
         ) + goal_explain(be)
         explain += labelled(ask.channel.name, sheet.size, steps)
-        notes += price_warnings(be.sale, sheet, settings, settings_file)
+        notes += price_warnings(be.sale, sheet, ask, settings, settings_file)
     if ask.price is None:
         notes += rule_warnings(ask.pricing, settings_file)
     if defaults:

@@ -8,11 +8,12 @@ from typing import Any
 
 from planner.comparing import Comparison
 from planner.errors import InputError, warning
-from planner.models import Pricing
+from planner.models import Channel, Pricing, Settings
 from planner.money import quantize
+from planner.pricing import price_channel
 from planner.reports import Column, Report, Row, Table, money_json, share_json
-from planner.reports.price import labelled, rule_msg, rule_warnings, sale_explain
-from planner.texts import Cash, Msg, Pct, _, msg, p_
+from planner.reports.price import FAR_ABOVE, far_above_warning, labelled, rule_msg, rule_warnings, sale_explain
+from planner.texts import Cash, Msg, Pct, _, msg, n_, p_
 
 SORT_NAMES = {
     "per-hour": _("profit per hour of work"),
@@ -126,21 +127,67 @@ def compare_notes(rows: Sequence[Comparison]) -> list[InputError | Msg]:
     return notes
 
 
+FAR_ABOVE_MANY = n_(
+    "on {channel} the shelf price of {count} product is more than {limit} above its direct price, e.g. {product}: "
+    "{price} against {direct}; a shop or its customers may not accept it",
+    "on {channel} the shelf prices of {count} products are more than {limit} above their direct price, e.g. {product}: "
+    "{price} against {direct}; a shop or its customers may not accept them",
+)
+
+
+def far_above_note(rows: Sequence[Comparison], direct: Channel, pricing: Pricing) -> InputError | None:
+    """Decision 8, once for the whole table: how many prices on a channel are far above the direct ones."""
+    far = [
+        (row, sale)
+        for row in rows
+        if far_above_warning(row.sale, sale := price_channel(row.sheet.unit, direct, pricing)) is not None
+    ]
+    if not far:
+        return None
+    row, sale = far[0]
+    return warning(
+        FAR_ABOVE_MANY,
+        hint=_("ask the shop what it sells such pieces for; a lower markup on this channel may sell more"),
+        channel=row.sale.channel.name,
+        count=len(far),
+        limit=Pct(FAR_ABOVE),
+        product=product_label(row),
+        price=Cash(row.sale.price),
+        direct=Cash(sale.price),
+    )
+
+
 def compare_report(
-    rows: Sequence[Comparison], pricing: Pricing, places: int, *, sort: str, settings_file: str
+    rows: Sequence[Comparison],
+    pricing: Pricing,
+    places: int,
+    *,
+    sort: str,
+    settings: Settings,
+    settings_file: str,
 ) -> Report:
     """All products in one table, in the order given (already sorted)."""
-    channel = rows[0].sale.channel.name
+    channel = rows[0].sale.channel
     table = Table(COLUMNS, tuple(table_row(row, places) for row in rows))
     explain = [line for row in rows for line in row_explain(row, pricing)]
     notes = compare_notes(rows) + rule_warnings(pricing, settings_file)
+    far = far_above_note(rows, settings.channels[0], pricing)
+    if far is not None:
+        index = next((i for i, c in enumerate(settings.channels) if c.name == channel.name), None)
+        notes.append(far.at(settings_file, loc=("channels",) if index is None else ("channels", index)))
     subtitle = msg(
         _("prices on the '{channel}' channel ({rule}, rounded up to a multiple of {step}); sorted by {sort}"),
-        channel=channel,
+        channel=channel.name,
         rule=rule_msg(pricing),
         step=Cash(pricing.round_to),
         sort=msg(SORT_NAMES[sort]),
     )
+    if channel.sell_through < 1:  # decision 8: a batch left at the shop, its unsold pieces included
+        subtitle = msg(
+            _("{subtitle}; profit per batch is for a batch delivered, of which {share} sells"),
+            subtitle=subtitle,
+            share=Pct(channel.sell_through),
+        )
     return Report(
         "compare",
         msg(_("Products compared"), count=len(rows)),

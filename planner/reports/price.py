@@ -11,7 +11,7 @@ from planner.costing import CostSheet
 from planner.errors import InputError, warning
 from planner.models import Channel, Pricing, Settings
 from planner.money import ONE, quantize
-from planner.pricing import ChannelPrice, has_rule, markup_of, price_channels
+from planner.pricing import ChannelPrice, has_rule, markup_of, price_channel, price_channels
 from planner.reports import Chart, Column, Report, Row, Table, money_json, share_json
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 
@@ -23,6 +23,9 @@ COLUMNS = (
     Column(_("Margin"), "share"),
     Column(_("Markup"), "share"),
 )
+# decision 8: next to the profit per piece sold, per piece delivered (shown when some pieces go unsold)
+DELIVERED = Column(_("Profit, delivered"), "money")
+FAR_ABOVE = Decimal("0.30")  # a channel's price this far above the direct price may put a shop off
 
 
 # ---------------------------------------------------------------- formulas with the real inputs
@@ -154,6 +157,16 @@ def sale_explain(
             msg(_("nothing is deducted: you receive the whole shelf price, {receipt}"), receipt=Cash(sale.receipt))
         )
     lines.append(msg(last, receipt=Cash(sale.receipt), cost=cost_sold_expr(sale), profit=Cash(sale.profit)))
+    if sale.channel.sell_through < ONE:
+        lines.append(
+            msg(
+                _("profit per piece delivered = {receipt} × {share} − {cost} = {profit}"),
+                receipt=Cash(sale.receipt),
+                share=Pct(sale.channel.sell_through),
+                cost=Cash(sale.unit_cost),
+                profit=Cash(sale.profit_delivered),
+            )
+        )
     return lines
 
 
@@ -206,13 +219,34 @@ def no_profit_warning(sale: ChannelPrice) -> InputError | None:
     )
 
 
-def channel_warning(sale: ChannelPrice, settings: Settings, settings_file: str) -> list[InputError]:
-    """``no_profit_warning`` placed at the channel's table in the settings."""
-    found = no_profit_warning(sale)
-    if found is None:
-        return []
+def channel_warning(
+    sale: ChannelPrice, settings: Settings, settings_file: str, direct: ChannelPrice | None = None
+) -> list[InputError]:
+    """``no_profit_warning`` and (against the ``direct`` price) ``far_above_warning``, placed at the
+    channel's table in the settings."""
+    found = [w for w in (no_profit_warning(sale), far_above_warning(sale, direct)) if w is not None]
     index = next((i for i, c in enumerate(settings.channels) if c.name == sale.channel.name), None)
-    return [found.at(settings_file, loc=("channels",) if index is None else ("channels", index))]
+    return [w.at(settings_file, loc=("channels",) if index is None else ("channels", index)) for w in found]
+
+
+def far_above_warning(sale: ChannelPrice, direct: ChannelPrice | None) -> InputError | None:
+    """Decision 8: a computed shelf price more than 30% above the direct price (a price given with
+    --price is the producer's own choice)."""
+    if direct is None or sale.target is None or sale.channel.name == direct.channel.name or not direct.price:
+        return None
+    if sale.price <= direct.price * (ONE + FAR_ABOVE):
+        return None
+    return warning(
+        _(
+            "on {channel} the shelf price {price} is {share} above the direct price {direct}: a shop or its "
+            "customers may not accept it"
+        ),
+        hint=_("ask the shop what it sells such pieces for; a lower markup on this channel may sell more"),
+        channel=sale.channel.name,
+        price=Cash(sale.price),
+        share=Pct(sale.price / direct.price - ONE),
+        direct=Cash(direct.price),
+    )
 
 
 def rule_warnings(pricing: Pricing, settings_file: str) -> list[InputError]:
@@ -243,8 +277,19 @@ def channel_explain(sale: ChannelPrice, pricing: Pricing) -> list[Msg]:
     return [x for x in (*sale_explain(sale, pricing), margin_line(sale)) if x is not None]
 
 
-def channel_rows(sales: list[ChannelPrice]) -> list[Row]:
-    return [Row((s.channel.name, s.price, s.receipt, s.profit, s.margin, s.markup)) for s in sales]
+def columns_of(priced: list[tuple[CostSheet, list[ChannelPrice]]]) -> tuple[Column, ...]:
+    unsold = any(s.channel.sell_through < ONE for _sheet, sales in priced for s in sales)
+    return (*COLUMNS[:4], DELIVERED, *COLUMNS[4:]) if unsold else COLUMNS
+
+
+def channel_rows(sales: list[ChannelPrice], delivered: bool) -> list[Row]:
+    return [
+        Row(
+            (s.channel.name, s.price, s.receipt, s.profit, *((s.profit_delivered,) if delivered else ()))
+            + (s.margin, s.markup)
+        )
+        for s in sales
+    ]
 
 
 def size_row(sheet: CostSheet, width: int, places: int) -> Row:
@@ -256,16 +301,18 @@ def size_row(sheet: CostSheet, width: int, places: int) -> Row:
 def price_table(priced: list[tuple[CostSheet, list[ChannelPrice]]], places: int) -> Table:
     """One row per channel; a pattern's sizes as groups of rows."""
     first = priced[0][0]
+    columns = columns_of(priced)
+    delivered = len(columns) > len(COLUMNS)
     if first.kind == "recipe":
         return Table(
-            COLUMNS,
-            tuple(channel_rows(priced[0][1])),
+            columns,
+            tuple(channel_rows(priced[0][1], delivered)),
             msg(_("Prices — {product} (HPP {cost} per piece)"), product=first.product, cost=Cash(first.unit)),
         )
     rows: list[Row] = []
     for sheet, sales in priced:
-        rows += [size_row(sheet, len(COLUMNS), places), *channel_rows(sales)]
-    return Table(COLUMNS, tuple(rows), msg(_("Prices — {product}, per size"), product=first.product))
+        rows += [size_row(sheet, len(columns), places), *channel_rows(sales, delivered)]
+    return Table(columns, tuple(rows), msg(_("Prices — {product}, per size"), product=first.product))
 
 
 def price_json(sheet: CostSheet, sales: list[ChannelPrice]) -> dict[str, Any]:
@@ -280,6 +327,7 @@ def price_json(sheet: CostSheet, sales: list[ChannelPrice]) -> dict[str, Any]:
             "price": money_json(s.price),
             "receipt": money_json(s.receipt),
             "profit": money_json(s.profit),
+            "profit_delivered": money_json(s.profit_delivered),
             "margin": share_json(s.margin),
             "markup": share_json(s.markup),
         }
@@ -325,15 +373,21 @@ def price_report(
     explain: list[Msg] = []
     notes: list[InputError | Msg] = [n for s in sheets for n in s.notes]
     for sheet, sales in priced:
+        direct = price_channel(sheet.unit, settings.channels[0], pricing)
         for sale in sales:
             explain += labelled(sale.channel.name, sheet.size, channel_explain(sale, pricing))
-            notes += channel_warning(sale, settings, settings_file)
+            notes += channel_warning(sale, settings, settings_file, direct)
     notes += rule_warnings(pricing, settings_file)
     subtitle = msg(
         _("{rule}; shelf prices rounded up to a multiple of {step}; receipt and profit are per piece sold"),
         rule=rule_msg(pricing),
         step=Cash(pricing.round_to),
     )
+    if any(s.channel.sell_through < ONE for s in priced[0][1]):
+        subtitle = msg(
+            _("{subtitle}; profit, delivered: per piece left at the shop, the unsold ones included"),
+            subtitle=subtitle,
+        )
     data = [price_json(sheet, sales) for sheet, sales in priced]
     charts = tuple(price_chart(sheet, sales, places) for sheet, sales in priced)
     return Report(
