@@ -260,6 +260,7 @@ class Recipe(Record):
     ingredients: list[Ingredient] = field(min_length=1)
     overhead: list[Overhead] = []
     packaging: Packaging = Packaging()
+    for_sale: bool = True  # false: a sub-recipe (santan pandan), costed where used, never listed as a product
 
 
 # ---------------------------------------------------------------- patterns

@@ -39,7 +39,7 @@ def test_no_line_is_wider_than_the_screen(examples: Path) -> None:
         assert max(len(line) for line in result.out.splitlines()) <= 80
         # the bar is never broken over two lines: every row with a figure ends with it
         bars = [line for line in result.out.splitlines() if "█" in line]
-        assert len(bars) == 6 + 3 * 4 + 5  # six recipes, four sizes of three patterns, five of gamis
+        assert len(bars) == 5 + 3 * 4 + 5  # five recipes for sale, four sizes of three patterns, five of gamis
         assert all(line.rstrip()[-1].isdigit() for line in bars)
 
 
@@ -81,7 +81,11 @@ def test_one_product_is_still_a_list(tmp_path: Path) -> None:
 def test_a_folder_skips_its_plans_but_a_named_plan_is_an_error(examples: Path) -> None:
     folder = run_cli("compare", ".", "-f", "json", cwd=examples)
     assert folder.code == 0, folder.err
-    assert len(json.loads(folder.out)) == 6 + 3 * 4 + 5
+    # 5 recipes for sale (santan pandan says for_sale = false), 3 patterns of 4 sizes, gamis of 5
+    assert len(json.loads(folder.out)) == 5 + 3 * 4 + 5
+    assert "Santan pandan" not in folder.out
+    named = run_cli("compare", "recipes/santan-pandan.toml", "-f", "json", cwd=examples)
+    assert [row["product"] for row in json.loads(named.out)] == ["Santan pandan"]  # named: asked for
     named = run_cli("compare", "plans/pesanan-kenduri.toml", cwd=examples)
     assert named.code == 1 and "rencana produksi" in named.err
     empty = run_cli("compare", "plans", "--lang", "en", cwd=examples)
@@ -143,13 +147,14 @@ def test_a_thousand_recipes_give_a_thousand_rows(tmp_path: Path) -> None:
     """A class's worth of files in one run (its speed is measured by bench/, not here)."""
     recipes = tmp_path / "recipes"
     recipes.mkdir()
-    sources = sorted((ROOT / "recipes").glob("*.toml"))
+    sources = sorted(p for p in (ROOT / "recipes").glob("*.toml") if "for_sale = false" not in p.read_text("utf-8"))
     for i in range(1000):
         source = sources[i % len(sources)]
         text = source.read_text(encoding="utf-8").replace('name = "', f'name = "{i} ', 1)
         (recipes / (source.stem if i < len(sources) else f"r{i:04d}")).with_suffix(".toml").write_text(
             text, encoding="utf-8"
         )
+    shutil.copy(ROOT / "recipes" / "santan-pandan.toml", recipes)  # their sub-recipe, not for sale: no row
     for name in ("planner.toml", "prices.toml"):
         shutil.copy(ROOT / "planner" / "data" / name, tmp_path / name)
     result = run_cli("compare", "recipes", "-f", "json", cwd=tmp_path)

@@ -11,7 +11,7 @@ from typing import TypeVar
 from planner.catalog import find_item
 from planner.costing import Context
 from planner.errors import InputError, problem
-from planner.models import Channel, Product
+from planner.models import Channel, Product, RecipeProduct
 from planner.pricing import find_channel
 from planner.reports import Report
 from planner.texts import Msg, _
@@ -51,14 +51,16 @@ def load_products(ws: Workspace, files: Sequence[Path]) -> list[Product]:
 
 
 def listed_products(ws: Workspace, paths: Sequence[Path]) -> list[Product]:
-    """Every recipe and pattern named, or found in a named folder (a plan in a folder is skipped)."""
+    """Every recipe and pattern named, or found in a named folder (a plan in a folder is skipped, and
+    so is a recipe with ``for_sale = false``: a sub-recipe is costed where it is used)."""
     found = [(file, path.is_dir()) for path in paths for file in expand_paths([path])]
 
     def load(entry: tuple[Path, bool]) -> Product | None:
         file, in_folder = entry
         if in_folder and _is_plan(ws, file):
             return None
-        return load_product(ws, file)
+        product = load_product(ws, file)
+        return None if in_folder and not for_sale(product) else product
 
     products = [p for p in each(ws, found, load, lambda entry: str(entry[0])) if p is not None]
     if not products and not ws.diagnostics.has_errors:
@@ -68,6 +70,11 @@ def listed_products(ws: Workspace, paths: Sequence[Path]) -> list[Product]:
             paths=", ".join(str(p) for p in paths),
         )
     return products
+
+
+def for_sale(product: Product) -> bool:
+    """Whether a product is sold (a sub-recipe saying ``for_sale = false`` is not)."""
+    return not isinstance(product, RecipeProduct) or product.model.for_sale
 
 
 def _is_plan(ws: Workspace, file: Path) -> bool:

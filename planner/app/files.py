@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from planner import tomlfile
+from planner.app.common import for_sale
 from planner.costing import Context, cost_product
 from planner.errors import InputError, InputErrors, problem
 from planner.models import Product, Recipe, RecipeProduct
@@ -72,6 +73,8 @@ def products_near(ws: Workspace, target: Path) -> list[Product]:
             product = load_product(ws, path)
             cost_product(product, ctx)
         except (InputError, InputErrors):
+            continue
+        if not for_sale(product):
             continue
         found.setdefault(product.kind, product)
         if len(found) == 2:
