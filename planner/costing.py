@@ -275,17 +275,16 @@ def _cost_recipe(product: RecipeProduct, ctx: Context) -> CostSheet:
     lines.extend(_packaging_lines(ctx, recipe.packaging, sellable, col))
     known_equipment(ctx, batch.equipment, col, ("batch", "equipment"))
     col.raise_errors()
-    notes = (
-        ()
-        if batch.minutes is not None
-        else (
+    # a sub-recipe's own warnings (no minutes: decision 5) are told wherever it is costed
+    notes = tuple(note for sub in product.subs.values() for note in cost_recipe(sub, ctx).notes)
+    if batch.minutes is None:
+        notes += (
             warning(
                 _("{product} has no minutes: your own work is counted as free"),
                 hint=_("add minutes = ... (hands-on time per batch) to [batch]"),
                 product=recipe.name,
             ).at(product.path, loc=("batch",)),
         )
-    )
     return CostSheet(
         recipe.name,
         product.path,

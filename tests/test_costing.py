@@ -452,6 +452,20 @@ def test_a_recipe_without_minutes_costs_no_labour_and_warns(workspace):
     ]
 
 
+def test_a_sub_recipe_without_minutes_warns_in_the_recipe_that_uses_it(workspace):
+    """Decision 5: not only in check — cost, price, plan of the parent tell it, at the sub-recipe's [batch]."""
+    (workspace / "isi.toml").write_text(ISI.replace("minutes = 16\n", ""), encoding="utf-8")
+    (sheet,) = cost(workspace, "puding.toml")
+    assert [(n.message.key, n.message.params["product"], n.path, n.loc) for n in sheet.notes] == [
+        (
+            _("{product} has no minutes: your own work is counted as free"),
+            "Isi kelapa",
+            str(workspace / "isi.toml"),
+            ("batch",),
+        )
+    ]
+
+
 # ---------------------------------------------------------------- what the table shows
 
 
