@@ -25,7 +25,7 @@ from planner.planning import plan_production
 from planner.records import Record
 from planner.units import Quantity
 from planner.validation import validate
-from planner.workspace import EMBEDDED, Workspace, expand_paths, load_file, load_product, load_sub, resolve_ref
+from planner.workspace import EMBEDDED, Workspace, expand_paths, load_file, load_product, load_sub
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def salvage_line(ws: Workspace, ctx: Context, path: Path, loc: tuple[str | int, 
     diag = ws.diagnostics
     if isinstance(line, Make):
         diag.collect(
-            lambda: cost_product(load_product(ws, resolve_ref(line.product, str(path))), ctx),
+            lambda: cost_product(load_product(ws, ws.reference(line.product, str(path))), ctx),
             str(path),
             under=(*loc, "product"),
         )
