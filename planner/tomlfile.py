@@ -148,7 +148,8 @@ def _parse(text: str, path: str) -> dict[str, Any]:
         ).at(path, _huge_line(text)) from None
     deep = _too_deep(data)
     if deep is not None:
-        raise too_deep().at(path, line_of(text, deep))
+        lines = [line for loc, line in line_index(text).items() if loc[: len(deep)] == deep]
+        raise too_deep().at(path, min(lines, default=None) or line_of(text, deep))
     return data
 
 

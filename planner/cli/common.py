@@ -148,6 +148,21 @@ def report_failure(exc: BaseException, lang: str) -> int:
         ]
     elif isinstance(exc, OSError) and exc.filename is not None:
         problems = [path_problem(exc)]
+    elif type(exc).__name__ == "OutputFailed":  # cli.streams: stdout closed, full, or gone (| head)
+        problems = [
+            problem(
+                _("could not write the output: {reason}"),
+                hint=_("the output was closed or is full; write to a file instead with --output FILE"),
+                reason=str(exc),
+            )
+        ]
+    elif isinstance(exc, (RecursionError, MemoryError)):
+        problems = [
+            problem(
+                _("the files are too big or nested too deeply to work out"),
+                hint=_("look for a file that is far bigger than a recipe, or references going very deep"),
+            )
+        ]
     else:
         sys.stderr.write(
             f"planner: internal error: {type(exc).__name__}: {exc}\n"
