@@ -106,6 +106,7 @@ def emit(reports: list[Report], ws: Workspace, shared: Shared, inputs: Sequence[
 
     fmt = formatter(ws, shared)
     to_terminal = shared.output is None and sys.stdout.isatty()
+    color = to_terminal and not os.environ.get("NO_COLOR")
     width = None if to_terminal or os.environ.get("COLUMNS") else 100
     text = render(
         reports,
@@ -113,15 +114,18 @@ def emit(reports: list[Report], ws: Workspace, shared: Shared, inputs: Sequence[
         fmt,
         explain=shared.explain,
         width=width,
-        color=to_terminal and not os.environ.get("NO_COLOR"),
+        color=color,
         business=ws.settings.business,
     )
     if shared.output is None:
-        sys.stdout.write(text)
+        styled = color and shared.format == "table"  # rich's colours; the streams make the rest inert
+        write = getattr(sys.stdout, "write_styled", sys.stdout.write) if styled else sys.stdout.write
+        write(text)
         return
+    from planner.render.inert import printable
     from planner.writing import write_text
 
-    write_text(shared.output, text, force=shared.force, inputs=list(inputs))
+    write_text(shared.output, printable(text), force=shared.force, inputs=list(inputs))
     for report in reports:
         for note in report.notes:
             sys.stderr.write(note_text(note, fmt) + "\n")

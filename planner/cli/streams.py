@@ -3,9 +3,11 @@
 A closed stdout (``planner cost x >&-``), one closed early (``| head -1``), a full disk
 behind it (``> /dev/full``) or one that cannot encode the text (a non-UTF-8 console) must end
 in a one-line message and exit 1, never an internal error, nor Python's "Exception ignored"
-when it flushes at exit. ``guard()`` wraps both streams at the start of a run: text that
-cannot be encoded is written with "?" instead, and a failed write to stdout raises
-OutputFailed, which the CLI tells on stderr.
+when it flushes at exit. ``guard()`` wraps both streams at the start of a run: control
+characters are replaced (render.inert.printable: no ESC or BEL reaches the terminal, whatever
+printed it; only ``write_styled`` passes the colours rich draws), text that cannot be encoded
+is written with "?" instead, and a failed write to stdout raises OutputFailed, which the CLI
+tells on stderr.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ class Guarded:
         self.failed = False
 
     def write(self, text: str) -> int:
+        from planner.render.inert import printable
+
+        return self.write_styled(printable(text))
+
+    def write_styled(self, text: str) -> int:
+        """Write ``text`` as it is: terminal styles drawn by rich (their user text is inert already)."""
         if self.failed:
             return len(text)
         try:

@@ -7,13 +7,14 @@ import io
 
 from planner.i18n import Formatter
 from planner.render import cell_text, heading
+from planner.render.inert import CsvWriter
 from planner.reports import Report
 from planner.texts import Msg, _
 
 
 def render_csv(reports: list[Report], fmt: Formatter) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = CsvWriter(csv.writer(out, lineterminator="\n"))  # no cell starts a formula
     last_header: list[str] | None = None
     for report in reports:
         for table in report.tables:
