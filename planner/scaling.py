@@ -71,7 +71,9 @@ def scale_recipe(
             lines.append(ScaledLine("overhead", oh.name or "-", oh.name or "-", oh.cost, oh.cost * factor))
     batch = recipe.batch
     minutes = batch.minutes if batch.minutes is not None else Decimal(0)
-    lines.append(ScaledLine("time", "minutes", "minutes", Quantity(minutes, "min"), Quantity(minutes * factor, "min"), True))
+    lines.append(
+        ScaledLine("time", "minutes", "minutes", Quantity(minutes, "min"), Quantity(minutes * factor, "min"), True)
+    )
     if batch.equipment:
         lines.append(
             ScaledLine(

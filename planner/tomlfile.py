@@ -106,9 +106,9 @@ def _is_dir(path: Path) -> bool:
 
 
 def _folder(path: Path) -> InputError:
-    return problem(
-        _("this is a folder, not a file"), hint=_("name a .toml file inside '{file}'"), file=str(path)
-    ).at(str(path))
+    return problem(_("this is a folder, not a file"), hint=_("name a .toml file inside '{file}'"), file=str(path)).at(
+        str(path)
+    )
 
 
 def _unreadable(path: Path, exc: OSError) -> InputError:

@@ -19,7 +19,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -88,7 +88,7 @@ def write_all(
             raise
 
 
-def refusal(target: Path, force: bool, read: set[tuple[int, int]] = set()) -> InputError | None:
+def refusal(target: Path, force: bool, read: Set[tuple[int, int]] = frozenset()) -> InputError | None:
     """Why ``target`` must not be written, or None: it is a file the run read, a folder, a link,
     a device or a pipe, or it exists and there is no ``force``."""
     try:
