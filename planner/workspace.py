@@ -108,7 +108,7 @@ class Workspace:
         path = resolve_ref(ref, base)
         if self.boundary is not None and not inside(real_path(path), self.boundary):
             raise problem(
-                _("'{ref}' lies outside {folder}, the folder this run's files may refer to"),
+                _("'{ref}' lies outside '{folder}', the folder this run's files may refer to"),
                 hint=_(
                     "a file may refer only to files inside its workspace: copy the file in, or run planner "
                     "from a folder that holds both"
