@@ -369,7 +369,7 @@ def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Pro
 def load_sub(ws: Workspace, ref: str, parent: Path, stack: tuple[str, ...]) -> RecipeProduct:
     """The sub-recipe ``ref`` names; a missing file or a non-recipe is the parent's problem."""
     path = ws.reference(ref, str(parent))
-    if not is_file(path):
+    if not exists(path):  # a FIFO or a device is there, and reading it says so
         raise problem(
             _("sub-recipe '{recipe}' not found (looked for {file})"),
             hint=_("the path is relative to this file; .toml may be left off"),
@@ -384,6 +384,14 @@ def load_sub(ws: Workspace, ref: str, parent: Path, stack: tuple[str, ...]) -> R
             recipe=ref,
         )
     return sub
+
+
+def exists(path: Path) -> bool:
+    """``path.exists()``; a path the system refuses to look at is an input problem."""
+    try:
+        return path.exists()
+    except OSError as exc:
+        raise path_problem(exc) from None
 
 
 def is_file(path: Path) -> bool:

@@ -30,8 +30,8 @@ from planner.texts import _
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM or SIGHUP arrived during a write: handled like Ctrl-C, with the signal's exit code."""
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived during a write: the run ends with the signal's exit code (128 + N)."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -173,7 +173,7 @@ def _install(tmp: str, target: Path, force: bool) -> bool:
     """Put the finished temporary file at ``target``; True when that made a new file.
 
     A new name is taken exclusively (a hard link fails when it exists, whoever made it)."""
-    if not os.path.lexists(target):
+    if not force or not os.path.lexists(target):  # without --force, only ever a new name
         try:
             _take(tmp, target)
             return True
@@ -190,16 +190,28 @@ def _take(tmp: str, target: Path) -> None:
         os.link(tmp, target)
     except FileExistsError:
         raise
-    except (OSError, AttributeError, NotImplementedError):  # a file system without hard links
-        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))  # reserve the name
-        try:
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(target)  # the empty reservation is ours
+    except OSError as exc:
+        if exc.errno in _REAL_FAILURES:
             raise
-        return
-    os.unlink(tmp)
+        _reserve_and_replace(tmp, target)  # a file system without hard links (FAT, some shares)
+    except (AttributeError, NotImplementedError):
+        _reserve_and_replace(tmp, target)
+    else:
+        os.unlink(tmp)
+
+
+_REAL_FAILURES = {errno.ENOSPC, errno.EIO, errno.EROFS, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _reserve_and_replace(tmp: str, target: Path) -> None:
+    """Take the name with O_EXCL (an empty file for a moment), then rename the full file over it."""
+    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(target)  # the empty reservation is ours
+        raise
 
 
 def _undo(temps: Any, created: list[Path], made: list[Path]) -> None:

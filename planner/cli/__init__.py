@@ -121,9 +121,11 @@ def _run(args: list[str]) -> int:
         with contextlib.suppress(OutputFailed):
             flush()
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM during a write (writing.Terminated)
-        return int(getattr(exc, "exit_code", 130))
+    except KeyboardInterrupt:  # Ctrl-C
+        return 130
     except BaseException as exc:
+        if type(exc).__name__ == "Terminated":  # SIGTERM or SIGHUP during a write (planner.writing)
+            return int(getattr(exc, "exit_code", 143))
         if os.environ.get("PLANNER_DEBUG"):
             raise
         return _last_resort(exc, args)

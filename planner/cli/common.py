@@ -157,7 +157,7 @@ def report_failure(exc: BaseException, lang: str) -> int:
             problem(
                 _("could not write the output: {reason}"),
                 hint=_("the output was closed or is full; write to a file instead with --output FILE"),
-                reason=str(exc),
+                reason=getattr(exc, "reason", str(exc)),
             )
         ]
     elif isinstance(exc, (RecursionError, MemoryError)):

@@ -17,11 +17,13 @@ import os
 import sys
 from typing import Any, TextIO
 
+from planner.texts import Msg, _, msg
+
 
 class OutputFailed(Exception):
     """Writing to standard output failed: ``reason`` says why."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str | Msg) -> None:
         super().__init__(reason)
         self.reason = reason
 
@@ -45,7 +47,7 @@ class Guarded:
             return len(text)
         try:
             if self._stream is None:
-                raise OSError(0, "it is closed")
+                raise _Closed()
             try:
                 return self._stream.write(text)
             except UnicodeEncodeError:
@@ -74,10 +76,14 @@ class Guarded:
         _silence(self._stream)
         if not self._quiet:
             reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-            raise OutputFailed(reason) from None
+            raise OutputFailed(msg(_("it is closed")) if isinstance(exc, _Closed) else reason) from None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
+
+
+class _Closed(OSError):
+    """There is no standard output at all (``>&-``)."""
 
 
 def _silence(stream: TextIO | None) -> None:
