@@ -92,9 +92,12 @@ def path_problem(exc: OSError) -> InputError:
         if exc.errno == errno.ENAMETOOLONG
         else (exc.strerror or str(exc))
     )
-    return problem(
-        _("cannot use the path '{file}': {reason}"), hint=_("correct or shorten the path"), file=shown, reason=reason
+    hint = (
+        _("check that you may open every folder on the way to it")
+        if exc.errno in (errno.EACCES, errno.EPERM)
+        else _("correct or shorten the path")
     )
+    return problem(_("cannot use the path '{file}': {reason}"), hint=hint, file=shown, reason=reason)
 
 
 def warning(key: Key, /, hint: Key | None = None, **params: Any) -> InputError:

@@ -120,6 +120,7 @@ def test_output_goes_only_onto_a_regular_file_or_a_new_name(ws, kind):
         assert (ws / "precious.txt").read_bytes() == b"mine"
 
 
+@pytest.mark.slow  # child processes (a few seconds)
 def test_of_twenty_simultaneous_new_runs_exactly_one_creates_the_file(ws):
     """Two `new` runs on one path both "succeeded" (the second replaced the first)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -217,6 +218,7 @@ def test_sigterm_during_a_cli_write_exits_143(ws, monkeypatch):
     assert list(ws.glob(".*.tmp")) == []
 
 
+@pytest.mark.slow  # child processes (a few seconds)
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_signals_at_random_moments_leave_old_or_complete_new(ws, signum):
     """A real process signalled at random moments of a run that writes a file."""
@@ -635,3 +637,38 @@ def test_a_problem_told_on_stderr_is_inert(ws):
     assert result.code == 1 and "\x1b" not in result.err and "\x07" not in result.err
     result = run_cli("cost", "\x1b[31mx.toml", cwd=ws)
     assert result.code in (1, 2) and "\x1b" not in result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "locked"],
+        ["cost", "locked/sub/kue.toml"],
+        ["compare", "locked"],
+        ["new", "recipe", "locked/x"],
+        ["init", "locked/ws"],
+        ["cost", R, "-o", "locked/out.txt"],
+        ["schema", "-o", "locked/s"],
+        ["check", "-w", "locked"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_an_unreadable_folder_is_told(ws, monkeypatch, args):
+    """An unreadable folder gave a traceback (as root nothing is unreadable: the system calls
+    that look into it are made to refuse, as they do for another user)."""
+    (ws / "locked" / "sub").mkdir(parents=True)
+    (ws / "locked" / "sub" / "kue.toml").write_text((ws / R).read_text())
+
+    def refusing(call):
+        def refused(path, *rest, **kwargs):
+            if not isinstance(path, int) and "locked" in os.fspath(path):
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return call(path, *rest, **kwargs)
+
+        return refused
+
+    for name in ("stat", "lstat", "scandir", "open", "listdir", "mkdir"):
+        monkeypatch.setattr(os, name, refusing(getattr(os, name)))
+    result = run_cli(*args, "--lang", "en", cwd=ws)
+    monkeypatch.undo()
+    assert_told(result, codes=(1, 2))
