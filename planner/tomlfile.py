@@ -163,14 +163,38 @@ def too_deep() -> InputError:
 
 def _too_deep(data: dict[str, Any]) -> tuple[str | int, ...] | None:
     """The first place nested deeper than MAX_NESTING (walked without recursion), or None."""
-    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:
-        value, loc = stack.pop()
-        if len(loc) > MAX_NESTING:
-            return loc
-        inner = value.items() if isinstance(value, dict) else enumerate(value)
-        stack.extend((v, (*loc, k)) for k, v in inner if isinstance(v, (dict, list)))
+        value, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return _deep_place(data)
+        inner = value.values() if isinstance(value, dict) else value
+        stack.extend((v, depth + 1) for v in inner if isinstance(v, (dict, list)))
     return None
+
+
+def _deep_place(data: dict[str, Any]) -> tuple[str | int, ...]:
+    """Where the nesting passes MAX_NESTING: the keys and indexes down to it."""
+    value: Any = data
+    loc: tuple[str | int, ...] = ()
+    while len(loc) <= MAX_NESTING:
+        inner = value.items() if isinstance(value, dict) else enumerate(value)
+        key, value = next(
+            (k, v) for k, v in inner if isinstance(v, (dict, list)) and _depth(v) >= MAX_NESTING - len(loc)
+        )
+        loc = (*loc, key)
+    return loc
+
+
+def _depth(value: Any) -> int:
+    """How deep ``value`` nests (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        found, depth = stack.pop()
+        deepest = max(deepest, depth)
+        inner = found.values() if isinstance(found, dict) else found
+        stack.extend((v, depth + 1) for v in inner if isinstance(v, (dict, list)))
+    return deepest
 
 
 _STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*')

@@ -106,7 +106,7 @@ class Workspace:
     def reference(self, ref: str, base: str) -> Path:
         """The file a reference written in ``base`` names; it must lie inside the boundary."""
         path = resolve_ref(ref, base)
-        if self.boundary is not None and not inside(real_path(path), self.boundary):
+        if self.boundary is not None and not inside(Path(self.real(path)), self.boundary):
             raise problem(
                 _("'{ref}' lies outside '{folder}', the folder this run's files may refer to"),
                 hint=_(
@@ -120,7 +120,9 @@ class Workspace:
 
 
 def inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
+    """Whether ``path`` is ``folder`` or below it (both real paths)."""
+    text, top = str(path), str(folder)
+    return text == top or text.startswith(top if top.endswith(os.sep) else top + os.sep)
 
 
 def boundary(root: Path | None, first: Path | None) -> Path:
