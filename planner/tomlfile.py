@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError, MissingFile, problem
-from planner.texts import Msg, _
+from planner.texts import Msg, _, msg
 
 LineIndex = dict[tuple[str | int, ...], int]  # a location inside a file -> its line
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -64,6 +64,13 @@ def read_bytes(path: Path) -> bytes:
         if isinstance(exc, IsADirectoryError) or _is_dir(path):  # Windows cannot open a folder
             raise _folder(path) from None
         raise _unreadable(path, exc) from None
+    except ValueError:  # a NUL character in the name
+        raise problem(
+            _("cannot read the file: {reason}"),
+            hint=_("check that '{file}' exists and that you may read it"),
+            file=str(path).replace("\0", "\\0"),
+            reason=msg(_("its name holds a character no file name can hold")),
+        ).at(str(path).replace("\0", "\\0")) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):

@@ -151,7 +151,7 @@ def real_path(path: Path) -> Path:
     """The absolute path with links followed; a link loop stays as written (reading it fails later)."""
     try:
         return path.resolve()
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):  # ValueError: a NUL in the name (read_text says so)
         return path.absolute()
 
 

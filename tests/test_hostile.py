@@ -672,3 +672,13 @@ def test_an_unreadable_folder_is_told(ws, monkeypatch, args):
     result = run_cli(*args, "--lang", "en", cwd=ws)
     monkeypatch.undo()
     assert_told(result, codes=(1, 2))
+
+
+def test_a_nul_in_a_referenced_name(ws):
+    """A NUL in a plan's product or a sub-recipe (no file name can hold one) was an internal error."""
+    plan = ws / PL
+    plan.write_text(plan.read_text().replace('"../recipes/bingka-kentang.toml"', '"../recipes/a\\u0000b"', 1))
+    recipe = ws / R
+    recipe.write_text(recipe.read_text().replace('recipe = "santan-pandan"', 'recipe = "a\\u0000b"'))
+    for args in (["plan", PL], ["check"], ["cost", R]):
+        assert_told(run_cli(*args, cwd=ws))
