@@ -327,7 +327,9 @@ def write_toml(
     return text
 
 
-def write_checked(path: Path, text: str, data: Mapping[str, Any], *, force: bool = False) -> None:
+def write_checked(
+    path: Path, text: str, data: Mapping[str, Any], *, force: bool = False, inputs: Sequence[Path] = ()
+) -> None:
     """Write hand-laid TOML (a scaffold with comments) only if it loads back to ``data``."""
     check_round_trip(text, data)
-    write_text(path, text, force=force)
+    write_text(path, text, force=force, inputs=inputs)

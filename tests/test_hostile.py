@@ -87,6 +87,13 @@ def test_no_output_replaces_a_file_the_run_read(ws, target, spelling):
     assert snapshot(ws) == before
 
 
+@pytest.mark.parametrize("args", [["new", "recipe", "prices", "--force"], ["new", "plan", "planner", "--force"]])
+def test_new_never_replaces_the_settings_or_catalog_it_read(ws, args):
+    before = snapshot(ws)
+    assert_told(run_cli(*args, cwd=ws))
+    assert snapshot(ws) == before
+
+
 def test_a_file_that_failed_to_read_is_an_input_too(ws):
     """A sub-recipe that is not UTF-8 was read but not parsed: --keep-going wrote over it."""
     sub = ws / "recipes" / "santan-pandan.toml"
