@@ -43,6 +43,7 @@ class CostLine:
     explain: Msg | None = None
     needs: tuple[Need, ...] = ()
     estimate: bool = False
+    hands_on: bool = False  # the recipe's own minutes (an operation may be called "labor" too)
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,9 @@ def is_counted(units: UnitTable, qty: Quantity, item: Item) -> bool:
     return unit in {u.lower() for u in item.units} or units.dimension(unit) == "count"
 
 
-def labor_line(ctx: Context, label: str, minutes: Decimal, efficiency: Decimal = ONE) -> CostLine:
+def labor_line(
+    ctx: Context, label: str, minutes: Decimal, efficiency: Decimal = ONE, *, hands_on: bool = False
+) -> CostLine:
     effective = minutes / efficiency
     cost = effective / SIXTY * ctx.wage
     explain = (
@@ -191,7 +194,7 @@ def labor_line(ctx: Context, label: str, minutes: Decimal, efficiency: Decimal =
             cost=Cash(cost),
         )
     )
-    return CostLine("labor", label, cost, qty=Quantity(minutes, "min"), explain=explain)
+    return CostLine("labor", label, cost, qty=Quantity(minutes, "min"), explain=explain, hands_on=hands_on)
 
 
 def _overhead_lines(ctx: Context, overheads: list[Overhead], col: Diagnostics) -> list[CostLine]:
@@ -270,7 +273,7 @@ def _cost_recipe(product: RecipeProduct, ctx: Context) -> CostSheet:
         if line:
             lines.append(line)
     minutes = batch.minutes if batch.minutes is not None else ZERO
-    lines.append(labor_line(ctx, "labor", minutes))
+    lines.append(labor_line(ctx, "labor", minutes, hands_on=True))
     lines.extend(_overhead_lines(ctx, recipe.overhead, col))
     lines.extend(_packaging_lines(ctx, recipe.packaging, sellable, col))
     known_equipment(ctx, batch.equipment, col, ("batch", "equipment"))

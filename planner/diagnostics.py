@@ -37,11 +37,14 @@ class Diagnostics:
         self._place = place
         self._path = path  # the file a problem is in when nothing else says
         self._found: dict[InputError, None] = {}  # an ordered set
+        self._errors = 0  # how many of them are errors (asked after every step: never counted again)
 
     def add(self, err: InputError, path: str | None = None) -> InputError:
         """Keep ``err`` placed in ``path`` (unless it names its own file); the placed problem."""
         placed = self._place(err.at(path or self._path))
-        self._found.setdefault(placed)
+        if placed not in self._found:
+            self._found[placed] = None
+            self._errors += placed.severity == "error"
         return placed
 
     def extend(self, problems: Iterable[InputError], path: str | None = None) -> None:
@@ -81,7 +84,11 @@ class Diagnostics:
 
     @property
     def has_errors(self) -> bool:
-        return any(p.severity == "error" for p in self._found)
+        return self._errors > 0
+
+    @property
+    def error_count(self) -> int:
+        return self._errors
 
     def errors_in(self, paths: Iterable[str]) -> bool:
         """Whether any error lies in one of ``paths``."""

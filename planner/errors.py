@@ -7,6 +7,7 @@ The core raises or collects these; only the CLI edge turns them into
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -91,20 +92,65 @@ def path_problem(exc: OSError) -> InputError:
         if exc.errno == errno.ENAMETOOLONG
         else (exc.strerror or str(exc))
     )
-    return problem(
-        _("cannot use the path '{file}': {reason}"), hint=_("correct or shorten the path"), file=shown, reason=reason
+    hint = (
+        _("check that you may open every folder on the way to it")
+        if exc.errno in (errno.EACCES, errno.EPERM)
+        else _("correct or shorten the path")
     )
+    return problem(_("cannot use the path '{file}': {reason}"), hint=hint, file=shown, reason=reason)
 
 
 def warning(key: Key, /, hint: Key | None = None, **params: Any) -> InputError:
     return replace(problem(key, hint, **params), severity="warning")
 
 
-def closest(name: str, known: list[str] | tuple[str, ...], n: int = 3) -> list[str]:
-    """Known names closest to ``name``, for 'did you mean' hints."""
+SHORTLIST = 32  # names difflib compares at most, whatever the catalog's size
+_INDEXES: dict[int, tuple[tuple[str, ...], dict[str, list[int]], list[int]]] = {}
+
+
+def closest(name: str, known: Sequence[str], n: int = 3) -> list[str]:
+    """Known names closest to ``name``, for 'did you mean' hints.
+
+    difflib over 5,000 items took 53 ms a lookup (1,000 misspellings: 53 s); beyond SHORTLIST
+    names, only the SHORTLIST sharing the most letter pairs with ``name`` go to difflib
+    (bench/suggest.py measures it)."""
     import difflib
 
-    found = difflib.get_close_matches(name, known, n=n, cutoff=0.5)
+    names = tuple(known)
+    pool = names if len(names) <= SHORTLIST else _shortlist(name, names)
+    found = difflib.get_close_matches(name, pool, n=n, cutoff=0.5)
     if not found:
-        found = [k for k in known if name and (name in k or k in name)][:n]
+        found = [k for k in names if name and (name in k or k in name)][:n]
     return found
+
+
+def _pairs(text: str) -> set[str]:
+    padded = f" {text.lower()} "
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
+
+
+def _shortlist(name: str, names: tuple[str, ...]) -> list[str]:
+    """The SHORTLIST names with the highest Dice score of letter pairs (an index kept per name list)."""
+    import heapq
+    from collections import Counter
+
+    key = hash(names)
+    kept = _INDEXES.get(key)
+    if kept is None or kept[0] != names:
+        if len(_INDEXES) >= 8:
+            _INDEXES.clear()
+        index: dict[str, list[int]] = {}
+        sizes = []
+        for i, known in enumerate(names):
+            pairs = _pairs(known)
+            sizes.append(len(pairs))
+            for pair in pairs:
+                index.setdefault(pair, []).append(i)
+        kept = _INDEXES[key] = (names, index, sizes)
+    _names, index, sizes = kept
+    wanted = _pairs(name)
+    shared: Counter[int] = Counter()
+    for pair in wanted:
+        shared.update(index.get(pair, ()))
+    best = heapq.nlargest(SHORTLIST, shared.items(), key=lambda found: found[1] / (len(wanted) + sizes[found[0]]))
+    return [names[i] for i, _count in best]

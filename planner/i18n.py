@@ -132,6 +132,9 @@ class Formatter:
         self.locale = locale
         self.currency = currency
         self.places = places
+        from planner.render.inert import printable  # (here: planner.render imports this module)
+
+        self.printable = printable  # user text is printed inert: no ESC, BEL, ... (design decision 19)
 
     # ---- numbers
     # Babel's format_decimal/format_currency parse the locale and the pattern at every
@@ -201,11 +204,11 @@ class Formatter:
             return self.date(value)
         if isinstance(value, (list, tuple)):
             return ", ".join(self.value(v) for v in value)
-        return str(value)
+        return self.printable(str(value))
 
     def text(self, message: Msg | str) -> str:
         if not isinstance(message, Msg):
-            return str(message)
+            return self.printable(str(message))
         params = {k: self.value(v) for k, v in message.params.items()}
         sentence = template(message.key, self.lang, message.params)
         try:

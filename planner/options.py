@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from planner.errors import AmbiguousNumber, InputError, InputErrors, problem
+from planner.money import check_size
 from planner.texts import LANGUAGES, Msg, Pct, _
 from planner.units import UnitTable, parse_number, parse_quantity
 
@@ -203,13 +204,13 @@ def price_overrides(texts: list[str] | None, places: int) -> dict[str, Decimal]:
 def pieces(text: str) -> int:
     """A piece count typed on the command line: a whole number above zero (``1_000`` allowed)."""
     digits = text.strip().replace("_", "")
-    if not digits.isdigit() or int(digits) < 1:
+    if not (digits.isascii() and digits.isdigit()) or Decimal(digits) < 1:  # "²" is a digit to isdigit
         raise problem(
             _("'{value}' is not a number of pieces"),
             hint=_("write a whole number above zero, e.g. pieces = 150 or recipes/bingka.toml=150"),
             value=text,
         )
-    return int(digits)
+    return int(check_size(Decimal(digits), text))  # a trillion or more is refused, not read (4,301 digits)
 
 
 def target(text: str) -> tuple[Path, int]:

@@ -158,11 +158,22 @@ class Record:
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.__dict__ == self.__dict__
 
-    def __hash__(self) -> int:
-        return hash((type(self), *self.__dict__.values()))
+    def __hash__(self) -> int:  # tables and lists inside (units, sizes) are hashed by their contents
+        return hash((type(self), *map(_frozen, self.__dict__.values())))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable stand-in for a value, equal where the values are equal (a dict in any order)."""
+    if isinstance(value, dict):
+        return frozenset((k, _frozen(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(_frozen(v) for v in value)
+    return value
 
 
 def _made(cls: type[Record], values: dict[str, Any], fields_set: set[str]) -> Any:

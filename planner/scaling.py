@@ -29,6 +29,7 @@ class ScaledLine:
     label: Any  # what people read
     qty: Any  # Quantity, or a plain amount of money
     scaled: Any
+    hands_on: bool = False  # the recipe's own minutes (an equipment may be called "minutes" too)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,9 @@ def scale_recipe(
             lines.append(ScaledLine("overhead", oh.name or "-", oh.name or "-", oh.cost, oh.cost * factor))
     batch = recipe.batch
     minutes = batch.minutes if batch.minutes is not None else Decimal(0)
-    lines.append(ScaledLine("time", "minutes", "minutes", Quantity(minutes, "min"), Quantity(minutes * factor, "min")))
+    lines.append(
+        ScaledLine("time", "minutes", "minutes", Quantity(minutes, "min"), Quantity(minutes * factor, "min"), True)
+    )
     if batch.equipment:
         lines.append(
             ScaledLine(

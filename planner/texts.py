@@ -56,7 +56,10 @@ class Msg:
 
 
 def _hashable(value: Any) -> Any:
-    if isinstance(value, (list, dict, set)):
+    """The value, or its text when it cannot be hashed (a list, a table, a record holding one)."""
+    try:
+        hash(value)
+    except (TypeError, ValueError):  # ValueError: a signalling NaN
         return repr(value)
     return value
 

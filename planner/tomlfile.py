@@ -7,46 +7,37 @@ of a location such as ``("ingredients", 2, "qty")``.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError, MissingFile, problem
-from planner.texts import Msg, _
+from planner.texts import Msg, _, msg
 
 LineIndex = dict[tuple[str | int, ...], int]  # a location inside a file -> its line
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=")
+_KEY_PART = r"""(?:[A-Za-z0-9_\-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""  # bare, "quoted" (any letters) or 'literal'
+_KEY = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _INLINE_KEY = re.compile(r"([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
 
 
+MAX_BYTES = 4 * 1024 * 1024  # the largest file read: a 5,000-item catalog is about 1 MB
+MAX_NESTING = 32  # tables and lists inside each other: planner's own files need 4
+
+
 def read_text(path: Path) -> str:
-    """The file's text, or an InputError naming what is wrong with the file."""
+    """The file's text (a UTF-8 BOM dropped), or an InputError naming what is wrong with the file.
+
+    Only a regular file of at most MAX_BYTES is read: a FIFO, a device (``/dev/zero``) or a
+    socket is refused without waiting on it, as is anything larger."""
+    raw = read_bytes(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        found = problem(
-            _("file not found"),
-            hint=_("check the path '{file}'; paths inside a file are relative to that file"),
-            file=str(path),
-        )
-        raise MissingFile(found.message, found.hint, str(path)) from None
-    except IsADirectoryError:
-        raise problem(
-            _("this is a folder, not a file"), hint=_("name a .toml file inside '{file}'"), file=str(path)
-        ).at(str(path)) from None
-    except OSError as exc:
-        raise problem(
-            _("cannot read the file: {reason}"),
-            hint=_("check that '{file}' exists and that you may read it"),
-            file=str(path),
-            reason=exc.strerror or str(exc),
-        ).at(str(path)) from None
-    try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise problem(
@@ -54,6 +45,86 @@ def read_text(path: Path) -> str:
             hint=_("save the file as UTF-8 in your editor"),
             byte=f"0x{raw[exc.start]:02x}",
         ).at(str(path), line) from None
+    return text.removeprefix("\ufeff")  # Notepad's byte order mark
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; opening never blocks (a FIFO)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        found = problem(
+            _("file not found"),
+            hint=_("check the path '{file}'; paths inside a file are relative to that file"),
+            file=str(path),
+        )
+        raise MissingFile(found.message, found.hint, str(path)) from None
+    except OSError as exc:
+        if isinstance(exc, IsADirectoryError) or _is_dir(path):  # Windows cannot open a folder
+            raise _folder(path) from None
+        raise _unreadable(path, exc) from None
+    except ValueError:  # a NUL character in the name
+        raise problem(
+            _("cannot read the file: {reason}"),
+            hint=_("check that '{file}' exists and that you may read it"),
+            file=str(path).replace("\0", "\\0"),
+            reason=msg(_("its name holds a character no file name can hold")),
+        ).at(str(path).replace("\0", "\\0")) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _folder(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise problem(
+                _("this is not a file but a device, a pipe or a socket: it is not read"),
+                hint=_("name a .toml file saved on disk"),
+            ).at(str(path))
+        raw = _read_at_most(fd, MAX_BYTES + 1) if info.st_size <= MAX_BYTES else b""
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    finally:
+        os.close(fd)
+    if info.st_size > MAX_BYTES or len(raw) > MAX_BYTES:
+        raise problem(
+            _("the file is larger than {limit}, the largest file planner reads"),
+            hint=_("a recipe, a plan or a catalog is far smaller: check that this is the right file"),
+            limit="4 MB",
+        ).at(str(path))
+    return raw
+
+
+def _read_at_most(fd: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _folder(path: Path) -> InputError:
+    return problem(_("this is a folder, not a file"), hint=_("name a .toml file inside '{file}'"), file=str(path)).at(
+        str(path)
+    )
+
+
+def _unreadable(path: Path, exc: OSError) -> InputError:
+    return problem(
+        _("cannot read the file: {reason}"),
+        hint=_("check that '{file}' exists and that you may read it"),
+        file=str(path),
+        reason=exc.strerror or str(exc),
+    ).at(str(path))
 
 
 _PARSED: dict[str, dict[str, Any]] = {}  # text -> data; `check` reads a file's items again after costing it
@@ -72,25 +143,91 @@ def parse(text: str, path: str) -> dict[str, Any]:
 def _parse(text: str, path: str) -> dict[str, Any]:
     """Parse TOML with exact decimals; a syntax error names its line."""
     try:
-        return tomllib.loads(text, parse_float=Decimal)
+        data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise syntax_problem(str(exc), text).at(path) from None
     except RecursionError:
-        raise problem(
-            _("TOML syntax error: {reason}"),
-            hint=_('text values need quotes (qty = "250 g"), each key once per table, tables as [name]'),
-            reason="nested too deeply",
-        ).at(path) from None
+        raise too_deep().at(path, _deep_line(text)) from None
     except (ValueError, ArithmeticError):  # thousands of digits, or an exponent beyond Decimal's range
-        huge = _HUGE_NUMBER.search(text)
-        line = text.count("\n", 0, huge.start()) + 1 if huge else None
         raise problem(
             _("a number here is far too long to be a real figure"),
             hint=_("numbers must stay below a trillion (1000000000000): check for extra zeros"),
-        ).at(path, line) from None
+        ).at(path, _huge_line(text)) from None
+    deep = _too_deep(data)
+    if deep is not None:
+        lines = [line for loc, line in line_index(text).items() if loc[: len(deep)] == deep]
+        raise too_deep().at(path, min(lines, default=None) or line_of(text, deep))
+    return data
 
 
-_HUGE_NUMBER = re.compile(r"[0-9_]{1000,}|[eE][+-]?[0-9_]{6,}")
+def too_deep() -> InputError:
+    return problem(
+        _("tables or lists are nested more than {limit} levels deep here"),
+        hint=_("planner's files nest a few levels at most: check the [table.names] and brackets"),
+        limit=MAX_NESTING,
+    )
+
+
+def _too_deep(data: dict[str, Any]) -> tuple[str | int, ...] | None:
+    """The first place nested deeper than MAX_NESTING (walked without recursion), or None."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return _deep_place(data)
+        inner = value.values() if isinstance(value, dict) else value
+        stack.extend((v, depth + 1) for v in inner if isinstance(v, (dict, list)))
+    return None
+
+
+def _deep_place(data: dict[str, Any]) -> tuple[str | int, ...]:
+    """Where the nesting passes MAX_NESTING: the keys and indexes down to it."""
+    value: Any = data
+    loc: tuple[str | int, ...] = ()
+    while len(loc) <= MAX_NESTING:
+        inner = value.items() if isinstance(value, dict) else enumerate(value)
+        key, value = next(
+            (k, v) for k, v in inner if isinstance(v, (dict, list)) and _depth(v) >= MAX_NESTING - len(loc)
+        )
+        loc = (*loc, key)
+    return loc
+
+
+def _depth(value: Any) -> int:
+    """How deep ``value`` nests (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        found, depth = stack.pop()
+        deepest = max(deepest, depth)
+        inner = found.values() if isinstance(found, dict) else found
+        stack.extend((v, depth + 1) for v in inner if isinstance(v, (dict, list)))
+    return deepest
+
+
+_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*')
+_HUGE_NUMBER = re.compile(r"[0-9a-fA-F_]{1000,}|[eE][+-]?[0-9_]{6,}")
+
+
+def _blanked(text: str) -> str:
+    """``text`` with strings and comments blanked out (newlines kept), to search for values."""
+    return _STRINGS.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def _huge_line(text: str) -> int | None:
+    """The line of the number too long to read (not a long text or comment before it)."""
+    found = _HUGE_NUMBER.search(_blanked(text)) or _HUGE_NUMBER.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where brackets (strings and comments left out) open more than MAX_NESTING deep."""
+    depth = 0
+    for line, row in enumerate(_blanked(text).split("\n"), start=1):
+        for char in row:
+            depth += (char in "[{") - (char in "]}")
+            if depth > MAX_NESTING:
+                return line
+    return None
 
 
 _KEY_TWICE = (_("a key is written twice in the same table"), _("keep one of the two lines"))
@@ -173,7 +310,7 @@ def syntax_problem(error: str, text: str) -> InputError:
     found = _TOML_POS.search(error)
     line = int(found.group(1)) if found else None
     if line is None and "at end of document" in error:
-        line = max(1, len(text.splitlines()))
+        line = max(1, text.count("\n") + (not text.endswith("\n")))
     reason = _TOML_POS.sub("", error).replace("(at end of document)", "").strip()
     for start, (what, hint) in _REASONS:
         if reason.startswith(start):
@@ -209,11 +346,24 @@ def line_index(text: str) -> LineIndex:
     return index
 
 
+_MULTILINE = re.compile(r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*')
+
+
+def _without_long_strings(text: str) -> str:
+    """``text`` with the inside of multi-line strings blanked (lines kept): a line in one is no key."""
+
+    def blank(found: re.Match[str]) -> str:
+        value = found.group()
+        return re.sub(r"[^\n]", " ", value) if value[:3] in ('"""', "'''") else value
+
+    return _MULTILINE.sub(blank, text) if ('"""' in text or "'''" in text) else text
+
+
 def _line_index(text: str) -> LineIndex:
     index: LineIndex = {}
     counts: LineIndex = {}
     table: tuple[str | int, ...] = ()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_without_long_strings(text).split("\n"), start=1):  # TOML's lines
         header = _HEADER.match(line)
         if header and not line.lstrip().startswith("#"):
             path = _split_key(header.group(2))

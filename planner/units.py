@@ -209,9 +209,11 @@ class UnitTable:
     def _base(self, amount: Decimal, written: str, item: ItemFacts, item_id: str) -> tuple[str, Decimal]:
         unit = written.lower()
         item_units = self._item_units(item)
-        for _step in range(8 if item_units else 0):  # item units may refer to each other; a loop is an error
-            if unit not in item_units:
-                break
+        chain: list[str] = []
+        while unit in item_units:  # item units may refer to each other: a circle or a long chain is an error
+            if unit in chain or len(chain) == _MAX_CHAIN:
+                raise _unit_chain(item_id, [*chain, unit])
+            chain.append(unit)
             defined = item_units[unit]
             amount, unit = amount * defined.amount, defined.unit.lower()
         entry = self._table.get(unit)
@@ -283,6 +285,26 @@ class UnitTable:
             edges[("volume", "mass")] = item.density
             edges[("mass", "volume")] = 1 / item.density
         return edges
+
+
+_MAX_CHAIN = 8  # an item unit defined by another item unit, and so on
+
+
+def _unit_chain(item_id: str, chain: list[str]) -> InputError:
+    """``units = { g = "2 g" }`` is a circle (not 256 g); a chain past _MAX_CHAIN names the limit."""
+    if chain[-1] in chain[:-1]:
+        return problem(
+            _("the units of {item} refer to each other in a circle: {chain}"),
+            hint=_('define each unit by a built-in one, e.g. units = {{ sdm = "8 g" }}'),
+            item=item_id,
+            chain=" → ".join(chain[chain.index(chain[-1]) :]),
+        )
+    return problem(
+        _("the units of {item} refer to each other more than {limit} deep"),
+        hint=_('define each unit by a built-in one, e.g. units = {{ sdm = "8 g" }}'),
+        item=item_id,
+        limit=_MAX_CHAIN,
+    )
 
 
 def check_positive(qty: Quantity, allow_zero: bool = False) -> Quantity:

@@ -35,6 +35,7 @@ CATALOG_FILE = "prices.toml"
 SUFFIX = ".toml"
 DEFAULT_CURRENCY = "IDR"
 EMBEDDED = "planner/data"  # how problems in the embedded defaults name their files, wherever planner is installed
+MAX_DEPTH = 16  # sub-recipes inside sub-recipes: a real recipe has two or three levels
 
 
 def shown(path: Path) -> str:
@@ -56,6 +57,8 @@ class Workspace:
     texts: dict[str, str] = field(default_factory=dict)
     files: dict[str, tuple[Kind, Record, dict[str, Any], str]] = field(default_factory=dict)
     reals: dict[str, str] = field(default_factory=dict)  # real_path by spelling
+    opened: dict[str, Path] = field(default_factory=dict)  # every file of the user's opened, even if broken
+    boundary: Path | None = None  # the folder references must stay inside (real path), None: anywhere
     diagnostics: Diagnostics = field(init=False)
     # keys of planner.toml replaced by their defaults because they are wrong (every key when the
     # file cannot be read): what depends on them (a product's equipment, --channel) is not judged
@@ -81,6 +84,8 @@ class Workspace:
         return tomlfile.place(err, err.path or "", self.texts.get(err.path or ""))
 
     def read(self, path: Path) -> dict[str, Any]:
+        if path.parent != DATA:
+            self.opened.setdefault(str(path), path)  # before reading: a file that fails to parse was read too
         data, text = tomlfile.load(path)
         self.texts[shown(path)] = text
         return data
@@ -97,8 +102,42 @@ class Workspace:
             raise InputErrors([self.place(e.at(path)) for e in errs.problems]) from None
 
     def read_paths(self) -> list[Path]:
-        """Every file of the user's this run has read (never to be written over)."""
-        return [Path(p) for p in self.texts if not p.startswith(EMBEDDED + "/")]
+        """Every file of the user's this run has read or tried to (never to be written over)."""
+        found = {p: Path(p) for p in self.texts if not p.startswith(EMBEDDED + "/")}
+        return list((found | self.opened).values())
+
+    def reference(self, ref: str, base: str) -> Path:
+        """The file a reference written in ``base`` names; it must lie inside the boundary."""
+        path = resolve_ref(ref, base)
+        if self.boundary is not None and not inside(Path(self.real(path)), self.boundary):
+            raise problem(
+                _("'{ref}' lies outside '{folder}', the folder this run's files may refer to"),
+                hint=_(
+                    "a file may refer only to files inside its workspace: copy the file in, or run planner "
+                    "from a folder that holds both"
+                ),
+                ref=ref,
+                folder=str(shown_path(self.boundary)),
+            )
+        return path
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or below it (both real paths)."""
+    text, top = str(path), str(folder)
+    return text == top or text.startswith(top if top.endswith(os.sep) else top + os.sep)
+
+
+def boundary(root: Path | None, first: Path | None) -> Path:
+    """The workspace; with none, the current folder when the first file lies in it, else the folder
+    above the first file's (a plan in plans/ names ../recipes/; docs/performance.md, Robustness)."""
+    if root is not None:
+        return real_path(root)
+    here = real_path(Path.cwd())
+    if first is None:
+        return here
+    named = real_path(first)
+    return here if inside(named, here) else named.parent.parent
 
 
 def find_root(start: Path) -> Path | None:
@@ -115,7 +154,7 @@ def real_path(path: Path) -> Path:
     """The absolute path with links followed; a link loop stays as written (reading it fails later)."""
     try:
         return path.resolve()
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):  # ValueError: a NUL in the name (read_text says so)
         return path.absolute()
 
 
@@ -160,6 +199,7 @@ def load_workspace(workspace: Path | None = None, first: Path | None = None) -> 
     if root is not None and not catalog_path.is_file():
         catalog_path = DATA / CATALOG_FILE
     ws = Workspace(root, Settings(), Catalog(), unit_table(), shown(folder / SETTINGS_FILE), shown(catalog_path))
+    ws.boundary = boundary(root, first)
     ws.settings = _load_settings(ws, folder / SETTINGS_FILE)
     if ws.settings.units:
         ws.units = ws.units.with_units(ws.settings.units)
@@ -304,6 +344,12 @@ def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Pro
     from planner.models import Pattern, Recipe
 
     key = ws.real(path)
+    if len(_stack) >= MAX_DEPTH:
+        raise problem(
+            _("sub-recipes go more than {limit} levels deep here"),
+            hint=_("a sub-recipe may use another, but not {limit} deep: check the chain of recipe = lines"),
+            limit=MAX_DEPTH,
+        )
     if key in _stack:
         chain = " → ".join(Path(p).name for p in (*_stack[_stack.index(key) :], key))
         raise problem(
@@ -332,8 +378,8 @@ def load_product(ws: Workspace, path: Path, _stack: tuple[str, ...] = ()) -> Pro
 
 def load_sub(ws: Workspace, ref: str, parent: Path, stack: tuple[str, ...]) -> RecipeProduct:
     """The sub-recipe ``ref`` names; a missing file or a non-recipe is the parent's problem."""
-    path = resolve_ref(ref, str(parent))
-    if not is_file(path):
+    path = ws.reference(ref, str(parent))
+    if not exists(path):  # a FIFO or a device is there, and reading it says so
         raise problem(
             _("sub-recipe '{recipe}' not found (looked for {file})"),
             hint=_("the path is relative to this file; .toml may be left off"),
@@ -348,6 +394,14 @@ def load_sub(ws: Workspace, ref: str, parent: Path, stack: tuple[str, ...]) -> R
             recipe=ref,
         )
     return sub
+
+
+def exists(path: Path) -> bool:
+    """``path.exists()``; a path the system refuses to look at is an input problem."""
+    try:
+        return path.exists()
+    except OSError as exc:
+        raise path_problem(exc) from None
 
 
 def is_file(path: Path) -> bool:

@@ -106,6 +106,22 @@ VALUES = [
     '"id-IDN"',
     '"IRD"',
     '" "',
+    # hostile text (issue 13): terminal escapes, spreadsheet formulas, HTML, line breaks, depth
+    '"\\u001b]0;pwned\\u0007"',
+    '"\\u001b[2J\\u001b[31mgula"',
+    '"\\u009b31m"',
+    '"=HYPERLINK(\\"http://x\\")"',
+    "\"+cmd|' /C calc'!A0\"",
+    '"-2+3"',
+    '"@SUM(1)"',
+    '"\\tgula"',
+    '"a\\r\\nb"',
+    '"<script>alert(1)</script>"',
+    '"# heading\\n## two"',
+    "[" * 60 + "]" * 60,
+    "{ a = " * 40 + "1" + " }" * 40,
+    '"/dev/zero"',
+    '"../../../../../../etc/passwd"',
 ]
 # Numbers a figure can be replaced by, inside a quantity string or bare.
 EXTREMES = [
@@ -340,10 +356,25 @@ def assert_handled(result, args: list[str], broken: bytes) -> None:
     where = f"planner {' '.join(args)} on:\n{broken.decode('utf-8', 'replace')[:3000]}"
     text = result.out + result.err
     assert "Traceback" not in text, where + "\n" + text
+    assert not INERT.search(text), f"a control character reached the output: {where}"
+    if "csv" in args and result.code == 0:
+        assert not formula_cells(result.out), f"{formula_cells(result.out)}: {where}"
     assert "internal error" not in result.err and "took more than" not in result.err, where + "\n" + result.err
     assert result.code in (0, 1, 2), f"exit {result.code}: {where}\n{result.err}"
     if result.code:
         assert result.err.strip(), f"exit {result.code} without a message: {where}"
+
+
+INERT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters: never printed (decision 19)
+
+
+def formula_cells(text: str) -> list[str]:
+    """CSV cells a spreadsheet would run as a formula (plain numbers are not)."""
+    import csv
+    import io
+
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    return [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r") and not re.fullmatch(r"-?[0-9.]+", c)]
 
 
 FILES = {
@@ -531,3 +562,111 @@ def test_odd_option_values_are_handled(tmp_path, template):
     runs = [[arg.replace("{}", odd) for arg in template] for odd in ODD_OPTIONS]
     for args, result in run_bounded(runs, ws):
         assert_handled(result, args, b"")
+
+
+# ---------------------------------------------------------------- special files, writers, signals (issue 13)
+
+SPECIAL = ["fifo", "dev-zero", "dev-null", "folder", "link-outside", "link-loop", "dangling", "huge"]
+PLACES = {
+    "sub-recipe": "recipes/santan-pandan.toml",
+    "product": "recipes/bingka-kentang.toml",
+    "catalog": "prices.toml",
+    "settings": "planner.toml",
+}
+
+
+def make_special(path: Path, special: str) -> None:
+    path.unlink()
+    if special == "fifo":
+        os.mkfifo(path)
+    elif special in ("dev-zero", "dev-null"):
+        path.symlink_to("/dev/" + special.split("-")[1])
+    elif special == "folder":
+        path.mkdir()
+    elif special == "link-outside":
+        path.symlink_to("/etc/hostname")
+    elif special == "link-loop":
+        path.symlink_to(path.name)
+    elif special == "dangling":
+        path.symlink_to(path.name + ".gone")
+    else:
+        path.write_bytes(b"# " + b"x" * (5 * 1024 * 1024) + b"\n")
+
+
+@pytest.mark.parametrize("special", SPECIAL)
+@pytest.mark.parametrize("place", list(PLACES))
+def test_a_special_file_in_place_of_a_file_never_hangs_or_crashes(tmp_path, place, special):
+    """A FIFO, a device, a folder, a link out of the workspace or in a loop, or a huge file
+    where a sub-recipe, a plan's product, the catalog or the settings should be."""
+    ws = workspace(tmp_path)
+    target = ws / PLACES[place]
+    make_special(target, special)
+    kind = os.lstat(target).st_mode
+    runs = [["cost", R], ["check"], ["plan", PL], ["compare", "recipes", "-f", "csv"], ["cost", R, "-o", "x.txt"]]
+    for args, result in run_bounded(runs, ws):
+        assert_handled(result, args, special.encode())
+    assert os.lstat(target).st_mode == kind, "a special file was changed"
+
+
+WRITERS = [
+    ["cost", R, "-o", "hasil.toml"],
+    ["price", R, "-f", "json", "-o", "hasil.toml"],
+    ["scale", R, "--pieces", "24", "-o", "hasil.toml"],
+    ["new", "recipe", "hasil"],
+]
+
+
+def _child(args: list[str], cwd: Path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "80", "NO_COLOR": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "planner", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_concurrent_writers_leave_one_complete_file(tmp_path, seed):
+    """Eight writers at once on one name, some with --force: the file is one writer's whole
+    output, no temporary file is left, and each run that lost says the file exists."""
+    rng = random.Random(f"writers-{seed}")
+    ws = workspace(tmp_path)
+    outputs = set()
+    for args in WRITERS:  # what each writes alone
+        result = run_cli(*args, "--force", cwd=ws)
+        assert result.code == 0, result.err
+        outputs.add((ws / "hasil.toml").read_bytes())
+    (ws / "hasil.toml").unlink()
+    runs = [rng.choice(WRITERS) + (["--force"] if rng.random() < 0.4 else []) for _ in range(8)]
+    children = [_child(args, ws) for args in runs]
+    for args, child in zip(runs, children):
+        err = child.stderr.read().decode("utf-8", "replace")
+        child.stderr.close()
+        code = child.wait(timeout=60)
+        assert code in (0, 1) and "Traceback" not in err and "internal error" not in err, (args, err)
+        assert code == 0 or "--force" not in args, (args, err)
+    assert (ws / "hasil.toml").read_bytes() in outputs
+    assert list(ws.glob(".*.tmp")) == []
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_signal_during_init_leaves_all_or_nothing(tmp_path, seed):
+    """SIGINT or SIGTERM at a random moment of `init`: both files complete, or neither."""
+    rng = random.Random(f"signal-{seed}")
+    folder = tmp_path / "usaha"
+    child = _child(["init", str(folder)], tmp_path)
+    time.sleep(rng.uniform(0.05, 0.5))  # when to send the signal (not a measurement)
+    child.send_signal(rng.choice([signal.SIGINT, signal.SIGTERM]))
+    child.stderr.read()
+    child.stderr.close()
+    child.wait(timeout=60)
+    written = sorted(p.name for p in folder.glob("*.toml")) if folder.exists() else []
+    assert written in ([], ["planner.toml", "prices.toml"])
+    for name in written:
+        assert (folder / name).read_bytes() == (ROOT / "planner" / "data" / name).read_bytes()
+    assert not list(tmp_path.rglob(".*.tmp"))

@@ -69,9 +69,15 @@ def _half_write(monkeypatch, exc: BaseException) -> None:
     monkeypatch.setattr(os, "fdopen", lambda *a, **k: _HalfWriter(real_fdopen(*a, **k), exc))
 
 
+def _fail_rename(monkeypatch, exc: BaseException) -> None:
+    """The last step fails: the rename over an old file, or the hard link that makes a new one."""
+    monkeypatch.setattr(os, "replace", _fail_with(exc))
+    monkeypatch.setattr(os, "link", _fail_with(exc))
+
+
 DISK_FULL, IO_ERROR = OSError(28, "No space left on device"), OSError(5, "Input/output error")
 STEPS = {  # where a write fails: the rename, the flush to disk, or half-way through the text
-    "replace": lambda mp, exc: mp.setattr(os, "replace", _fail_with(exc)),
+    "replace": lambda mp, exc: _fail_rename(mp, exc),
     "fsync": lambda mp, exc: mp.setattr(os, "fsync", _fail_with(exc)),
     "write": _half_write,
 }

@@ -25,7 +25,7 @@ from planner.planning import plan_production
 from planner.records import Record
 from planner.units import Quantity
 from planner.validation import validate
-from planner.workspace import EMBEDDED, Workspace, expand_paths, load_file, load_product, load_sub, resolve_ref
+from planner.workspace import EMBEDDED, Workspace, expand_paths, load_file, load_product, load_sub
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ class Checked:
     def lines(self) -> list[tuple[str, Counts]]:
         """Each file with its counts: the files checked (settings and catalog first), then any other
         file with problems (a sub-recipe elsewhere, a plan's product, the embedded defaults)."""
-        order = [*self.files, *(p for p in self.counts if p not in self.files)]
+        named = set(self.files)  # a set: 1,200 files against 1,200 counts is not 1.4 million comparisons
+        order = [*self.files, *(p for p in self.counts if p not in named)]
         return [(path, self.counts.get(path, Counts())) for path in dict.fromkeys(order)]
 
 
@@ -89,10 +90,10 @@ def check_file(ws: Workspace, ctx: Context, path: Path) -> set[str]:
 def check_plan(ws: Workspace, ctx: Context, path: Path, model: Plan) -> set[str]:
     """Every product of the plan loads and costs, its stock is known, and it plans."""
     diag = ws.diagnostics
-    before = len(diag.errors)
+    before = diag.error_count
     orders = plan_orders(ws, ctx, path, model)
     stock = diag.collect(lambda: stock_of(ws, model, None), str(path)) or {}
-    if len(diag.errors) == before and orders:
+    if diag.error_count == before and orders:
         options = PlanOptions()
         made = diag.collect(
             lambda: plan_production(
@@ -153,7 +154,7 @@ def salvage_line(ws: Workspace, ctx: Context, path: Path, loc: tuple[str | int, 
     diag = ws.diagnostics
     if isinstance(line, Make):
         diag.collect(
-            lambda: cost_product(load_product(ws, resolve_ref(line.product, str(path))), ctx),
+            lambda: cost_product(load_product(ws, ws.reference(line.product, str(path))), ctx),
             str(path),
             under=(*loc, "product"),
         )

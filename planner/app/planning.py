@@ -10,12 +10,12 @@ from pathlib import Path
 
 from planner.app.common import context, finish
 from planner.costing import Context, cost_pattern, cost_recipe
-from planner.errors import InputErrors, MissingFile, problem
+from planner.errors import InputError, InputErrors, MissingFile, problem
 from planner.models import Make, PatternProduct, Plan, RecipeProduct
 from planner.planning import Order, ProductionPlan, opening_stock, plan_production
 from planner.reports import Report
 from planner.texts import _
-from planner.workspace import Workspace, load_plan, load_product, pattern_by_sizes, resolve_ref
+from planner.workspace import Workspace, load_plan, load_product, pattern_by_sizes
 
 
 @dataclass(frozen=True)
@@ -117,10 +117,15 @@ def make_orders(ws: Workspace, ctx: Context, plan_path: Path, index: int, make: 
 
 def load_referenced(ws: Workspace, plan_path: Path, index: int, ref: str) -> RecipeProduct | PatternProduct:
     """The product a [[make]] names; a missing file is told at the plan's line that names it."""
+    here = ("make", index, "product")
     try:
-        return load_product(ws, resolve_ref(ref, str(plan_path)))
+        path = ws.reference(ref, str(plan_path))
+    except InputError as err:
+        raise err.under(*here).at(str(plan_path)) from None
+    try:
+        return load_product(ws, path)
     except MissingFile as err:
-        raise replace(err, path=None, line=None).under("make", index, "product").at(str(plan_path)) from None
+        raise replace(err, path=None, line=None).under(*here).at(str(plan_path)) from None
 
 
 def target_orders(ws: Workspace, ctx: Context, targets: Sequence[tuple[Path, int]]) -> list[Order]:

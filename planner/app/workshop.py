@@ -69,9 +69,9 @@ def whatif(ws: Workspace, paths: Sequence[Path], options: WhatifOptions) -> list
     from planner.scenarios import check_changes, scenarios_of, what_if
 
     ctx = context(ws, options.prices)
-    before = len(ws.diagnostics.errors)
+    before = ws.diagnostics.error_count
     ws.diagnostics.collect(lambda: check_changes(options.changes, ctx))
-    if len(ws.diagnostics.errors) > before:
+    if ws.diagnostics.error_count > before:
         ws.diagnostics.raise_errors()  # no product can be worked out under changes that cannot be made
     scenarios = scenarios_of(options.changes)
     items = [c.item for c in options.changes]

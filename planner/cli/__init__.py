@@ -8,6 +8,7 @@ the commands that use them.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
@@ -93,22 +94,65 @@ def command_name(args: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; input problems become messages and exit 1, never a traceback."""
+    from planner.cli import streams
+
     args = _spread(sys.argv[1:] if argv is None else list(argv))
-    load_commands(command_name(args))
+    stdout, stderr = sys.stdout, sys.stderr
+    streams.guard()
+    try:
+        code = _run(args)
+    finally:
+        streams.unguard(stdout, stderr)
+    sys.exit(code)
+
+
+def _run(args: list[str]) -> int:
+    """The exit code of one run, whatever happens in it."""
+    from planner.cli.streams import OutputFailed, flush
+
     gc.disable()  # one short run: refcounting frees memory; the cycle collector would only
     try:  # re-walk every loaded model (40% of `check` on 1,000 recipes, bench/)
+        _check_folder()
+        load_commands(command_name(args))
         code = _command(args)(args=args, prog_name="planner", standalone_mode=False)
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(130)
+        flush()
+        return code if isinstance(code, int) else 0
+    except SystemExit as exc:
+        with contextlib.suppress(OutputFailed):
+            flush()
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except KeyboardInterrupt:  # Ctrl-C
+        return 130
     except BaseException as exc:
+        if type(exc).__name__ == "Terminated":  # SIGTERM or SIGHUP during a write (planner.writing)
+            return int(getattr(exc, "exit_code", 143))
         if os.environ.get("PLANNER_DEBUG"):
             raise
-        sys.exit(_failure(exc, args))
+        return _last_resort(exc, args)
     finally:
         gc.enable()
-    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _check_folder() -> None:
+    """A run needs a current folder: one deleted under the shell is told, not a traceback."""
+    try:
+        os.getcwd()
+    except OSError:
+        from planner.errors import problem
+
+        raise problem(
+            _("the current folder no longer exists"), hint=_("go to an existing folder (cd) and run planner again")
+        ) from None
+
+
+def _last_resort(exc: BaseException, args: list[str]) -> int:
+    """``_failure``; should telling the problem fail too, one plain line, never a traceback."""
+    try:
+        return _failure(exc, args)
+    except BaseException as again:
+        with contextlib.suppress(Exception):
+            sys.stderr.write(f"planner: {type(exc).__name__}: {exc} ({type(again).__name__})\n")
+        return 70
 
 
 def _command(args: list[str]) -> typer.core.TyperGroup:
@@ -137,4 +181,8 @@ def _failure(exc: BaseException, args: list[str]) -> int:
     if type(exc).__name__ == "Abort":
         sys.stderr.write("Aborted!\n")
         return 1
-    return report_failure(exc, usage_language(args))
+    try:
+        lang = usage_language(args)
+    except Exception:  # the language is only a nicety here
+        lang = "id"
+    return report_failure(exc, lang)

@@ -111,6 +111,7 @@ def emit(reports: list[Report], ws: Workspace, shared: Shared, inputs: Sequence[
 
     fmt = formatter(ws, shared)
     to_terminal = shared.output is None and sys.stdout.isatty()
+    color = to_terminal and not os.environ.get("NO_COLOR")
     width = None if to_terminal or os.environ.get("COLUMNS") else 100
     text = render(
         reports,
@@ -118,16 +119,19 @@ def emit(reports: list[Report], ws: Workspace, shared: Shared, inputs: Sequence[
         fmt,
         explain=shared.explain,
         width=width,
-        color=to_terminal and not os.environ.get("NO_COLOR"),
+        color=color,
         business=ws.settings.business,
         today=given_day(),
     )
     if shared.output is None:
-        sys.stdout.write(text)
+        styled = color and shared.format == "table"  # rich's colours; the streams make the rest inert
+        write = getattr(sys.stdout, "write_styled", sys.stdout.write) if styled else sys.stdout.write
+        write(text)
         return
+    from planner.render.inert import printable
     from planner.writing import write_text
 
-    write_text(shared.output, text, force=shared.force, inputs=list(inputs))
+    write_text(shared.output, printable(text), force=shared.force, inputs=list(inputs))
     for report in reports:
         for note in report.notes:
             sys.stderr.write(note_text(note, fmt) + "\n")
@@ -168,6 +172,21 @@ def report_failure(exc: BaseException, lang: str) -> int:
         ]
     elif isinstance(exc, OSError) and exc.filename is not None:
         problems = [path_problem(exc)]
+    elif type(exc).__name__ == "OutputFailed":  # cli.streams: stdout closed, full, or gone (| head)
+        problems = [
+            problem(
+                _("could not write the output: {reason}"),
+                hint=_("the output was closed or is full; write to a file instead with --output FILE"),
+                reason=getattr(exc, "reason", str(exc)),
+            )
+        ]
+    elif isinstance(exc, (RecursionError, MemoryError)):
+        problems = [
+            problem(
+                _("the files are too big or nested too deeply to work out"),
+                hint=_("look for a file that is far bigger than a recipe, or references going very deep"),
+            )
+        ]
     else:
         sys.stderr.write(
             f"planner: internal error: {type(exc).__name__}: {exc}\n"

@@ -74,7 +74,7 @@ def new(
     ws.diagnostics.raise_errors()
     fmt = formatter(ws, shared)
     doc = new_file(ws, kind.value, target, day, fmt)
-    write_checked(target, doc.text(), doc.data, force=force)
+    write_checked(target, doc.text(), doc.data, force=force, inputs=ws.read_paths())  # never the catalog
     sys.stdout.write(fmt.text(msg(WRITTEN[kind], file=str(target))) + "\n")
 
 

@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from planner.errors import closest
+from planner.errors import InputError, closest
 from planner.texts import LANGUAGES, Msg, _, msg
 
 _NO_COMMAND = re.compile(r"No such command '(.+?)'")
@@ -41,14 +41,18 @@ def usage_language(argv: list[str]) -> str:
 
 def _settings_language(argv: list[str]) -> Any:
     starts = [Path(a) for a in _workspace_option(argv) + [a for a in argv if not a.startswith("-")] if _exists(a)]
-    starts.append(Path.cwd())
-    folder = starts[0].resolve()
+    try:
+        folder = (starts[0] if starts else Path.cwd()).resolve()
+    except OSError:  # the current folder was deleted
+        return None
     for candidate in (folder, *folder.parents):
         settings = candidate / "planner.toml"
         if settings.is_file():
+            from planner.tomlfile import read_text  # a regular file of at most 4 MB: never a FIFO
+
             try:
-                return tomllib.loads(settings.read_text(encoding="utf-8")).get("language")
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                return tomllib.loads(read_text(settings)).get("language")
+            except (InputError, tomllib.TOMLDecodeError, RecursionError, ValueError, ArithmeticError):
                 return None
     return None
 

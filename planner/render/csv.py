@@ -13,6 +13,7 @@ import io
 
 from planner.i18n import Formatter
 from planner.render import heading, plain_cell
+from planner.render.inert import csv_cell
 from planner.reports import Column, Report, Table
 from planner.texts import Msg, _
 
@@ -56,7 +57,7 @@ def render_csv(reports: list[Report], fmt: Formatter) -> str:
                     header.append(name)
             rows += [{**base, **cells(row.cells, table, fmt)} for row in table.rows]
     out = io.StringIO()
-    writer = csv.DictWriter(out, header, lineterminator="\n", restval="")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(out, lineterminator="\n")  # no cell starts a formula (planner.render.inert)
+    writer.writerow([csv_cell(name) for name in header])
+    writer.writerows([csv_cell(row.get(name, "")) for name in header] for row in rows)
     return out.getvalue()

@@ -122,8 +122,11 @@ def report_view(report: Report, fmt: Formatter, explain: bool, first_chart: int)
 def page_date() -> date:
     """Today, or the day SOURCE_DATE_EPOCH names (reproducible pages, as in reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    if epoch.isascii() and epoch.isdigit() and len(epoch) <= 12:  # odd values: today (never a crash)
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        except (ValueError, OverflowError, OSError):
+            pass
     return date.today()
 
 

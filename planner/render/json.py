@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from planner.render.inert import json_text
 from planner.reports import Report
 
 
@@ -18,4 +19,4 @@ def render_json(reports: list[Report]) -> str:
     # one product is an object; a report whose data is a list (compare, whatif) stays a list
     listed = any(isinstance(report.data, list) for report in reports)
     payload = items[0] if len(items) == 1 and not listed else items
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"

@@ -48,7 +48,7 @@ def shown_sheet(sheet: CostSheet, places: int) -> Shown:
 
 
 def _line_label(line: CostLine) -> object:
-    return msg(_("Hands-on work")) if line.group == "labor" and line.label == "labor" else line.label
+    return msg(_("Hands-on work")) if line.hands_on else line.label
 
 
 def _line_qty(line: CostLine, sheet: CostSheet) -> Quantity | None:

@@ -22,7 +22,7 @@ GROUPS: dict[str, Key] = {
 def label(line: ScaledLine) -> object:
     if line.group != "time":
         return line.label
-    return msg(_("Hands-on work")) if line.item == "minutes" else msg(_("{name}"), name=line.item)
+    return msg(_("Hands-on work")) if line.hands_on else msg(_("{name}"), name=line.item)
 
 
 def cell(value: object) -> object:
