@@ -80,11 +80,12 @@ class CostSheet:
     def estimate(self) -> bool:
         return any(line.estimate for line in self.lines)
 
-    def needs(self, exclude: tuple[str, ...] = ()) -> dict[str, Decimal]:
-        """Purchase packs per catalog item for one batch, sub-recipes included."""
+    def needs(self, exclude: tuple[str, ...] = (), only: str | None = None) -> dict[str, Decimal]:
+        """Purchase packs per catalog item for one batch, sub-recipes included (leaving out the
+        groups ``exclude`` names, or of the group ``only``)."""
         total: dict[str, Decimal] = {}
         for line in self.lines:
-            if line.group in exclude:
+            if line.group in exclude or (only is not None and line.group != only):
                 continue
             for need in line.needs:
                 total[need.item] = total.get(need.item, ZERO) + need.packs

@@ -78,10 +78,20 @@ class Run:
 
 @dataclass(frozen=True)
 class Use:
-    """One product's share of an item: ``batches × per_batch`` purchase packs."""
+    """One product's share of an item: ``batches × per`` purchase packs, or for packaging
+    ``pieces ordered × per`` (decision 7: the surplus of the last batch is not packed)."""
 
     run: Run
-    per_batch: Decimal
+    per: Decimal  # purchase packs per batch, or per piece packed
+    packed: bool = False
+
+    @property
+    def count(self) -> int:
+        return self.run.pieces if self.packed else self.run.batches
+
+    @property
+    def packs(self) -> Decimal:
+        return self.count * self.per
 
 
 @dataclass(frozen=True)
@@ -308,12 +318,14 @@ def shopping_list(
     """Every item the runs use, combined across products before stock is subtracted."""
     uses: dict[str, list[Use]] = {}
     for run in runs:
-        for item_id, per_batch in run.sheet.needs().items():
+        for item_id, per_batch in run.sheet.needs(exclude=("packaging",)).items():
             uses.setdefault(item_id, []).append(Use(run, per_batch))
+        for item_id, per_batch in run.sheet.needs(only="packaging").items():
+            uses.setdefault(item_id, []).append(Use(run, per_batch / run.sheet.sellable, packed=True))
     lines = []
     for item_id, item_uses in uses.items():
         item = find_item(catalog, item_id)
-        need = quantize(sum((u.run.batches * u.per_batch for u in item_uses), ZERO), NOISE_PLACES)
+        need = quantize(sum((u.packs for u in item_uses), ZERO), NOISE_PLACES)
         unit, per_unit = buying_unit(item_id, item, catalog, units)
         price = prices.get(item_id, item.price)
         lines.append(

@@ -105,6 +105,14 @@ def test_kenduri_totals_by_hand(examples):
     assert float(totals["profit"]) == pytest.approx(float(totals["revenue"]) - float(totals["cost"]))
 
 
+def test_packaging_is_bought_for_the_pieces_ordered(examples):
+    """Decision 7: 150 bingka ordered = 19 batches of 8 = 152 made, but only 150 are packed: 2 a mika
+    -> 75 mika; amparan: 100 ordered (7 batches of 15,2 = 106,4 made) in a mika each -> 100;
+    175 mika-kecil (before: 76 + 106,4 = 182,4), bought as 2 × 100, 25 left."""
+    mika = by(plan_json(examples, KENDURI)["shopping"], "item", "mika-kecil")
+    assert (mika["need"]["amount"], mika["packs"], mika["left"]["amount"]) == ("175", 2, "25")
+
+
 def test_stock_file_replaces_the_plans_stock(examples):
     (examples / "stok.toml").write_text('telur-itik = "20 butir"\n', encoding="utf-8")
     telur = by(plan_json(examples, KENDURI, "--stock", "stok.toml")["shopping"], "item", "telur-itik")

@@ -184,7 +184,12 @@ def explain_run(run: Run) -> Msg:
 
 
 def explain_line(line: ShoppingLine) -> tuple[Msg, ...]:
-    parts = [msg(_("{batches} × {per}"), batches=u.run.batches, per=line.qty(u.per_batch)) for u in line.uses]
+    parts = [
+        msg(_("{pieces} pieces packed × {per}"), pieces=u.count, per=line.qty(u.per))
+        if u.packed
+        else msg(_("{batches} × {per}"), batches=u.count, per=line.qty(u.per))
+        for u in line.uses
+    ]
     need = msg(_("{item}: need = {parts} = {need}"), item=line.item, parts=plus(parts), need=line.qty(line.need))
     buy = msg(
         _("{item}: buy ceil(max(0, {need} − {stock}) / {unit}) = {packs} × {unit} at {price} = {spend}; left = {left}"),
