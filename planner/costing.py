@@ -18,7 +18,7 @@ from planner.errors import InputError, closest, problem, warning
 from planner.models import Item, Overhead, Packaging, Pattern, PatternProduct, Product, RecipeProduct, Settings
 from planner.money import ONE, ZERO
 from planner.texts import Cash, Msg, Pct, _, msg
-from planner.units import Quantity, UnitTable
+from planner.units import NO_FACTS, Quantity, UnitTable
 
 RECIPE_GROUPS = ("ingredients", "labor", "overhead", "packaging")
 PATTERN_GROUPS = ("fabric", "materials", "labor", "overhead", "services", "packaging")
@@ -344,7 +344,17 @@ def cost_pattern(product: PatternProduct, ctx: Context, size: str) -> CostSheet:
         )
     col = Diagnostics(path=product.path)
     lines: list[CostLine] = []
-    fabric = col.collect(lambda: fabric_line(pattern, ctx, size), under=("fabric", "item"))
+    facts = ctx.catalog.get(pattern.fabric.item, NO_FACTS)  # its own units (a depa of 1,8 m) count too
+    lengths = [  # the pattern's own lengths, each told at its line
+        col.collect(lambda: ctx.units.convert(qty, "m", facts, pattern.fabric.item), under=where)
+        for qty, where in (
+            (pattern.fabric.need[size], ("fabric", "need", size)),
+            (pattern.fabric.width, ("fabric", "width")),
+        )
+    ]
+    fabric = (
+        col.collect(lambda: fabric_line(pattern, ctx, size), under=("fabric", "item")) if None not in lengths else None
+    )
     if fabric:
         lines.append(fabric)
     for i, mat in enumerate(pattern.materials):
@@ -404,8 +414,9 @@ def fabric_metres(pattern: Pattern, ctx: Context, size: str) -> tuple[str, Item,
             hint=_('add width = "150 cm" (or "115 cm") to [{item}] in prices.toml'),
             item=item_id,
         )
-    need = ctx.units.convert(pattern.fabric.need[size], "m") * (ONE + pattern.fabric.waste)
-    pattern_width = ctx.units.convert(pattern.fabric.width, "m")
+    facts = ctx.catalog.get(pattern.fabric.item, NO_FACTS)
+    need = ctx.units.convert(pattern.fabric.need[size], "m", facts, pattern.fabric.item) * (ONE + pattern.fabric.waste)
+    pattern_width = ctx.units.convert(pattern.fabric.width, "m", facts, pattern.fabric.item)
     fabric_width = ctx.units.convert(item.width, "m", item, item_id)
     if pattern_width == fabric_width:
         return item_id, item, need, False

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError, MissingFile, problem
-from planner.texts import Msg, _, msg
+from planner.texts import _, msg
 
 LineIndex = dict[tuple[str | int, ...], int]  # a location inside a file -> its line
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -145,6 +145,8 @@ def _parse(text: str, path: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
+        from planner.tomlhints import syntax_problem
+
         raise syntax_problem(str(exc), text).at(path) from None
     except RecursionError:
         raise too_deep().at(path, _deep_line(text)) from None
@@ -228,98 +230,6 @@ def _deep_line(text: str) -> int | None:
             if depth > MAX_NESTING:
                 return line
     return None
-
-
-_KEY_TWICE = (_("a key is written twice in the same table"), _("keep one of the two lines"))
-_UNCLOSED_STRING = (_("a text is not closed with a quote"), _('end the text with " on the same line'))
-_UNCLOSED_HEADER = (_("a table name is not closed with ]"), _("write [batch], or [[ingredients]] for a repeated entry"))
-
-# tomllib's reasons (English) -> (what is wrong, what to write instead) in our words.
-_REASONS = (
-    (
-        "Invalid value",
-        (
-            _("a value is not valid TOML"),
-            _(
-                'text goes in quotes (name = "Bingka", qty = "250 g"), numbers without (pieces = 8), dates as '
-                "2026-01-15"
-            ),
-        ),
-    ),
-    ("Cannot overwrite a value", _KEY_TWICE),
-    ("Duplicate inline table key", _KEY_TWICE),
-    (
-        "Cannot declare",
-        (
-            _("a table is declared twice"),
-            _("merge the two [tables]; repeated entries such as ingredients are written [[ingredients]]"),
-        ),
-    ),
-    (
-        "Expected '=' after a key",
-        (
-            _("a key has no '=' after it"),
-            _('write key = value, e.g. qty = "250 g"; table names go in brackets: [batch]'),
-        ),
-    ),
-    (
-        "Expected newline or end of document",
-        (
-            _("something follows a value on the same line"),
-            _("one key = value per line; put the whole text in quotes and comments after #"),
-        ),
-    ),
-    ("Unterminated string", _UNCLOSED_STRING),
-    ("Illegal character '\\n'", _UNCLOSED_STRING),
-    (
-        "Unclosed array",
-        (
-            _("a list is not closed with ]"),
-            _('separate entries with commas and end the list with ], e.g. sizes = ["S", "M"]'),
-        ),
-    ),
-    (
-        "Unclosed inline table",
-        (
-            _("a { ... } table is not closed, or spans several lines"),
-            _('write it on one line with commas between keys: { item = "mika-kecil", qty = "1 pcs" }'),
-        ),
-    ),
-    ("Expected ']' at the end", _UNCLOSED_HEADER),
-    ("Expected ']]' at the end", _UNCLOSED_HEADER),
-    ("Invalid date", (_("a date is not valid"), _("write dates as YYYY-MM-DD, e.g. as_of = 2026-01-15"))),
-    (
-        "Invalid statement",
-        (
-            _("this line is neither key = value nor a [table]"),
-            _("write key = value, a [table] name, or a comment after #"),
-        ),
-    ),
-    (
-        "Invalid initial character for a key",
-        (
-            _("a key starts with a character keys cannot start with"),
-            _("keys are letters, digits, - and _; a { ... } table must stay on one line"),
-        ),
-    ),
-)
-
-
-def syntax_problem(error: str, text: str) -> InputError:
-    """A TOML syntax error in the user's language, with its line."""
-    found = _TOML_POS.search(error)
-    line = int(found.group(1)) if found else None
-    if line is None and "at end of document" in error:
-        line = max(1, text.count("\n") + (not text.endswith("\n")))
-    reason = _TOML_POS.sub("", error).replace("(at end of document)", "").strip()
-    for start, (what, hint) in _REASONS:
-        if reason.startswith(start):
-            return problem(_("TOML syntax error: {reason}"), hint=hint, hint_params={}, reason=Msg(what)).at(line=line)
-    return problem(
-        _("TOML syntax error: {reason}"),
-        hint=_('text values need quotes (qty = "250 g"), each key once per table, tables as [name]'),
-        reason=reason,
-    ).at(line=line)
 
 
 def load(path: Path) -> tuple[dict[str, Any], str]:

@@ -8,7 +8,7 @@ density) make conversions across dimensions possible.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Protocol
@@ -22,7 +22,9 @@ DIMENSIONS = ("mass", "volume", "count", "length")
 BASE_UNIT = {"mass": "g", "volume": "ml", "count": "pcs", "length": "m"}
 
 _FRACTIONS = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3"}
-_QTY = re.compile(r"^\s*(?P<num>-?[0-9½¼¾⅓⅔][0-9.,_/ ½¼¾⅓⅔]*?)\s*(?P<unit>[^\W\d_][\w\-]*)?\s*$")
+_QTY = re.compile(
+    r"^\s*(?P<num>-?[0-9½¼¾⅓⅔][0-9.,_/ ½¼¾⅓⅔]*?)\s*(?P<unit>(?![½¼¾⅓⅔])[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*)*)?\s*$"
+)  # a unit may be two words: "2 sendok makan"
 _AMBIGUOUS = re.compile(r"^[1-9][0-9]{0,2}[.,][0-9]{3}$")  # 1.500 and 1,500: a decimal or a thousand?
 
 
@@ -112,7 +114,7 @@ def parse_quantity(text: object) -> Quantity:
     if _AMBIGUOUS.match(number):
         raise two_readings(text, number, match.group("unit"))
     amount = parse_number(match.group("num"))
-    return Quantity(amount, match.group("unit").lower())
+    return Quantity(amount, " ".join(match.group("unit").lower().split()))
 
 
 def two_readings(text: str, number: str, unit: str) -> InputError:
@@ -167,22 +169,29 @@ NO_FACTS = NoFacts()
 class UnitTable:
     """The built-in units: unit name -> (dimension, size in the dimension's base unit)."""
 
-    def __init__(self, table: Mapping[str, tuple[str, Decimal]]):
+    def __init__(self, table: Mapping[str, tuple[str, Decimal]], aliases: Mapping[str, str] | None = None):
         self._table = dict(table)
+        self._aliases = dict(aliases or {})  # "gr" -> "g": looked up as its unit, never listed
         self._lowered: dict[
             int, tuple[Mapping[str, Quantity], dict[str, Quantity]]
         ] = {}  # id(item units) -> lower-cased
 
     @classmethod
     def from_data(cls, data: Mapping[str, Mapping[str, str]]) -> UnitTable:
-        """From ``{"mass": {"g": "1", "kg": "1000"}, ...}`` (the units.toml layout)."""
+        """From ``{"mass": {"g": "1", "kg": "1000"}, ..., "aliases": {"gr": "g"}}`` (units.toml)."""
         table = {}
+        aliases = {name.lower(): unit.lower() for name, unit in data.get("aliases", {}).items()}
         for dim, units in data.items():
+            if dim == "aliases":
+                continue
             if dim not in DIMENSIONS:
                 raise ValueError(f"unknown dimension {dim!r} in unit table")
             for name, size in units.items():
                 table[name.lower()] = (dim, Decimal(str(size)))
-        return cls(table)
+        unknown = [alias for alias, unit in aliases.items() if unit not in table]
+        if unknown:
+            raise ValueError(f"aliases of units not in the table: {unknown}")
+        return cls(table, aliases)
 
     def with_units(self, extra: Mapping[str, Quantity]) -> UnitTable:
         """A copy where some units are redefined (``gelas = "250 ml"`` in settings)."""
@@ -190,23 +199,32 @@ class UnitTable:
         for name, qty in extra.items():
             dim, size = self.base(qty)
             table[name.lower()] = (dim, size)
-        return UnitTable(table)
+        return UnitTable(table, {a: u for a, u in self._aliases.items() if a not in extra})
 
-    def known(self) -> list[str]:
-        return sorted(self._table)
+    def known(self, dimensions: Collection[str] = DIMENSIONS) -> list[str]:
+        """The units (not their aliases) of ``dimensions``."""
+        return sorted(name for name, (dim, _size) in self._table.items() if dim in dimensions)
+
+    def _entry(self, unit: str) -> tuple[str, Decimal] | None:
+        return self._table.get(self._aliases.get(unit, unit))
 
     def __contains__(self, unit: str) -> bool:
-        return unit.lower() in self._table
+        return self._entry(unit.lower()) is not None
 
     def dimension(self, unit: str) -> str | None:
-        entry = self._table.get(unit.lower())
+        entry = self._entry(unit.lower())
         return entry[0] if entry else None
 
-    def base(self, qty: Quantity, item: ItemFacts = NO_FACTS, item_id: str = "") -> tuple[str, Decimal]:
-        """(dimension, amount in base unit), resolving the item's own units first."""
-        return self._base(qty.amount, qty.unit, item, item_id)
+    def base(
+        self, qty: Quantity, item: ItemFacts = NO_FACTS, item_id: str = "", hint: Collection[str] = DIMENSIONS
+    ) -> tuple[str, Decimal]:
+        """(dimension, amount in base unit), resolving the item's own units first; an unknown unit's
+        hint lists the units of the ``hint`` dimensions (the ones the item can be measured in)."""
+        return self._base(qty.amount, qty.unit, item, item_id, hint)
 
-    def _base(self, amount: Decimal, written: str, item: ItemFacts, item_id: str) -> tuple[str, Decimal]:
+    def _base(
+        self, amount: Decimal, written: str, item: ItemFacts, item_id: str, hint: Collection[str] = DIMENSIONS
+    ) -> tuple[str, Decimal]:
         unit = written.lower()
         item_units = self._item_units(item)
         chain: list[str] = []
@@ -216,14 +234,21 @@ class UnitTable:
             chain.append(unit)
             defined = item_units[unit]
             amount, unit = amount * defined.amount, defined.unit.lower()
-        entry = self._table.get(unit)
+        entry = self._entry(unit)
         if entry is None:
+            base = BASE_UNIT[next(iter(hint))] if len(hint) < len(DIMENSIONS) else "g"
             raise problem(
                 _("unknown unit '{unit}' for {item}"),
-                hint=_('use one of {known}, or define it in the catalog: units = {{ {unit} = "... g" }}'),
+                hint=_('use one of {known}, or define it in the catalog: units = {{ {unit} = "... {base}" }}'),
                 unit=written,
                 item=item_id,
-                known=", ".join(sorted(set(self._table) | set(item_units))),
+                known=", ".join(sorted(set(self.known(hint)) | set(item_units))),
+                base=base,
+                hint_params={
+                    "unit": toml_key(written),
+                    "known": ", ".join(sorted(set(self.known(hint)) | set(item_units))),
+                    "base": base,
+                },
             )
         return entry[0], amount * entry[1]
 
@@ -241,8 +266,8 @@ class UnitTable:
 
     def convert(self, qty: Quantity, unit: str, item: ItemFacts = NO_FACTS, item_id: str = "") -> Decimal:
         """How many ``unit`` are in ``qty`` of this item."""
-        dim_from, amount = self.base(qty, item, item_id)
         dim_to, per_unit = self._base(_ONE, unit, item, item_id)
+        dim_from, amount = self.base(qty, item, item_id, hint=self._reachable(dim_to, item, item_id))
         if dim_from != dim_to:
             amount = self._across(amount, dim_from, dim_to, item, item_id, qty.unit, unit)
         return amount / per_unit
@@ -272,7 +297,18 @@ class UnitTable:
             item=item_id,
             source=unit_from,
             target=unit_to,
+            hint_params={"item": item_id, "source": toml_key(unit_from), "target": unit_to},
         )
+
+    def _reachable(self, dim: str, item: ItemFacts, item_id: str) -> list[str]:
+        """The dimensions an item of ``dim`` can be measured in: its own, and those its piece weight
+        and density reach (a fabric by length: length only, never grams)."""
+        found = [dim]
+        edges = self._edges(item, item_id) if item.piece is not None or item.density is not None else {}
+        for a, b in edges:
+            if a in found and b not in found:
+                found.append(b)
+        return found
 
     def _edges(self, item: ItemFacts, item_id: str) -> dict[tuple[str, str], Decimal]:
         edges: dict[tuple[str, str], Decimal] = {}
@@ -285,6 +321,11 @@ class UnitTable:
             edges[("volume", "mass")] = item.density
             edges[("mass", "volume")] = 1 / item.density
         return edges
+
+
+def toml_key(unit: str) -> str:
+    """A unit as a TOML key: ``sdm``, or ``"sendok makan"`` in quotes."""
+    return f'"{unit}"' if not re.fullmatch(r"[A-Za-z0-9_\-]+", unit) else unit
 
 
 _MAX_CHAIN = 8  # an item unit defined by another item unit, and so on

@@ -31,6 +31,41 @@ _TYPE_NAMES = {
 }
 
 
+# What to write for a key that is missing, or has a wrong value: an example, never "see README".
+EXAMPLES = {
+    "name": 'name = "Bingka kentang"',
+    "batch": "[batch] with pieces = 8 and minutes = 40",
+    "pieces": "pieces = 8",
+    "minutes": "minutes = 40",
+    "ingredients": '[[ingredients]] with item = "gula-pasir" and qty = "250 g"',
+    "item": 'item = "gula-pasir"',
+    "recipe": 'recipe = "santan-pandan"',
+    "qty": 'qty = "250 g"',
+    "pack": 'pack = "1 kg"',
+    "price": "price = 14_000",
+    "cost": "cost = 1_000",
+    "sizes": 'sizes = ["S", "M", "L"]',
+    "fabric": '[fabric] with item = "katun-115", width = "115 cm" and need = { M = "1.50 m" }',
+    "width": 'width = "115 cm"',
+    "need": 'need = { M = "1.50 m" }',
+    "operations": '[[operations]] with name = "Jahit" and minutes = 45',
+    "make": '[[make]] with product = "../recipes/bingka-kentang.toml" and pieces = 100',
+    "product": 'product = "../recipes/bingka-kentang.toml"',
+    "life_months": "life_months = 36",
+    "equipment_minutes": "equipment_minutes = 45",
+    "pieces_per_pack": "pieces_per_pack = 2",
+    "items": 'items = [ { item = "mika-kecil", qty = "1 pcs" } ]',
+}
+
+
+def example_hint(key: str) -> Msg:
+    """ "add pieces = 8" for a missing key; "add pieces = ..." where no example is known."""
+    example = EXAMPLES.get(key)
+    if example is None:
+        return Msg(_("add {key} = ...: planner schema shows what it holds"), {"key": key})
+    return Msg(_("add {example}"), {"example": example})
+
+
 def validate(model: type[R], data: Any, context: dict[str, Any] | None = None) -> R:
     """Validate ``data`` or raise InputErrors (with locations, not yet lines)."""
     try:
@@ -52,7 +87,7 @@ def convert(error: ErrorDetails, model: type[Record]) -> InputError:
         hint = _("did you mean {near}?") if near else _("allowed here: {known}")
         return _problem(_("unknown key '{key}'"), hint, loc, key=key, near=", ".join(near), known=", ".join(known))
     if kind == "missing":
-        return _problem(_("'{key}' is missing"), _("add {key} = ... (see README, file formats)"), loc, key=key)
+        return InputError(Msg(_("'{key}' is missing"), {"key": key}), example_hint(key), loc=loc)
     if kind == "too_short":
         return _problem(_("'{key}' is empty"), _("add at least one entry"), loc, key=key)
     if kind == "string_too_short":
@@ -75,13 +110,16 @@ def convert(error: ErrorDetails, model: type[Record]) -> InputError:
             expected=msg(_TYPE_NAMES[kind]),
             value=_short(error.get("input")),
         )
-    return _problem(
-        _("'{key}' has a wrong value {value}: {reason}"),
-        _("see README, file formats"),
-        loc,
-        key=key,
-        reason=error.get("msg", kind),
-        value=_short(error.get("input")),
+    example = EXAMPLES.get(key)
+    return InputError(
+        Msg(
+            _("'{key}' has a wrong value {value}: {reason}"),
+            {"key": key, "reason": error.get("msg", kind), "value": _short(error.get("input"))},
+        ),
+        Msg(_("write it like {example}"), {"example": example})
+        if example
+        else Msg(_("planner schema shows what {key} holds"), {"key": key}),
+        loc=loc,
     )
 
 

@@ -300,6 +300,12 @@ def load_file(ws: Workspace, path: Path) -> tuple[Kind, Record, dict[str, Any]]:
     if key not in ws.files:
         data = ws.read(path)
         kind = kind_of(data)
+        if not data:
+            only_comments = bool(ws.texts.get(str(path), "").strip())
+            raise problem(
+                _("the file holds only comments: it is empty") if only_comments else _("the file is empty"),
+                hint=_("planner new recipe PATH (or pattern, plan) writes a file that works, to start from"),
+            ).at(str(path), 1)
         if kind is None:
             raise problem(
                 _("cannot tell whether this is a recipe, a pattern or a plan"),

@@ -154,6 +154,39 @@ def test_the_gelas_is_settable():
     assert UNITS.convert(q("1 1/2 gelas"), "ml") == 300  # the built-in table is untouched
 
 
+@pytest.mark.parametrize(
+    "written, unit, amount",
+    [  # decision 3: how Indonesians write units, each meaning its unit
+        ("250 gr", "g", 250),
+        ("250 gram", "g", 250),
+        ("1,5 kilo", "g", 1500),
+        ("2 gls", "ml", 400),  # 2 × gelas 200 ml
+        ("2 sendok makan", "ml", 30),  # 2 × sdm 15 ml
+        ("1 Sendok  Teh", "ml", 5),
+        ("3 btr", "pcs", 3),
+        ("2 bh", "pcs", 2),
+        ("1 bks", "pcs", 1),
+        ("4 lbr", "pcs", 4),
+        ("1 pc", "pcs", 1),
+        ("2,5 meter", "cm", 250),
+    ],
+)
+def test_the_aliases_indonesians_write(written, unit, amount):
+    assert UNITS.convert(q(written), unit) == amount
+
+
+def test_an_alias_follows_its_unit_redefined():
+    # gelas = "250 ml" in planner.toml: 2 gls = 500 ml
+    assert UNITS.with_units({"gelas": q("250 ml")}).convert(q("2 gls"), "ml") == 500
+
+
+def test_an_unknown_unit_of_a_fabric_lists_lengths_never_grams():
+    with pytest.raises(InputError) as caught:
+        UNITS.convert(q("3 depa"), "m", NO_FACTS, "katun")
+    assert caught.value.hint.params["known"] == "cm, inch, m, mm, yard"
+    assert caught.value.hint.params["base"] == "m"
+
+
 def test_the_unit_table_is_data():
     table = UnitTable.from_data({"mass": {"g": "1", "kati": "600"}})
     assert table.convert(q("2 kati"), "g") == 1200  # 2 × 600 g
@@ -163,10 +196,10 @@ def test_the_unit_table_is_data():
 
 def test_a_unit_nobody_defined_names_the_unit_and_the_item():
     with pytest.raises(InputError) as caught:
-        convert("2 kilo", "g", NO_FACTS, "gula-pasir")
+        convert("2 kati", "g", NO_FACTS, "gula-pasir")
     err = caught.value
     assert err.message.key == _("unknown unit '{unit}' for {item}")
-    assert err.message.params["unit"] == "kilo" and err.message.params["item"] == "gula-pasir"
+    assert err.message.params["unit"] == "kati" and err.message.params["item"] == "gula-pasir"
     assert "kg" in err.message.params["known"]
 
 

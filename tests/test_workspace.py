@@ -90,7 +90,7 @@ def test_catalog_problems_are_all_reported_with_their_lines(tmp_path):
     catalog = (
         '[gula]\npack = "1 kg"\nprice = 14.000\n\n'
         '[kain]\npack = "1 m"\nprice = 20_000\nwidth = "1 kg"\n\n'
-        '[garam]\npack = "1 kilo"\nprice = 5_000\n'
+        '[garam]\npack = "1 kati"\nprice = 5_000\n'
     )
     write(tmp_path, {"planner.toml": "", "prices.toml": catalog})
     ws = load_workspace(tmp_path)
@@ -206,7 +206,6 @@ def test_floats_are_read_as_exact_decimals():
     "text, line, reason",
     [
         ('name = "Kue"\n\n[batch]\npieces = delapan\n', 4, _("a value is not valid TOML")),
-        ("[batch]\npieces = 8\npieces = 9\n", 3, _("a key is written twice in the same table")),
         ("[batch]\n[batch]\n", 2, _("a table is declared twice")),
         ('name = "Kue\n', 1, _("a text is not closed with a quote")),
         ('name = "Kue"\nsizes = ["S",\n', 2, _("a value is not valid TOML")),  # at the end of the document
@@ -222,6 +221,53 @@ def test_a_syntax_error_names_its_line_and_reason(text, line, reason):
         reason,
     )
     assert err.hint is not None and err.hint.key != reason
+
+
+@pytest.mark.parametrize(
+    "line, message, hint",
+    [  # decision 3: the exact line to write
+        ("loss = 0,05", "a number has a decimal comma", "write loss = 0.05: numbers in the file take a decimal point"),
+        ("minutes = 60 menit", "a number is followed by a word (menit)", "write minutes = 60: the number alone"),
+        ("loss = 5%", "a share is written with %", "write loss = 0.05: a share is a fraction, 5% is 0.05"),
+        ("loss = 12,5 %", "a share is written with %", "write loss = 0.125: a share is a fraction, 12,5% is 0.125"),
+        ("price = 14,000", "a comma cannot group the thousands of a number", "write price = 14000 or price = 14_000"),
+        (
+            "price = 1,250,000",
+            "a comma cannot group the thousands of a number",
+            "write price = 1250000 or price = 1_250_000",
+        ),
+        ("qty = 250 g  # gula", "a quantity is not in quotes", 'write qty = "250 g"'),
+        (
+            "name = \u201cBingka\u201d",
+            "a text is in curly quotes (\u201c \u201d), which TOML does not read",
+            'use straight quotes: name = "Bingka"',
+        ),
+        (
+            "minutes = 40\nminutes = 45",
+            "the key 'minutes' is written twice in the same table",
+            "keep one of the two lines with minutes =",
+        ),
+        (
+            "[12/01 10.15] Siti: kuenya jadi 20 ya",
+            "this line looks like text pasted from a chat, not key = value",
+            'make it a comment with # in front, or keep it as notes = "..."',
+        ),
+        (
+            "Bu, kuenya jadi 20 potong ya",
+            "this line looks like text pasted from a chat, not key = value",
+            'make it a comment with # in front, or keep it as notes = "..."',
+        ),
+    ],
+)
+def test_the_indonesian_ways_of_writing_a_value_get_the_exact_fix(line, message, hint):
+    from planner.i18n import Formatter
+
+    text = f'name = "Kue"\n[batch]\npieces = 8\n{line}\n'
+    with pytest.raises(InputError) as caught:
+        tomlfile.parse(text, "x.toml")
+    en = Formatter("en")
+    assert (en.text(caught.value.message), en.text(caught.value.hint)) == (message, hint)
+    assert caught.value.line == 4 + line.count("\n")
 
 
 def test_an_unusual_syntax_error_keeps_tomllibs_words():
