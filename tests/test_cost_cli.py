@@ -162,3 +162,11 @@ def test_a_usage_error_exits_2(examples):
 def test_help_has_an_example(examples):
     result = run_cli("cost", "--help", cwd=examples)
     assert result.code == 0 and "Contoh: planner cost" in result.out
+
+
+def test_the_working_of_a_size_names_the_size_apart_from_the_line(examples):
+    """Issue 12: "M Jahit" read as one name; the working says "size M, Jahit"."""
+    result = run_cli("cost", "patterns/kemeja-sekolah.toml", "--size", "M", "--explain", "--lang", "en", cwd=examples)
+    assert result.code == 0, result.err
+    assert "size M, Jahit: 35 min / 60 × Rp30.602 an hour = Rp17.851" in " ".join(result.out.split())
+    assert "M Jahit" not in result.out

@@ -127,7 +127,7 @@ def sizes_table(sheets: list[CostSheet], places: int) -> Table:
 
 def _explain(sheet: CostSheet) -> list[Msg]:
     def label(line: CostLine) -> object:
-        return msg(_("{size} {label}"), size=sheet.size, label=_line_label(line)) if sheet.size else _line_label(line)
+        return msg(_("size {size}, {label}"), size=sheet.size, label=_line_label(line)) if sheet.size else _line_label(line)
 
     lines = [msg(_("{label}: {text}"), label=label(line), text=line.explain) for line in sheet.lines if line.explain]
     if sheet.kind == "recipe":  # a garment's HPP is its total: nothing to divide

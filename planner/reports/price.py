@@ -192,7 +192,7 @@ def margin_line(sale: ChannelPrice) -> Msg | None:
 def labelled(label: object, size: str | None, lines: Sequence[Msg]) -> list[Msg]:
     """Each line prefixed with its channel (and size), as "M titip: ..."."""
     if size:
-        label = msg(_("{size} {label}"), size=size, label=label)
+        label = msg(_("size {size}, {label}"), size=size, label=label)
     return [msg(_("{label}: {text}"), label=label, text=line) for line in lines]
 
 
