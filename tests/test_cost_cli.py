@@ -170,3 +170,10 @@ def test_the_working_of_a_size_names_the_size_apart_from_the_line(examples):
     assert result.code == 0, result.err
     assert "size M, Jahit: 35 min / 60 × Rp30.602 an hour = Rp17.851" in " ".join(result.out.split())
     assert "M Jahit" not in result.out
+
+
+def test_the_working_shows_the_sellable_pieces_in_school_arithmetic(examples):
+    """Decision 14: amparan tatak, 16 pieces, 5% lost: 16 × (1 − 5%) = 15,2 before the HPP divides by it."""
+    result = run_cli("cost", "recipes/amparan-tatak-pisang.toml", "--explain", "--lang", "en", cwd=examples)
+    text = " ".join(result.out.split())
+    assert "pieces fit to sell: 16 × (1 − 5%) = 15,2 - HPP per piece: Rp73.652 / 15,2 fit to sell = Rp4.846" in text

@@ -10,7 +10,7 @@ from planner.costing import CostLine, CostSheet
 from planner.errors import InputError
 from planner.money import quantize, shown_parts
 from planner.reports import ROUNDING, Chart, Column, Report, Row, Table, money_json, number_json, qty_json, rounding_row
-from planner.texts import Cash, Msg, _, msg, p_
+from planner.texts import Cash, Msg, Pct, _, msg, p_
 from planner.units import Quantity
 
 GROUP_LABELS = {
@@ -127,10 +127,20 @@ def sizes_table(sheets: list[CostSheet], places: int) -> Table:
 
 def _explain(sheet: CostSheet) -> list[Msg]:
     def label(line: CostLine) -> object:
-        return msg(_("size {size}, {label}"), size=sheet.size, label=_line_label(line)) if sheet.size else _line_label(line)
+        if sheet.size is None:
+            return _line_label(line)
+        return msg(_("size {size}, {label}"), size=sheet.size, label=_line_label(line))
 
     lines = [msg(_("{label}: {text}"), label=label(line), text=line.explain) for line in sheet.lines if line.explain]
     if sheet.kind == "recipe":  # a garment's HPP is its total: nothing to divide
+        if sheet.sellable != sheet.pieces:  # school arithmetic (decision 14): 16 × (1 − 5%) = 15,2
+            fit = msg(
+                _("{pieces} × (1 − {loss}) = {sellable}"),
+                pieces=sheet.pieces,
+                loss=Pct(1 - sheet.sellable / sheet.pieces),
+                sellable=sheet.sellable,
+            )
+            lines.append(msg(_("{label}: {text}"), label=msg(_("pieces fit to sell")), text=fit))
         unit = msg(
             _("{batch} / {sellable} fit to sell = {unit}"),
             batch=Cash(sheet.batch),
