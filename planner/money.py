@@ -4,7 +4,7 @@ parts add up to its shown total told as a line of its own."""
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_CEILING, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from planner.errors import problem
 from planner.texts import _
@@ -56,13 +56,20 @@ def ceil_div(a: Decimal, b: Decimal) -> int:
     return int((a / b).to_integral_value(rounding=ROUND_CEILING))
 
 
+NOISE = Decimal("1e-18")  # of a step: what division leaves past the 28th digit, not a real amount
+
+
 def round_up(value: Decimal, step: Decimal) -> Decimal:
-    """Round ``value`` up to a multiple of ``step`` (a price never falls below its target)."""
+    """Round ``value`` up to a multiple of ``step`` (a price never falls below its target).
+
+    A value a hair above a multiple only by the noise of dividing ($7.25 × 40 / 60 / 10 × 1,5 =
+    0.9500…0001) is that multiple: it is rounded to a billionth of a billionth of a step first."""
     if step <= 0:
         raise ValueError("step must be positive")
     with localcontext() as ctx:
         ctx.prec = 40
-        return ceil_div(value, step) * step
+        steps = (value / step).quantize(NOISE, rounding=ROUND_HALF_EVEN)
+        return int(steps.to_integral_value(rounding=ROUND_CEILING)) * step
 
 
 def quantize(value: Decimal, places: int) -> Decimal:

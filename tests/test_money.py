@@ -41,6 +41,14 @@ def test_prices_round_up_to_a_step(value, step, expected):
     assert round_up(D(value), D(step)) == D(expected)
 
 
+def test_the_noise_of_dividing_does_not_push_a_price_a_step_up():
+    # $7.25 × 40 / 60 = 4.8333…; + 1.50 flour = 6.3333…; / 10 pieces × 1,5 = 0.95 exactly, but Decimal's
+    # 28 digits leave 0.9500…0001: rounded up to $0.05 it is $0.95, not $1.00
+    assert round_up(D("0.9500000000000000000000000001"), D("0.05")) == D("0.95")
+    assert round_up(D("0.9500000000001"), D("0.05")) == D("1.00")  # a real amount above: the next step
+    assert round_up(D("9933.999999999999999999999999"), D(500)) == D(10000)
+
+
 def test_round_up_needs_a_positive_step():
     with pytest.raises(ValueError):
         round_up(D(100), D(0))
