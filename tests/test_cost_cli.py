@@ -177,3 +177,21 @@ def test_the_working_shows_the_sellable_pieces_in_school_arithmetic(examples):
     result = run_cli("cost", "recipes/amparan-tatak-pisang.toml", "--explain", "--lang", "en", cwd=examples)
     text = " ".join(result.out.split())
     assert "pieces fit to sell: 16 × (1 − 5%) = 15,2 - HPP per piece: Rp73.652 / 15,2 fit to sell = Rp4.846" in text
+
+
+@pytest.mark.parametrize(
+    "product",
+    [
+        *(f"recipes/{p.name}" for p in sorted((ROOT / "recipes").glob("*.toml"))),
+        *(f"patterns/{p.name}" for p in sorted((ROOT / "patterns").glob("*.toml"))),
+    ],
+)
+def test_the_table_and_the_working_show_the_same_value_for_every_line(examples, product):
+    """Decision 13: each line's figure in the table is the one its working ends with."""
+    extra = ["--size", "M"] if product.startswith("patterns/") else []
+    result = run_cli("cost", product, *extra, "--explain", "-f", "md", "--lang", "en", cwd=examples)
+    assert result.code == 0, result.err
+    table = dict(re.findall(r"^\| ([^*|][^|]*?) \| [^|]* \| ([\d.]+) \|$", result.out, re.M))
+    working = dict(re.findall(r"^- (?:size M, )?(.+?): .*(?:= |a fixed amount of )Rp([\d.]+)$", result.out, re.M))
+    table.pop("Rounding", None)  # the rounding line has no working of its own: it is the difference
+    assert {label: working.get(label) for label in table} == table
