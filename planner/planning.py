@@ -3,8 +3,10 @@
 docs/design.md, Formulas: ``batches = ceil(pieces / sellable)``; ``made = batches × sellable``;
 per catalog item ``need = Σ usable qty × batches / yield`` in purchase packs (from
 ``CostSheet.needs()``, so sub-recipes and yield are included), ``short = max(0, need −
-stock)``, ``packs = ceil(short / pack)`` — an item with a ``step`` (fabric sold by length)
-is bought in steps instead —, ``spend = packs × price``, ``left = stock + bought − need``.
+stock)``, bought as the cheapest mix of the sizes the item is sold in that covers ``short``
+(``packs.cheapest_mix``; one size: ``ceil(short / pack)``) — an item with a ``step`` (fabric sold
+by length) is bought in steps instead, an item ``by_use`` (the gas tank in use) pays ``short ×
+price`` —, ``spend`` = what the mix costs, ``left = stock + bought − need``.
 Labour hours ``= Σ batches × minutes / 60``; equipment hours ``= Σ batches ×
 equipment_minutes / 60 / capacity``; ``days = ceil(max(labour / workers, equipment) /
 hours_per_day)``. A pattern is made one garment per batch (sellable 1).
@@ -16,13 +18,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
-from planner.catalog import find_item, pack_units
+from planner.catalog import find_item, offers, pack_units
 from planner.costing import SIXTY, CostSheet
 from planner.diagnostics import Diagnostics
 from planner.errors import InputError, warning
 from planner.models import Item, Settings
 from planner.money import ZERO, ceil_div, quantize
+from planner.packs import NOTHING, Mix, Offer, cheapest_mix
 from planner.pricing import ChannelPrice, price_channel
 from planner.texts import _
 from planner.units import Quantity, UnitTable, check_positive, parse_quantity
@@ -86,32 +90,42 @@ class Use:
 
 @dataclass(frozen=True)
 class ShoppingLine:
-    """One catalog item: need and stock in purchase packs, bought in whole ``unit``s."""
+    """One catalog item: need and stock in purchase packs (its largest size), bought as the
+    cheapest mix of the sizes it is sold in; an item bought ``by_use`` is paid for what is used."""
 
     item: str
-    pack: Quantity  # the catalog pack (need, stock and left are shown in its unit)
-    unit: Quantity  # what is bought at a time: the pack, or the item's step
-    per_unit: Decimal  # purchase packs in one bought unit (1, or step / pack)
+    pack: Quantity  # the catalog pack, its largest size (need, stock and left are shown in its unit)
+    offers: tuple[Offer, ...]  # what it is bought in: its sizes, or the fabric's step
     price: Decimal  # price of one purchase pack
     need: Decimal
     stock: Decimal
     uses: tuple[Use, ...]
+    by_use: bool = False
 
     @property
     def short(self) -> Decimal:
         return max(ZERO, self.need - self.stock)
 
+    @cached_property
+    def mix(self) -> Mix:
+        return NOTHING if self.by_use else cheapest_mix(self.short, self.offers)
+
+    @property
+    def unit(self) -> Quantity:
+        """What one bought pack is when there is one size: the pack, or the fabric's step."""
+        return self.offers[0].size
+
     @property
     def packs(self) -> int:
-        return units_to_buy(self.short, self.per_unit)
+        return self.mix.packs
 
     @property
     def bought(self) -> Decimal:
-        return self.packs * self.per_unit
+        return self.short if self.by_use else self.mix.amount
 
     @property
     def spend(self) -> Decimal:
-        return self.bought * self.price
+        return self.short * self.price if self.by_use else self.mix.spend
 
     @property
     def left(self) -> Decimal:
@@ -199,11 +213,6 @@ class ProductionPlan:
     def late_days(self) -> int | None:
         """Days past the due date the work would run (0 when it fits, None with no due date)."""
         return None if self.days_left is None else max(0, self.days - self.days_left)
-
-
-def units_to_buy(short: Decimal, per_unit: Decimal) -> int:
-    """Whole units covering ``short`` (one fewer would not); nothing when nothing is short."""
-    return ceil_div(short, per_unit) if short > 0 else 0
 
 
 def batches_for(pieces: int, sellable: Decimal) -> int:
@@ -314,19 +323,20 @@ def shopping_list(
     for item_id, item_uses in uses.items():
         item = find_item(catalog, item_id)
         need = quantize(sum((u.run.batches * u.per_batch for u in item_uses), ZERO), NOISE_PLACES)
-        unit, per_unit = buying_unit(item_id, item, catalog, units)
         price = prices.get(item_id, item.price)
         lines.append(
-            ShoppingLine(item_id, item.pack, unit, per_unit, price, need, stock.get(item_id, ZERO), tuple(item_uses))
+            ShoppingLine(
+                item_id,
+                item.pack,
+                offers(item_id, item, units, price),
+                price,
+                need,
+                stock.get(item_id, ZERO),
+                tuple(item_uses),
+                item.by_use,
+            )
         )
     return tuple(lines)
-
-
-def buying_unit(item_id: str, item: Item, catalog: Mapping[str, Item], units: UnitTable) -> tuple[Quantity, Decimal]:
-    """(what is bought at a time, how many purchase packs that is): the pack, or the fabric's step."""
-    if item.step is None:
-        return item.pack, Decimal(1)
-    return item.step, pack_units(catalog, units, item_id, item.step)
 
 
 def equipment_use(runs: tuple[Run, ...], settings: Settings) -> tuple[EquipmentUse, ...]:
