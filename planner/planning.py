@@ -264,6 +264,22 @@ def opening_stock(table: Mapping[str, object], catalog: Mapping[str, Item], unit
     return {item_id: n for item_id, n in packs.items() if n is not None}
 
 
+@dataclass(frozen=True)
+class Kitchen:
+    """What a plan is worked out with besides its products: stock (purchase packs), settings,
+    catalog, units, ``--set`` prices, the dates, and where the stock is written (file, table)."""
+
+    stock: Mapping[str, Decimal]
+    settings: Settings
+    catalog: Mapping[str, Item]
+    units: UnitTable
+    prices: Mapping[str, Decimal]
+    today: date
+    due: date | None = None
+    name: str | None = None
+    stock_at: tuple[str | None, tuple[str | int, ...]] = (None, ())
+
+
 def plan_production(
     orders: list[Order],
     stock: Mapping[str, Decimal],
@@ -279,11 +295,18 @@ def plan_production(
 ) -> ProductionPlan:
     """The whole plan: runs, shopping list, equipment time (``stock`` in purchase packs, written
     in the file and under the table ``stock_at`` names)."""
-    runs = tuple(make_run(o, settings) for o in merge_orders(orders))
-    shopping = shopping_list(runs, stock, catalog, units, prices)
+    kitchen = Kitchen(stock, settings, catalog, units, prices, today, due, name, stock_at)
+    return plan_runs(tuple(make_run(o, settings) for o in merge_orders(orders)), kitchen)
+
+
+def plan_runs(runs: tuple[Run, ...], kitchen: Kitchen) -> ProductionPlan:
+    """The plan of runs whose batches are chosen: shopping list, equipment time, notes."""
+    settings, stock, stock_at = kitchen.settings, kitchen.stock, kitchen.stock_at
+    shopping = shopping_list(runs, stock, kitchen.catalog, kitchen.units, kitchen.prices)
     notes: tuple[InputError, ...] = ()
     for note in (n for run in runs for n in run.sheet.notes):  # sizes of one pattern share their notes
         notes += (note,) if note not in notes else ()
+    used = {item for run in runs for item in run.sheet.needs()}
     notes += tuple(
         warning(
             _("the stock of '{item}' is not used by any product in this plan"),
@@ -291,17 +314,17 @@ def plan_production(
             item=item_id,
         ).at(stock_at[0], loc=(*stock_at[1], item_id))
         for item_id in stock
-        if item_id not in {line.item for line in shopping}
+        if item_id not in used
     )
     return ProductionPlan(
-        name,
+        kitchen.name,
         runs,
         shopping,
         equipment_use(runs, settings),
         settings.labor.workers,
         settings.labor.hours_per_day,
-        today,
-        due,
+        kitchen.today,
+        kitchen.due,
         notes,
         settings.channels[0].name,
     )
@@ -316,7 +339,7 @@ def shopping_list(
 ) -> tuple[ShoppingLine, ...]:
     """Every item the runs use, combined across products before stock is subtracted."""
     uses: dict[str, list[Use]] = {}
-    for run in runs:
+    for run in (r for r in runs if r.batches):  # a product the budget makes none of buys nothing
         for item_id, per_batch in run.sheet.needs().items():
             uses.setdefault(item_id, []).append(Use(run, per_batch))
     lines = []
@@ -347,7 +370,7 @@ def equipment_use(runs: tuple[Run, ...], settings: Settings) -> tuple[EquipmentU
     by_name: dict[str, list[Run]] = {}
     for run in runs:
         name = run.sheet.equipment
-        if name is not None and name in known and run.sheet.equipment_minutes:
+        if name is not None and name in known and run.sheet.equipment_minutes and run.batches:
             by_name.setdefault(name, []).append(run)
     return tuple(
         EquipmentUse(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -405,12 +406,19 @@ def plan_json(plan: ProductionPlan, file: str | None) -> dict[str, Any]:
     return {"plan": plan.name, "file": file, "products": products, "shopping": shopping, "totals": totals}
 
 
-def plan_report(plan: ProductionPlan, places: int, *, file: str | None = None, explain: bool = True) -> Report:
+def plan_report(
+    plan: ProductionPlan,
+    places: int,
+    *,
+    file: str | None = None,
+    explain: bool = True,
+    explain_runs: Callable[[Run], Msg] = explain_run,
+) -> Report:
     """The plan's tables and JSON; the working only when asked (a 1,000-product plan has a lot of it)."""
     title = plan.name or msg(_("Production plan"))
     working = (
         (
-            tuple(explain_run(r) for r in plan.runs)
+            tuple(explain_runs(r) for r in plan.runs)
             + tuple(m for line in plan.shopping for m in explain_line(line))
             + tuple(explain_totals(plan))
         )
