@@ -31,7 +31,7 @@ from math import floor
 from planner.catalog import find_item, offers
 from planner.costing import SIXTY
 from planner.errors import problem
-from planner.money import ZERO, ceil_div, quantize
+from planner.money import ZERO, ceil_div, quantize, round_up
 from planner.packs import Offer, cheapest_mix
 from planner.planning import (
     NOISE_PLACES,
@@ -44,6 +44,7 @@ from planner.planning import (
     merge_orders,
     plan_runs,
 )
+from planner.reports import DAYS, counted
 from planner.texts import Cash, _
 
 MONEY, HOURS, PIECES, PROFIT = "money", "hours", "pieces", "profit"
@@ -244,13 +245,16 @@ def nothing_fits(shopper: Shopper, limits: Limits) -> Exception:
     choice = choices[cheapest]
     if cash > limits.budget:
         spends = shopper.spends(one[cheapest])
-        item = max(spends, key=lambda i: (spends[i], i))
+        item = max(spends, key=lambda i: spends[i])  # the first of the dearest, in the recipe's order
         return problem(
             _(
                 "--budget {budget} does not buy one batch: one batch of {product} needs {cash}, most of it for "
                 "{item} ({spend})"
             ),
-            hint=_("give at least --budget {cash}, or list smaller packs of {item} in prices.toml (packs = [ ... ])"),
+            hint=_(
+                "give a --budget of at least {least}, or list smaller packs of {item} in prices.toml (packs = [ ... ])"
+            ),
+            hint_params={"least": Cash(round_up(cash, Decimal(1))), "item": item},
             budget=Cash(limits.budget),
             product=choice.order.sheet.product,
             cash=Cash(cash),
@@ -273,15 +277,15 @@ def too_little_time(stopped: list[tuple[str, ...]], limits: Limits) -> Exception
     first = reasons[0]
     if first == HOURS:
         return problem(
-            _("not one batch fits in the {hours} hands-on hours until the due date ({days} days)"),
+            _("not one batch fits in the {hours} hands-on hours until the due date ({days})"),
             hint=_("agree a later due date, or add workers (labor.workers) or hours a day (labor.hours_per_day)"),
             hours=limits.labor_hours,
-            days=limits.days,
+            days=counted(DAYS, limits.days or 0),
         ).under("due")
     return problem(
-        _("not one batch fits in the {hours} hours of {name} until the due date ({days} days)"),
+        _("not one batch fits in the {hours} hours of {name} until the due date ({days})"),
         hint=_("agree a later due date, or give {name} a larger capacity in planner.toml"),
         hours=limits.equipment_hours,
         name=first.removeprefix(EQUIPMENT),
-        days=limits.days,
+        days=counted(DAYS, limits.days or 0),
     ).under("due")
