@@ -180,7 +180,8 @@ class BudgetPlan:
     batches: tuple[int, ...]
     binding: tuple[str, ...]  # money, hours, equipment:NAME, pieces (all made), profit (one more earns nothing)
     solver: str | None = None  # the solver's name for a mix; None for one product
-    status: str = "optimal"
+    status: str = "optimal"  # or "time limit": the best mix HiGHS found in its time, at most ``gap`` below the best
+    gap: float = 0.0
 
     @property
     def spent(self) -> Decimal:
@@ -200,17 +201,19 @@ def plan_budget(orders: list[Order], kitchen: Kitchen, budget: Decimal) -> Budge
     choices = choices_of(orders, kitchen)
     limits = limits_of(budget, kitchen)
     shopper = Shopper(choices, kitchen)
+    solver, status, gap = None, "optimal", 0.0
     if len(choices) == 1:
-        batches, solver, status = most_batches(shopper, limits), None, "optimal"
+        batches = most_batches(shopper, limits)
     else:
         from planner.budget_mix import best_mix
 
-        batches, solver, status = best_mix(shopper, limits)
+        batches, solution = best_mix(shopper, limits)
+        solver, status, gap = solution.solver, solution.status, solution.gap
     if not any(batches):
         raise nothing_fits(shopper, limits)
     runs = tuple(Run(c.order.sheet, c.sold(n), n, c.price, c.receipt) for c, n in zip(choices, batches))
     binding = binding_limits(batches, shopper, limits)
-    return BudgetPlan(plan_runs(runs, kitchen), limits, choices, tuple(batches), binding, solver, status)
+    return BudgetPlan(plan_runs(runs, kitchen), limits, choices, tuple(batches), binding, solver, status, gap)
 
 
 def most_batches(shopper: Shopper, limits: Limits) -> list[int]:

@@ -17,18 +17,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planner.budget import Limits, Shopper, over
-from planner.mip import Model, solve
+from planner.mip import Model, Solution, solve
 from planner.money import ZERO, ceil_div
 
 
-def best_mix(shopper: Shopper, limits: Limits) -> tuple[list[int], str, str]:
-    """The most profitable batches (HiGHS), made to fit exactly; with the solver's name and status."""
+def best_mix(shopper: Shopper, limits: Limits) -> tuple[list[int], Solution]:
+    """The most profitable batches (HiGHS), made to fit exactly; with HiGHS's answer (name, status, gap)."""
     model, batch = mip_model(shopper, limits)
     solution = solve(model)
     if not solution.usable:
-        return [0] * len(batch), solution.solver, solution.status
+        return [0] * len(batch), solution
     batches = [max(0, round(solution.values[b])) for b in batch]
-    return fitted(batches, shopper, limits), solution.solver, solution.status
+    return fitted(batches, shopper, limits), solution
 
 
 def fitted(batches: Sequence[int], shopper: Shopper, limits: Limits) -> list[int]:

@@ -171,6 +171,7 @@ def test_fifty_thousand_buys_a_real_batch_with_loose_packs(bolu: Path):
         "profit": "27273.00",
         "solver": None,
         "status": "optimal",
+        "gap": "0",
     }
 
 

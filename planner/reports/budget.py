@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from planner.budget import EQUIPMENT, HOURS, MONEY, PIECES, PROFIT, BudgetPlan, Choice
+from planner.errors import InputError, warning
 from planner.money import quantize
 from planner.planning import Run
-from planner.reports import Column, Report, Row, Table, money_json
+from planner.reports import Column, Report, Row, Table, money_json, share_json
 from planner.reports.plan import plan_report, plus, product_label
-from planner.texts import Cash, Msg, _, msg, p_
+from planner.texts import Cash, Msg, Pct, _, msg, p_
 
 RUN_COLUMNS = (
     Column(_("Product")),
@@ -68,7 +70,22 @@ def budget_json(bp: BudgetPlan) -> dict[str, Any]:
         "profit": money_json(bp.profit),
         "solver": bp.solver,
         "status": bp.status,
+        "gap": share_json(Decimal(str(round(bp.gap, 4)))),
     }
+
+
+def time_note(bp: BudgetPlan, file: str | None) -> tuple[InputError, ...]:
+    """When HiGHS stopped at its time limit: the mix is the best it found, not proven the best."""
+    if bp.status == "optimal":
+        return ()
+    return (
+        warning(
+            _("{solver} stopped at its time limit: this is the best mix it found, at most {gap} below the best one"),
+            hint=_("plan fewer products at once to have the best mix proven"),
+            solver=bp.solver,
+            gap=Pct(Decimal(str(round(bp.gap, 4)))),
+        ).at(file, loc=("make",)),
+    )
 
 
 def explain_model(bp: BudgetPlan) -> tuple[Msg, ...]:
@@ -179,4 +196,4 @@ def budget_report(bp: BudgetPlan, places: int, *, file: str | None = None, expla
     data["budget"] = budget_json(bp)
     tables = (budget_table(bp, places), runs_table(bp), *report.tables[1:])
     working = (*explain_model(bp), *report.explain) if explain else ()
-    return replace(report, tables=tables, data=data, explain=working)
+    return replace(report, tables=tables, data=data, explain=working, notes=report.notes + time_note(bp, file))
