@@ -258,13 +258,37 @@ def make_plan(rng: random.Random, recipes: int, items: dict[str, list[Item]]) ->
     return "\n".join(lines) + "\n"
 
 
-def make_workspace(root: Path, *, recipes: int = 1000, patterns: int = 200, items: int = 500, seed: int = 7) -> Path:
-    """Write the workspace under ``root`` (created; must be empty or missing)."""
+LOOSE = {"1 kg": ("250 g", 0.25), "500 g": ("250 g", 0.5), "100 pcs": ("10 pcs", 0.1), "50 pcs": ("10 pcs", 0.2)}
+
+
+def loose_sizes(item: Item) -> Item:
+    """The item also sold loose, a quarter kilo or ten pieces at a fifth more a unit (eggs by the butir):
+    ``pack`` and ``price`` become ``packs`` with both sizes. Items of other packs stay as they are."""
+    pack = next((line for line in item.lines if line.startswith("pack = ")), None)
+    price = next((line for line in item.lines if line.startswith("price = ")), None)
+    size = pack.split('"')[1] if pack else ""
+    if pack is None or price is None or (size not in LOOSE and item.kind != "egg"):
+        return item
+    whole = int(price.split("=")[1])
+    small, share = ("1 butir", 1 / 16) if item.kind == "egg" else LOOSE[size]
+    cheap = max(500, round(whole * share * 1.2 / 500) * 500)
+    packs = f'packs = [ {{ pack = "{size}", price = {whole} }}, {{ pack = "{small}", price = {cheap} }} ]'
+    lines = [packs if line == pack else line for line in item.lines if line != price]
+    return Item(item.id, item.kind, lines, item.units)
+
+
+def make_workspace(
+    root: Path, *, recipes: int = 1000, patterns: int = 200, items: int = 500, seed: int = 7, loose: bool = False
+) -> Path:
+    """Write the workspace under ``root`` (created; must be empty or missing); ``loose``: items sold in
+    two sizes too (the budget's figure)."""
     rng = random.Random(seed)
     for folder in ("recipes", "patterns", "plans"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     shutil.copy(DEFAULTS / "planner.toml", root / "planner.toml")
     catalog = make_catalog(rng, items)
+    if loose:
+        catalog = [loose_sizes(item) for item in catalog]
     (root / "prices.toml").write_text(
         "# Synthetic catalog for the benchmark\n\n" + "\n".join(i.toml() for i in catalog), encoding="utf-8"
     )

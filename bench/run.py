@@ -3,7 +3,8 @@
     python bench/run.py [--runs 9] [--markdown] [--keep DIR]
 
 Generates the synthetic workspace of bench/make_workspace.py (1,000 recipes,
-200 patterns, a 500-item catalog, one plan of every recipe) in a temporary
+200 patterns, a 500-item catalog, one plan of every recipe), and one of 50
+recipes over 200 items sold in two sizes for ``plan --budget``, in a temporary
 folder, then runs every command below as a separate process, interleaved
 (one round runs each command once) so that a noisy, shared machine slows them
 alike. Each figure is the median of the rounds, shown with its ratio to the
@@ -59,7 +60,7 @@ def available(command: str, cwd: Path) -> bool:
     return done.returncode == 0
 
 
-def figures(ws: Path, alone: Path, small: Path) -> list[Figure]:
+def figures(ws: Path, alone: Path, small: Path, budget: Path | None = None) -> list[Figure]:
     planner = planner_argv()
     found = [
         Figure("import floor", [sys.executable, "-c", FLOOR], alone),
@@ -91,7 +92,29 @@ def figures(ws: Path, alone: Path, small: Path) -> list[Figure]:
                 scale=True,
             ),
         ]
+    if budget is not None and available("plan", budget):
+        found.append(
+            Figure(
+                "plan --budget, 50 products, 200 items",
+                [*planner, "plan", "plans/semua.toml", "--budget", "2000000", "--today", "2026-12-01"],
+                budget,
+                seconds=2.0,
+                scale=True,
+            )
+        )
     return found
+
+
+def highspy_stays_out(ws: Path) -> str:
+    """``planner plan`` without --budget must not import highspy (numpy with it: ~120 ms)."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "planner", "plan", "plans/semua.toml"],
+        cwd=ws,
+        capture_output=True,
+        text=True,
+    )
+    loaded = "highspy" in done.stderr or "numpy" in done.stderr
+    return "FAIL (plan without --budget imports highspy)" if loaded else "PASS"
 
 
 def byte_compile() -> Path:
@@ -204,11 +227,14 @@ def main() -> int:
         ws = make_workspace(base / "workspace")
         alone = base / "alone"  # a shipped recipe with no workspace above it: the embedded defaults
         shutil.copytree(ROOT / "recipes", alone / "recipes")
-        found = figures(ws, alone, make_workspace(base / "one", recipes=1, patterns=0))
+        one = make_workspace(base / "one", recipes=1, patterns=0)
+        budget = make_workspace(base / "budget", recipes=50, patterns=0, items=200, loose=True)
+        found = figures(ws, alone, one, budget)
         package = byte_compile()
         print(f"workspace in {ws}; {len(found)} figures, {args.runs} rounds; {package} compiled", file=sys.stderr)
         measure(found, args.runs)
         rows = verdicts(found)
+        rows.append(("plan without --budget imports no highspy", "", "", "", highspy_stays_out(ws)))
         print(as_markdown(rows, args.runs) if args.markdown else as_text(rows, args.runs))
         return 1 if any(row[4].startswith("FAIL") for row in rows) else 0
     finally:

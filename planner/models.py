@@ -13,7 +13,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic_core import PydanticCustomError
 
-from planner.errors import problem
+from planner.errors import InputError, problem
 from planner.fields import (
     Money,
     NonNegative,
@@ -29,7 +29,7 @@ from planner.fields import (
     in_range,
 )
 from planner.records import Check, Record, after, field
-from planner.texts import _
+from planner.texts import Msg, _
 from planner.units import Quantity
 
 
@@ -176,10 +176,24 @@ class Settings(Record):
 # ---------------------------------------------------------------- catalog
 
 
-class Item(Record):
-    name: str = ""
+class Pack(Record):
+    """One size an item is sold in, and its price: ``{ pack = "250 g", price = 3_500 }``."""
+
     pack: Qty
     price: Money
+
+
+class Item(Record):
+    """A catalog item, sold in one size (pack and price) or in several (packs: every size with its price, the
+    warung's loose sizes too); a recipe costs it at its largest size, a shopping list buys the cheapest mix."""
+
+    # Once the catalog is loaded (catalog.settle_packs), pack and price are the largest size's and
+    # packs lists every size, largest first.
+
+    name: str = ""
+    pack: Qty = field(default=None)  # None only until the catalog settles an item written with packs
+    price: Money = field(default=None)
+    packs: list[Pack] | None = field(default=None, min_length=1)
     as_of: date | None = None
     source: str = ""
     units: dict[str, Qty] = {}
@@ -188,7 +202,34 @@ class Item(Record):
     yield_: UsableShare = field(default=Decimal(1), alias="yield")
     width: Qty | None = None
     step: Qty | None = None
+    by_use: bool = False  # a running stock (the gas tank in use): a plan pays for what is used, not whole packs
     note: str = ""
+
+    @after
+    def _one_way_to_buy(self) -> Item:
+        if self.packs is None:
+            for key in ("pack", "price"):
+                if getattr(self, key) is None:
+                    raise _wrap(
+                        InputError(
+                            Msg(_("'{key}' is missing"), {"key": key}),
+                            Msg(_("add {key} = ... (see README, file formats)"), {"key": key}),
+                        )
+                    )
+            return self
+        if self.pack is not None or self.price is not None:
+            raise _fail(
+                _("the item has both pack and price and a list of packs"),
+                _("keep one: pack and price for one size, or packs = [ ... ] with every size and its price"),
+            )
+        if self.step is not None:
+            raise _wrap(
+                problem(
+                    _("an item sold in steps has one pack and price, not a list of packs"),
+                    hint=_('write pack = "1 m", price = ... and step = "0.25 m"'),
+                ).under("step")
+            )
+        return self
 
     def label(self, item_id: str) -> str:
         return self.name or item_id
@@ -394,6 +435,7 @@ def kind_of(data: Mapping[str, object]) -> Kind | None:
 __all__ = [
     "MODELS",
     "Item",
+    "Pack",
     "Pattern",
     "PatternProduct",
     "Plan",

@@ -3,8 +3,10 @@
 docs/design.md, Formulas: ``batches = ceil(pieces / sellable)``; ``made = batches × sellable``;
 per catalog item ``need = Σ usable qty × batches / yield`` in purchase packs (from
 ``CostSheet.needs()``, so sub-recipes and yield are included), ``short = max(0, need −
-stock)``, ``packs = ceil(short / pack)`` — an item with a ``step`` (fabric sold by length)
-is bought in steps instead —, ``spend = packs × price``, ``left = stock + bought − need``.
+stock)``, bought as the cheapest mix of the sizes the item is sold in that covers ``short``
+(``packs.cheapest_mix``; one size: ``ceil(short / pack)``) — an item with a ``step`` (fabric sold
+by length) is bought in steps instead, an item ``by_use`` (the gas tank in use) pays ``short ×
+price`` —, ``spend`` = what the mix costs, ``left = stock + bought − need``.
 Labour hours ``= Σ batches × minutes / 60``; equipment hours ``= Σ batches ×
 equipment_minutes / 60 / capacity``; ``days = ceil(max(labour / workers, equipment) /
 hours_per_day)``. A pattern is made one garment per batch (sellable 1).
@@ -16,13 +18,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
-from planner.catalog import find_item, pack_units
+from planner.catalog import find_item, offers, pack_units
 from planner.costing import SIXTY, CostSheet
 from planner.diagnostics import Diagnostics
 from planner.errors import InputError, warning
 from planner.models import Item, Settings
 from planner.money import ZERO, ceil_div, quantize
+from planner.packs import NOTHING, Mix, Offer, cheapest_mix
 from planner.pricing import ChannelPrice, price_channel
 from planner.texts import _
 from planner.units import Quantity, UnitTable, check_positive, parse_quantity
@@ -96,32 +100,42 @@ class Use:
 
 @dataclass(frozen=True)
 class ShoppingLine:
-    """One catalog item: need and stock in purchase packs, bought in whole ``unit``s."""
+    """One catalog item: need and stock in purchase packs (its largest size), bought as the
+    cheapest mix of the sizes it is sold in; an item bought ``by_use`` is paid for what is used."""
 
     item: str
-    pack: Quantity  # the catalog pack (need, stock and left are shown in its unit)
-    unit: Quantity  # what is bought at a time: the pack, or the item's step
-    per_unit: Decimal  # purchase packs in one bought unit (1, or step / pack)
+    pack: Quantity  # the catalog pack, its largest size (need, stock and left are shown in its unit)
+    offers: tuple[Offer, ...]  # what it is bought in: its sizes, or the fabric's step
     price: Decimal  # price of one purchase pack
     need: Decimal
     stock: Decimal
     uses: tuple[Use, ...]
+    by_use: bool = False
 
     @property
     def short(self) -> Decimal:
         return max(ZERO, self.need - self.stock)
 
+    @cached_property
+    def mix(self) -> Mix:
+        return NOTHING if self.by_use else cheapest_mix(self.short, self.offers)
+
+    @property
+    def unit(self) -> Quantity:
+        """What one bought pack is when there is one size: the pack, or the fabric's step."""
+        return self.offers[0].size
+
     @property
     def packs(self) -> int:
-        return units_to_buy(self.short, self.per_unit)
+        return self.mix.packs
 
     @property
     def bought(self) -> Decimal:
-        return self.packs * self.per_unit
+        return self.short if self.by_use else self.mix.amount
 
     @property
     def spend(self) -> Decimal:
-        return self.bought * self.price
+        return self.short * self.price if self.by_use else self.mix.spend
 
     @property
     def left(self) -> Decimal:
@@ -211,11 +225,6 @@ class ProductionPlan:
         return None if self.days_left is None else max(0, self.days - self.days_left)
 
 
-def units_to_buy(short: Decimal, per_unit: Decimal) -> int:
-    """Whole units covering ``short`` (one fewer would not); nothing when nothing is short."""
-    return ceil_div(short, per_unit) if short > 0 else 0
-
-
 def batches_for(pieces: int, sellable: Decimal) -> int:
     """``ceil(pieces / sellable)``."""
     return ceil_div(Decimal(pieces), sellable)
@@ -265,6 +274,22 @@ def opening_stock(table: Mapping[str, object], catalog: Mapping[str, Item], unit
     return {item_id: n for item_id, n in packs.items() if n is not None}
 
 
+@dataclass(frozen=True)
+class Kitchen:
+    """What a plan is worked out with besides its products: stock (purchase packs), settings,
+    catalog, units, ``--set`` prices, the dates, and where the stock is written (file, table)."""
+
+    stock: Mapping[str, Decimal]
+    settings: Settings
+    catalog: Mapping[str, Item]
+    units: UnitTable
+    prices: Mapping[str, Decimal]
+    today: date
+    due: date | None = None
+    name: str | None = None
+    stock_at: tuple[str | None, tuple[str | int, ...]] = (None, ())
+
+
 def plan_production(
     orders: list[Order],
     stock: Mapping[str, Decimal],
@@ -280,11 +305,18 @@ def plan_production(
 ) -> ProductionPlan:
     """The whole plan: runs, shopping list, equipment time (``stock`` in purchase packs, written
     in the file and under the table ``stock_at`` names)."""
-    runs = tuple(make_run(o, settings) for o in merge_orders(orders))
-    shopping = shopping_list(runs, stock, catalog, units, prices)
+    kitchen = Kitchen(stock, settings, catalog, units, prices, today, due, name, stock_at)
+    return plan_runs(tuple(make_run(o, settings) for o in merge_orders(orders)), kitchen)
+
+
+def plan_runs(runs: tuple[Run, ...], kitchen: Kitchen) -> ProductionPlan:
+    """The plan of runs whose batches are chosen: shopping list, equipment time, notes."""
+    settings, stock, stock_at = kitchen.settings, kitchen.stock, kitchen.stock_at
+    shopping = shopping_list(runs, stock, kitchen.catalog, kitchen.units, kitchen.prices)
     notes: tuple[InputError, ...] = ()
     for note in (n for run in runs for n in run.sheet.notes):  # sizes of one pattern share their notes
         notes += (note,) if note not in notes else ()
+    used = {item for run in runs for item in run.sheet.needs()}
     notes += tuple(
         warning(
             _("the stock of '{item}' is not used by any product in this plan"),
@@ -292,17 +324,17 @@ def plan_production(
             item=item_id,
         ).at(stock_at[0], loc=(*stock_at[1], item_id))
         for item_id in stock
-        if item_id not in {line.item for line in shopping}
+        if item_id not in used
     )
     return ProductionPlan(
-        name,
+        kitchen.name,
         runs,
         shopping,
         equipment_use(runs, settings),
         settings.labor.workers,
         settings.labor.hours_per_day,
-        today,
-        due,
+        kitchen.today,
+        kitchen.due,
         notes,
         settings.channels[0].name,
     )
@@ -317,7 +349,7 @@ def shopping_list(
 ) -> tuple[ShoppingLine, ...]:
     """Every item the runs use, combined across products before stock is subtracted."""
     uses: dict[str, list[Use]] = {}
-    for run in runs:
+    for run in (r for r in runs if r.batches):  # a product the budget makes none of buys nothing
         for item_id, per_batch in run.sheet.needs(exclude=("packaging",)).items():
             uses.setdefault(item_id, []).append(Use(run, per_batch))
         for item_id, per_batch in run.sheet.needs(only="packaging").items():
@@ -326,19 +358,20 @@ def shopping_list(
     for item_id, item_uses in uses.items():
         item = find_item(catalog, item_id)
         need = quantize(sum((u.packs for u in item_uses), ZERO), NOISE_PLACES)
-        unit, per_unit = buying_unit(item_id, item, catalog, units)
         price = prices.get(item_id, item.price)
         lines.append(
-            ShoppingLine(item_id, item.pack, unit, per_unit, price, need, stock.get(item_id, ZERO), tuple(item_uses))
+            ShoppingLine(
+                item_id,
+                item.pack,
+                offers(item_id, item, units, price),
+                price,
+                need,
+                stock.get(item_id, ZERO),
+                tuple(item_uses),
+                item.by_use,
+            )
         )
     return tuple(lines)
-
-
-def buying_unit(item_id: str, item: Item, catalog: Mapping[str, Item], units: UnitTable) -> tuple[Quantity, Decimal]:
-    """(what is bought at a time, how many purchase packs that is): the pack, or the fabric's step."""
-    if item.step is None:
-        return item.pack, Decimal(1)
-    return item.step, pack_units(catalog, units, item_id, item.step)
 
 
 def equipment_use(runs: tuple[Run, ...], settings: Settings) -> tuple[EquipmentUse, ...]:
@@ -349,7 +382,7 @@ def equipment_use(runs: tuple[Run, ...], settings: Settings) -> tuple[EquipmentU
     by_name: dict[str, list[Run]] = {}
     for run in runs:
         name = run.sheet.equipment
-        if name is not None and name in known and run.sheet.equipment_minutes:
+        if name is not None and name in known and run.sheet.equipment_minutes and run.batches:
             by_name.setdefault(name, []).append(run)
     return tuple(
         EquipmentUse(

@@ -48,6 +48,12 @@ RULES: dict[str, dict[str, Any]] = {
         ]
     },
     "Make": {"oneOf": [{"required": ["pieces"]}, {"required": ["sizes"]}]},
+    "Item": {
+        "oneOf": [
+            {"required": ["pack", "price"], "not": {"required": ["packs"]}},
+            {"required": ["packs"], "not": {"anyOf": [{"required": ["pack"]}, {"required": ["price"]}]}},
+        ]
+    },
 }
 
 

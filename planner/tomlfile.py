@@ -273,7 +273,11 @@ def _line_index(text: str) -> LineIndex:
     index: LineIndex = {}
     counts: LineIndex = {}
     table: tuple[str | int, ...] = ()
+    array: _Array | None = None  # a multi-line array of inline tables being read
     for number, line in enumerate(_without_long_strings(text).split("\n"), start=1):  # TOML's lines
+        if array is not None:
+            array = array.read(line, number, index)
+            continue
         header = _HEADER.match(line)
         if header and not line.lstrip().startswith("#"):
             path = _split_key(header.group(2))
@@ -291,10 +295,35 @@ def _line_index(text: str) -> LineIndex:
             full = table + _split_key(key.group(1))
             index.setdefault(full, number)
             rest = line[key.end() :]
-            if "{" in rest:  # keys of an inline table on the same line
+            if rest.lstrip().startswith("["):  # an array: its inline tables are its elements
+                array = _Array(full).read(rest, number, index)
+            elif "{" in rest:  # keys of an inline table on the same line
                 for inner in _INLINE_KEY.finditer(rest):
                     index.setdefault(full + (inner.group(1).strip('"'),), number)
     return index
+
+
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+
+
+class _Array:
+    """An array value, possibly over several lines: ``packs = [`` then ``{ pack = "1 kg", ... },``
+    lines; each inline table is element n, placed at its line with its keys."""
+
+    def __init__(self, key: tuple[str | int, ...]) -> None:
+        self.key, self.depth, self.count = key, 0, 0
+
+    def read(self, line: str, number: int, index: LineIndex) -> _Array | None:
+        plain = _QUOTED.sub('""', line).split("#", 1)[0]
+        for part in re.split(r"(?=\{)", plain):
+            if part.startswith("{") and self.depth == 1:
+                element = (*self.key, self.count)
+                index.setdefault(element, number)
+                for inner in _INLINE_KEY.finditer(part):
+                    index.setdefault((*element, inner.group(1).strip('"')), number)
+                self.count += 1
+            self.depth += part.count("[") + part.count("{") - part.count("]") - part.count("}")
+        return self if self.depth > 0 else None
 
 
 def _resolve(path: tuple[str, ...], counts: LineIndex) -> tuple[str | int, ...]:

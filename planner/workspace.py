@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from planner import tomlfile
-from planner.catalog import Catalog, check_catalog
+from planner.catalog import Catalog, check_catalog, settle_packs
 from planner.diagnostics import Diagnostics
 from planner.errors import InputError, InputErrors, path_problem, problem
 from planner.locales import currency_places
@@ -273,7 +273,7 @@ def _load_catalog(ws: Workspace, path: Path) -> Catalog:
             broken.add(item_id)
             continue
         try:
-            items[item_id] = validate(Item, entry, {"places": ws.places})
+            items[item_id] = settle_packs(item_id, validate(Item, entry, {"places": ws.places}), ws.units)
         except InputErrors as errs:
             ws.diagnostics.extend((e.under(item_id) for e in errs.problems), where)
             broken.add(item_id)

@@ -449,7 +449,8 @@ def test_a_broken_file_never_crashes_the_cli(tmp_path, kind, seed):
 ABSURD = [
     ("prices.toml", "price = 17_000", "price = 1e300"),
     ("prices.toml", "price = 17_000", "price = 1" + "0" * 5000),
-    ("prices.toml", 'pack = "1 kg"\nprice = 17_000', 'pack = "1e-30 kg"\nprice = 17_000'),
+    ("prices.toml", 'pack = "1 kg"\nprice = 18_000', 'pack = "1e-30 kg"\nprice = 18_000'),
+    ("prices.toml", '{ pack = "250 g", price = 4_500 }', '{ pack = "1e-30 g", price = 4_500 }'),
     ("prices.toml", 'width = "115 cm"\nstep = "0.25 m"', 'width = "0.000000001 cm"\nstep = "1e-300 m"'),
     ("recipes/bingka-kentang.toml", 'qty = "250 g"', 'qty = "10000000000000000000000000000000000000000 g"'),
     ("recipes/bingka-kentang.toml", 'qty = "250 g"', 'qty = "0.000000000000000000000000000001 g"'),
@@ -470,7 +471,7 @@ ABSURD = [
     # Each within the limits, together beyond Decimal's 28 digits: reported, not a crash.
     (
         "prices.toml",
-        'pack = "1 kg"\nprice = 17_000',
+        'pack = "1 kg"\nprice = 18_000',
         'pack = "0.000000001 mg"\nyield = 0.000000001\nprice = 999_999_999_999',
     ),
 ]

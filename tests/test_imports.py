@@ -25,6 +25,7 @@ CORE = (
     "costing",
     "pricing",
     "planning",
+    "packs",
     "scaling",
     "quoting",
     "comparing",

@@ -125,11 +125,11 @@ def test_init_writes_the_defaults_then_commands_inside_use_them(tmp_path: Path):
         return D(json.loads(out)["totals"]["batch"])
 
     before = batch()
-    # the scaffold uses 2 butir telur-ayam at 62.5 g each = 0.125 of a 1 kg pack; the workspace's price goes
-    # from Rp 29.000 to Rp 37.000: the batch costs 0.125 × 8.000 = Rp 1.000 more
+    # the scaffold uses 2 butir telur-ayam at 62.5 g each = 0.125 of a 1 kg pack; the workspace's price of
+    # its largest pack goes from Rp 29.000 to Rp 37.000: the batch costs 0.125 × 8.000 = Rp 1.000 more
     prices = ws / "prices.toml"
     prices.write_text(
-        re.sub(r"(\[telur-ayam\][^\[]*?price = )29_000", r"\g<1>37_000", written(prices)), encoding="utf-8"
+        re.sub(r"(\[telur-ayam\].*?price = )29_000", r"\g<1>37_000", written(prices), flags=re.S), encoding="utf-8"
     )
     assert batch() - before == D(1000)
 

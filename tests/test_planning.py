@@ -17,7 +17,8 @@ from planner.costing import CostLine, CostSheet, Need
 from planner.errors import InputError, InputErrors
 from planner.models import Item, Settings
 from planner.options import pieces as whole_pieces
-from planner.planning import Order, ShoppingLine, opening_stock, plan_production, units_to_buy
+from planner.packs import Offer, cheapest_mix
+from planner.planning import Order, ShoppingLine, opening_stock, plan_production
 from planner.texts import _
 from planner.units import Quantity
 from planner.workspace import unit_table
@@ -274,7 +275,7 @@ amounts = st.decimals(min_value=D("0.001"), max_value=D(10_000), places=3)
 )
 def test_whole_packs_always_cover_need_and_one_fewer_does_not(need, stock, per_unit):
     short = max(D(0), need - stock)
-    packs = units_to_buy(short, per_unit)
+    packs = cheapest_mix(short, [Offer(Quantity(per_unit, "kg"), per_unit, D(1_000))]).packs
     assert stock + packs * per_unit >= need
     if short > 0:
         assert stock + (packs - 1) * per_unit < need

@@ -97,7 +97,9 @@ BROKEN = [
     ("settings", 'language = "jv"\n', "'jv' is not one of ['id', 'en']"),
     ("settings", "[labor]\nwage_per_hour = 30_602.5\n", "30602.5 is not of type 'integer'"),
     ("catalog", '[gula]\npack = "1 kg"\nprice = 14.500\n', "14.5 is not of type 'integer'"),
-    ("catalog", '[gula]\npack = "1 kg"\n', "'price' is a required property"),
+    ("catalog", '[gula]\npack = "1 kg"\n', "is not valid under any of"),
+    ("catalog", '[gula]\npack = "1 kg"\npacks = [ { pack = "250 g", price = 4_500 } ]\n', "is not valid under any of"),
+    ("catalog", "[gula]\npacks = []\n", "should be non-empty"),
     ("catalog", '[gula]\npack = "1 kg"\nprice = 14_500\nas_of = "kemarin"\n', "is not a 'date'"),
     ("plan", 'name = "P"\n[[make]]\nproduct = "a.toml"\npieces = 5\nsizes = { S = 2 }\n', "is valid under each of"),
     ("plan", 'name = "P"\n[[make]]\nproduct = "a.toml"\n', "is not valid under any of"),
@@ -119,6 +121,8 @@ def test_a_good_file_is_accepted_so_the_broken_ones_fail_for_their_fault() -> No
     assert problems("recipe", RECIPE) == []
     assert problems("plan", 'name = "P"\n[[make]]\nproduct = "a.toml"\npieces = 5\n') == []
     assert problems("catalog", '[gula]\npack = "1 kg"\nprice = 14_500\nas_of = 2026-01-15\n') == []
+    two_sizes = '[gula]\npacks = [ { pack = "1 kg", price = 17_000 }, { pack = "250 g", price = 4_500 } ]\n'
+    assert problems("catalog", two_sizes) == []
 
 
 def test_planner_rejects_what_the_schema_rejects(examples: Path) -> None:

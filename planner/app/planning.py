@@ -7,15 +7,19 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.app.common import context, finish
 from planner.costing import Context, cost_pattern, cost_recipe
 from planner.errors import InputError, InputErrors, MissingFile, problem
 from planner.models import Make, PatternProduct, Plan, RecipeProduct
-from planner.planning import Order, ProductionPlan, opening_stock, plan_production
+from planner.planning import Kitchen, Order, ProductionPlan, make_run, merge_orders, opening_stock, plan_runs
 from planner.reports import Report
 from planner.texts import _
 from planner.workspace import Workspace, load_plan, load_product, pattern_by_sizes
+
+if TYPE_CHECKING:
+    from planner.budget import BudgetPlan
 
 
 @dataclass(frozen=True)
@@ -24,26 +28,31 @@ class PlanOptions:
     stock: Path | None = None  # a TOML table item = "qty" instead of the plan's [stock]
     prices: Mapping[str, Decimal] = field(default_factory=dict)
     explain: bool = False  # work out the working (a big plan has a lot of it)
+    budget: Decimal | None = None  # --budget: the production that fits this money, pieces as upper limits
 
 
 def plan(
     ws: Workspace, plan_file: Path | None, targets: Sequence[tuple[Path, int]], options: PlanOptions
 ) -> list[Report]:
-    """A plan file, or FILE=N targets (N pieces of a recipe each), planned."""
-    from planner.reports.plan import plan_report
-
+    """A plan file, or FILE=N targets (N pieces of a recipe each), planned; with a budget, what it makes."""
     ctx = context(ws, options.prices)
     made = planned(ws, ctx, plan_file, targets, options)
     ws.diagnostics.raise_errors()
     assert made is not None
     file = str(plan_file) if plan_file else None
-    return finish(ws, [plan_report(made, ws.places, file=file, explain=options.explain)])
+    if isinstance(made, ProductionPlan):
+        from planner.reports.plan import plan_report
+
+        return finish(ws, [plan_report(made, ws.places, file=file, explain=options.explain)])
+    from planner.reports.budget import budget_report
+
+    return finish(ws, [budget_report(made, ws.places, file=file, explain=options.explain)])
 
 
 def planned(
     ws: Workspace, ctx: Context, plan_file: Path | None, targets: Sequence[tuple[Path, int]], options: PlanOptions
-) -> ProductionPlan | None:
-    """The production plan, or None with its problems in the run's diagnostics."""
+) -> ProductionPlan | BudgetPlan | None:
+    """The production plan (or what the budget makes), or None with its problems in the run's diagnostics."""
     diag = ws.diagnostics
     model = diag.collect(lambda: load_plan(ws, plan_file), str(plan_file)) if plan_file else None
     if plan_file is not None and model is None:
@@ -57,21 +66,33 @@ def planned(
     stock = diag.collect(lambda: stock_of(ws, model, options.stock), where)
     if diag.has_errors or stock is None:
         return None
-    stock_at = (where, () if options.stock else ("stock",))
-    return diag.collect(
-        lambda: plan_production(
-            orders,
-            stock,
-            ws.settings,
-            ws.catalog,
-            ws.units,
-            ctx.prices,
-            today=options.today,
-            due=model.due if model else None,
-            name=model.name if model else None,
-            stock_at=stock_at,
-        )
+    kitchen = Kitchen(
+        stock,
+        ws.settings,
+        ws.catalog,
+        ws.units,
+        ctx.prices,
+        options.today,
+        model.due if model else None,
+        model.name if model else None,
+        (where, () if options.stock else ("stock",)),
     )
+    if options.budget is not None:
+        budget = options.budget
+        return diag.collect(lambda: budgeted(orders, kitchen, budget, plan_file))
+    return diag.collect(lambda: plan_runs(tuple(make_run(o, ws.settings) for o in merge_orders(orders)), kitchen))
+
+
+def budgeted(orders: list[Order], kitchen: Kitchen, budget: Decimal, plan_file: Path | None) -> BudgetPlan:
+    """What the budget makes; a problem with the due date is told at the plan's ``due`` line."""
+    from planner.budget import plan_budget
+
+    try:
+        return plan_budget(orders, kitchen, budget)
+    except InputError as err:
+        if err.loc and plan_file is not None:
+            raise err.at(str(plan_file)) from None
+        raise
 
 
 def plan_orders(ws: Workspace, ctx: Context, path: Path, model: Plan) -> list[Order]:

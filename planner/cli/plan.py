@@ -39,8 +39,9 @@ TargetsArg = Annotated[
 
 @app.command(
     help=_(
-        "Batches, shopping list in whole packs, cash, working days and profit for a production target."
-        "\n\nExample: planner plan plans/pesanan-kenduri.toml --today 2026-12-01"
+        "Batches, shopping list in whole packs, cash, working days and profit for a production target; with "
+        "--budget, what the money makes."
+        "\n\nExample: planner plan plans/pesanan-kenduri.toml --today 2026-12-01 --budget 500000"
     )
 )
 def plan(
@@ -57,6 +58,17 @@ def plan(
     today: Annotated[
         str | None,
         typer.Option("--today", metavar="DATE", help=_("Count days to the due date from this date (YYYY-MM-DD).")),
+    ] = None,
+    budget: Annotated[
+        str | None,
+        typer.Option(
+            "--budget",
+            metavar="AMOUNT",
+            help=_(
+                "Make what this money buys: each product's pieces become an upper limit; one product gets the most "
+                "batches, several the most profitable mix (solved by HiGHS)."
+            ),
+        ),
     ] = None,
     set_: SetOpt = None,
     format: FormatOpt = "table",
@@ -75,7 +87,8 @@ def plan(
     files = [plan_file] if plan_file else [path for path, _count in pairs]
 
     def compute(ws: Workspace) -> list[Report]:
-        asked = planning.PlanOptions(day, stock, prices(shared, ws), explain)
+        money = options.money("--budget", budget, ws.places, ws.settings.currency)
+        asked = planning.PlanOptions(day, stock, prices(shared, ws), explain, money)
         return planning.plan(ws, plan_file, pairs, asked)
 
     run(shared, files + ([stock] if stock else []), compute)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -57,12 +58,21 @@ def runs_table(plan: ProductionPlan) -> Table:
 
 
 def buy_cell(line: ShoppingLine) -> object:
-    """``3 kg``, ``47 butir``, ``9,25 m`` (packs of one, or steps), ``500 g`` (one pack) or ``2 × 500 g``."""
+    """``3 kg``, ``47 butir``, ``9,25 m`` (packs of one, or steps), ``500 g`` (one pack), ``2 × 500 g``,
+    or a mix of sizes ``2 kg + 3 butir``; what an item bought by use costs is its used amount."""
+    if line.by_use and line.bought:
+        return friendly(line.qty(line.bought))
     if line.packs == 0:
         return msg(_("-"))
-    if line.unit.amount == 1 or line.unit != line.pack or line.packs == 1:
-        return Quantity(line.packs * line.unit.amount, line.unit.unit)
-    return msg(_("{packs} × {pack}"), packs=line.packs, pack=line.unit)
+    parts = [bought_part(offer.size, n, stepped=line.unit != line.pack) for offer, n in line.mix.parts]
+    return plus(parts)
+
+
+def bought_part(size: Quantity, count: int, *, stepped: bool = False) -> object:
+    """``count`` packs of ``size``: ``3 kg``, ``47 butir``, ``9,25 m`` (steps), ``500 g`` or ``2 × 500 g``."""
+    if size.amount == 1 or stepped or count == 1:
+        return Quantity(count * size.amount, size.unit)
+    return msg(_("{packs} × {pack}"), packs=count, pack=size)
 
 
 def friendly(qty: Quantity) -> Quantity:
@@ -191,21 +201,63 @@ def explain_line(line: ShoppingLine) -> tuple[Msg, ...]:
         for u in line.uses
     ]
     need = msg(_("{item}: need = {parts} = {need}"), item=line.item, parts=plus(parts), need=line.qty(line.need))
-    buy = msg(
-        _("{item}: buy ceil(max(0, {need} − {stock}) / {unit}) = {packs} × {unit} at {price} = {spend}; left = {left}"),
+    return need, explain_buy(line)
+
+
+def explain_buy(line: ShoppingLine) -> Msg:
+    """One size: ``ceil(short / pack) × pack at price``; several: the cheapest mix, each size at its price;
+    by use: the amount used at the pack's unit price."""
+    short = msg(_("max(0, {need} − {stock})"), need=line.qty(line.need), stock=line.qty(line.stock))
+    if line.by_use:
+        return msg(
+            _("{item}: paid by use, {short} at {price} a {pack} = {spend}; left = {left}"),
+            item=line.item,
+            short=short,
+            price=Cash(line.price),
+            pack=line.pack,
+            spend=Cash(line.spend),
+            left=line.qty(line.left),
+        )
+    if len(line.offers) == 1:
+        offer = line.offers[0]
+        return msg(
+            _(
+                "{item}: buy ceil(max(0, {need} − {stock}) / {unit}) = {packs} × {unit} at {price} = {spend}; "
+                "left = {left}"
+            ),
+            item=line.item,
+            need=line.qty(line.need),
+            stock=line.qty(line.stock),
+            unit=offer.size,
+            packs=line.packs,
+            price=Cash(offer.price),
+            spend=Cash(line.spend),
+            left=line.qty(line.left),
+        )
+    sizes = [msg(_("{pack} at {price}"), pack=o.size, price=Cash(o.price)) for o in line.offers]
+    bought = [
+        msg(_("{packs} × {pack} at {price}"), packs=n, pack=o.size, price=Cash(o.price)) for o, n in line.mix.parts
+    ]
+    return msg(
+        _("{item}: sold as {sizes}; the cheapest mix covering {short} is {bought} = {spend}; left = {left}"),
         item=line.item,
-        need=line.qty(line.need),
-        stock=line.qty(line.stock),
-        unit=line.unit,
-        packs=line.packs,
-        price=Cash(line.price * line.per_unit),
+        sizes=joined(sizes),
+        short=short,
+        bought=plus(bought) if bought else msg(_("-")),
         spend=Cash(line.spend),
         left=line.qty(line.left),
     )
-    return need, buy
 
 
-def plus(parts: list[Msg]) -> Msg:
+def joined(parts: list[Msg]) -> Msg:
+    """``a, b, c`` as nested messages."""
+    out = parts[0]
+    for part in parts[1:]:
+        out = msg(_("{a}, {b}"), a=out, b=part)
+    return out
+
+
+def plus(parts: list[Any]) -> Any:
     """``a + b + c`` as nested messages (each part formats in the user's language)."""
     joined = parts[0]
     for part in parts[1:]:
@@ -332,6 +384,10 @@ def plan_json(plan: ProductionPlan, file: str | None) -> dict[str, Any]:
             "buy": qty_json(s.qty(s.bought)),
             "spend": money_json(s.spend),
             "left": qty_json(s.qty(s.left)),
+            "mix": [
+                {"pack": qty_json(o.size), "packs": n, "price": money_json(o.price), "spend": money_json(o.price * n)}
+                for o, n in s.mix.parts
+            ],
         }
         for s in plan.shopping
     ]
@@ -355,12 +411,19 @@ def plan_json(plan: ProductionPlan, file: str | None) -> dict[str, Any]:
     return {"plan": plan.name, "file": file, "products": products, "shopping": shopping, "totals": totals}
 
 
-def plan_report(plan: ProductionPlan, places: int, *, file: str | None = None, explain: bool = True) -> Report:
+def plan_report(
+    plan: ProductionPlan,
+    places: int,
+    *,
+    file: str | None = None,
+    explain: bool = True,
+    explain_runs: Callable[[Run], Msg] = explain_run,
+) -> Report:
     """The plan's tables and JSON; the working only when asked (a 1,000-product plan has a lot of it)."""
     title = plan.name or msg(_("Production plan"))
     working = (
         (
-            tuple(explain_run(r) for r in plan.runs)
+            tuple(explain_runs(r) for r in plan.runs)
             + tuple(m for line in plan.shopping for m in explain_line(line))
             + tuple(explain_totals(plan))
         )
