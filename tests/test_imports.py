@@ -27,6 +27,7 @@ CORE = (
     "planning",
     "scaling",
     "quoting",
+    "schedule",
     "comparing",
     "scenarios",
     "checks",
