@@ -343,12 +343,14 @@ class Service(Record):
     cost: Money
 
 
+# A garment to sew in sizes, with its fabric; or, without [fabric], an alteration (permak) or any job of
+# operations, materials and services only, with sizes or without. (No docstring: the schema says it.)
 class Pattern(Record):
     name: str = field(min_length=1)
     source: str = ""
     notes: str = ""
-    sizes: list[str] = field(min_length=1)
-    fabric: Fabric
+    sizes: list[str] = []
+    fabric: Fabric | None = None
     materials: list[Line] = []
     operations: list[Operation] = []
     services: list[Service] = []
@@ -358,15 +360,30 @@ class Pattern(Record):
 
     @after
     def _need_for_every_size(self) -> Pattern:
-        missing = [s for s in self.sizes if s not in self.fabric.need]
-        extra = [s for s in self.fabric.need if s not in self.sizes]
-        if missing or extra:
+        if self.fabric is None:
+            if not (self.operations or self.materials or self.services):
+                raise _fail(
+                    _("a pattern without [fabric] needs operations, materials or services"),
+                    _(
+                        'add [fabric] for a garment, or the work of an alteration: [[operations]] name = "Potong" '
+                        "minutes = 15"
+                    ),
+                )
+        elif not self.sizes:
             raise _fail(
-                _("fabric need does not match sizes (missing: {missing}; not in sizes: {extra})"),
-                _('give need a length for every size, e.g. need = {{ S = "1.30 m", M = "1.40 m" }}'),
-                missing=", ".join(missing) or "-",
-                extra=", ".join(extra) or "-",
+                _("a pattern with [fabric] needs its sizes"),
+                _('write e.g. sizes = ["S", "M", "L"], with a need for each in [fabric]'),
             )
+        else:
+            missing = [s for s in self.sizes if s not in self.fabric.need]
+            extra = [s for s in self.fabric.need if s not in self.sizes]
+            if missing or extra:
+                raise _fail(
+                    _("fabric need does not match sizes (missing: {missing}; not in sizes: {extra})"),
+                    _('give need a length for every size, e.g. need = {{ S = "1.30 m", M = "1.40 m" }}'),
+                    missing=", ".join(missing) or "-",
+                    extra=", ".join(extra) or "-",
+                )
         if len(set(self.sizes)) != len(self.sizes):
             raise _fail(
                 _("the name '{name}' appears twice in {kind}"),
@@ -447,6 +464,8 @@ def kind_of(data: Mapping[str, object]) -> Kind | None:
         return "pattern"
     if "batch" in data or "ingredients" in data:
         return "recipe"
+    if "operations" in data or "services" in data or "materials" in data:
+        return "pattern"  # an alteration (permak): work without fabric or sizes
     return None
 
 

@@ -29,6 +29,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from planner.errors import problem
+from planner.models import Settings
 from planner.texts import _
 
 WEEK = 7
@@ -162,3 +163,15 @@ def schedule(jobs: Sequence[Job], shop: Workshop, today: date) -> tuple[Schedule
         placed.append(Scheduled(job, start, day, days, queue_hours, first, last))
         queue_hours += job.labor_hours
     return tuple(placed)
+
+
+def workshop_of(settings: Settings) -> Workshop:
+    """The settings' workers, hours a day, [calendar] and equipment capacities."""
+    calendar = settings.calendar
+    return Workshop(
+        settings.labor.workers,
+        settings.labor.hours_per_day,
+        calendar.closed_weekdays,
+        frozenset(calendar.holidays),
+        {e.name: e.capacity for e in settings.equipment},
+    )

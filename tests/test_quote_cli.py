@@ -124,7 +124,7 @@ def test_text_is_a_chat_message(shop):
         "Total: Rp165.000",
         "Deposit (50%, rounded up): Rp83.000",
         "Balance on collection: Rp82.000",
-        "Ready: March 3, 2026 (1 day)",
+        "Ready: March 3, 2026 (1 working day)",
     ]
 
 
@@ -137,14 +137,14 @@ MONEY_EN = [
     "Total: Rp563.000",
     "Deposit (50%, rounded up): Rp282.000",
     "Balance on collection: Rp281.000",
-    "Ready: March 3, 2026 (1 day)",
+    "Ready: March 3, 2026 (1 working day)",
 ]
 MONEY_ID = [
     "Biaya kilat (25%, dibulatkan ke atas): Rp113.000",
     "Total: Rp563.000",
     "Uang muka/DP (50%, dibulatkan ke atas): Rp282.000",
     "Pelunasan saat diambil: Rp281.000",
-    "Selesai: 3 Maret 2026 (1 hari)",
+    "Selesai: 3 Maret 2026 (1 hari kerja)",
 ]
 SIZES_EN = ["- size S: 2 × Rp75.000 = Rp150.000", "- size M: 3 × Rp75.000 = Rp225.000"]
 SIZES_EN.append("- size L: 1 × Rp75.000 = Rp75.000")

@@ -22,7 +22,7 @@ Fabric need at 150 cm: S 1 m, M 1,2 m, L 1,5 m; waste 10%.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,7 +38,8 @@ from planner.options import garments as parse_count
 from planner.options import length as parse_length
 from planner.options import order as parse_order
 from planner.options import sizes as parse_sizes
-from planner.quoting import FabricUse, Quote, SizeQuote, quote_pattern
+from planner.quoting import FabricUse, Quote, QuoteLine, quote_pattern
+from planner.schedule import Workshop
 from planner.texts import _
 from planner.units import Quantity
 from planner.workspace import load_product, load_workspace, unit_table
@@ -162,15 +163,15 @@ def test_size_mix_on_a_narrower_fabric(shop):
     assert f.cost == D(352500)
     # fabric at the exact metres, Rp 30.000/m: S 49.500, M 59.400, L 74.250; each × 11,75 / 11,715 bought:
     # S 49.647,89, M 59.577,46, L 74.471,83
-    assert [cents(s.fabric_cost) for s in q.sizes] == [D("49647.89"), D("59577.46"), D("74471.83")]
+    assert [cents(s.fabric_cost) for s in q.items] == [D("49647.89"), D("59577.46"), D("74471.83")]
     # C = 50.000 without fabric + that: S 99.647,89, M 109.577,46, L 124.471,83
-    assert [cents(s.unit_cost) for s in q.sizes] == [D("99647.89"), D("109577.46"), D("124471.83")]
+    assert [cents(s.unit_cost) for s in q.items] == [D("99647.89"), D("109577.46"), D("124471.83")]
     # the order's HPP: 6 garments × 50.000 + the fabric bought 352.500 = 652.500
     assert cents(q.cost) == D("652500.00")
     # × 1,5: S 149.471,83 → 150.000, M 164.366,20 → 165.000, L 186.707,75 → 187.000
-    assert [s.unit_price for s in q.sizes] == [D(150000), D(165000), D(187000)]
+    assert [s.unit_price for s in q.items] == [D(150000), D(165000), D(187000)]
     # amounts 2 × 150.000 + 3 × 165.000 + 1 × 187.000 = 300.000 + 495.000 + 187.000 = 982.000
-    assert [s.amount for s in q.sizes] == [D(300000), D(495000), D(187000)]
+    assert [s.amount for s in q.items] == [D(300000), D(495000), D(187000)]
     assert q.subtotal == D(982000)
     # rush 982.000 × 25% = 245.500 → up to Rp 1.000 = 246.000; total 1.228.000
     assert (q.rush_exact, q.rush, q.total) == (D(245500), D(246000), D(1228000))
@@ -198,7 +199,7 @@ def test_customer_fabric_that_falls_short(shop):
     assert (f.metres, f.buy, f.cost, f.brought) == (D("7.81"), D("8.0"), D(0), D(7))
     assert (f.enough, f.short, f.left, f.short_buy) == (False, D("0.81"), D(0), D("1.0"))
     # no fabric in the cost: C = 50.000 for every size, × 1,5 = 75.000 exactly
-    assert {s.unit_price for s in q.sizes} == {D(75000)}
+    assert {s.unit_price for s in q.items} == {D(75000)}
 
 
 def test_customer_fabric_that_is_enough(shop):
@@ -213,7 +214,7 @@ def test_a_single_garment_pays_for_the_fabric_bought(shop):
     assert (q.fabric.buy, q.fabric.cost, q.fabric.leftover) == (D("1.5"), D(60000), D("0.18"))
     # the one garment carries all of it: 52.800 at the exact metres × 1,5 / 1,32 = 60.000 (not 52.800)
     # C = 50.000 + 60.000 = 110.000; × 1,5 = 165.000; deposit 82.500 → 83.000; balance 82.000
-    (m,) = q.sizes
+    (m,) = q.items
     assert (m.fabric.cost, m.fabric_cost, m.unit_cost) == (D(52800), D(60000), D(110000))
     assert (m.unit_price, q.total, q.deposit, q.balance) == (D(165000), D(165000), D(83000), D(82000))
     # 90 min / 960 → 1 day
@@ -233,15 +234,15 @@ def test_the_cost_of_a_garment_keeps_the_exact_metres(shop):
 def test_the_shares_add_up_to_the_fabric_bought(shop, order):
     # Σ qty × share = cost × Σ qty × m / Σ qty × m = cost; and so for the metres bought
     q = make_quote(shop, order, fabric="kain-100")
-    assert cents(sum(s.qty * s.fabric_cost for s in q.sizes)) == cents(q.fabric.cost)
-    bought = [s.bought for s in q.sizes]
-    assert sum(s.qty * b.qty.amount for s, b in zip(q.sizes, bought) if b and b.qty) == pytest.approx(q.fabric.buy)
+    assert cents(sum(s.qty * s.fabric_cost for s in q.items)) == cents(q.fabric.cost)
+    bought = [s.bought for s in q.items]
+    assert sum(s.qty * b.qty.amount for s, b in zip(q.items, bought) if b and b.qty) == pytest.approx(q.fabric.buy)
 
 
 def test_a_price_exactly_on_the_step_is_not_raised(shop):
     # customer fabric: C = 50.000 × 1,5 = 75.000, already a multiple of Rp 1.000
     q = make_quote(shop, {"S": 1}, customer=True)
-    assert q.sizes[0].unit_price == D(75000)
+    assert q.items[0].unit_price == D(75000)
 
 
 def test_margin_form(shop):
@@ -249,7 +250,7 @@ def test_margin_form(shop):
     q = make_quote(shop, {"M": 1})
     from planner.pricing import list_price
 
-    assert list_price(q.sizes[0].unit_cost, Pricing(margin=D("0.2"), round_to=D(1000))) == D(138000)
+    assert list_price(q.items[0].unit_cost, Pricing(margin=D("0.2"), round_to=D(1000))) == D(138000)
 
 
 def test_no_step_buys_the_exact_metres(shop):
@@ -257,7 +258,7 @@ def test_no_step_buys_the_exact_metres(shop):
     q = make_quote(shop, {"S": 1}, fabric="kain-polos")
     assert (q.fabric.step, q.fabric.buy, q.fabric.cost, q.fabric.estimate) == (None, D("1.1"), D(22000), False)
     # C = 50.000 + 22.000 = 72.000, × 1,5 = 108.000 exactly: not raised to the next Rp 1.000
-    assert (q.fabric.leftover, q.sizes[0].unit_cost, q.sizes[0].unit_price) == (D(0), D(72000), D(108000))
+    assert (q.fabric.leftover, q.items[0].unit_cost, q.items[0].unit_price) == (D(0), D(72000), D(108000))
 
 
 def settings_with(ws, **quote):
@@ -281,7 +282,7 @@ def test_rush_buys_time(shop):
     rushed = make_quote(shop, order, today=date(2026, 3, 30), rush=True)
     assert (normal.days, rushed.days, rushed.minutes_per_day, rushed.ready) == (4, 3, D(1440), date(2026, 4, 2))
     # the rush surcharge is on top, rounded up; the garments' prices do not change
-    assert [s.unit_price for s in rushed.sizes] == [s.unit_price for s in normal.sizes]
+    assert [s.unit_price for s in rushed.items] == [s.unit_price for s in normal.items]
     assert rushed.rush % D(1000) == 0 and rushed.total == normal.total + rushed.rush
 
 
@@ -335,7 +336,7 @@ def test_price_check_per_hour(shop):
     (c,) = q.checks
     assert (c.profit, c.other_costs, c.hours) == (D(50000), D(5000), D("1.5"))
     assert c.per_hour.quantize(D("0.01")) == D("63333.33")
-    assert q.sizes[0].unit_price == D(100000) and q.below_wage == ()
+    assert q.items[0].unit_price == D(100000) and q.below_wage == ()
     # at 50.000: 45.000 / 1,5 = 30.000, exactly the wage: not below
     assert make_quote(shop, {"M": 1}, customer=True, price=D(50000)).below_wage == ()
     # at 45.000: 40.000 / 1,5 = 26.666,67 < 30.000: below
@@ -351,12 +352,13 @@ def test_unknown_sizes_are_listed(shop):
     assert problems[0].message.params["sizes"] == "S, M, L"
 
 
-def test_a_recipe_is_not_a_pattern(shop):
+def test_a_recipe_is_quoted_in_pieces_not_sizes(shop):
     from planner.app.quoting import QuoteOptions, quote
 
     with pytest.raises(InputError) as caught:
-        quote(load_workspace(shop), shop / "kue.toml", QuoteOptions({"S": 1}, today=TODAY))
-    assert caught.value.message.key == _("this is a recipe; a quote needs a sewing pattern")
+        quote(load_workspace(shop), shop / "kue.toml", QuoteOptions(sizes="S=1", today=TODAY))
+    assert caught.value.message.key == _("a recipe is quoted in pieces, not in sizes")
+    assert caught.value.hint.key == _("write e.g. --pieces 100")
 
 
 @pytest.mark.parametrize(
@@ -475,7 +477,7 @@ def test_quote_invariants(cost, qty, rush, deposit, markup, round_to, minutes, w
     from planner.pricing import list_price
 
     price = list_price(cost, pricing)
-    size = SizeQuote("M", qty, sheet("M", D("1.3"), cost, minutes), price, Quantity(D("1.3"), "m"))
+    size = QuoteLine("M", qty, sheet("M", D("1.3"), cost, minutes), price, Quantity(D("1.3"), "m"))
     fabric = FabricUse(
         "kain",
         "kain",
@@ -490,9 +492,8 @@ def test_quote_invariants(cost, qty, rush, deposit, markup, round_to, minutes, w
         False,
         D(0),
     )
-    q = Quote(
-        "Rok", "rok.toml", (size,), fabric, pricing, rush, deposit, workers, D(8), TODAY, D(30000), None, True, D(12)
-    )
+    shop = Workshop(workers, D(8))
+    q = Quote("Rok", "rok.toml", (size,), fabric, pricing, rush, deposit, shop, TODAY, D(30000), None, True, D(12))
     # the price is never below its target, and less than one step above it
     assert cost * (1 + markup) <= price < cost * (1 + markup) + round_to
     # the rush likewise, in whole steps: so the total is a multiple of round_to too
@@ -503,6 +504,8 @@ def test_quote_invariants(cost, qty, rush, deposit, markup, round_to, minutes, w
     # days cover the work, and one day fewer would not; a rushed job (12 h a day) never takes longer than at 8 h
     assert q.days * q.minutes_per_day >= q.minutes
     assert q.days == 0 or (q.days - 1) * q.minutes_per_day < q.minutes
+    # with every day a working day, the job is ready `days` days after today (tomorrow when there is no work)
+    assert q.ready == TODAY + timedelta(days=max(q.days, 1))
     assert q.days <= replace(q, rushed=False).days
 
 
