@@ -39,7 +39,7 @@ def test_no_line_is_wider_than_the_screen(examples: Path) -> None:
         assert max(len(line) for line in result.out.splitlines()) <= 80
         # the bar is never broken over two lines: every row with a figure ends with it
         bars = [line for line in result.out.splitlines() if "█" in line]
-        assert len(bars) == 6 + 3 * 4 + 5  # six recipes, four sizes of three patterns, five of gamis
+        assert len(bars) == 6 + 3 * 4 + 5 + 4  # six recipes, four sizes of three patterns, five of gamis, 4 alterations
         assert all(line.rstrip()[-1].isdigit() for line in bars)
 
 
@@ -81,7 +81,7 @@ def test_one_product_is_still_a_list(tmp_path: Path) -> None:
 def test_a_folder_skips_its_plans_but_a_named_plan_is_an_error(examples: Path) -> None:
     folder = run_cli("compare", ".", "-f", "json", cwd=examples)
     assert folder.code == 0, folder.err
-    assert len(json.loads(folder.out)) == 6 + 3 * 4 + 5
+    assert len(json.loads(folder.out)) == 6 + 3 * 4 + 5 + 4  # and the four alterations in patterns/permak
     named = run_cli("compare", "plans/pesanan-kenduri.toml", cwd=examples)
     assert named.code == 1 and "rencana produksi" in named.err
     empty = run_cli("compare", "plans", "--lang", "en", cwd=examples)

@@ -256,7 +256,7 @@ def size_row(sheet: CostSheet, width: int, places: int) -> Row:
 def price_table(priced: list[tuple[CostSheet, list[ChannelPrice]]], places: int) -> Table:
     """One row per channel; a pattern's sizes as groups of rows."""
     first = priced[0][0]
-    if first.kind == "recipe":
+    if first.size is None:  # a recipe, or a pattern without sizes (an alteration)
         return Table(
             COLUMNS,
             tuple(channel_rows(priced[0][1])),
