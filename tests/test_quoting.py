@@ -550,3 +550,91 @@ def test_sizes_round_trip(order):
 @given(st.integers(min_value=1, max_value=10_000))
 def test_whole_counts_parse(n):
     assert parse_count(str(n), "M") == n
+
+
+# ---------------------------------------------------------------- a recipe quoted like a tailoring job
+
+OVEN_SETTINGS = (
+    SETTINGS
+    + """
+[[equipment]]
+name = "oven"
+price = 1_500_000
+life_months = 60
+capacity = 1
+"""
+)
+
+OVEN_RECIPE = RECIPE.replace("minutes = 30", 'minutes = 30\nequipment = "oven"\nequipment_minutes = 240')
+
+
+def quote_kue(shop: Path, pieces: int, settings: str = SETTINGS, recipe: str = RECIPE, **kw) -> Quote:
+    from planner.quoting import quote_recipe
+
+    (shop / "planner.toml").write_text(settings, encoding="utf-8")
+    (shop / "kue.toml").write_text(recipe, encoding="utf-8")
+    ws = load_workspace(shop)
+    ctx = Context(ws.settings, ws.catalog, ws.units)
+    return quote_recipe(load_product(ws, shop / "kue.toml"), ctx, pieces, today=kw.pop("today", TODAY), **kw)
+
+
+def test_a_kenduri_order_is_quoted_in_whole_batches(shop):
+    """Kue: a batch of 10 pieces costs 1 kancing (Rp5.000 / 10 = Rp500) + 30 min × Rp30.000 / 60 = Rp15.000:
+    Rp15.500, Rp1.550 a piece; × 1,5 markup = Rp2.325 → Rp3.000 (Rp1.000 steps), the direct channel's price.
+    25 pieces: ceil(25 / 10) = 3 batches making 30, 5 over; 25 × Rp3.000 = Rp75.000; deposit Rp37.500 →
+    Rp38.000, balance Rp37.000. Work 3 × 30 = 90 min = 1,5 h, 2 workers: 0,75 h, one working day: from
+    Monday 2 March ready Tuesday 3 March."""
+    q = quote_kue(shop, 25)
+    (line,) = q.items
+    assert (line.batches, line.made, line.surplus, line.unit_cost, line.unit_price) == (3, 30, 5, D(1550), D(3000))
+    assert (q.total, q.deposit, q.balance, q.cost) == (D(75000), D(38000), D(37000), D(46500))  # 3 × 15.500
+    assert (q.minutes, q.days, q.start, q.ready) == (D(90), 1, date(2026, 3, 3), date(2026, 3, 3))
+    assert q.fabric is None and q.kind == "recipe" and q.channel == "langsung"
+
+
+def test_a_kenduri_order_waits_for_the_oven(shop):
+    """With 240 min in the oven a batch and one oven: 3 × 240 = 720 min = 12 h of baking, more than the
+    0,75 h of work: 12 h / 8 h a day = 1,5 → 2 working days, Tue 3 and Wed 4 March. Rushed at 12 h a day:
+    12 / 12 = 1 day, Tue 3 March (the oven works the longer day too)."""
+    q = quote_kue(shop, 25, OVEN_SETTINGS, OVEN_RECIPE)
+    assert (q.equipment_hours, q.days, q.ready) == ({"oven": D(12)}, 2, date(2026, 3, 4))
+    assert quote_kue(shop, 25, OVEN_SETTINGS, OVEN_RECIPE, rush=True).ready == date(2026, 3, 3)
+
+
+def test_the_ready_date_skips_closed_days_and_holidays(shop):
+    """Closed on Tuesdays, Wednesday 4 March a holiday: the kenduri's 2 days of baking (above) start on the
+    first working day after Monday 2 March, Thursday 5, and end on Friday 6 March."""
+    closed = OVEN_SETTINGS + '[calendar]\nclosed = ["tuesday"]\nholidays = [2026-03-04]\n'
+    q = quote_kue(shop, 25, closed, OVEN_RECIPE)
+    assert (q.start, q.ready, q.days) == (date(2026, 3, 5), date(2026, 3, 6), 2)
+
+
+# ---------------------------------------------------------------- --due
+
+
+@pytest.mark.parametrize(
+    "due, met, late, late_rushed",
+    [
+        # 40 skirts × 90 min = 60 h of work, 2 workers: 30 h. From Tue 31 March: at 8 h a day 3,75 → 4 days,
+        # ready Fri 3 April; rushed at 12 h a day 2,5 → 3 days, ready Thu 2 April.
+        (date(2026, 4, 3), "normal", 0, 0),
+        (date(2026, 4, 2), "rush", 1, 0),  # met only with the rush; a day late at the normal pace
+        (date(2026, 4, 1), "no", 2, 1),  # not even rushed: 2 days late, rushed 1
+    ],
+)
+def test_a_due_date_is_met_at_normal_pace_only_with_rush_or_not(shop, due, met, late, late_rushed):
+    order = {"S": 10, "M": 20, "L": 10}
+    normal = make_quote(shop, order, today=date(2026, 3, 30), due=due)
+    rushed = make_quote(shop, order, today=date(2026, 3, 30), due=due, rush=True)
+    assert (normal.ready, rushed.ready) == (date(2026, 4, 3), date(2026, 4, 2))
+    assert (normal.due_met, normal.late_days) == (met, late)
+    assert (rushed.due_met, rushed.late_days) == (met, late_rushed)
+    assert normal.queue_hours == 0  # an empty queue until the book's open orders join it
+
+
+def test_a_due_date_before_today_is_refused(shop):
+    from planner.app.quoting import QuoteOptions, quote
+
+    with pytest.raises(InputErrors) as caught:
+        quote(load_workspace(shop), shop / "rok.toml", QuoteOptions("M", "1", today=TODAY, due=date(2026, 3, 1)))
+    assert caught.value.problems[0].message.key == _("--due {due} is before today ({today})")

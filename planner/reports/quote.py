@@ -464,6 +464,15 @@ def customer_facts(q: Quote, customer: str) -> Table:
     return Table(FACT_COLUMNS, tuple(rows), msg(_("Details")))
 
 
+def customer_subtitle(business: str, customer: str) -> Msg | None:
+    """From whom, for whom: "Jahit Bu Ani, for SD Negeri 3"."""
+    if business and customer:
+        return msg(_("from {business}, for {customer}"), business=business, customer=customer)
+    if business:
+        return msg(_("from {business}"), business=business)
+    return msg(_("for {customer}"), customer=customer) if customer else None
+
+
 def quote_report(
     q: Quote,
     places: int,
@@ -483,7 +492,7 @@ def quote_report(
             msg(_("Quote: {product}"), product=q.product),
             (sizes_table(q, places, customer=True), customer_facts(q, customer)),
             quote_json(q, customer),
-            subtitle=msg(_("for {customer}"), customer=customer) if customer else None,
+            subtitle=customer_subtitle(business, customer),
             message=message,
             audience="customer",
         )
