@@ -245,7 +245,7 @@ def time_table(q: Quote) -> Table:
     rows.append(Row((msg(_("Ready on")), q.ready)))
     verdict = due_text(q)
     if verdict is not None:
-        rows += [Row((msg(_("Due")), q.due)), Row((msg(_("Due date")), verdict))]
+        rows.append(Row((msg(_("Due")), msg(_("{due}: {verdict}"), due=q.due, verdict=verdict))))
     return Table(FACT_COLUMNS, tuple(rows), msg(p_("quote.title.time", "Time")))
 
 
@@ -414,12 +414,13 @@ def order_lines(q: Quote) -> list[dict[str, Any]]:
     ]
 
 
-def quote_json(q: Quote, customer: str | None = None) -> dict[str, Any]:
+def quote_json(q: Quote, customer: str | None = None, business: str = "") -> dict[str, Any]:
     """The contract of docs/design.md ("quote"); ``customer`` (the customer's view, the name or "") leaves
     out what is the maker's: file, cost lines, HPP, the fabric's cost and leftover, the price check."""
     for_customer = customer is not None
     data: dict[str, Any] = {"product": q.product, "kind": q.kind}
     if for_customer:
+        data["business"] = business or None
         data["customer"] = customer or None
     else:
         data["file"] = q.file
@@ -456,21 +457,13 @@ def quote_json(q: Quote, customer: str | None = None) -> dict[str, Any]:
     return data
 
 
-def customer_facts(q: Quote, customer: str) -> Table:
-    """What the customer is told besides the prices: for whom, the fabric, the ready date."""
-    rows = [Row((msg(_("For")), customer))] if customer else []
+def customer_facts(q: Quote, business: str, customer: str) -> Table:
+    """What the customer is told besides the prices: from whom, for whom, the fabric, the ready date."""
+    rows = [Row((msg(_("From")), business))] if business else []
+    rows += [Row((msg(_("For")), customer))] if customer else []
     rows += [Row((msg(_("Fabric")), line)) for line in fabric_message(q.fabric, short=True)] if q.fabric else []
     rows.append(Row((msg(_("Ready on")), q.ready)))
     return Table(FACT_COLUMNS, tuple(rows), msg(_("Details")))
-
-
-def customer_subtitle(business: str, customer: str) -> Msg | None:
-    """From whom, for whom: "Jahit Bu Ani, for SD Negeri 3"."""
-    if business and customer:
-        return msg(_("from {business}, for {customer}"), business=business, customer=customer)
-    if business:
-        return msg(_("from {business}"), business=business)
-    return msg(_("for {customer}"), customer=customer) if customer else None
 
 
 def quote_report(
@@ -490,9 +483,8 @@ def quote_report(
         return Report(
             "quote",
             msg(_("Quote: {product}"), product=q.product),
-            (sizes_table(q, places, customer=True), customer_facts(q, customer)),
-            quote_json(q, customer),
-            subtitle=customer_subtitle(business, customer),
+            (sizes_table(q, places, customer=True), customer_facts(q, business, customer)),
+            quote_json(q, customer, business),
             message=message,
             audience="customer",
         )
