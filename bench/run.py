@@ -70,6 +70,12 @@ def figures(ws: Path, alone: Path, small: Path, budget: Path | None = None) -> l
         # not a target of the issue: 486 unused-item warnings placed in one big catalog
         Figure("check, 1 recipe, 500-item catalog", [*planner, "check"], small, scale=True),
     ]
+    # issue 15: 200 open orders placed on working days (the scheduler core, in a process of its own)
+    found.append(
+        Figure(
+            "schedule 200 orders", [sys.executable, str(ROOT / "bench" / "schedule.py"), "--once"], alone, seconds=1.0
+        )
+    )
     if available("compare", ws):
         found += [
             Figure(

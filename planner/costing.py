@@ -332,29 +332,27 @@ def sub_recipe_line(sub: RecipeProduct, used: Quantity, ctx: Context) -> tuple[C
     ), sheet.minutes * fraction
 
 
-def cost_pattern(product: PatternProduct, ctx: Context, size: str) -> CostSheet:
-    """Cost one garment of ``size``."""
+def cost_pattern(product: PatternProduct, ctx: Context, size: str | None) -> CostSheet:
+    """Cost one garment of ``size`` (a pattern without sizes, an alteration: ``None``).
+
+    A pattern without [fabric] has no fabric line: --fabric and --customer-fabric change nothing
+    in it, as in a recipe."""
     pattern = product.model
-    if size not in pattern.sizes:
-        raise problem(
-            _("size '{size}' is not in the pattern"),
-            hint=_("the pattern has sizes {sizes}"),
-            size=size,
-            sizes=", ".join(pattern.sizes),
-        )
+    check_size(pattern, size)
     col = Diagnostics(path=product.path)
     lines: list[CostLine] = []
-    facts = ctx.catalog.get(pattern.fabric.item, NO_FACTS)  # its own units (a depa of 1,8 m) count too
-    lengths = [  # the pattern's own lengths, each told at its line
-        col.collect(lambda: ctx.units.convert(qty, "m", facts, pattern.fabric.item), under=where)
-        for qty, where in (
-            (pattern.fabric.need[size], ("fabric", "need", size)),
-            (pattern.fabric.width, ("fabric", "width")),
-        )
-    ]
-    fabric = (
-        col.collect(lambda: fabric_line(pattern, ctx, size), under=("fabric", "item")) if None not in lengths else None
-    )
+    fabric = None
+    if (cloth := pattern.fabric) is not None and size is not None:
+        facts = ctx.catalog.get(cloth.item, NO_FACTS)  # its own units (a depa of 1,8 m) count too
+        lengths = [  # the pattern's own lengths, each told at its line
+            col.collect(lambda: ctx.units.convert(qty, "m", facts, cloth.item), under=where)
+            for qty, where in (
+                (cloth.need[size], ("fabric", "need", size)),
+                (cloth.width, ("fabric", "width")),
+            )
+        ]
+        if None not in lengths:
+            fabric = col.collect(lambda: fabric_line(pattern, ctx, size), under=("fabric", "item"))
     if fabric:
         lines.append(fabric)
     for i, mat in enumerate(pattern.materials):
@@ -397,8 +395,26 @@ def cost_pattern(product: PatternProduct, ctx: Context, size: str) -> CostSheet:
     )
 
 
+def check_size(pattern: Pattern, size: str | None) -> None:
+    """``size`` is one of the pattern's sizes; a pattern without sizes takes none."""
+    if not pattern.sizes and size is not None:
+        raise problem(
+            _("size '{size}' is not in the pattern: it has no sizes"),
+            hint=_("leave out the size for this pattern"),
+            size=size,
+        )
+    if pattern.sizes and size not in pattern.sizes:
+        raise problem(
+            _("size '{size}' is not in the pattern"),
+            hint=_("the pattern has sizes {sizes}"),
+            size=size,
+            sizes=", ".join(pattern.sizes),
+        )
+
+
 def fabric_metres(pattern: Pattern, ctx: Context, size: str) -> tuple[str, Item, Decimal, bool]:
     """(item id, item, metres of that fabric for one garment, converted by width?)."""
+    assert pattern.fabric is not None  # costing asks only a pattern with [fabric]
     item_id = ctx.fabric or pattern.fabric.item
     item = find_item(ctx.catalog, item_id)
     if ctx.units.base(item.pack, item, item_id)[0] != "length":
@@ -438,6 +454,7 @@ def fabric_line(pattern: Pattern, ctx: Context, size: str) -> CostLine:
             estimate,
         )
     line = item_line(ctx, "fabric", item_id, qty)
+    assert pattern.fabric is not None  # as fabric_metres
     need = ctx.units.convert(pattern.fabric.need[size], "m")
     explain = msg(
         _("{need} × (1 + {waste} waste){width}; {inner}"),
@@ -457,5 +474,5 @@ def cost_product(product: Product, ctx: Context, size: str | None = None) -> lis
     """A recipe -> one sheet; a pattern -> one sheet per size (or just ``size``)."""
     if isinstance(product, RecipeProduct):
         return [cost_recipe(product, ctx)]
-    sizes = [size] if size else list(product.model.sizes)
+    sizes: list[str | None] = [size] if size else [*product.model.sizes] or [None]
     return [cost_pattern(product, ctx, s) for s in sizes]

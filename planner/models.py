@@ -13,7 +13,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic_core import PydanticCustomError
 
-from planner.errors import InputError, problem
+from planner.errors import InputError, closest, problem
 from planner.fields import (
     Money,
     NonNegative,
@@ -142,6 +142,65 @@ class QuoteSettings(Record):
         return min(RUSH_PACE * labor.hours_per_day, HOURS_IN_A_DAY)
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Indonesian weekday names, so "Jumat" is told to write Friday (the file's names are English, any case)
+HARI = {
+    "senin": "Monday",
+    "selasa": "Tuesday",
+    "rabu": "Wednesday",
+    "kamis": "Thursday",
+    "jumat": "Friday",
+    "jum'at": "Friday",
+    "sabtu": "Saturday",
+    "minggu": "Sunday",
+    "ahad": "Sunday",
+}
+
+
+def _weekday(value: Any) -> str:
+    """A weekday's English name, any case; an Indonesian name or a misspelling is told the right one."""
+    if not isinstance(value, str):
+        raise _fail(_("'{key}' must be a weekday's name"), _('write e.g. closed = ["Friday"]'))
+    key = value.strip().lower()
+    if key in WEEKDAYS:
+        return value
+    near = [HARI[key]] if key in HARI else [d.title() for d in closest(key, WEEKDAYS, 1)]
+    raise _fail(
+        _("'{name}' is not a weekday"),
+        _("did you mean {near}?") if near else _('write English weekday names, e.g. closed = ["Friday"]'),
+        name=value,
+        near=", ".join(near),
+    )
+
+
+Weekday = Annotated[
+    str, Check(_weekday, {"type": "string", "description": "An English weekday name, any case: Friday"})
+]
+
+
+class Calendar(Record):
+    """[calendar]: the weekdays the workshop is closed (English names, any case) and its holidays."""
+
+    closed: list[Weekday] = []
+    holidays: list[date] = []
+
+    @after
+    def _a_day_to_work(self) -> Calendar:
+        if len(self.closed_weekdays) == len(WEEKDAYS):
+            raise _wrap(
+                problem(
+                    _("[calendar] closes every day of the week: no day is left to work"),
+                    hint=_('keep at least one weekday open, e.g. closed = ["Friday"]'),
+                ).under("closed")
+            )
+        return self
+
+    @property
+    def closed_weekdays(self) -> frozenset[int]:
+        """The closed days as date.weekday() numbers (Monday 0)."""
+        return frozenset(WEEKDAYS.index(d.strip().lower()) for d in self.closed)
+
+
 class Settings(Record):
     business: str = ""
     currency: str = field(default="IDR", pattern=r"^[A-Z]{3}$")
@@ -155,6 +214,7 @@ class Settings(Record):
     equipment: list[Equipment] = []
     quote: QuoteSettings = QuoteSettings()
     units: dict[str, Qty] = {}
+    calendar: Calendar = Calendar()
 
     @after
     def _unique_names(self) -> Settings:
@@ -325,12 +385,14 @@ class Service(Record):
     cost: Money
 
 
+# A garment to sew in sizes, with its fabric; or, without [fabric], an alteration (permak) or any job of
+# operations, materials and services only, with sizes or without. (No docstring: the schema says it.)
 class Pattern(Record):
     name: str = field(min_length=1)
     source: str = ""
     notes: str = ""
-    sizes: list[str] = field(min_length=1)
-    fabric: Fabric
+    sizes: list[str] = []
+    fabric: Fabric | None = None
     materials: list[Line] = []
     operations: list[Operation] = []
     services: list[Service] = []
@@ -340,15 +402,30 @@ class Pattern(Record):
 
     @after
     def _need_for_every_size(self) -> Pattern:
-        missing = [s for s in self.sizes if s not in self.fabric.need]
-        extra = [s for s in self.fabric.need if s not in self.sizes]
-        if missing or extra:
+        if self.fabric is None:
+            if not (self.operations or self.materials or self.services):
+                raise _fail(
+                    _("a pattern without [fabric] needs operations, materials or services"),
+                    _(
+                        'add [fabric] for a garment, or the work of an alteration: [[operations]] name = "Potong" '
+                        "minutes = 15"
+                    ),
+                )
+        elif not self.sizes:
             raise _fail(
-                _("fabric need does not match sizes (missing: {missing}; not in sizes: {extra})"),
-                _('give need a length for every size, e.g. need = {{ S = "1.30 m", M = "1.40 m" }}'),
-                missing=", ".join(missing) or "-",
-                extra=", ".join(extra) or "-",
+                _("a pattern with [fabric] needs its sizes"),
+                _('write e.g. sizes = ["S", "M", "L"], with a need for each in [fabric]'),
             )
+        else:
+            missing = [s for s in self.sizes if s not in self.fabric.need]
+            extra = [s for s in self.fabric.need if s not in self.sizes]
+            if missing or extra:
+                raise _fail(
+                    _("fabric need does not match sizes (missing: {missing}; not in sizes: {extra})"),
+                    _('give need a length for every size, e.g. need = {{ S = "1.30 m", M = "1.40 m" }}'),
+                    missing=", ".join(missing) or "-",
+                    extra=", ".join(extra) or "-",
+                )
         if len(set(self.sizes)) != len(self.sizes):
             raise _fail(
                 _("the name '{name}' appears twice in {kind}"),
@@ -429,6 +506,8 @@ def kind_of(data: Mapping[str, object]) -> Kind | None:
         return "pattern"
     if "batch" in data or "ingredients" in data:
         return "recipe"
+    if "operations" in data or "services" in data or "materials" in data:
+        return "pattern"  # an alteration (permak): work without fabric or sizes
     return None
 
 

@@ -18,10 +18,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from planner.errors import AmbiguousNumber, InputError, InputErrors, problem
+from planner.errors import AmbiguousNumber, InputError, InputErrors, closest, problem
 from planner.money import check_size
 from planner.texts import LANGUAGES, Msg, Pct, _
-from planner.units import UnitTable, parse_number, parse_quantity
+from planner.units import UnitTable, format_amount, parse_number, parse_quantity
 
 if TYPE_CHECKING:  # what-if changes are read here, made of scenarios' values (imported only for --change)
     from planner.scenarios import Change, Step
@@ -304,6 +304,17 @@ def length(text: str, units: UnitTable) -> Decimal:
         qty = parse_quantity(text)
     except InputError as err:
         raise _with_hint(err, hint) from None
+    if qty.unit not in units:
+        lengths = [u for u in units.known() if units.dimension(u) == "length"]
+        near = closest(qty.unit.lower(), lengths, 1)
+        raise problem(
+            _("--customer-fabric {text}: '{unit}' is not a unit of length"),
+            hint=_("did you mean {text_near}?") if near else _("write the length in one of {units}, e.g. 25 m"),
+            text=text,
+            unit=qty.unit,
+            text_near=f"{format_amount(qty.amount)} {near[0]}" if near else "",
+            units=", ".join(lengths),
+        )
     if units.dimension(qty.unit) != "length" or qty.amount <= 0:
         raise problem(_("--customer-fabric {text} is not a length of fabric"), hint=hint, text=text)
     return units.convert(qty, "m")

@@ -1,56 +1,73 @@
-"""The tailor's quote: sizes × unit prices, rush, deposit, fabric to buy or bring, days to finish.
+"""A quote for an order: a tailor's sizes or a baker's pieces × unit prices, rush, deposit,
+fabric to buy or bring, the ready date on working days, and whether a due date is met.
 
 See docs/quoting.md and docs/design.md, "Quote arithmetic" and "Decisions of the second
 release" (10, 11). Each garment is costed by costing.cost_pattern (one engine, the fabric
 at its exact metres, as `planner cost` has it); this module adds what a one-off order
 is: the fabric bought in whole steps, shared out over the garments in proportion to
 their metres; each size priced by pricing.list_price on that; the order's sums; a rush
-rounded up like the deposit, which also works the job more hours a day. Ready dates
-count calendar days: every day is a working day, nothing is skipped.
+rounded up like the deposit, which also works the job more hours a day. A recipe is made
+in whole batches, ``ceil(pieces / sellable)``, and priced per piece as `planner price`
+prices the direct channel. A pattern without [fabric] (an alteration, permak) has no
+fabric part. The ready date is the job's finish on working days (planner/schedule.py):
+the first working day after today, the [calendar]'s closed weekdays and holidays skipped.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from planner.catalog import find_item
-from planner.costing import SIXTY, Context, CostLine, CostSheet, cost_pattern, item_line
+from planner.costing import SIXTY, Context, CostLine, CostSheet, cost_pattern, cost_recipe, item_line
 from planner.errors import InputErrors, problem
-from planner.models import Pattern, PatternProduct, Pricing
-from planner.money import ZERO, ceil_div, round_up
+from planner.models import Pattern, PatternProduct, Pricing, RecipeProduct
+from planner.money import ZERO, round_up
+from planner.planning import batches_for, direct_sale
 from planner.pricing import list_price
+from planner.schedule import Job, Scheduled, Workshop, schedule, workshop_of
 from planner.texts import Msg, _
 from planner.units import Quantity
+
+DueMet = Literal["normal", "rush", "no"]
 
 # ---------------------------------------------------------------- the quote
 
 
 @dataclass(frozen=True)
-class SizeQuote:
-    """One size of the order: how many, what one costs and sells for."""
+class QuoteLine:
+    """One line of the order: a size of a pattern (or the one line of a pattern without sizes),
+    or a recipe's pieces, made in whole batches."""
 
-    size: str
-    qty: int
-    sheet: CostSheet  # one garment, its fabric at the exact metres (as `planner cost` has it)
+    size: str | None
+    qty: int  # garments of this size, or pieces ordered
+    sheet: CostSheet  # one garment (its fabric at the exact metres), or one batch of the recipe
     unit_price: Decimal
-    need: Quantity  # the pattern's fabric need for this size, as written
+    need: Quantity | None = None  # the pattern's fabric need for this size, as written
     bought: CostLine | None = None  # one garment's share of the fabric bought; None: the sheet's fabric line
+    batches: int = 0  # a recipe's whole batches; a pattern makes one garment a batch
 
     @property
-    def fabric(self) -> CostLine:
+    def runs(self) -> int:
+        """How many times the sheet is made: batches of a recipe, garments of a pattern."""
+        return self.batches if self.sheet.kind == "recipe" else self.qty
+
+    @property
+    def fabric(self) -> CostLine | None:
         return fabric_line(self.sheet)
 
     @property
     def per_garment(self) -> Decimal:
-        """Metres of fabric one garment takes: need × (1 + waste) (× width ratio)."""
+        """Metres of fabric one garment takes: need × (1 + waste) (× width ratio); 0 without fabric."""
         return metres_of(self.sheet)
 
     @property
     def fabric_cost(self) -> Decimal:
         """The fabric one garment carries in this order."""
-        return (self.bought or self.fabric).cost
+        line = self.bought or self.fabric
+        return ZERO if line is None else line.cost
 
     @property
     def lines(self) -> tuple[CostLine, ...]:
@@ -62,12 +79,13 @@ class SizeQuote:
 
     @property
     def other_cost(self) -> Decimal:
-        """One garment's HPP without its fabric (materials, labour, overhead, services, packaging)."""
-        return self.sheet.unit - self.fabric.cost
+        """One garment's (or piece's) HPP without its fabric (materials, labour, overhead, services, packaging)."""
+        fabric = self.fabric
+        return self.sheet.unit - (ZERO if fabric is None else fabric.cost)
 
     @property
     def unit_cost(self) -> Decimal:
-        """HPP of one garment of this order: the other costs + its share of the fabric bought."""
+        """HPP of one garment of this order: the other costs + its share of the fabric bought; a piece's HPP."""
         return self.sheet.unit if self.bought is None else self.other_cost + self.bought.cost
 
     @property
@@ -81,7 +99,30 @@ class SizeQuote:
 
     @property
     def minutes(self) -> Decimal:
-        return self.qty * self.sheet.minutes
+        """Labour minutes: garments × a garment's minutes, or batches × a batch's."""
+        return self.runs * self.sheet.minutes
+
+    @property
+    def equipment_minutes(self) -> Decimal:
+        return self.runs * self.sheet.equipment_minutes
+
+    @property
+    def made(self) -> Decimal:
+        """Pieces the whole batches make (garments: as many as ordered)."""
+        return self.runs * self.sheet.sellable
+
+    @property
+    def surplus(self) -> Decimal:
+        return self.made - self.qty
+
+    @property
+    def piece_minutes(self) -> Decimal:
+        """Labour minutes of one garment or one sellable piece."""
+        return self.sheet.minutes / self.sheet.sellable
+
+    @property
+    def piece_labor(self) -> Decimal:
+        return self.sheet.total("labor") / self.sheet.sellable
 
 
 @dataclass(frozen=True)
@@ -142,9 +183,9 @@ class FabricUse:
 
 @dataclass(frozen=True)
 class PriceCheck:
-    """A price the tailor already charges, judged per size."""
+    """A price the producer already charges, judged per size (or per piece)."""
 
-    size: str
+    size: str | None
     price: Decimal
     cost: Decimal
     labor: Decimal
@@ -156,7 +197,7 @@ class PriceCheck:
 
     @property
     def other_costs(self) -> Decimal:
-        """Everything but the tailor's own labour."""
+        """Everything but the producer's own labour."""
         return self.cost - self.labor
 
     @property
@@ -173,18 +214,28 @@ class PriceCheck:
 class Quote:
     product: str
     file: str
-    sizes: tuple[SizeQuote, ...]
-    fabric: FabricUse
+    items: tuple[QuoteLine, ...]
+    fabric: FabricUse | None  # None: a recipe, or a pattern without [fabric] (an alteration)
     pricing: Pricing
     rush_share: Decimal  # 0 without --rush
     deposit_share: Decimal
-    workers: int
-    hours_per_day: Decimal
+    shop: Workshop  # workers, hours a day, the calendar, equipment capacities
     today: date
     wage: Decimal
-    price: Decimal | None = None  # --price: the price per garment the tailor charges
+    price: Decimal | None = None  # --price: the price per garment (or piece) the producer charges
     rushed: bool = False  # --rush: the job is worked rush_hours_per_day
     rush_hours_per_day: Decimal = ZERO
+    due: date | None = None  # --due: the day the customer needs it
+    kind: Literal["recipe", "pattern"] = "pattern"
+    channel: str = ""  # a recipe's: the channel its price is set for (the direct one)
+
+    @property
+    def workers(self) -> int:
+        return self.shop.workers
+
+    @property
+    def hours_per_day(self) -> Decimal:
+        return self.shop.hours_per_day
 
     @property
     def day_hours(self) -> Decimal:
@@ -192,12 +243,13 @@ class Quote:
         return self.rush_hours_per_day if self.rushed else self.hours_per_day
 
     @property
-    def garments(self) -> int:
-        return sum(s.qty for s in self.sizes)
+    def count(self) -> int:
+        """Garments, or pieces, ordered."""
+        return sum(s.qty for s in self.items)
 
     @property
     def subtotal(self) -> Decimal:
-        return sum((s.amount for s in self.sizes), ZERO)
+        return sum((s.amount for s in self.items), ZERO)
 
     @property
     def rush_exact(self) -> Decimal:
@@ -227,50 +279,173 @@ class Quote:
 
     @property
     def cost(self) -> Decimal:
-        return sum((s.qty * s.unit_cost for s in self.sizes), ZERO)
+        """HPP of the order: garments × their HPP, or the whole batches' cost."""
+        return sum(
+            (s.runs * s.sheet.batch if s.sheet.kind == "recipe" else s.qty * s.unit_cost for s in self.items), ZERO
+        )
 
     @property
     def minutes(self) -> Decimal:
-        return sum((s.minutes for s in self.sizes), ZERO)
+        return sum((s.minutes for s in self.items), ZERO)
+
+    @property
+    def equipment_hours(self) -> dict[str, Decimal]:
+        """Hours on each piece of equipment: Σ batches × equipment minutes / 60 (before its capacity)."""
+        hours: dict[str, Decimal] = {}
+        for s in self.items:
+            name = s.sheet.equipment
+            if name is not None and s.equipment_minutes:
+                hours[name] = hours.get(name, ZERO) + s.equipment_minutes / SIXTY
+        return hours
 
     @property
     def minutes_per_day(self) -> Decimal:
         return self.workers * self.day_hours * SIXTY
 
+    def job(self, rushed: bool) -> Job:
+        return Job(
+            self.file, self.minutes / SIXTY, self.equipment_hours, self.due, self.rush_hours_per_day if rushed else None
+        )
+
+    def placed(self, rushed: bool) -> Scheduled:
+        """The job on the calendar from the first working day after today (an empty queue for now)."""
+        return schedule([self.job(rushed)], self.shop, self.today)[0]
+
+    @property
+    def scheduled(self) -> Scheduled:
+        return self.placed(self.rushed)
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self.minutes or self.equipment_hours)
+
     @property
     def days(self) -> int:
-        """ceil(Σ qty × labour minutes / (workers × hours a day × 60)); a rushed job's hours are the rush's."""
-        return ceil_div(self.minutes, self.minutes_per_day)
+        """Working days the job is worked on: ceil(hours it takes / hours a day) with an empty queue."""
+        return self.scheduled.days if self.has_work else 0
+
+    @property
+    def start(self) -> date:
+        return self.scheduled.start
 
     @property
     def ready(self) -> date:
-        return self.today + timedelta(days=self.days)
+        return self.scheduled.finish
+
+    @property
+    def queue_hours(self) -> Decimal:
+        """Hours of open orders worked before this one (none yet: the queue comes with the book)."""
+        return self.scheduled.queue_hours
+
+    @property
+    def due_met(self) -> DueMet | None:
+        """Whether --due is met at the normal pace, only with --rush, or not at all."""
+        if self.due is None:
+            return None
+        if self.placed(False).finish <= self.due:
+            return "normal"
+        return "rush" if self.placed(True).finish <= self.due else "no"
+
+    @property
+    def late_days(self) -> int | None:
+        """Calendar days the ready date (rushed or not, as asked) is after --due."""
+        return None if self.due is None else max(0, (self.ready - self.due).days)
 
     @property
     def checks(self) -> tuple[PriceCheck, ...]:
         if self.price is None:
             return ()
-        return tuple(
-            PriceCheck(s.size, self.price, s.unit_cost, s.sheet.total("labor"), s.sheet.minutes) for s in self.sizes
-        )
+        return tuple(PriceCheck(s.size, self.price, s.unit_cost, s.piece_labor, s.piece_minutes) for s in self.items)
 
     @property
     def below_wage(self) -> tuple[PriceCheck, ...]:
         return tuple(c for c in self.checks if c.per_hour is not None and c.per_hour < self.wage)
 
 
+def quote_of(
+    product: PatternProduct | RecipeProduct,
+    ctx: Context,
+    items: tuple[QuoteLine, ...],
+    fabric: FabricUse | None,
+    *,
+    today: date,
+    rush: bool,
+    price: Decimal | None,
+    due: date | None,
+) -> Quote:
+    settings = ctx.settings
+    return Quote(
+        product.name,
+        product.path,
+        items,
+        fabric,
+        settings.pricing,
+        settings.quote.rush if rush else ZERO,
+        settings.quote.deposit,
+        workshop_of(settings),
+        today,
+        settings.labor.wage_per_hour,
+        price,
+        rush,
+        settings.quote.rush_hours(settings.labor),
+        due,
+        product.kind,
+    )
+
+
+def quote_recipe(
+    product: RecipeProduct,
+    ctx: Context,
+    pieces: int,
+    *,
+    today: date,
+    rush: bool = False,
+    price: Decimal | None = None,
+    due: date | None = None,
+) -> Quote:
+    """``pieces`` of a recipe: batches = ceil(pieces / sellable), each piece at the direct channel's price."""
+    sheet = cost_recipe(product, ctx)
+    unit_price = price if price is not None else direct_sale(sheet, ctx.settings).price
+    line = QuoteLine(None, pieces, sheet, unit_price, batches=batches_for(pieces, sheet.sellable))
+    made = quote_of(product, ctx, (line,), None, today=today, rush=rush, price=price, due=due)
+    return replace(made, channel=ctx.settings.channels[0].name)
+
+
 def quote_pattern(
     product: PatternProduct,
     ctx: Context,
-    order: dict[str, int],
+    order: dict[str | None, int],
     *,
     today: date,
     rush: bool = False,
     brought: Decimal | None = None,
     price: Decimal | None = None,
+    due: date | None = None,
 ) -> Quote:
-    """Cost each ordered size, price it, and add up the order."""
+    """Cost each ordered size, price it, and add up the order (a pattern without sizes: the key None)."""
     pattern = product.model
+    check_sizes(pattern, order)
+    sheets = [cost_pattern(product, ctx, size) for size in pattern_sizes(pattern) if size in order]
+    fabric = None if pattern.fabric is None else fabric_use(pattern, ctx, sheets, order, brought)
+    items = tuple(size_quote(sheet, order, fabric, pattern, ctx.settings.pricing, price) for sheet in sheets)
+    return quote_of(product, ctx, items, fabric, today=today, rush=rush, price=price, due=due)
+
+
+def pattern_sizes(pattern: Pattern) -> list[str | None]:
+    """The pattern's sizes; a pattern without sizes (an alteration) is one line, size None."""
+    return list(pattern.sizes) or [None]
+
+
+def check_sizes(pattern: Pattern, order: dict[str | None, int]) -> None:
+    """Every ordered size is one the pattern lists (a pattern without sizes takes a count alone)."""
+    if not pattern.sizes:
+        if any(size is not None for size in order):
+            raise problem(
+                _("this pattern has no sizes"),
+                hint=_("say only how many: --qty {qty}"),
+                qty=sum(order.values()),
+            )
+        return
     unknown = [s for s in order if s not in pattern.sizes]
     if unknown:
         raise InputErrors(
@@ -281,56 +456,47 @@ def quote_pattern(
                     size=s,
                     sizes=", ".join(pattern.sizes),
                 )
+                if s is not None
+                else problem(
+                    _("say which size: the pattern has sizes {sizes}"),
+                    hint=_("write e.g. --size {first} --qty {qty}"),
+                    sizes=", ".join(pattern.sizes),
+                    first=pattern.sizes[0],
+                    qty=order[s],
+                )
                 for s in unknown
             ]
         )
-    settings = ctx.settings
-    sheets = [cost_pattern(product, ctx, size) for size in pattern.sizes if size in order]
-    fabric = fabric_use(pattern, ctx, sheets, order, brought)
-    sizes = tuple(size_quote(sheet, order, fabric, pattern, settings.pricing, price) for sheet in sheets)
-    return Quote(
-        pattern.name,
-        product.path,
-        sizes,
-        fabric,
-        settings.pricing,
-        settings.quote.rush if rush else ZERO,
-        settings.quote.deposit,
-        settings.labor.workers,
-        settings.labor.hours_per_day,
-        today,
-        settings.labor.wage_per_hour,
-        price,
-        rush,
-        settings.quote.rush_hours(settings.labor),
-    )
 
 
 def size_quote(
     sheet: CostSheet,
-    order: dict[str, int],
-    fabric: FabricUse,
+    order: dict[str | None, int],
+    fabric: FabricUse | None,
     pattern: Pattern,
     pricing: Pricing,
     price: Decimal | None,
-) -> SizeQuote:
+) -> QuoteLine:
     """One size priced on its HPP for this order: its share of the fabric bought (none when the customer brings it)."""
-    size = str(sheet.size)
-    bought = None if fabric.customer else fabric.share(fabric_line(sheet))
-    quoted = SizeQuote(size, order[size], sheet, ZERO, pattern.fabric.need[size], bought)
+    size = sheet.size
+    line = fabric_line(sheet)
+    bought = None if fabric is None or fabric.customer or line is None else fabric.share(line)
+    need = None if pattern.fabric is None or size is None else pattern.fabric.need[size]
+    quoted = QuoteLine(size, order[size], sheet, ZERO, need, bought)
     return replace(quoted, unit_price=price if price is not None else list_price(quoted.unit_cost, pricing))
 
 
 def fabric_use(
-    pattern: Pattern, ctx: Context, sheets: list[CostSheet], order: dict[str, int], brought: Decimal | None
+    pattern: Pattern, ctx: Context, sheets: list[CostSheet], order: dict[str | None, int], brought: Decimal | None
 ) -> FabricUse:
     """Metres in all; to buy rounded up to the item's step (exact without one); its cost."""
+    assert pattern.fabric is not None
     line = fabric_line(sheets[0])
+    assert line is not None and line.item is not None  # a fabric line always names its item
     item_id = line.item
-    assert item_id is not None  # a fabric line always names its item
     item = find_item(ctx.catalog, item_id)
     assert item.width is not None  # costing refused a fabric without one
-    metres = sum((order[str(sheet.size)] * metres_of(sheet) for sheet in sheets), ZERO)
+    metres = sum((order[sheet.size] * metres_of(sheet) for sheet in sheets), ZERO)
     step = None if item.step is None else ctx.units.convert(item.step, "m", item, item_id)
     buy = metres if step is None else round_up(metres, step)
     bought = None if ctx.customer_fabric else item_line(ctx, "fabric", item_id, Quantity(buy, "m"))
@@ -352,12 +518,14 @@ def fabric_use(
     )
 
 
-def fabric_line(sheet: CostSheet) -> CostLine:
-    return next(line for line in sheet.lines if line.group == "fabric")
+def fabric_line(sheet: CostSheet) -> CostLine | None:
+    return next((line for line in sheet.lines if line.group == "fabric"), None)
 
 
 def metres_of(sheet: CostSheet) -> Decimal:
-    """Metres of fabric one garment takes: need × (1 + waste) (× width ratio)."""
-    qty = fabric_line(sheet).qty
-    assert qty is not None  # a fabric line always says its metres
-    return qty.amount
+    """Metres of fabric one garment takes: need × (1 + waste) (× width ratio); 0 without fabric."""
+    line = fabric_line(sheet)
+    if line is None:
+        return ZERO
+    assert line.qty is not None  # a fabric line always says its metres
+    return line.qty.amount

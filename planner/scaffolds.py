@@ -241,6 +241,8 @@ def plan_doc(
         doc.key("product", ref, _("relative to this file"))
         if kind == "recipe":
             doc.key("pieces", 50, _("pieces of a recipe"))
+        elif not sizes:  # an alteration (permak): how many jobs
+            doc.key("pieces", 5, _("garments to alter"))
         else:
             doc.key("sizes", dict(zip(sizes[:2], (5, 10))), _("garments per size"))
     if stock is not None:

@@ -33,7 +33,10 @@ TITLES = {
     "settings": ("planner settings", "planner.toml: currency, language, labour, pricing, channels, fixed costs"),
     "catalog": ("planner catalog", "prices.toml: one table per item id, e.g. [tepung-terigu] with pack and price"),
     "recipe": ("planner recipe", "A recipe: [batch], [[ingredients]], [[overhead]], [packaging]"),
-    "pattern": ("planner sewing pattern", "A pattern: sizes, [fabric], [[materials]], [[operations]], [[services]]"),
+    "pattern": (
+        "planner sewing pattern",
+        "A pattern: sizes, [fabric], [[materials]], [[operations]], [[services]]; permak: no [fabric]",
+    ),
     "plan": ("planner production plan", "A plan: [[make]] products and pieces (or sizes), opening [stock]"),
 }
 

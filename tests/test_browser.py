@@ -268,3 +268,34 @@ def test_the_closing_line_never_goes_alone_onto_a_new_page(chromium: str, exampl
         pages = pages_for(count)
         assert len(pages) == 2 and all(pages), f"{count} recipes: a page holds only the footers"
         assert "Wadai cincin" in pages[1], "rows of the table go along with the closing line"
+
+
+# ---------------------------------------------------------------- the quote a tailor hands over
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["quote", "patterns/kemeja-sekolah.toml", "--sizes", "S=5,M=10,L=5", "--customer-fabric", "40m", "--rush"],
+        ["quote", "recipes/bingka-kentang.toml", "--pieces", "100"],
+    ],
+    ids=["uniforms", "kenduri"],
+)
+def test_the_customer_quote_is_one_a4_page_without_the_makers_figures(
+    chromium: str, examples: Path, args: list[str]
+) -> None:
+    """--for customer: one A4 sheet with the business, the customer, prices, total, deposit, balance, the fabric
+    to bring and the ready date; no HPP, no file path, no maker's warnings or footer."""
+    page = make_page(
+        examples, "customer", [*args, "--for", "customer", "--customer", "SD Negeri 3", "--today", "2026-03-02"]
+    )
+    total, ink, _colour = pixels(screenshot(chromium, page))
+    assert ink > total * 0.01, "the customer's page is (nearly) blank"
+    pdf = print_pdf(chromium, page)
+    sizes = pdf_pages(pdf.read_bytes())
+    assert len(sizes) == 1 and abs(sizes[0][0] - A4[0]) < 3 and abs(sizes[0][1] - A4[1]) < 3, sizes
+    text = pdf_text(pdf)
+    for shown in ("Usaha Saya", "SD Negeri 3", "Total", "DP (50%)", "Pelunasan", "Selesai tanggal"):
+        assert shown in text, shown
+    for hidden in ("HPP", ".toml", "peringatan", "planner"):
+        assert hidden not in text, hidden

@@ -38,8 +38,11 @@ def test_no_line_is_wider_than_the_screen(examples: Path) -> None:
         result = run_cli("compare", "recipes", "patterns", "--lang", lang, cwd=examples)
         assert max(len(line) for line in result.out.splitlines()) <= 80
         # the bar is never broken over two lines: every row with a figure ends with it
+        # five recipes for sale, four sizes of three patterns, five of gamis, four alterations
         bars = [line for line in result.out.splitlines() if "█" in line]
-        assert len(bars) == 5 + 3 * 4 + 5  # five recipes for sale, four sizes of three patterns, five of gamis
+        assert (
+            len(bars) == 5 + 3 * 4 + 5 + 4
+        )
         assert all(line.rstrip()[-1].isdigit() for line in bars)
 
 
@@ -81,8 +84,8 @@ def test_one_product_is_still_a_list(tmp_path: Path) -> None:
 def test_a_folder_skips_its_plans_but_a_named_plan_is_an_error(examples: Path) -> None:
     folder = run_cli("compare", ".", "-f", "json", cwd=examples)
     assert folder.code == 0, folder.err
-    # 5 recipes for sale (santan pandan says for_sale = false), 3 patterns of 4 sizes, gamis of 5
-    assert len(json.loads(folder.out)) == 5 + 3 * 4 + 5
+    # 5 recipes for sale (santan pandan says for_sale = false), 3 patterns of 4 sizes, gamis of 5, 4 alterations
+    assert len(json.loads(folder.out)) == 5 + 3 * 4 + 5 + 4  # and the four alterations in patterns/permak
     assert "Santan pandan" not in folder.out
     named = run_cli("compare", "recipes/santan-pandan.toml", "-f", "json", cwd=examples)
     assert [row["product"] for row in json.loads(named.out)] == ["Santan pandan"]  # named: asked for

@@ -28,6 +28,7 @@ CORE = (
     "packs",
     "scaling",
     "quoting",
+    "schedule",
     "comparing",
     "scenarios",
     "checks",

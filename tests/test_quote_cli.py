@@ -124,7 +124,7 @@ def test_text_is_a_chat_message(shop):
         "Total: Rp165.000",
         "Deposit (50%, rounded up): Rp83.000",
         "Balance on collection: Rp82.000",
-        "Ready: March 3, 2026 (1 day)",
+        "Ready: March 3, 2026 (1 working day)",
     ]
 
 
@@ -137,14 +137,14 @@ MONEY_EN = [
     "Total: Rp563.000",
     "Deposit (50%, rounded up): Rp282.000",
     "Balance on collection: Rp281.000",
-    "Ready: March 3, 2026 (1 day)",
+    "Ready: March 3, 2026 (1 working day)",
 ]
 MONEY_ID = [
     "Biaya kilat (25%, dibulatkan ke atas): Rp113.000",
     "Total: Rp563.000",
     "Uang muka/DP (50%, dibulatkan ke atas): Rp282.000",
     "Pelunasan saat diambil: Rp281.000",
-    "Selesai: 3 Maret 2026 (1 hari)",
+    "Selesai: 3 Maret 2026 (1 hari kerja)",
 ]
 SIZES_EN = ["- size S: 2 × Rp75.000 = Rp150.000", "- size M: 3 × Rp75.000 = Rp225.000"]
 SIZES_EN.append("- size L: 1 × Rp75.000 = Rp75.000")
@@ -246,6 +246,56 @@ def test_help_has_an_example():
     assert result.code == 0 and "Contoh: planner quote" in result.out
 
 
+# ---------------------------------------------------------------- what the customer sees
+
+SHORT = ("rok.toml", "--sizes", "S=2,M=3,L=1", "--today", "2026-03-02", "--customer-fabric", "7m")  # 0,81 m short
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "md", "html", "text"])
+def test_the_customer_sees_no_hpp_path_or_maker_warning(shop, fmt):
+    """--for customer in every format: prices, total, deposit, balance, fabric to add, ready date — never the
+    HPP, the file's path or the maker's warnings (the customer's 7 m is 0,81 m short: told as what to add)."""
+    result = run_cli(
+        "quote", *SHORT, "--for", "customer", "--customer", "Ibu Sari", "-f", fmt, "--lang", "en", cwd=shop
+    )
+    assert result.code == 0, result.err
+    for secret in ("HPP", "unit_cost", "rok.toml", "warning: ", 'class="notes"', "Made with planner", "short of"):
+        assert secret not in result.out, (fmt, secret)
+    assert result.err == ""
+    assert "Ibu Sari" in result.out and "Jahit Bu Ani" in result.out
+    # 6 × Rp75.000 = Rp450.000; deposit Rp225.000; add 1 m (the 0,81 m short in 0,5 m steps)
+    assert ("450000" if fmt in ("json", "csv") else "450.000") in result.out
+    assert "1 m" in result.out or '"brought": "7"' in result.out
+
+
+def test_the_text_is_for_the_customer_unless_the_maker_asks(shop):
+    customer = quote(shop, *SHORT, "-f", "text", "--lang", "en", "--customer", "Ibu Sari")
+    assert customer.splitlines()[:2] == ["Jahit Bu Ani — quote", "For: Ibu Sari"]
+    maker = quote(shop, *SHORT, "-f", "text", "--lang", "en", "--for", "maker")
+    assert "HPP" in maker and "warning" in maker and "rok.toml" in maker
+
+
+def test_the_customer_json_leaves_out_the_makers_figures(shop):
+    data = json.loads(quote(shop, *SHORT, "-f", "json", "--for", "customer", "--customer", "Ibu Sari"))
+    assert data["customer"] == "Ibu Sari" and "file" not in data and "lines" not in data
+    assert "queue_hours" not in data and "cost" not in data["fabric"] and "leftover" not in data["fabric"]
+    assert all("unit_cost" not in size for size in data["sizes"])
+    # the maker's view keeps them all
+    maker = json.loads(quote(shop, *SHORT, "-f", "json"))
+    assert "customer" not in maker and maker["file"] == "rok.toml" and "unit_cost" in maker["sizes"][0]
+
+
+def test_a_due_date_met_only_with_rush(shop):
+    """40 skirts × 90 min / 2 workers = 30 h: 4 days at 8 h (ready Fri 3 April), 3 rushed at 12 h (Thu 2 April);
+    due Thu 2 April is met only with --rush, a day late at the normal pace (see test_quoting)."""
+    args = ("rok.toml", "--sizes", "S=10,M=20,L=10", "--today", "2026-03-30", "--due", "2026-04-02", "--lang", "en")
+    data = json.loads(quote(shop, *args, "-f", "json"))
+    assert (data["due"], data["due_met"], data["late_days"], data["ready"]) == ("2026-04-02", "rush", 1, "2026-04-03")
+    assert "met only with --rush (ready April 2, 2026); 1 day late at the normal pace" in quote(shop, *args, "-f", "md")
+    rushed = json.loads(quote(shop, *args, "--rush", "-f", "json"))
+    assert (rushed["due_met"], rushed["late_days"], rushed["ready"]) == ("rush", 0, "2026-04-02")
+
+
 # ---------------------------------------------------------------- golden outputs (shipped pattern)
 
 
@@ -263,7 +313,24 @@ def test_help_has_an_example():
             "quote-kemeja-price.txt",
             ("--size", "M", "--qty", "1", "--today", "2026-03-02", "--customer-fabric", "--price", "85000"),
         ),
+        ("quote-kemeja-for-customer-en.txt", (*MIX, "--customer-fabric", "--for", "customer", "--lang", "en")),
     ],
 )
 def test_golden(examples, name, args):
     assert_golden(name, quote(examples, KEMEJA, *args))
+
+
+KENDURI = ("recipes/bingka-kentang.toml", "--pieces", "100", "--today", "2026-12-01")
+
+
+@pytest.mark.parametrize(
+    "name, args",
+    [
+        ("quote-bingka-kenduri-en.txt", (*KENDURI, "--due", "2026-12-03", "--lang", "en", "--explain")),
+        ("quote-bingka-kenduri-text.txt", (*KENDURI, "--customer", "Haji Ali", "-f", "text")),
+        ("quote-bingka-kenduri.json", (*KENDURI, "-f", "json")),
+        ("quote-permak-potong-text.txt", ("patterns/permak/potong-celana.toml", "--qty", "3", "-f", "text")),
+    ],
+)
+def test_golden_recipe_and_alteration(examples, name, args):
+    assert_golden(name, quote(examples, *args))

@@ -22,7 +22,7 @@ Fabric need at 150 cm: S 1 m, M 1,2 m, L 1,5 m; waste 10%.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,7 +38,8 @@ from planner.options import garments as parse_count
 from planner.options import length as parse_length
 from planner.options import order as parse_order
 from planner.options import sizes as parse_sizes
-from planner.quoting import FabricUse, Quote, SizeQuote, quote_pattern
+from planner.quoting import FabricUse, Quote, QuoteLine, quote_pattern
+from planner.schedule import Workshop
 from planner.texts import _
 from planner.units import Quantity
 from planner.workspace import load_product, load_workspace, unit_table
@@ -162,15 +163,15 @@ def test_size_mix_on_a_narrower_fabric(shop):
     assert f.cost == D(352500)
     # fabric at the exact metres, Rp 30.000/m: S 49.500, M 59.400, L 74.250; each × 11,75 / 11,715 bought:
     # S 49.647,89, M 59.577,46, L 74.471,83
-    assert [cents(s.fabric_cost) for s in q.sizes] == [D("49647.89"), D("59577.46"), D("74471.83")]
+    assert [cents(s.fabric_cost) for s in q.items] == [D("49647.89"), D("59577.46"), D("74471.83")]
     # C = 50.000 without fabric + that: S 99.647,89, M 109.577,46, L 124.471,83
-    assert [cents(s.unit_cost) for s in q.sizes] == [D("99647.89"), D("109577.46"), D("124471.83")]
+    assert [cents(s.unit_cost) for s in q.items] == [D("99647.89"), D("109577.46"), D("124471.83")]
     # the order's HPP: 6 garments × 50.000 + the fabric bought 352.500 = 652.500
     assert cents(q.cost) == D("652500.00")
     # × 1,5: S 149.471,83 → 150.000, M 164.366,20 → 165.000, L 186.707,75 → 187.000
-    assert [s.unit_price for s in q.sizes] == [D(150000), D(165000), D(187000)]
+    assert [s.unit_price for s in q.items] == [D(150000), D(165000), D(187000)]
     # amounts 2 × 150.000 + 3 × 165.000 + 1 × 187.000 = 300.000 + 495.000 + 187.000 = 982.000
-    assert [s.amount for s in q.sizes] == [D(300000), D(495000), D(187000)]
+    assert [s.amount for s in q.items] == [D(300000), D(495000), D(187000)]
     assert q.subtotal == D(982000)
     # rush 982.000 × 25% = 245.500 → up to Rp 1.000 = 246.000; total 1.228.000
     assert (q.rush_exact, q.rush, q.total) == (D(245500), D(246000), D(1228000))
@@ -198,7 +199,7 @@ def test_customer_fabric_that_falls_short(shop):
     assert (f.metres, f.buy, f.cost, f.brought) == (D("7.81"), D("8.0"), D(0), D(7))
     assert (f.enough, f.short, f.left, f.short_buy) == (False, D("0.81"), D(0), D("1.0"))
     # no fabric in the cost: C = 50.000 for every size, × 1,5 = 75.000 exactly
-    assert {s.unit_price for s in q.sizes} == {D(75000)}
+    assert {s.unit_price for s in q.items} == {D(75000)}
 
 
 def test_customer_fabric_that_is_enough(shop):
@@ -213,7 +214,7 @@ def test_a_single_garment_pays_for_the_fabric_bought(shop):
     assert (q.fabric.buy, q.fabric.cost, q.fabric.leftover) == (D("1.5"), D(60000), D("0.18"))
     # the one garment carries all of it: 52.800 at the exact metres × 1,5 / 1,32 = 60.000 (not 52.800)
     # C = 50.000 + 60.000 = 110.000; × 1,5 = 165.000; deposit 82.500 → 83.000; balance 82.000
-    (m,) = q.sizes
+    (m,) = q.items
     assert (m.fabric.cost, m.fabric_cost, m.unit_cost) == (D(52800), D(60000), D(110000))
     assert (m.unit_price, q.total, q.deposit, q.balance) == (D(165000), D(165000), D(83000), D(82000))
     # 90 min / 960 → 1 day
@@ -233,15 +234,15 @@ def test_the_cost_of_a_garment_keeps_the_exact_metres(shop):
 def test_the_shares_add_up_to_the_fabric_bought(shop, order):
     # Σ qty × share = cost × Σ qty × m / Σ qty × m = cost; and so for the metres bought
     q = make_quote(shop, order, fabric="kain-100")
-    assert cents(sum(s.qty * s.fabric_cost for s in q.sizes)) == cents(q.fabric.cost)
-    bought = [s.bought for s in q.sizes]
-    assert sum(s.qty * b.qty.amount for s, b in zip(q.sizes, bought) if b and b.qty) == pytest.approx(q.fabric.buy)
+    assert cents(sum(s.qty * s.fabric_cost for s in q.items)) == cents(q.fabric.cost)
+    bought = [s.bought for s in q.items]
+    assert sum(s.qty * b.qty.amount for s, b in zip(q.items, bought) if b and b.qty) == pytest.approx(q.fabric.buy)
 
 
 def test_a_price_exactly_on_the_step_is_not_raised(shop):
     # customer fabric: C = 50.000 × 1,5 = 75.000, already a multiple of Rp 1.000
     q = make_quote(shop, {"S": 1}, customer=True)
-    assert q.sizes[0].unit_price == D(75000)
+    assert q.items[0].unit_price == D(75000)
 
 
 def test_margin_form(shop):
@@ -249,7 +250,7 @@ def test_margin_form(shop):
     q = make_quote(shop, {"M": 1})
     from planner.pricing import list_price
 
-    assert list_price(q.sizes[0].unit_cost, Pricing(margin=D("0.2"), round_to=D(1000))) == D(138000)
+    assert list_price(q.items[0].unit_cost, Pricing(margin=D("0.2"), round_to=D(1000))) == D(138000)
 
 
 def test_no_step_buys_the_exact_metres(shop):
@@ -257,7 +258,7 @@ def test_no_step_buys_the_exact_metres(shop):
     q = make_quote(shop, {"S": 1}, fabric="kain-polos")
     assert (q.fabric.step, q.fabric.buy, q.fabric.cost, q.fabric.estimate) == (None, D("1.1"), D(22000), False)
     # C = 50.000 + 22.000 = 72.000, × 1,5 = 108.000 exactly: not raised to the next Rp 1.000
-    assert (q.fabric.leftover, q.sizes[0].unit_cost, q.sizes[0].unit_price) == (D(0), D(72000), D(108000))
+    assert (q.fabric.leftover, q.items[0].unit_cost, q.items[0].unit_price) == (D(0), D(72000), D(108000))
 
 
 def settings_with(ws, **quote):
@@ -281,7 +282,7 @@ def test_rush_buys_time(shop):
     rushed = make_quote(shop, order, today=date(2026, 3, 30), rush=True)
     assert (normal.days, rushed.days, rushed.minutes_per_day, rushed.ready) == (4, 3, D(1440), date(2026, 4, 2))
     # the rush surcharge is on top, rounded up; the garments' prices do not change
-    assert [s.unit_price for s in rushed.sizes] == [s.unit_price for s in normal.sizes]
+    assert [s.unit_price for s in rushed.items] == [s.unit_price for s in normal.items]
     assert rushed.rush % D(1000) == 0 and rushed.total == normal.total + rushed.rush
 
 
@@ -335,7 +336,7 @@ def test_price_check_per_hour(shop):
     (c,) = q.checks
     assert (c.profit, c.other_costs, c.hours) == (D(50000), D(5000), D("1.5"))
     assert c.per_hour.quantize(D("0.01")) == D("63333.33")
-    assert q.sizes[0].unit_price == D(100000) and q.below_wage == ()
+    assert q.items[0].unit_price == D(100000) and q.below_wage == ()
     # at 50.000: 45.000 / 1,5 = 30.000, exactly the wage: not below
     assert make_quote(shop, {"M": 1}, customer=True, price=D(50000)).below_wage == ()
     # at 45.000: 40.000 / 1,5 = 26.666,67 < 30.000: below
@@ -351,12 +352,13 @@ def test_unknown_sizes_are_listed(shop):
     assert problems[0].message.params["sizes"] == "S, M, L"
 
 
-def test_a_recipe_is_not_a_pattern(shop):
+def test_a_recipe_is_quoted_in_pieces_not_sizes(shop):
     from planner.app.quoting import QuoteOptions, quote
 
     with pytest.raises(InputError) as caught:
-        quote(load_workspace(shop), shop / "kue.toml", QuoteOptions({"S": 1}, today=TODAY))
-    assert caught.value.message.key == _("this is a recipe; a quote needs a sewing pattern")
+        quote(load_workspace(shop), shop / "kue.toml", QuoteOptions(sizes="S=1", today=TODAY))
+    assert caught.value.message.key == _("a recipe is quoted in pieces, not in sizes")
+    assert caught.value.hint.key == _("write e.g. --pieces 100")
 
 
 @pytest.mark.parametrize(
@@ -475,7 +477,7 @@ def test_quote_invariants(cost, qty, rush, deposit, markup, round_to, minutes, w
     from planner.pricing import list_price
 
     price = list_price(cost, pricing)
-    size = SizeQuote("M", qty, sheet("M", D("1.3"), cost, minutes), price, Quantity(D("1.3"), "m"))
+    size = QuoteLine("M", qty, sheet("M", D("1.3"), cost, minutes), price, Quantity(D("1.3"), "m"))
     fabric = FabricUse(
         "kain",
         "kain",
@@ -490,9 +492,8 @@ def test_quote_invariants(cost, qty, rush, deposit, markup, round_to, minutes, w
         False,
         D(0),
     )
-    q = Quote(
-        "Rok", "rok.toml", (size,), fabric, pricing, rush, deposit, workers, D(8), TODAY, D(30000), None, True, D(12)
-    )
+    shop = Workshop(workers, D(8))
+    q = Quote("Rok", "rok.toml", (size,), fabric, pricing, rush, deposit, shop, TODAY, D(30000), None, True, D(12))
     # the price is never below its target, and less than one step above it
     assert cost * (1 + markup) <= price < cost * (1 + markup) + round_to
     # the rush likewise, in whole steps: so the total is a multiple of round_to too
@@ -503,6 +504,8 @@ def test_quote_invariants(cost, qty, rush, deposit, markup, round_to, minutes, w
     # days cover the work, and one day fewer would not; a rushed job (12 h a day) never takes longer than at 8 h
     assert q.days * q.minutes_per_day >= q.minutes
     assert q.days == 0 or (q.days - 1) * q.minutes_per_day < q.minutes
+    # with every day a working day, the job is ready `days` days after today (tomorrow when there is no work)
+    assert q.ready == TODAY + timedelta(days=max(q.days, 1))
     assert q.days <= replace(q, rushed=False).days
 
 
@@ -547,3 +550,91 @@ def test_sizes_round_trip(order):
 @given(st.integers(min_value=1, max_value=10_000))
 def test_whole_counts_parse(n):
     assert parse_count(str(n), "M") == n
+
+
+# ---------------------------------------------------------------- a recipe quoted like a tailoring job
+
+OVEN_SETTINGS = (
+    SETTINGS
+    + """
+[[equipment]]
+name = "oven"
+price = 1_500_000
+life_months = 60
+capacity = 1
+"""
+)
+
+OVEN_RECIPE = RECIPE.replace("minutes = 30", 'minutes = 30\nequipment = "oven"\nequipment_minutes = 240')
+
+
+def quote_kue(shop: Path, pieces: int, settings: str = SETTINGS, recipe: str = RECIPE, **kw) -> Quote:
+    from planner.quoting import quote_recipe
+
+    (shop / "planner.toml").write_text(settings, encoding="utf-8")
+    (shop / "kue.toml").write_text(recipe, encoding="utf-8")
+    ws = load_workspace(shop)
+    ctx = Context(ws.settings, ws.catalog, ws.units)
+    return quote_recipe(load_product(ws, shop / "kue.toml"), ctx, pieces, today=kw.pop("today", TODAY), **kw)
+
+
+def test_a_kenduri_order_is_quoted_in_whole_batches(shop):
+    """Kue: a batch of 10 pieces costs 1 kancing (Rp5.000 / 10 = Rp500) + 30 min × Rp30.000 / 60 = Rp15.000:
+    Rp15.500, Rp1.550 a piece; × 1,5 markup = Rp2.325 → Rp3.000 (Rp1.000 steps), the direct channel's price.
+    25 pieces: ceil(25 / 10) = 3 batches making 30, 5 over; 25 × Rp3.000 = Rp75.000; deposit Rp37.500 →
+    Rp38.000, balance Rp37.000. Work 3 × 30 = 90 min = 1,5 h, 2 workers: 0,75 h, one working day: from
+    Monday 2 March ready Tuesday 3 March."""
+    q = quote_kue(shop, 25)
+    (line,) = q.items
+    assert (line.batches, line.made, line.surplus, line.unit_cost, line.unit_price) == (3, 30, 5, D(1550), D(3000))
+    assert (q.total, q.deposit, q.balance, q.cost) == (D(75000), D(38000), D(37000), D(46500))  # 3 × 15.500
+    assert (q.minutes, q.days, q.start, q.ready) == (D(90), 1, date(2026, 3, 3), date(2026, 3, 3))
+    assert q.fabric is None and q.kind == "recipe" and q.channel == "langsung"
+
+
+def test_a_kenduri_order_waits_for_the_oven(shop):
+    """With 240 min in the oven a batch and one oven: 3 × 240 = 720 min = 12 h of baking, more than the
+    0,75 h of work: 12 h / 8 h a day = 1,5 → 2 working days, Tue 3 and Wed 4 March. Rushed at 12 h a day:
+    12 / 12 = 1 day, Tue 3 March (the oven works the longer day too)."""
+    q = quote_kue(shop, 25, OVEN_SETTINGS, OVEN_RECIPE)
+    assert (q.equipment_hours, q.days, q.ready) == ({"oven": D(12)}, 2, date(2026, 3, 4))
+    assert quote_kue(shop, 25, OVEN_SETTINGS, OVEN_RECIPE, rush=True).ready == date(2026, 3, 3)
+
+
+def test_the_ready_date_skips_closed_days_and_holidays(shop):
+    """Closed on Tuesdays, Wednesday 4 March a holiday: the kenduri's 2 days of baking (above) start on the
+    first working day after Monday 2 March, Thursday 5, and end on Friday 6 March."""
+    closed = OVEN_SETTINGS + '[calendar]\nclosed = ["tuesday"]\nholidays = [2026-03-04]\n'
+    q = quote_kue(shop, 25, closed, OVEN_RECIPE)
+    assert (q.start, q.ready, q.days) == (date(2026, 3, 5), date(2026, 3, 6), 2)
+
+
+# ---------------------------------------------------------------- --due
+
+
+@pytest.mark.parametrize(
+    "due, met, late, late_rushed",
+    [
+        # 40 skirts × 90 min = 60 h of work, 2 workers: 30 h. From Tue 31 March: at 8 h a day 3,75 → 4 days,
+        # ready Fri 3 April; rushed at 12 h a day 2,5 → 3 days, ready Thu 2 April.
+        (date(2026, 4, 3), "normal", 0, 0),
+        (date(2026, 4, 2), "rush", 1, 0),  # met only with the rush; a day late at the normal pace
+        (date(2026, 4, 1), "no", 2, 1),  # not even rushed: 2 days late, rushed 1
+    ],
+)
+def test_a_due_date_is_met_at_normal_pace_only_with_rush_or_not(shop, due, met, late, late_rushed):
+    order = {"S": 10, "M": 20, "L": 10}
+    normal = make_quote(shop, order, today=date(2026, 3, 30), due=due)
+    rushed = make_quote(shop, order, today=date(2026, 3, 30), due=due, rush=True)
+    assert (normal.ready, rushed.ready) == (date(2026, 4, 3), date(2026, 4, 2))
+    assert (normal.due_met, normal.late_days) == (met, late)
+    assert (rushed.due_met, rushed.late_days) == (met, late_rushed)
+    assert normal.queue_hours == 0  # an empty queue until the book's open orders join it
+
+
+def test_a_due_date_before_today_is_refused(shop):
+    from planner.app.quoting import QuoteOptions, quote
+
+    with pytest.raises(InputErrors) as caught:
+        quote(load_workspace(shop), shop / "rok.toml", QuoteOptions("M", "1", today=TODAY, due=date(2026, 3, 1)))
+    assert caught.value.problems[0].message.key == _("--due {due} is before today ({today})")

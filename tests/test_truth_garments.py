@@ -104,7 +104,7 @@ def test_a_dozen_shirts_take_20_16_yards_costing_50_40(tmp_path):
     assert q.fabric.metres / YARD == D("20.16") and q.fabric.buy == q.fabric.metres
     assert q.fabric.cost == D("50.40")
     # each shirt carries 1/12: 1,68 yd, $4.20
-    assert q.sizes[0].fabric_cost == D("4.20")
+    assert q.items[0].fabric_cost == D("4.20")
 
 
 def test_bought_by_the_whole_yard_the_dozen_pays_for_21_yards(tmp_path):
@@ -114,7 +114,7 @@ def test_bought_by_the_whole_yard_the_dozen_pays_for_21_yards(tmp_path):
     q = quote_of(folder, "shirt.toml", {"M": 12})
     f = q.fabric
     assert (f.buy / YARD, f.leftover / YARD, f.cost) == (D(21), D("0.84"), D("52.50"))
-    assert q.sizes[0].fabric_cost == D("4.375")
+    assert q.items[0].fabric_cost == D("4.375")
     # from the command line, in JSON: metres to three places
     result = run_cli("quote", "shirt.toml", "--size", "M", "--qty", "12", "-f", "json", cwd=folder)
     assert result.code == 0, result.err
@@ -211,7 +211,7 @@ def test_the_thread_of_a_shirt_in_metres_and_its_cost(tmp_path):
     assert (D(2487) * INCH).quantize(D("0.01")) == D("63.17")  # not 63,30
     folder = workspace(tmp_path, "", THREAD_CATALOG, {"shirt.toml": THREADED})
     q = quote_of(folder, "shirt.toml", {"M": 1}, customer=True)
-    thread = next(line for line in q.sizes[0].sheet.lines if line.item == "thread")
+    thread = next(line for line in q.items[0].sheet.lines if line.item == "thread")
     # 2984,4 in = 75,80376 m; × Rp 30.000 / 3000 m = Rp 758,04
     assert thread.cost == D("75.80376") * 10
 

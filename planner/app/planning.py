@@ -119,6 +119,18 @@ def make_orders(ws: Workspace, ctx: Context, plan_path: Path, index: int, make: 
                 .at(str(plan_path))
             )
         return [Order(cost_recipe(product, ctx), make.pieces)]
+    if not product.model.sizes:  # an alteration (permak): how many, no sizes
+        if make.pieces is None:
+            raise (
+                problem(
+                    _("{file} has no sizes: it is planned by pieces"),
+                    hint=_("write pieces = 5 instead of sizes"),
+                    file=make.product,
+                )
+                .under(*here, "sizes")
+                .at(str(plan_path))
+            )
+        return [Order(cost_pattern(product, ctx, None), make.pieces)]
     if make.sizes is None:
         raise pattern_by_sizes(make.product).under(*here, "pieces").at(str(plan_path))
     for size in make.sizes:
@@ -150,10 +162,12 @@ def load_referenced(ws: Workspace, plan_path: Path, index: int, ref: str) -> Rec
 
 
 def target_orders(ws: Workspace, ctx: Context, targets: Sequence[tuple[Path, int]]) -> list[Order]:
-    """``FILE=N`` targets: N pieces of a recipe each."""
+    """``FILE=N`` targets: N pieces of a recipe each (or N jobs of a pattern without sizes, an alteration)."""
 
     def order(path: Path, pieces: int) -> Order:
         product = load_product(ws, path)
+        if isinstance(product, PatternProduct) and not product.model.sizes:
+            return Order(cost_pattern(product, ctx, None), pieces)
         if not isinstance(product, RecipeProduct):
             raise pattern_by_sizes(str(path))
         return Order(cost_recipe(product, ctx), pieces)

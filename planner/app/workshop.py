@@ -10,7 +10,7 @@ from pathlib import Path
 from planner.app.common import channels_of, context, each, finish, listed_products
 from planner.comparing import DEFAULT_SORT
 from planner.costing import cost_product
-from planner.models import Product
+from planner.models import PatternProduct, Product
 from planner.reports import Report
 from planner.scenarios import Change
 from planner.workspace import Workspace
@@ -35,7 +35,8 @@ class WhatifOptions:
 
 
 def _size(product: Product, size: str | None) -> str | None:
-    return size if product.kind == "pattern" else None
+    """--size picks a size of each pattern with sizes; recipes and alterations (no sizes) have none."""
+    return size if isinstance(product, PatternProduct) and product.model.sizes else None
 
 
 def compare(ws: Workspace, paths: Sequence[Path], options: CompareOptions) -> list[Report]:

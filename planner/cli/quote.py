@@ -19,9 +19,11 @@ if TYPE_CHECKING:
 ArgsArg = Annotated[
     list[str],
     typer.Argument(
-        metavar="PATTERN [LENGTH]",
+        metavar="FILE [LENGTH]",
         show_default=False,
-        help=_('The pattern file; after --customer-fabric, the length the customer brings (9m, "9,5 m", 900cm).'),
+        help=_(
+            'The pattern or recipe file; after --customer-fabric, the length the customer brings (9m, "9,5 m", 900cm).'
+        ),
     ),
 ]
 FormatOpt = Annotated[
@@ -37,7 +39,8 @@ FormatOpt = Annotated[
 
 @app.command(
     help=_(
-        "Quote a tailoring job: price per size, rush, deposit, fabric to buy or bring, ready date.\n\n"
+        "Quote an order: a tailoring job's price per size, or a recipe's pieces; rush, deposit, fabric to buy or "
+        "bring, the ready date on working days.\n\n"
         "Example: planner quote patterns/kemeja-sekolah.toml --sizes S=5,M=10,L=5 --customer-fabric"
     )
 )
@@ -45,9 +48,17 @@ def quote(
     args: ArgsArg,
     *,
     size: Annotated[str | None, typer.Option("--size", "-s", metavar="SIZE", help=_("The size, with --qty."))] = None,
-    qty: Annotated[str | None, typer.Option("--qty", "-n", metavar="N", help=_("How many garments of --size."))] = None,
+    qty: Annotated[
+        str | None,
+        typer.Option(
+            "--qty", "-n", metavar="N", help=_("How many garments of --size (or of a pattern without sizes).")
+        ),
+    ] = None,
     sizes: Annotated[
         str | None, typer.Option("--sizes", metavar="SIZE=N,...", help=_("Sizes and how many of each: S=5,M=10,L=5."))
+    ] = None,
+    pieces: Annotated[
+        str | None, typer.Option("--pieces", metavar="N", help=_("How many pieces of a recipe: --pieces 100."))
     ] = None,
     fabric: Annotated[
         str | None,
@@ -64,8 +75,32 @@ def quote(
         ),
     ] = False,
     rush: Annotated[
-        bool, typer.Option("--rush", help=_("Add the rush surcharge ([quote] rush in the settings)."))
+        bool,
+        typer.Option(
+            "--rush",
+            help=_("Add the rush surcharge ([quote] rush in the settings) and work the job rush_hours_per_day."),
+        ),
     ] = False,
+    due: Annotated[
+        str | None,
+        typer.Option(
+            "--due", metavar="DATE", help=_("The day the customer needs it (YYYY-MM-DD): is it met, with rush, or not?")
+        ),
+    ] = None,
+    for_: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            metavar="WHO",
+            help=_(
+                "customer: only what the customer sees (the default for --format text); maker: HPP, fabric bought, "
+                "time and warnings too (the default otherwise)."
+            ),
+        ),
+    ] = None,
+    customer: Annotated[
+        str | None, typer.Option("--customer", metavar="NAME", help=_("The customer's name, on the quote."))
+    ] = None,
     price: Annotated[
         str | None,
         typer.Option(
@@ -95,14 +130,21 @@ def quote(
     pattern, length = split_args(args, customer_fabric)
 
     def compute(ws: Workspace) -> list[Report]:
+        day = options.day(today)
         asked = quoting.QuoteOptions(
-            options.order(size, qty, sizes),
+            size,
+            qty,
+            sizes,
+            pieces,
             fabric,
             customer_fabric,
             None if length is None else options.length(length, ws.units),
             rush,
             options.garment_price(price, ws.places),
-            options.day(today),
+            day,
+            None if due is None else options.day(due),
+            quoting.audience(for_, format),
+            (customer or "").strip(),
             prices(shared, ws),
         )
         return quoting.quote(ws, pattern, asked)
@@ -118,7 +160,9 @@ def split_args(args: list[str], customer_fabric: bool) -> tuple[Path, str | None
     if rest and not customer_fabric:
         raise problem(
             _("unexpected argument '{args}'"),
-            hint=_("give one pattern file; a length belongs after --customer-fabric, e.g. --customer-fabric 9m"),
+            hint=_(
+                "give one pattern or recipe file; a length belongs after --customer-fabric, e.g. --customer-fabric 9m"
+            ),
             args=" ".join(rest),
         )
     return Path(args[at]), " ".join(rest) or None

@@ -142,13 +142,18 @@ def render_html(
     first = views[0]["title"] if views else ""
     labels = {"notes": fmt.text(msg(_("Notes"))), "page": fmt.text(msg(_("Page"))), "of": fmt.text(msg(_("of")))}
     labels["working"] = fmt.text(msg(WORKING))
-    labels["made"] = fmt.text(
-        msg(
-            _(
-                "Made with planner on {date}. Figures are worked out from the prices in your catalog: check them "
-                "before you quote."
-            ),
-            date=shown_date,
+    customer = bool(reports) and all(r.audience == "customer" for r in reports)
+    labels["made"] = (
+        ""
+        if customer
+        else fmt.text(
+            msg(
+                _(
+                    "Made with planner on {date}. Figures are worked out from the prices in your catalog: check them "
+                    "before you quote."
+                ),
+                date=shown_date,
+            )
         )
     )
     return (
@@ -161,5 +166,6 @@ def render_html(
             reports=views,
             labels=labels,
             page_title=" — ".join(t for t in (business, first) if t),
+            customer=customer,
         )
     )

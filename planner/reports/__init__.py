@@ -22,6 +22,7 @@ CALENDAR_DAYS = n_("{count} calendar day", "{count} calendar days")
 WORKING_DAYS = n_("{count} working day", "{count} working days")
 WORKERS = n_("{count} worker", "{count} workers")
 GARMENTS = n_("{count} garment", "{count} garments")
+PIECES = n_("{count} piece", "{count} pieces")
 BATCHES = n_("{count} batch", "{count} batches")
 
 
@@ -97,6 +98,7 @@ class Report:
     charts: tuple[Chart, ...] = ()
     explain: tuple[Msg, ...] = ()  # shown with --explain
     message: tuple[Msg, ...] = ()  # a short plain-text message (--format text), e.g. a chat quote
+    audience: str = "maker"  # "customer": a page to hand over (no maker's footer), e.g. a quote --for customer
 
 
 # ---- JSON helpers: the contract's shapes, built from exact values

@@ -303,7 +303,7 @@ def price_table(priced: list[tuple[CostSheet, list[ChannelPrice]]], places: int)
     first = priced[0][0]
     columns = columns_of(priced)
     delivered = len(columns) > len(COLUMNS)
-    if first.kind == "recipe":
+    if first.size is None:  # a recipe, or a pattern without sizes (an alteration)
         return Table(
             columns,
             tuple(channel_rows(priced[0][1], delivered)),

@@ -8,17 +8,21 @@ written in planner/reports/quote_text.py.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from planner.errors import InputError, warning
 from planner.models import HOURS_IN_A_DAY, RUSH_PACE
 from planner.money import ZERO, quantize
-from planner.quoting import FabricUse, Quote, SizeQuote
+from planner.quoting import FabricUse, Quote, QuoteLine
 from planner.reports import (
-    CALENDAR_DAYS,
+    BATCHES,
+    DAYS,
     GARMENTS,
+    PIECES,
     WORKERS,
+    WORKING_DAYS,
     Column,
     Report,
     Row,
@@ -31,6 +35,7 @@ from planner.reports import (
 )
 from planner.reports.quote_text import (
     METRE_PLACES,
+    fabric_message,
     metres,
     metres_between,
     quote_explain,
@@ -40,14 +45,15 @@ from planner.reports.quote_text import (
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 from planner.units import Quantity
 
-SIZE_COLUMNS = (
-    Column(_("Size")),
-    Column(p_("quote.col.qty", "Qty"), "int"),
-    Column(_("Fabric"), "qty"),
-    Column(_("HPP"), "money"),
-    Column(p_("quote.col.price", "Price"), "money"),
-    Column(p_("quote.col.amount", "Amount"), "money"),
-)
+ITEM = Column(p_("col.item", "Item"))
+SIZE = Column(_("Size"))
+QTY = Column(p_("quote.col.qty", "Qty"), "int")
+PIECES_COLUMN = Column(p_("quote.col.pieces", "Pieces"), "int")
+BATCHES_COLUMN = Column(p_("quote.col.batches", "Batches"), "int")
+FABRIC = Column(_("Fabric"), "qty")
+HPP = Column(_("HPP"), "money")
+PRICE = Column(p_("quote.col.price", "Price"), "money")
+AMOUNT = Column(p_("quote.col.amount", "Amount"), "money")
 FACT_COLUMNS = (Column(p_("col.item", "Item")), Column(p_("quote.col.value", "Figure")))
 CHECK_COLUMNS = (
     Column(_("Size")),
@@ -56,29 +62,70 @@ CHECK_COLUMNS = (
     Column(_("Hours"), "number"),
     Column(_("Earned an hour"), "money"),
 )
+AUDIENCES = ("customer", "maker")
 
 
-def sizes_table(q: Quote, places: int) -> Table:
-    """One row per size, then subtotal, rush, total, deposit and balance."""
-    amounts, subtotal, rush, total = shown_money(q, places)
-    shown_metres = [quantize(s.metres, METRE_PLACES) for s in q.sizes]
-    all_metres = quantize(sum((s.metres for s in q.sizes), ZERO), METRE_PLACES)
-    rows = [
-        Row((s.size, s.qty, metres(m), quantize(s.unit_cost, places), s.unit_price, amount))
-        for s, m, amount in zip(q.sizes, shown_metres, amounts)
-    ]
-    rows += rounding_row(subtotal - sum(amounts, ZERO), len(SIZE_COLUMNS), 5)
-    rows.append(Row((msg(_("Subtotal")), q.garments, metres(all_metres), None, None, subtotal), "total"))
-    if q.rush_share:
-        rows.append(
-            Row((msg(_("Rush surcharge ({share})"), share=Pct(q.rush_share)), None, None, None, None, rush), "total")
+def counted_order(q: Quote) -> Msg:
+    """ "20 garments", "100 pieces"."""
+    return counted(PIECES if q.kind == "recipe" else GARMENTS, q.count)
+
+
+def item_columns(q: Quote, customer: bool) -> tuple[Column, ...]:
+    """Size (or the product), how many (and a recipe's batches), fabric, HPP, price and amount; the
+    customer sees no batches, fabric metres or HPP."""
+    first = SIZE if q.items[0].size is not None else ITEM
+    if q.kind == "recipe":
+        return (
+            (ITEM, PIECES_COLUMN, PRICE, AMOUNT)
+            if customer
+            else (ITEM, PIECES_COLUMN, BATCHES_COLUMN, HPP, PRICE, AMOUNT)
         )
-    rows.append(Row((msg(_("Total")), None, None, None, None, total), "total"))
-    rows.append(
-        Row((msg(_("Deposit ({share})"), share=Pct(q.deposit_share)), None, None, None, None, q.deposit), "total")
-    )
-    rows.append(Row((msg(_("Balance on collection")), None, None, None, None, total - q.deposit), "total"))
-    return Table(SIZE_COLUMNS, tuple(rows), msg(_("Price per size")))
+    if customer:
+        return (first, QTY, PRICE, AMOUNT)
+    return (first, QTY, FABRIC, HPP, PRICE, AMOUNT) if q.fabric is not None else (first, QTY, HPP, PRICE, AMOUNT)
+
+
+def item_cells(q: Quote, s: QuoteLine, columns: tuple[Column, ...], places: int, amount: Decimal) -> Row:
+    values = {
+        SIZE: s.size,
+        ITEM: q.product,
+        QTY: s.qty,
+        PIECES_COLUMN: s.qty,
+        BATCHES_COLUMN: s.batches,
+        FABRIC: metres(quantize(s.metres, METRE_PLACES)),
+        HPP: quantize(s.unit_cost, places),
+        PRICE: s.unit_price,
+        AMOUNT: amount,
+    }
+    return Row(tuple(values[c] for c in columns))
+
+
+def total_row(label: Msg, width: int, amount: Decimal, count: int | None = None) -> Row:
+    cells: list[Any] = [label] + [None] * (width - 1)
+    cells[-1] = amount
+    if count is not None:
+        cells[1] = count
+    return Row(tuple(cells), "total")
+
+
+def sizes_table(q: Quote, places: int, customer: bool = False) -> Table:
+    """One row per size (or the recipe's pieces), then subtotal, rush, total, deposit and balance."""
+    columns = item_columns(q, customer)
+    width = len(columns)
+    amounts, subtotal, rush, total = shown_money(q, places)
+    rows = [item_cells(q, s, columns, places, amount) for s, amount in zip(q.items, amounts)]
+    rows += rounding_row(subtotal - sum(amounts, ZERO), width, width - 1)
+    subtotal_row = list(total_row(msg(_("Subtotal")), width, subtotal, q.count).cells)
+    if FABRIC in columns:
+        subtotal_row[2] = metres(quantize(sum((s.metres for s in q.items), ZERO), METRE_PLACES))
+    rows.append(Row(tuple(subtotal_row), "total"))
+    if q.rush_share:
+        rows.append(total_row(msg(_("Rush surcharge ({share})"), share=Pct(q.rush_share)), width, rush))
+    rows.append(total_row(msg(_("Total")), width, total))
+    rows.append(total_row(msg(_("Deposit ({share})"), share=Pct(q.deposit_share)), width, q.deposit))
+    rows.append(total_row(msg(_("Balance on collection")), width, total - q.deposit))
+    title = msg(_("Price per size")) if q.items[0].size is not None else msg(p_("quote.title.price", "Price"))
+    return Table(columns, tuple(rows), title)
 
 
 def width_value(f: FabricUse) -> object:
@@ -122,8 +169,43 @@ def fabric_table(f: FabricUse) -> Table:
     return Table(FACT_COLUMNS, tuple(rows), msg(_("Fabric (the customer brings it)")))
 
 
+def closed_days(q: Quote) -> tuple[date, ...]:
+    """The days from the start to the ready date that are not worked (closed weekdays, holidays)."""
+    days, day = [], q.start
+    while day < q.ready:
+        day += timedelta(days=1)
+        if not q.shop.is_working(day):
+            days.append(day)
+    return tuple(days)
+
+
+def due_text(q: Quote) -> Msg | None:
+    """Whether --due is met: at the normal pace, only with --rush, or not (late by how many days)."""
+    met = q.due_met
+    if met is None:
+        return None
+    if met == "normal":
+        return msg(_("met"))
+    if met == "rush" and q.rushed:
+        return msg(_("met with the rush"))
+    if met == "rush":
+        return msg(
+            _("met only with --rush (ready {rushed}); {late} late at the normal pace"),
+            rushed=q.placed(True).finish,
+            late=counted(DAYS, q.late_days or 0),
+        )
+    return msg(
+        _("not met: ready {late} late, even with the rush")
+        if q.rushed
+        else _("not met: ready {late} late; with --rush {rush_late} late"),
+        late=counted(DAYS, q.late_days or 0),
+        rush_late=counted(DAYS, max(0, (q.placed(True).finish - q.due).days) if q.due else 0),
+    )
+
+
 def time_table(q: Quote) -> Table:
-    """Hours of work, capacity a day (a rushed job's longer days), days to finish and the ready date."""
+    """Hours of work (and on equipment), capacity a day (a rushed job's longer days), the working days,
+    the days not worked, the ready date and whether --due is met."""
     capacity = msg(
         _("{workers} × {hours} h = {total} hours, rushed (normally {normal} h a day)")
         if q.rushed
@@ -133,13 +215,38 @@ def time_table(q: Quote) -> Table:
         total=q.minutes_per_day / 60,
         normal=q.hours_per_day,
     )
-    rows = (
-        Row((msg(_("Work")), msg(_("{hours} hours"), hours=q.minutes / 60))),
-        Row((msg(_("Work a day")), capacity)),
-        Row((msg(_("Days to finish")), msg(_("{days}, from tomorrow"), days=counted(CALENDAR_DAYS, q.days)))),
-        Row((msg(_("Ready on")), q.ready)),
+    rows = [Row((msg(_("Work")), msg(_("{hours} hours"), hours=q.minutes / 60)))]
+    rows += [
+        Row(
+            (
+                msg(_("Equipment: {name}"), name=name),
+                msg(
+                    _("{hours} hours / {capacity} at a time = {each} hours"),
+                    hours=hours,
+                    capacity=q.shop.capacities.get(name, 1),
+                    each=hours / q.shop.capacities.get(name, 1),
+                ),
+            )
+        )
+        for name, hours in q.equipment_hours.items()
+    ]
+    rows.append(Row((msg(_("Work a day")), capacity)))
+    rows.append(
+        Row(
+            (
+                msg(_("Days to finish")),
+                msg(_("{days}, from {start}"), days=counted(WORKING_DAYS, q.days), start=q.start),
+            )
+        )
     )
-    return Table(FACT_COLUMNS, rows, msg(p_("quote.title.time", "Time")))
+    closed = closed_days(q)
+    if closed:
+        rows.append(Row((msg(_("Closed (not counted)")), closed)))
+    rows.append(Row((msg(_("Ready on")), q.ready)))
+    verdict = due_text(q)
+    if verdict is not None:
+        rows.append(Row((msg(_("Due")), msg(_("{due}: {verdict}"), due=q.due, verdict=verdict))))
+    return Table(FACT_COLUMNS, tuple(rows), msg(p_("quote.title.time", "Time")))
 
 
 def check_table(q: Quote, places: int) -> Table:
@@ -147,7 +254,7 @@ def check_table(q: Quote, places: int) -> Table:
     rows = tuple(
         Row(
             (
-                c.size,
+                c.size or q.product,
                 quantize(c.cost, places),
                 quantize(c.profit, places),
                 quantize(c.hours, 2),
@@ -156,23 +263,74 @@ def check_table(q: Quote, places: int) -> Table:
         )
         for c in q.checks
     )
+    columns = CHECK_COLUMNS if q.items[0].size is not None else (ITEM, *CHECK_COLUMNS[1:])
     return Table(
-        CHECK_COLUMNS,
+        columns,
         rows,
-        msg(_("Price check at {price} a garment (wage {wage} an hour)"), price=Cash(q.price), wage=Cash(q.wage)),
+        msg(
+            _("Price check at {price} a piece (wage {wage} an hour)")
+            if q.kind == "recipe"
+            else _("Price check at {price} a garment (wage {wage} an hour)"),
+            price=Cash(q.price),
+            wage=Cash(q.wage),
+        ),
     )
 
 
 def quote_notes(
     q: Quote, catalog_file: str | None = None, settings_file: str | None = None
 ) -> tuple[InputError | Msg, ...]:
-    """Width estimate, no selling step, customer fabric short or enough, a rush that buys no time, a price
-    below the wage."""
+    """Width estimate, no selling step, customer fabric short or enough, a recipe's extra pieces, a rush
+    that buys no time, a price below the wage."""
     notes: list[InputError | Msg] = []
-    for note in (n for s in q.sizes for n in s.sheet.notes):
+    for note in (n for s in q.items for n in s.sheet.notes):
         if note not in notes:
             notes.append(note)
-    f = q.fabric
+    if q.fabric is not None:
+        notes += fabric_notes(q, q.fabric, catalog_file)
+    made = q.items[0]
+    if q.kind == "recipe" and made.surplus:
+        notes.append(
+            msg(
+                _("{batches} make {made}: {surplus} more than ordered, to sell or share"),
+                batches=counted(BATCHES, made.batches),
+                made=counted(PIECES, int(made.made)) if made.made == int(made.made) else made.made,
+                surplus=made.surplus,
+            )
+        )
+    if q.rushed and q.rush_hours_per_day <= q.hours_per_day:
+        notes.append(
+            warning(
+                _("a rushed job works {rush} h a day, no more than the usual {hours} h: the rush buys no time"),
+                hint=_("write rush_hours_per_day = {suggest} in [quote], or leave it out for 1.5 × hours_per_day"),
+                rush=q.rush_hours_per_day,
+                hours=q.hours_per_day,
+                suggest=str(min(RUSH_PACE * q.hours_per_day, HOURS_IN_A_DAY).normalize()),
+            ).at(settings_file, loc=("quote",))
+        )
+    if q.below_wage:
+        worst = min(q.below_wage, key=lambda c: c.per_hour or ZERO)
+        notes.append(
+            warning(
+                _(
+                    "at {price} a garment, size {sizes} earns you less than the wage of {wage} an hour (as little as "
+                    "{per_hour})"
+                )
+                if q.items[0].size is not None
+                else _("at {price} each, {product} earns you less than the wage of {wage} an hour ({per_hour})"),
+                hint=_("raise the price, or cut minutes or costs; see the price check table"),
+                price=Cash(q.price),
+                sizes=", ".join(str(c.size) for c in q.below_wage),
+                product=q.product,
+                per_hour=Cash(worst.per_hour),
+                wage=Cash(q.wage),
+            ).at(q.file, loc=("batch",) if q.kind == "recipe" else ("operations",))
+        )
+    return tuple(notes)
+
+
+def fabric_notes(q: Quote, f: FabricUse, catalog_file: str | None) -> list[InputError | Msg]:
+    notes: list[InputError | Msg] = []
     if f.step is None:
         notes.append(
             warning(
@@ -202,47 +360,25 @@ def quote_notes(
                 left=metres_between(f.brought, f.metres),
             )
         )
-    if q.rushed and q.rush_hours_per_day <= q.hours_per_day:
-        notes.append(
-            warning(
-                _("a rushed job works {rush} h a day, no more than the usual {hours} h: the rush buys no time"),
-                hint=_("write rush_hours_per_day = {suggest} in [quote], or leave it out for 1.5 × hours_per_day"),
-                rush=q.rush_hours_per_day,
-                hours=q.hours_per_day,
-                suggest=str(min(RUSH_PACE * q.hours_per_day, HOURS_IN_A_DAY).normalize()),
-            ).at(settings_file, loc=("quote",))
-        )
-    if q.below_wage:
-        worst = min(q.below_wage, key=lambda c: c.per_hour or ZERO)
-        notes.append(
-            warning(
-                _(
-                    "at {price} a garment, size {sizes} earns you less than the wage of {wage} an hour (as little as "
-                    "{per_hour})"
-                ),
-                hint=_("raise the price, or cut minutes or costs; see the price check table"),
-                price=Cash(q.price),
-                sizes=", ".join(c.size for c in q.below_wage),
-                per_hour=Cash(worst.per_hour),
-                wage=Cash(q.wage),
-            ).at(q.file, loc=("operations",))
-        )
-    return tuple(notes)
+    return notes
 
 
-def size_json(s: SizeQuote) -> dict[str, Any]:
-    return {
-        "size": s.size,
-        "qty": s.qty,
-        "metres": number_json(s.metres, METRE_PLACES),
-        "unit_cost": money_json(s.unit_cost),
-        "unit_price": money_json(s.unit_price),
-        "amount": money_json(s.amount),
-    }
+def size_json(s: QuoteLine, customer: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {"size": s.size, "qty": s.qty}
+    if s.sheet.kind == "recipe":
+        data = {"pieces": s.qty, "batches": s.batches, "made": number_json(s.made, 2)}
+    elif s.need is not None:
+        data["metres"] = number_json(s.metres, METRE_PLACES)
+    if not customer:
+        data["unit_cost"] = money_json(s.unit_cost)
+    data |= {"unit_price": money_json(s.unit_price), "amount": money_json(s.amount)}
+    return data
 
 
-def fabric_json(f: FabricUse) -> dict[str, Any]:
-    return {
+def fabric_json(f: FabricUse | None, customer: bool = False) -> dict[str, Any] | None:
+    if f is None:
+        return None
+    data = {
         "item": f.item,
         "width": qty_json(f.width),
         "metres": number_json(f.metres, METRE_PLACES),
@@ -254,19 +390,23 @@ def fabric_json(f: FabricUse) -> dict[str, Any]:
         "brought": number_json(f.brought, METRE_PLACES),
         "enough": f.enough,
     }
+    if customer:
+        del data["leftover"], data["cost"]
+    return data
 
 
 def order_lines(q: Quote) -> list[dict[str, Any]]:
-    """The order's cost lines: each garment's lines × its qty, summed over sizes (cost contract shape)."""
+    """The order's cost lines: each garment's lines × its qty (a recipe's: × its batches), summed over
+    sizes (cost contract shape)."""
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for s in q.sizes:
+    for s in q.items:
         for line in s.lines:
             key = (line.group, line.item or line.label, line.label)
             entry = merged.setdefault(key, {"cost": Decimal(0), "qty": None})
-            entry["cost"] += s.qty * line.cost
+            entry["cost"] += s.runs * line.cost
             if line.qty is not None:
                 before = entry["qty"].amount if entry["qty"] else Decimal(0)
-                entry["qty"] = Quantity(before + s.qty * line.qty.amount, line.qty.unit)
+                entry["qty"] = Quantity(before + s.runs * line.qty.amount, line.qty.unit)
     shown = [quantize(e["cost"], 2) for e in merged.values()]
     return [
         {"group": group, "item": item, "label": label, "qty": qty_json(entry["qty"]), "cost": money_json(cost)}
@@ -274,13 +414,21 @@ def order_lines(q: Quote) -> list[dict[str, Any]]:
     ]
 
 
-def quote_json(q: Quote) -> dict[str, Any]:
-    data = {
-        "product": q.product,
-        "file": q.file,
-        "fabric": fabric_json(q.fabric),
-        "sizes": [size_json(s) for s in q.sizes],
-        "lines": order_lines(q),
+def quote_json(q: Quote, customer: str | None = None, business: str = "") -> dict[str, Any]:
+    """The contract of docs/design.md ("quote"); ``customer`` (the customer's view, the name or "") leaves
+    out what is the maker's: file, cost lines, HPP, the fabric's cost and leftover, the price check."""
+    for_customer = customer is not None
+    data: dict[str, Any] = {"product": q.product, "kind": q.kind}
+    if for_customer:
+        data["business"] = business or None
+        data["customer"] = customer or None
+    else:
+        data["file"] = q.file
+    data["fabric"] = fabric_json(q.fabric, for_customer)
+    data["pieces" if q.kind == "recipe" else "sizes"] = [size_json(s, for_customer) for s in q.items]
+    if not for_customer:
+        data["lines"] = order_lines(q)
+    data |= {
         "subtotal": money_json(q.subtotal),
         "rush": money_json(q.rush),
         "total": money_json(q.total),
@@ -288,8 +436,13 @@ def quote_json(q: Quote) -> dict[str, Any]:
         "balance": money_json(q.balance),
         "days": q.days,
         "ready": q.ready.isoformat(),
+        "due": q.due.isoformat() if q.due else None,
+        "due_met": q.due_met,
+        "late_days": q.late_days,
     }
-    if q.price is not None:
+    if not for_customer:
+        data["queue_hours"] = number_json(q.queue_hours, 2)
+    if q.price is not None and not for_customer:
         data["price_check"] = [
             {
                 "size": c.size,
@@ -304,10 +457,41 @@ def quote_json(q: Quote) -> dict[str, Any]:
     return data
 
 
+def customer_facts(q: Quote, business: str, customer: str) -> Table:
+    """What the customer is told besides the prices: from whom, for whom, the fabric, the ready date."""
+    rows = [Row((msg(_("From")), business))] if business else []
+    rows += [Row((msg(_("For")), customer))] if customer else []
+    rows += [Row((msg(_("Fabric")), line)) for line in fabric_message(q.fabric, short=True)] if q.fabric else []
+    rows.append(Row((msg(_("Ready on")), q.ready)))
+    return Table(FACT_COLUMNS, tuple(rows), msg(_("Details")))
+
+
 def quote_report(
-    q: Quote, places: int, business: str = "", *, catalog_file: str | None = None, settings_file: str | None = None
+    q: Quote,
+    places: int,
+    business: str = "",
+    *,
+    catalog_file: str | None = None,
+    settings_file: str | None = None,
+    audience: str = "maker",
+    customer: str = "",
 ) -> Report:
-    tables = [sizes_table(q, places), fabric_table(q.fabric), time_table(q)]
+    """The maker's report (every table, the working, the warnings) or the customer's (prices, total,
+    deposit, balance, fabric to bring, ready date: never HPP, file paths or notes meant for the maker)."""
+    message = quote_message(q, places, business, customer)
+    if audience == "customer":
+        return Report(
+            "quote",
+            msg(_("Quote: {product}"), product=q.product),
+            (sizes_table(q, places, customer=True), customer_facts(q, business, customer)),
+            quote_json(q, customer, business),
+            message=message,
+            audience="customer",
+        )
+    tables = [sizes_table(q, places)]
+    if q.fabric is not None:
+        tables.append(fabric_table(q.fabric))
+    tables.append(time_table(q))
     if q.price is not None:
         tables.append(check_table(q, places))
     return Report(
@@ -316,7 +500,6 @@ def quote_report(
         tuple(tables),
         quote_json(q),
         quote_notes(q, catalog_file, settings_file),
-        msg(_("{file}: quote for {garments}"), file=q.file, garments=counted(GARMENTS, q.garments)),
+        msg(_("{file}: quote for {garments}"), file=q.file, garments=counted_order(q)),
         explain=quote_explain(q),
-        message=quote_message(q, places, business),
     )

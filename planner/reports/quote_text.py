@@ -16,8 +16,8 @@ from decimal import Decimal
 from planner.costing import CostLine
 from planner.money import quantize
 from planner.pricing import markup_of, target_price
-from planner.quoting import FabricUse, Quote, SizeQuote
-from planner.reports import CALENDAR_DAYS, DAYS, GARMENTS, counted
+from planner.quoting import FabricUse, Quote, QuoteLine
+from planner.reports import BATCHES, GARMENTS, PIECES, WORKERS, WORKING_DAYS, counted
 from planner.texts import Cash, Msg, Pct, _, msg
 from planner.units import Quantity
 
@@ -37,7 +37,7 @@ def metres_between(more: Decimal, less: Decimal) -> Quantity:
 def shown_money(q: Quote, places: int) -> tuple[list[Decimal], Decimal, Decimal, Decimal]:
     """Amounts, subtotal, rush and total, each rounded on its own (unit prices and the rush are
     rounded to round_to, so in practice they add up exactly)."""
-    amounts = [quantize(s.amount, places) for s in q.sizes]
+    amounts = [quantize(s.amount, places) for s in q.items]
     return amounts, quantize(q.subtotal, places), quantize(q.rush, places), quantize(q.total, places)
 
 
@@ -47,6 +47,8 @@ def shown_money(q: Quote, places: int) -> tuple[list[Decimal], Decimal, Decimal,
 def fabric_explain(q: Quote) -> list[Msg]:
     """Metres per size, in all, to buy (or bring) in the shop's steps, and what the fabric bought costs."""
     f = q.fabric
+    if f is None:
+        return []
     width = (
         msg(_(" × {pattern} / {fabric} wide (estimate)"), pattern=f.pattern_width, fabric=f.width)
         if f.estimate
@@ -63,7 +65,7 @@ def fabric_explain(q: Quote) -> list[Msg]:
             per=metres(s.per_garment),
             metres=metres(s.metres),
         )
-        for s in q.sizes
+        for s in q.items
     ]
     if f.step is None:
         out.append(
@@ -97,16 +99,19 @@ def fabric_explain(q: Quote) -> list[Msg]:
     return out
 
 
-def other_lines(s: SizeQuote) -> tuple[CostLine, ...]:
+def other_lines(s: QuoteLine) -> tuple[CostLine, ...]:
     return tuple(line for line in s.sheet.lines if line.group != "fabric")
 
 
 def garment_explain(q: Quote) -> list[Msg]:
-    """What one garment costs without its fabric, line by line — once when every size has the same lines."""
-    first = q.sizes[0]
-    same = all(other_lines(s) == other_lines(first) for s in q.sizes)
+    """What one garment costs without its fabric, line by line — once when every size has the same lines;
+    a recipe's batch, line by line, and its HPP a piece."""
+    if q.kind == "recipe":
+        return batch_explain(q.items[0])
+    first = q.items[0]
+    same = all(other_lines(s) == other_lines(first) for s in q.items)
     out: list[Msg] = []
-    for s in [first] if same else list(q.sizes):
+    for s in [first] if same else list(q.items):
         who = msg(_("each garment")) if same else msg(_("size {size}"), size=s.size)
         lines = other_lines(s)
         out += [
@@ -116,7 +121,9 @@ def garment_explain(q: Quote) -> list[Msg]:
         ]
         out.append(
             msg(
-                _("{who} without fabric: sum of {parts} = {cost}"),
+                _("{who} without fabric: sum of {parts} = {cost}")
+                if q.fabric is not None
+                else _("HPP {who}: sum of {parts} = {cost}"),
                 who=who,
                 parts=tuple(Cash(line.cost) for line in lines),
                 cost=Cash(s.other_cost),
@@ -125,9 +132,42 @@ def garment_explain(q: Quote) -> list[Msg]:
     return out
 
 
-def hpp_explain(q: Quote, s: SizeQuote) -> list[Msg]:
+def batch_explain(s: QuoteLine) -> list[Msg]:
+    """The batches to make, one batch's cost line by line, and the HPP of a piece."""
+    sheet = s.sheet
+    out = [
+        msg(
+            _("batches: {pieces} / {sellable} sellable a batch = {ratio} → {batches}, making {made}"),
+            pieces=counted(PIECES, s.qty),
+            sellable=sheet.sellable,
+            ratio=s.qty / sheet.sellable,
+            batches=counted(BATCHES, s.batches),
+            made=s.made,
+        )
+    ]
+    who = msg(_("one batch"))
+    out += [
+        msg(_("{who} — {label}: {text}"), who=who, label=line.label, text=line.explain)
+        for line in sheet.lines
+        if line.explain
+    ]
+    out.append(
+        msg(
+            _("HPP a piece: sum of {parts} = {batch} a batch / {sellable} sellable = {cost}"),
+            parts=tuple(Cash(line.cost) for line in sheet.lines),
+            batch=Cash(sheet.batch),
+            sellable=sheet.sellable,
+            cost=Cash(sheet.unit),
+        )
+    )
+    return out
+
+
+def hpp_explain(q: Quote, s: QuoteLine) -> list[Msg]:
     """A garment's share of the fabric bought (cost × its metres / all metres) and its HPP for this order."""
     f = q.fabric
+    if f is None:
+        return []
     if f.customer:
         return [
             msg(
@@ -140,7 +180,7 @@ def hpp_explain(q: Quote, s: SizeQuote) -> list[Msg]:
         msg(
             _("fabric {size}: {exact} for the metres it takes × {buy} bought / {metres} used = {share} a garment"),
             size=s.size,
-            exact=Cash(s.fabric.cost),
+            exact=Cash(s.fabric.cost if s.fabric is not None else None),
             buy=metres(f.buy),
             metres=metres(f.metres),
             share=Cash(s.fabric_cost),
@@ -155,13 +195,26 @@ def hpp_explain(q: Quote, s: SizeQuote) -> list[Msg]:
     ]
 
 
-def price_explain(q: Quote, s: SizeQuote) -> Msg:
+def price_explain(q: Quote, s: QuoteLine) -> Msg:
     """C × (1 + m) — or C / (1 − g) — rounded up to round_to; or the price given with --price."""
     if q.price is not None:
-        return msg(_("price {size}: {price}, the price given with --price"), size=s.size, price=Cash(q.price))
+        return msg(
+            _("price {size}: {price}, the price given with --price"), size=s.size or q.product, price=Cash(q.price)
+        )
+    if q.kind == "recipe":
+        return msg(
+            _("price a piece: {price}, as planner price sets it for {channel} on the HPP of {cost}"),
+            price=Cash(s.unit_price),
+            channel=q.channel,
+            cost=Cash(s.unit_cost),
+        )
     p, target = q.pricing, target_price(s.unit_cost, q.pricing)
     common = dict(
-        size=s.size, cost=Cash(s.unit_cost), target=Cash(target), price=Cash(s.unit_price), round_to=Cash(p.round_to)
+        size=s.size or q.product,
+        cost=Cash(s.unit_cost),
+        target=Cash(target),
+        price=Cash(s.unit_price),
+        round_to=Cash(p.round_to),
     )
     if p.margin is not None and p.markup is None:
         return msg(
@@ -176,10 +229,10 @@ def price_explain(q: Quote, s: SizeQuote) -> Msg:
     )
 
 
-def size_explain(q: Quote, s: SizeQuote) -> list[Msg]:
+def size_explain(q: Quote, s: QuoteLine) -> list[Msg]:
     amount = msg(
         _("amount {size}: {qty} × {price} = {amount}"),
-        size=s.size,
+        size=s.size or q.product,
         qty=s.qty,
         price=Cash(s.unit_price),
         amount=Cash(s.amount),
@@ -191,7 +244,7 @@ def money_explain(q: Quote) -> list[Msg]:
     out = [
         msg(
             _("subtotal: sum of {parts} = {subtotal}"),
-            parts=tuple(Cash(s.amount) for s in q.sizes),
+            parts=tuple(Cash(s.amount) for s in q.items),
             subtotal=Cash(q.subtotal),
         )
     ]
@@ -232,28 +285,52 @@ def money_explain(q: Quote) -> list[Msg]:
 
 
 def time_explain(q: Quote) -> list[Msg]:
-    parts = tuple(msg(_("{qty} × {minutes} min"), qty=s.qty, minutes=s.sheet.minutes) for s in q.sizes)
-    return [
+    """Hours of work (and on equipment), the days they take at this job's hours a day, the ready date."""
+    parts = tuple(msg(_("{qty} × {minutes} min"), qty=s.runs, minutes=s.sheet.minutes) for s in q.items)
+    out = [msg(_("work: {parts} = {minutes} min = {hours} h"), parts=parts, minutes=q.minutes, hours=q.minutes / 60)]
+    spans = [msg(_("{hours} h of work / {workers}"), hours=q.minutes / 60, workers=counted(WORKERS, q.workers))]
+    for name, hours in q.equipment_hours.items():
+        capacity = q.shop.capacities.get(name, 1)
+        out.append(
+            msg(
+                _("{name}: {minutes} min = {hours} h"),
+                name=name,
+                minutes=sum((s.equipment_minutes for s in q.items), Decimal(0)),
+                hours=hours,
+            )
+        )
+        spans.append(msg(_("{hours} h on {name} / {capacity} at a time"), hours=hours, name=name, capacity=capacity))
+    took = q.job(q.rushed).wall_hours(q.shop)
+    hours = Decimal(took.numerator) / Decimal(took.denominator)
+    out.append(
         msg(
-            _("days: ({parts}) = {minutes} min of work / ({workers} × {hours} h, rushed, × 60 min) = {ratio} → {days}")
+            _("days: {spans} = {hours} h / {day} h a day, rushed = {ratio} → {days}")
             if q.rushed
-            else _("days: ({parts}) = {minutes} min of work / ({workers} × {hours} h × 60 min) = {ratio} → {days}"),
-            parts=parts,
-            minutes=q.minutes,
-            workers=q.workers,
-            hours=q.day_hours,
-            ratio=q.minutes / q.minutes_per_day,
-            days=counted(DAYS, q.days),
-        ),
-        msg(_("ready: {today} + {days} = {ready}"), today=q.today, days=counted(CALENDAR_DAYS, q.days), ready=q.ready),
-    ]
+            else _("days: {spans} = {hours} h / {day} h a day = {ratio} → {days}"),
+            spans=tuple(spans) if len(spans) > 1 else spans[0],
+            hours=hours,
+            day=q.day_hours,
+            ratio=hours / q.day_hours,
+            days=counted(WORKING_DAYS, q.days),
+        )
+    )
+    out.append(
+        msg(
+            _("ready: {days} from {start}, the first working day after {today} = {ready}"),
+            days=counted(WORKING_DAYS, q.days),
+            start=q.start,
+            today=q.today,
+            ready=q.ready,
+        )
+    )
+    return out
 
 
 def check_explain(q: Quote) -> list[Msg]:
     return [
         msg(
             _("earned an hour {size}: ({price} − {other} costs other than your work) / {hours} h of work = {per_hour}"),
-            size=c.size,
+            size=c.size or q.product,
             price=Cash(c.price),
             other=Cash(c.other_costs),
             hours=c.hours,
@@ -266,7 +343,7 @@ def check_explain(q: Quote) -> list[Msg]:
 
 def quote_explain(q: Quote) -> tuple[Msg, ...]:
     out = fabric_explain(q) + garment_explain(q)
-    for s in q.sizes:
+    for s in q.items:
         out += size_explain(q, s)
     return tuple(out + money_explain(q) + time_explain(q) + check_explain(q))
 
@@ -274,61 +351,67 @@ def quote_explain(q: Quote) -> tuple[Msg, ...]:
 # ---------------------------------------------------------------- --format text
 
 
-def fabric_message(f: FabricUse) -> list[Msg]:
-    """Included; or what to bring; or whether the customer's length is enough, and what to add."""
+def fabric_message(f: FabricUse, *, short: bool = False) -> list[Msg]:
+    """Included; or what to bring; or whether the customer's length is enough, and what to add.
+    ``short``: without the leading "Fabric:" / "Your fabric:" (a table's row says it)."""
     estimate = msg(_(" (fabric need estimated)")) if f.estimate else None
+    values = dict(
+        name=f.name,
+        buy=metres(f.buy),
+        width=f.width,
+        estimate=estimate,
+        more=metres(f.short_buy),
+        brought=metres(f.brought) if f.brought is not None else None,
+    )
     if not f.customer:
-        return [msg(_("Fabric: {name}, included{estimate}"), name=f.name, estimate=estimate)]
-    if f.brought is None:
-        return [
-            msg(
-                _("Your fabric: please bring at least {buy}, {width} wide{estimate}"),
-                buy=metres(f.buy),
-                width=f.width,
-                estimate=estimate,
-            )
-        ]
-    if f.enough:
-        return [
-            msg(
-                _("Your fabric: the {brought} you have is enough ({width} wide){estimate}"),
-                brought=metres(f.brought),
-                width=f.width,
-                estimate=estimate,
-            )
-        ]
-    return [
-        msg(
-            _(
-                "Your fabric: the {brought} you have is not enough; please add {more} of the same fabric ({width} wide)"
-                "{estimate}"
-            ),
-            brought=metres(f.brought),
-            more=metres(f.short_buy),
-            width=f.width,
-            estimate=estimate,
+        text = _("{name}, included{estimate}") if short else _("Fabric: {name}, included{estimate}")
+    elif f.brought is None:
+        text = (
+            _("please bring at least {buy}, {width} wide{estimate}")
+            if short
+            else _("Your fabric: please bring at least {buy}, {width} wide{estimate}")
         )
-    ]
+    elif f.enough:
+        text = (
+            _("the {brought} you have is enough ({width} wide){estimate}")
+            if short
+            else _("Your fabric: the {brought} you have is enough ({width} wide){estimate}")
+        )
+    else:
+        text = (
+            _("the {brought} you have is not enough; please add {more} of the same fabric ({width} wide){estimate}")
+            if short
+            else _(
+                "Your fabric: the {brought} you have is not enough; please add {more} of the same fabric "
+                "({width} wide){estimate}"
+            )
+        )
+    return [msg(text, **values)]
 
 
-def quote_message(q: Quote, places: int, business: str = "") -> tuple[Msg, ...]:
-    """A short quote to paste into a chat: garment, sizes, total, deposit, balance, ready date."""
+def item_message(q: Quote, s: QuoteLine, amount: Decimal) -> Msg:
+    values = dict(size=s.size, qty=s.qty, price=Cash(s.unit_price), amount=Cash(amount))
+    if s.size is None:
+        return msg(_("- {qty} × {price} = {amount}"), **values)
+    return msg(_("- size {size}: {qty} × {price} = {amount}"), **values)
+
+
+def quote_message(q: Quote, places: int, business: str = "", customer: str = "") -> tuple[Msg, ...]:
+    """A short quote to paste into a chat: for whom, what, each size (or the pieces) with its price, the
+    fabric, rush, total, deposit, balance and the ready date."""
     amounts, _subtotal, rush, total = shown_money(q, places)
-    lines = [
-        msg(_("{business} — quote"), business=business) if business else msg(_("Quote")),
-        msg(_("{product}, {garments}:"), product=q.product, garments=counted(GARMENTS, q.garments)),
-    ]
-    lines += [
+    lines = [msg(_("{business} — quote"), business=business) if business else msg(_("Quote"))]
+    if customer:
+        lines.append(msg(_("For: {customer}"), customer=customer))
+    lines.append(
         msg(
-            _("- size {size}: {qty} × {price} = {amount}"),
-            size=s.size,
-            qty=s.qty,
-            price=Cash(s.unit_price),
-            amount=Cash(amount),
+            _("{product}, {garments}:"),
+            product=q.product,
+            garments=counted(PIECES if q.kind == "recipe" else GARMENTS, q.count),
         )
-        for s, amount in zip(q.sizes, amounts)
-    ]
-    lines += fabric_message(q.fabric)
+    )
+    lines += [item_message(q, s, amount) for s, amount in zip(q.items, amounts)]
+    lines += fabric_message(q.fabric) if q.fabric is not None else []
     if q.rush_share:
         lines.append(
             msg(
@@ -349,6 +432,6 @@ def quote_message(q: Quote, places: int, business: str = "") -> tuple[Msg, ...]:
             deposit=Cash(q.deposit),
         ),
         msg(_("Balance on collection: {balance}"), balance=Cash(total - q.deposit)),
-        msg(_("Ready: {ready} ({days})"), ready=q.ready, days=counted(DAYS, q.days)),
+        msg(_("Ready: {ready} ({days})"), ready=q.ready, days=counted(WORKING_DAYS, q.days)),
     ]
     return tuple(lines)
