@@ -388,14 +388,18 @@ def is_file(path: Path) -> bool:
 
 def expand_paths(paths: list[Path]) -> list[Path]:
     """Files as given; folders become the .toml files below them (not settings or catalog)."""
+    return toml_files(paths)[0]
+
+
+def toml_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """``expand_paths``, and the folders below the named folders that hold a planner.toml (one walk)."""
     found: list[Path] = []
+    settings: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p for p in path.rglob("*" + SUFFIX) if p.is_file() and p.name not in (SETTINGS_FILE, CATALOG_FILE)
-                )
-            )
+            below = sorted(p for p in path.rglob("*" + SUFFIX) if p.is_file())
+            found.extend(p for p in below if p.name not in (SETTINGS_FILE, CATALOG_FILE))
+            settings.extend(p.parent for p in below if p.name == SETTINGS_FILE)
         else:
             found.append(path)
-    return found
+    return found, settings

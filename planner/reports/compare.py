@@ -57,7 +57,7 @@ def row_explain(row: Comparison, pricing: Pricing) -> list[Msg]:
     sale = row.sale
     lines = [
         line
-        for line in sale_explain(sale, pricing)
+        for line in sale_explain(sale, row.pricing or pricing)
         if line.key != _("nothing is deducted: you receive the whole shelf price, {receipt}")
     ]
     if sale.margin is not None:
@@ -134,12 +134,20 @@ def compare_report(
     table = Table(COLUMNS, tuple(table_row(row, places) for row in rows))
     explain = [line for row in rows for line in row_explain(row, pricing)]
     notes = compare_notes(rows) + rule_warnings(pricing, settings_file)
-    subtitle = msg(
-        _("prices on the '{channel}' channel ({rule}, rounded up to a multiple of {step}); sorted by {sort}"),
-        channel=channel,
-        rule=rule_msg(pricing),
-        step=Cash(pricing.round_to),
-        sort=msg(SORT_NAMES[sort]),
+    alike = all(row.sale.channel.name == channel and row.pricing in (None, pricing) for row in rows)
+    subtitle = (
+        msg(
+            _("prices on the '{channel}' channel ({rule}, rounded up to a multiple of {step}); sorted by {sort}"),
+            channel=channel,
+            rule=rule_msg(pricing),
+            step=Cash(pricing.round_to),
+            sort=msg(SORT_NAMES[sort]),
+        )
+        if alike
+        else msg(
+            _("each product priced on the first channel of its own folder's settings, by their rule; sorted by {sort}"),
+            sort=msg(SORT_NAMES[sort]),
+        )
     )
     return Report(
         "compare",
