@@ -248,3 +248,42 @@ def test_checking_a_participant_folder_does_not_call_the_class_items_unused(kela
     assert "katun" not in result.err  # Ani uses it; from Siti's folder that cannot be judged
     whole = run_cli("check", "--lang", "en", cwd=kelas / "kelas")
     assert whole.code == 0 and whole.err == ""  # from the class folder: every item is used by someone
+
+
+# ---------------------------------------------------------------- planner sheet
+
+
+def test_sheet_gives_each_product_its_cost_prices_and_break_even_in_its_own_settings(kelas: Path):
+    rok, kue = as_json(kelas, "sheet", "kelas")
+    assert (kue["product"], kue["business"], kue["size"]) == ("Kue gula", "Kue Siti", None)
+    assert kue["cost"]["totals"]["unit"] == "3200.00"  # worked out above: 32.000 / 10
+    assert [c["price"] for c in kue["price"]["channels"]] == ["4500.00"]
+    assert (kue["breakeven"]["fixed_costs"], kue["breakeven"]["units"]) == ("65000.00", 50)
+    # a pattern: its middle size (M of S, M, L), and every size's HPP and direct price beside it
+    assert (rok["business"], rok["size"], rok["breakeven"]["units"]) == ("Jahit Ani", "M", 8)
+    assert rok["sizes"] == [
+        {"size": "S", "unit_cost": "40000.00", "price": "56000.00"},
+        {"size": "M", "unit_cost": "40000.00", "price": "56000.00"},
+        {"size": "L", "unit_cost": "50000.00", "price": "70000.00"},
+    ]
+    (large,) = as_json(kelas, "sheet", "kelas/ani/rok.toml", "--size", "L")
+    assert (large["size"], large["cost"]["totals"]["unit"]) == ("L", "50000.00")
+
+
+def test_sheet_html_heads_each_page_with_its_own_business(kelas: Path):
+    result = run_cli("sheet", "kelas", "--today", "2026-12-01", cwd=kelas, env={"SOURCE_DATE_EPOCH": "1796083200"})
+    assert result.code == 0, result.err
+    page = result.out
+    assert page.count('<section class="report report-sheet">') == 2
+    assert page.count('<header class="page-head">') == 2  # one per product, none for the whole page
+    assert '<div class="business">Jahit Ani</div>' in page and '<div class="business">Kue Siti</div>' in page
+    assert "Kelas UMKM" not in page  # the class's own name is no participant's business
+    assert '@bottom-left { content: "1 Desember 2026"; }' in page  # two businesses: the footer dates only
+
+
+def test_sheet_speaks_html_json_and_markdown_only(kelas: Path):
+    assert "| Kue gula" not in run_cli("sheet", "kelas", "-f", "md", cwd=kelas).out  # titles are headings
+    assert "## Kue gula" in run_cli("sheet", "kelas", "-f", "md", cwd=kelas).out
+    result = run_cli("sheet", "kelas", "-f", "table", "--lang", "en", cwd=kelas)
+    assert result.code == 1
+    assert result.err == "unknown format 'table' (hint: use one of html, json, md)\n"

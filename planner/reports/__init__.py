@@ -97,6 +97,7 @@ class Report:
     charts: tuple[Chart, ...] = ()
     explain: tuple[Msg, ...] = ()  # shown with --explain
     message: tuple[Msg, ...] = ()  # a short plain-text message (--format text), e.g. a chat quote
+    business: str = ""  # whose report it is, when one run holds several businesses' (a class's sheets)
 
 
 # ---- JSON helpers: the contract's shapes, built from exact values
