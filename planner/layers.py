@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from planner.catalog import Catalog, check_catalog
 from planner.errors import InputError, InputErrors, problem
-from planner.layering import merge_layers
 from planner.locales import currency_places
 from planner.models import Item, Settings
 from planner.records import Record
@@ -43,10 +42,7 @@ def load_settings(ws: Workspace, paths: list[Path], shown: Any) -> Settings:
             unread = True
             continue
         layers.append((where, _agreeing(ws, data, where, layers)))
-    data, ws.origins = merge_layers(layers)
-    ws.origins.fallback = ws.settings_file
-    if ws.origins.layered:
-        ws.family.redirects[ws.settings_file] = ws.origins.source
+    data = _merged(ws, layers)
     if not layers:
         ws.settings_broken = frozenset(Settings.fields())
         return Settings()
@@ -65,6 +61,20 @@ def load_settings(ws: Workspace, paths: list[Path], shown: Any) -> Settings:
 
 
 Layer = tuple[str, dict[str, Any]]
+
+
+def _merged(ws: Workspace, layers: list[Layer]) -> dict[str, Any]:
+    """The layers' settings as one; a sub-workspace remembers the file of each key (and problems
+    placed at its planner.toml go to the layer that wrote their key)."""
+    if len(layers) <= 1:  # one folder: nothing to merge or to trace (and nothing more to import)
+        return layers[0][1] if layers else {}
+    from planner.layering import merge_layers
+
+    data: dict[str, Any]
+    data, ws.origins = merge_layers(layers)
+    ws.origins.fallback = ws.settings_file
+    ws.family.redirects[ws.settings_file] = ws.origins.source
+    return data
 
 
 def _agreeing(ws: Workspace, data: dict[str, Any], where: str, above: list[Layer]) -> dict[str, Any]:

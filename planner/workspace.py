@@ -17,18 +17,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner import tomlfile
 from planner.catalog import Catalog
 from planner.diagnostics import Diagnostics
 from planner.errors import InputError, InputErrors, path_problem, problem
-from planner.layering import Origins
 from planner.models import MODELS, Kind, PatternProduct, Plan, Product, RecipeProduct, Settings, kind_of
 from planner.records import Record
 from planner.texts import _
 from planner.units import UnitTable
 from planner.validation import validate
+
+if TYPE_CHECKING:
+    from planner.layering import Origins
 
 DATA = Path(__file__).parent / "data"
 SETTINGS_FILE = "planner.toml"
@@ -73,7 +75,7 @@ class Workspace:
     settings_broken: frozenset[str] = frozenset()
     layers: tuple[str, ...] = ()  # the planner.toml files, the top-most first (none: the embedded defaults)
     catalogs: tuple[str, ...] = ()  # the prices.toml files read, the top-most first
-    origins: Origins = field(default_factory=lambda: Origins(""))  # settings key path -> its layer's file
+    origins: Origins | None = None  # settings key path -> its layer's file (a sub-workspace's only)
     item_files: dict[str, str] = field(default_factory=dict)  # catalog item -> the prices.toml it came from
     pinned: bool = False  # --workspace: every file of the run is costed in this workspace
     family: Family = field(default_factory=Family)
@@ -130,7 +132,7 @@ class Workspace:
 
     def source(self, *loc: str | int) -> str:
         """The file that set a settings key (``source("labor", "wage_per_hour")``)."""
-        return self.origins.source(loc) if self.origins.paths else self.settings_file
+        return self.origins.source(loc) if self.origins is not None else self.settings_file
 
     def item_source(self, item: str) -> str:
         """The prices.toml an item of the catalog came from."""

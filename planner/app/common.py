@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from planner.catalog import find_item
-from planner.costing import Context
+from planner.costing import Context, CostSheet
 from planner.errors import InputError, problem
 from planner.models import Product
 from planner.reports import Report
@@ -70,6 +70,18 @@ class Contexts:
         """The workspace the product at ``path`` is costed in, and its context."""
         own = self.ws.for_file(Path(path))
         return own, self.of(own)
+
+
+def with_origins(
+    report: Report, own: Workspace, sheets: Sequence[CostSheet], command: str, prices: Mapping[str, Decimal] = {}
+) -> Report:
+    """``report`` with, for a product of a sub-workspace, where its settings and prices came from
+    at the end of its working (``planner.app.origins``, imported only then)."""
+    if not own.layered:
+        return report
+    from planner.app import origins
+
+    return origins.with_origins(report, own, sheets, command, prices)
 
 
 def asked(ws: Workspace, own: Workspace, compute: Callable[[], T], under: tuple[str | int, ...] = ()) -> T | None:

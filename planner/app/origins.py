@@ -72,7 +72,7 @@ def used_items(sheets: Iterable[CostSheet]) -> list[str]:
 
 def setting_line(own: Workspace, loc: Loc) -> Msg:
     key, value = ".".join(map(str, loc)), value_of(own, loc)
-    if not own.origins.written(loc):
+    if own.origins is None or not own.origins.written(loc):
         return msg(_("{key} {value}: planner's default (no layer writes it)"), key=key, value=value)
     return msg(_("{key} {value} from {file}"), key=key, value=value, file=own.source(*loc))
 
@@ -116,7 +116,8 @@ def workspace_lines(own: Workspace) -> list[Msg]:
     if not own.layered:
         return [msg(_("{folder}: every setting from {settings}, every price from {catalog}"), **_names(own))]
     lines = [msg(_("{folder}: settings from {layers}, prices from {catalogs}"), **_names(own))]
-    lines += [setting_line(own, loc) for loc in sorted(own.origins.paths, key=_settings_order)]
+    written = own.origins.paths if own.origins is not None else {}
+    lines += [setting_line(own, loc) for loc in sorted(written, key=_settings_order)]
     first = own.catalogs[0]
     mine = [item_line(own, item, {}) for item in own.catalog if own.item_source(item) != first]
     others = sum(own.item_source(item) == first for item in own.catalog)

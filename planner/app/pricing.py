@@ -7,8 +7,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from planner.app.common import Contexts, asked, finish
-from planner.app.origins import with_origins
+from planner.app.common import Contexts, asked, finish, with_origins
 from planner.app.products import product_sheets
 from planner.costing import CostSheet
 from planner.errors import problem

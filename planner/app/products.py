@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from planner.app.common import Contexts, each, finish, load_products
+from planner.app.common import Contexts, each, finish, load_products, with_origins
 from planner.costing import CostSheet, cost_product
 from planner.errors import problem
 from planner.models import Product, RecipeProduct
@@ -44,7 +44,6 @@ def product_sheets(ws: Workspace, files: Sequence[Path], contexts: Contexts, siz
 
 def cost(ws: Workspace, files: Sequence[Path], options: CostOptions) -> list[Report]:
     """HPP per batch (garment) and per piece, line by line."""
-    from planner.app.origins import with_origins
     from planner.reports.cost import cost_report
 
     contexts = Contexts(ws, options.prices, fabric=options.fabric)

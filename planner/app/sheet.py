@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from planner.app.common import Contexts, each, finish, listed_products
-from planner.app.origins import with_origins
+from planner.app.common import Contexts, each, finish, listed_products, with_origins
 from planner.app.pricing import BreakevenOptions, PriceOptions, breakeven_report_of, price_report_of
 from planner.app.workshop import middle_size
 from planner.costing import cost_product
