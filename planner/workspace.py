@@ -44,15 +44,17 @@ def shown(path: Path) -> str:
     return f"{EMBEDDED}/{path.name}" if path.parent == DATA else str(path)
 
 
-@dataclass
 class Family:
-    """What the workspaces of one run share: the run's first workspace finds the others."""
+    """What the workspaces of one run share: the run's first workspace finds the others.
 
-    members: dict[str, Workspace] = field(default_factory=dict)  # by root as shown ("None": the defaults)
-    roots: dict[str, Path | None] = field(default_factory=dict)  # a real folder -> the workspace root above it
-    # a file problems are placed in -> the file that really wrote a location (a layered workspace's
-    # settings and catalog: a key its planner.toml did not write was set by a layer beneath)
-    redirects: dict[str, Callable[[tuple[str | int, ...]], str]] = field(default_factory=dict)
+    (A plain class: a dataclass costs its creation at every start, and this needs no fields' magic.)"""
+
+    def __init__(self) -> None:
+        self.members: dict[str, Workspace] = {}  # by root as shown ("None": the defaults)
+        self.roots: dict[str, Path | None] = {}  # a real folder -> the workspace root above it
+        # a file problems are placed in -> the file that really wrote a location (a layered workspace's
+        # settings and catalog: a key its planner.toml did not write was set by a layer beneath)
+        self.redirects: dict[str, Callable[[tuple[str | int, ...]], str]] = {}
 
 
 @dataclass
