@@ -24,6 +24,7 @@ class Comparison:
 
     sheet: CostSheet
     sale: ChannelPrice
+    pricing: Pricing | None = None  # the rule the price was set by (each workspace of a class has its own)
 
     @property
     def sold(self) -> Decimal:
@@ -50,7 +51,7 @@ class Comparison:
 
 def compare_products(sheets: Sequence[CostSheet], channel: Channel, pricing: Pricing) -> list[Comparison]:
     """Each sheet priced once on ``channel``."""
-    return [Comparison(sheet, price_channel(sheet.unit, channel, pricing)) for sheet in sheets]
+    return [Comparison(sheet, price_channel(sheet.unit, channel, pricing), pricing) for sheet in sheets]
 
 
 # Sort keys by the name a user gives to --sort; figures sort largest first, names A to Z.

@@ -13,27 +13,29 @@ run still checks every file that does not depend on what is broken.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner import tomlfile
-from planner.catalog import Catalog, check_catalog, settle_packs
+from planner.catalog import Catalog
 from planner.diagnostics import Diagnostics
 from planner.errors import InputError, InputErrors, path_problem, problem
-from planner.locales import currency_places
-from planner.models import MODELS, Item, Kind, PatternProduct, Plan, Product, RecipeProduct, Settings, kind_of
+from planner.models import MODELS, Kind, PatternProduct, Plan, Product, RecipeProduct, Settings, kind_of
 from planner.records import Record
 from planner.texts import _
 from planner.units import UnitTable
 from planner.validation import validate
 
+if TYPE_CHECKING:
+    from planner.layering import Origins
+
 DATA = Path(__file__).parent / "data"
 SETTINGS_FILE = "planner.toml"
 CATALOG_FILE = "prices.toml"
 SUFFIX = ".toml"
-DEFAULT_CURRENCY = "IDR"
 EMBEDDED = "planner/data"  # how problems in the embedded defaults name their files, wherever planner is installed
 MAX_DEPTH = 16  # sub-recipes inside sub-recipes: a real recipe has two or three levels
 
@@ -41,6 +43,19 @@ MAX_DEPTH = 16  # sub-recipes inside sub-recipes: a real recipe has two or three
 def shown(path: Path) -> str:
     """A file as problems name it: as given, or ``planner/data/NAME`` for an embedded default."""
     return f"{EMBEDDED}/{path.name}" if path.parent == DATA else str(path)
+
+
+class Family:
+    """What the workspaces of one run share: the run's first workspace finds the others.
+
+    (A plain class: a dataclass costs its creation at every start, and this needs no fields' magic.)"""
+
+    def __init__(self) -> None:
+        self.members: dict[str, Workspace] = {}  # by root as shown ("None": the defaults)
+        self.roots: dict[str, Path | None] = {}  # a real folder -> the workspace root above it
+        # a file problems are placed in -> the file that really wrote a location (a layered workspace's
+        # settings and catalog: a key its planner.toml did not write was set by a layer beneath)
+        self.redirects: dict[str, Callable[[tuple[str | int, ...]], str]] = {}
 
 
 @dataclass
@@ -51,8 +66,8 @@ class Workspace:
     settings: Settings
     catalog: Catalog
     units: UnitTable
-    settings_file: str
-    catalog_file: str
+    settings_file: str  # the nearest planner.toml (the embedded one without a workspace)
+    catalog_file: str  # the nearest prices.toml of the layers (the embedded one when none has one)
     places: int = 0  # decimal places of money in the currency
     texts: dict[str, str] = field(default_factory=dict)
     files: dict[str, tuple[Kind, Record, dict[str, Any], str]] = field(default_factory=dict)
@@ -63,6 +78,12 @@ class Workspace:
     # keys of planner.toml replaced by their defaults because they are wrong (every key when the
     # file cannot be read): what depends on them (a product's equipment, --channel) is not judged
     settings_broken: frozenset[str] = frozenset()
+    layers: tuple[str, ...] = ()  # the planner.toml files, the top-most first (none: the embedded defaults)
+    catalogs: tuple[str, ...] = ()  # the prices.toml files read, the top-most first
+    origins: Origins | None = None  # settings key path -> its layer's file (a sub-workspace's only)
+    item_files: dict[str, str] = field(default_factory=dict)  # catalog item -> the prices.toml it came from
+    pinned: bool = False  # --workspace: every file of the run is costed in this workspace
+    family: Family = field(default_factory=Family)
 
     def __post_init__(self) -> None:
         self.diagnostics = Diagnostics(self.place)
@@ -72,6 +93,11 @@ class Workspace:
         """Whether the run uses the embedded settings (no planner.toml was found)."""
         return self.root is None
 
+    @property
+    def layered(self) -> bool:
+        """Whether this is a sub-workspace: settings or catalog come from more than one folder."""
+        return len(self.layers) > 1
+
     def real(self, path: Path) -> str:
         """``real_path`` of ``path``, once per spelling (it costs a system call per folder)."""
         found = self.reals.get(str(path))
@@ -80,8 +106,14 @@ class Workspace:
         return found
 
     def place(self, err: InputError) -> InputError:
-        """Put a line number on a problem, from the text of the file it names."""
-        return tomlfile.place(err, err.path or "", self.texts.get(err.path or ""))
+        """Put a line number on a problem, from the text of the file it names (for a layered
+        workspace's settings or catalog: the layer that wrote the key it is about)."""
+        path = err.path or ""
+        redirect = self.family.redirects.get(path)
+        if redirect is not None and err.loc and err.line is None:
+            path = redirect(err.loc)
+            err = replace(err, path=path)
+        return tomlfile.place(err, path, self.texts.get(path))
 
     def read(self, path: Path) -> dict[str, Any]:
         if path.parent != DATA:
@@ -121,6 +153,46 @@ class Workspace:
             )
         return path
 
+    def source(self, *loc: str | int) -> str:
+        """The file that set a settings key (``source("labor", "wage_per_hour")``)."""
+        return self.origins.source(loc) if self.origins is not None else self.settings_file
+
+    def item_source(self, item: str) -> str:
+        """The prices.toml an item of the catalog came from."""
+        return self.item_files.get(item, self.catalog_file)
+
+    def for_file(self, path: Path) -> Workspace:
+        """The workspace a product file is costed in: the one above it (each loaded once a run,
+        sharing this run's files and problems), or this one with ``--workspace``."""
+        if self.pinned:
+            return self
+        family = self.family
+        folder = str(Path(self.real(path)).parent)
+        if folder not in family.roots:
+            family.roots[folder] = root_above(Path(folder))
+        key = str(family.roots[folder])
+        if key == str(self.root):
+            return self
+        found = family.members.get(key)
+        if found is None:
+            found = family.members[key] = open_workspace(family.roots[folder], kin=self)
+            self._same_money(found)
+        return found
+
+    def _same_money(self, other: Workspace) -> None:
+        """Products of one run are shown in one currency: the run's first workspace's."""
+        first = next(iter(self.family.members.values()))
+        if other.settings.currency != first.settings.currency:
+            self.diagnostics.add(
+                problem(
+                    _("this workspace counts money in {currency}, the other products of this run in {first}"),
+                    hint=_("run planner on the products of each currency apart"),
+                    currency=other.settings.currency,
+                    first=first.settings.currency,
+                ).under("currency"),
+                other.settings_file,
+            )
+
 
 def inside(path: Path, folder: Path) -> bool:
     """Whether ``path`` is ``folder`` or below it (both real paths)."""
@@ -143,7 +215,11 @@ def boundary(root: Path | None, first: Path | None) -> Path:
 def find_root(start: Path) -> Path | None:
     """The first folder at or above ``start`` holding planner.toml."""
     start = real_path(start)
-    folder = start if start.is_dir() else start.parent
+    return root_above(start if start.is_dir() else start.parent)
+
+
+def root_above(folder: Path) -> Path | None:
+    """The first folder at or above the real folder ``folder`` holding planner.toml, as shown."""
     for candidate in (folder, *folder.parents):
         if (candidate / SETTINGS_FILE).is_file():
             return shown_path(candidate)
@@ -192,95 +268,51 @@ def workspace_root(workspace: Path | None, first: Path | None) -> Path | None:
 def load_workspace(workspace: Path | None = None, first: Path | None = None) -> Workspace:
     """Settings and catalog from ``workspace``, or the one above ``first``, or the defaults.
 
-    Their problems are in ``ws.diagnostics``; what is broken is replaced by defaults."""
+    Their problems are in ``ws.diagnostics``; what is broken is replaced by defaults. With
+    ``--workspace`` every file of the run is costed in it (``pinned``); otherwise each file in
+    the workspace above it (``for_file``)."""
     root = workspace_root(workspace, first)
-    folder = root if root is not None else DATA
-    catalog_path = folder / CATALOG_FILE
-    if root is not None and not catalog_path.is_file():
-        catalog_path = DATA / CATALOG_FILE
-    ws = Workspace(root, Settings(), Catalog(), unit_table(), shown(folder / SETTINGS_FILE), shown(catalog_path))
+    ws = open_workspace(root, pinned=workspace is not None)
     ws.boundary = boundary(root, first)
-    ws.settings = _load_settings(ws, folder / SETTINGS_FILE)
-    if ws.settings.units:
-        ws.units = ws.units.with_units(ws.settings.units)
-    ws.catalog = _load_catalog(ws, catalog_path)
+    ws.family.members[str(root)] = ws
     return ws
 
 
-def _load_settings(ws: Workspace, path: Path) -> Settings:
-    """The settings, validated with their own currency; a broken table gives way to its default."""
-    data = ws.diagnostics.collect(lambda: ws.read(path), shown(path))
-    if data is None:
-        ws.settings_broken = frozenset(Settings.fields())
-        return Settings()
-    ws.places = currency_places(data.get("currency", DEFAULT_CURRENCY))
-    settings, broken = validate_partly(ws, Settings, data, shown(path))
-    wrong = _money_problem(settings)
-    if wrong is not None:
-        key, err = wrong
-        ws.diagnostics.add(err.under(key), shown(path))
-        settings = settings.copy({key: getattr(Settings(), key)})
-        broken |= {key}
-    ws.settings_broken = frozenset(broken)
-    assert isinstance(settings, Settings)
-    ws.places = currency_places(settings.currency)
-    return settings
+def open_workspace(root: Path | None, *, pinned: bool = False, kin: Workspace | None = None) -> Workspace:
+    """The workspace at ``root`` with its layers beneath it; ``kin`` shares the run's files and problems."""
+    from planner.layers import load_catalog, load_settings
+
+    folders = layer_folders(root)
+    settings_paths = [f / SETTINGS_FILE for f in folders] or [DATA / SETTINGS_FILE]
+    catalog_paths = [f / CATALOG_FILE for f in folders if (f / CATALOG_FILE).is_file()] or [DATA / CATALOG_FILE]
+    ws = Workspace(root, Settings(), Catalog(), unit_table(), shown(settings_paths[-1]), shown(catalog_paths[-1]))
+    ws.pinned, ws.layers = pinned, tuple(shown(p) for p in settings_paths) if folders else ()
+    ws.catalogs = tuple(shown(p) for p in catalog_paths)
+    if kin is not None:
+        ws.texts, ws.files, ws.reals, ws.family = kin.texts, kin.files, kin.reals, kin.family
+        ws.diagnostics, ws.opened, ws.boundary = kin.diagnostics, kin.opened, kin.boundary
+    ws.settings = load_settings(ws, settings_paths, shown)
+    if ws.settings.units:
+        ws.units = ws.units.with_units(ws.settings.units)
+    ws.catalog = load_catalog(ws, catalog_paths, shown)
+    return ws
 
 
-def _money_problem(settings: Settings) -> tuple[str, InputError] | None:
-    """The settings' locale and currency must be ones Babel can write money in."""
-    from planner.i18n import money_problem
+def layer_folders(root: Path | None) -> list[Path]:
+    """``root`` and the folders right above it that hold planner.toml too, the top-most first.
 
-    return money_problem(settings.locale, settings.currency)
-
-
-def validate_partly(ws: Workspace, model: type[Record], data: dict[str, Any], path: str) -> tuple[Any, set[str]]:
-    """``model`` from ``data``, and the keys that were wrong; with problems, they are kept and the
-    keys they are in are left out (their defaults apply), so what is right still counts. The
-    defaults (every key wrong) when nothing is left."""
-    everything = set(model.fields())
-    try:
-        return ws.validate(model, data, path), set()
-    except InputErrors as errs:
-        ws.diagnostics.extend(errs.problems, path)
-        wrong = {str(e.loc[0]) for e in errs.problems if e.loc}
-        if len(wrong) < len({e.loc[:1] for e in errs.problems}):  # a problem of the whole file
-            return model.model_validate({}, context={"places": ws.places}), everything
-        kept = {key: value for key, value in data.items() if key not in wrong}
-    try:
-        return ws.validate(model, kept, path), wrong
-    except InputErrors as errs:  # what was left depended on what was taken out
-        ws.diagnostics.extend(errs.problems, path)
-        return model.model_validate({}, context={"places": ws.places}), everything
-
-
-def _load_catalog(ws: Workspace, path: Path) -> Catalog:
-    """Every item that validates and whose units work; the others are reported and kept as broken."""
-    where = shown(path)
-    data = ws.diagnostics.collect(lambda: ws.read(path), where) or {}
-    items: dict[str, Item] = {}
-    broken: set[str] = set()
-    for item_id, entry in data.items():
-        if not isinstance(entry, dict):
-            ws.diagnostics.add(
-                problem(
-                    _("'{item}' must be a table of the item's facts"),
-                    hint=_('write [{item}] then pack = "1 kg" and price = 12_700 on their own lines'),
-                    item=item_id,
-                ).under(item_id),
-                where,
-            )
-            broken.add(item_id)
-            continue
-        try:
-            items[item_id] = settle_packs(item_id, validate(Item, entry, {"places": ws.places}), ws.units)
-        except InputErrors as errs:
-            ws.diagnostics.extend((e.under(item_id) for e in errs.problems), where)
-            broken.add(item_id)
-    for err in check_catalog(items, ws.units):
-        ws.diagnostics.add(err, where)
-        broken.add(str(err.loc[0]))
-    return Catalog.of({k: v for k, v in items.items() if k not in broken}, broken)
+    The layers stop at the first folder without planner.toml: a stray planner.toml further up
+    (in a home folder, say) never changes a workspace's figures, and a folder that groups
+    sub-workspaces joins the layers by holding a planner.toml, even an empty one."""
+    if root is None:
+        return []
+    folders = [root]
+    here = real_path(root)
+    for above in here.parents:
+        if not (above / SETTINGS_FILE).is_file():
+            break
+        folders.insert(0, shown_path(above))
+    return folders
 
 
 def resolve_ref(ref: str, base: str) -> Path:
@@ -420,14 +452,18 @@ def is_file(path: Path) -> bool:
 
 def expand_paths(paths: list[Path]) -> list[Path]:
     """Files as given; folders become the .toml files below them (not settings or catalog)."""
+    return toml_files(paths)[0]
+
+
+def toml_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """``expand_paths``, and the folders below the named folders that hold a planner.toml (one walk)."""
     found: list[Path] = []
+    settings: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p for p in path.rglob("*" + SUFFIX) if p.is_file() and p.name not in (SETTINGS_FILE, CATALOG_FILE)
-                )
-            )
+            below = sorted(p for p in path.rglob("*" + SUFFIX) if p.is_file())
+            found.extend(p for p in below if p.name not in (SETTINGS_FILE, CATALOG_FILE))
+            settings.extend(p.parent for p in below if p.name == SETTINGS_FILE)
         else:
             found.append(path)
-    return found
+    return found, settings

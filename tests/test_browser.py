@@ -18,6 +18,7 @@ import pytest
 from tests.conftest import run_cli
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1796083200"}  # 2026-12-01
+ROOT_EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -299,3 +300,58 @@ def test_the_customer_quote_is_one_a4_page_without_the_makers_figures(
         assert shown in text, shown
     for hidden in ("HPP", ".toml", "peringatan", "planner"):
         assert hidden not in text, hidden
+
+
+# ---------------------------------------------------------------- planner sheet: a page per product
+
+
+def class_of_thirty(folder: Path) -> list[str]:
+    """The shipped class example with every product copied twice more under a new name: 30 products
+    of three groups, each in its own folder's settings. Their names, in the order sheet prints them."""
+    kelas = folder / "kelas"
+    shutil.copytree(ROOT_EXAMPLES / "kelas", kelas)
+    for original in sorted(kelas.rglob("*.toml")):
+        if original.name in ("planner.toml", "prices.toml"):
+            continue
+        text = original.read_text(encoding="utf-8")
+        name = re.search(r'^name = "(.*)"', text, re.M)
+        assert name, original
+        for copy in (2, 3):
+            renamed = text.replace(f'name = "{name[1]}"', f'name = "{name[1]} {copy}"', 1)
+            original.with_name(f"{original.stem}-{copy}.toml").write_text(renamed, encoding="utf-8")
+    files = sorted(p for p in kelas.rglob("*.toml") if p.name not in ("planner.toml", "prices.toml"))
+    return [re.search(r'^name = "(.*)"', p.read_text(encoding="utf-8"), re.M)[1] for p in files]  # type: ignore[index]
+
+
+def words_past_the_margin(chromium: str, pdf: Path) -> list[str]:
+    """Words printed beyond the right margin of an A4 page (14 mm): a table too wide for the sheet."""
+    tool = need(find_tool("pdftotext"), "pdftotext", "poppler-utils")
+    boxes = subprocess.run([tool, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    right = A4[0] - 14 / 25.4 * 72 + 1
+    return [
+        m[1] for m in re.finditer(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', boxes) if float(m[1]) > right
+    ]
+
+
+def test_a_sheet_of_thirty_products_prints_thirty_a4_pages(chromium: str, tmp_path: Path) -> None:
+    if not command_exists("sheet"):
+        pytest.skip("planner sheet is not there yet")
+    names = class_of_thirty(tmp_path)
+    assert len(names) == 30
+    page = make_page(tmp_path, "kelas", ["sheet", "kelas"])
+    total, ink, _colour = pixels(screenshot(chromium, page))
+    assert ink > total * 0.01, "the screenshot is (nearly) blank"
+    pdf = print_pdf(chromium, page)
+    sizes = pdf_pages(pdf.read_bytes())
+    assert len(sizes) == 30, f"{len(sizes)} printed pages for 30 products"
+    assert all(abs(w - A4[0]) < 3 and abs(h - A4[1]) < 3 for w, h in sizes), sizes
+    pages = pdf_text(pdf).split("\f")[:-1]
+    businesses = {"jahit-ani": "Jahit Ani", "kue-siti": "Wadai Siti", "roti-rahmah": "Roti Rahmah"}
+    for number, (name, text) in enumerate(zip(names, pages), 1):
+        # the whole product on its own page: its title, its business, and its break-even at the end
+        flat = " ".join(text.split())
+        assert name in flat, f"page {number} is not {name}'s"
+        assert any(business in flat for business in businesses.values()), f"page {number} has no business name"
+        assert "Biaya tetap per bulan" in flat and "Titik impas" in flat, f"{name}: break-even is not on its page"
+        assert f"Halaman {number} dari 30" in flat
+    assert words_past_the_margin(chromium, pdf) == [], "a table runs past the right margin"

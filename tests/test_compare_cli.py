@@ -40,9 +40,7 @@ def test_no_line_is_wider_than_the_screen(examples: Path) -> None:
         # the bar is never broken over two lines: every row with a figure ends with it
         # five recipes for sale, four sizes of three patterns, five of gamis, four alterations
         bars = [line for line in result.out.splitlines() if "█" in line]
-        assert (
-            len(bars) == 5 + 3 * 4 + 5 + 4
-        )
+        assert len(bars) == 5 + 3 * 4 + 5 + 4
         assert all(line.rstrip()[-1].isdigit() for line in bars)
 
 

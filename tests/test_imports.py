@@ -36,6 +36,7 @@ CORE = (
     "texts",
     "diagnostics",
     "options",
+    "layering",
 )
 # planner's own edges: a core module never reaches out to them either
 EDGES = (

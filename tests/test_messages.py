@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import shutil
 import string
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from babel.messages.pofile import read_po
 from planner import i18n
 from planner.i18n import Formatter, template
 from planner.texts import Msg, Text, _
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 PACKAGE = Path(__file__).resolve().parent.parent / "planner"
 PO = PACKAGE / "locale" / "id" / "LC_MESSAGES" / "planner.po"
@@ -163,6 +164,12 @@ RUNS = [
     ["compare", "recipes", "-f", "html"],
     ["whatif", "recipes/bingka-kentang.toml", "-c", "gula-pasir=+20%,+40%", "-c", "telur-itik=3500", "--explain"],
     ["whatif", "patterns/rok-sekolah.toml", "-c", "drill=-10%", "--size", "M", "--explain"],
+    ["whatif", "examples/kelas", "-c", "gula-pasir=+20%", "--summary", "--explain"],
+    ["sheet", "examples/kelas", "--explain", "--today", "2026-12-01", "-f", "html"],
+    ["sheet", "examples/kelas/jahit-ani", "-f", "md"],
+    ["breakeven", "examples/kelas/kue-siti/resep/bingka-kentang.toml", "--explain"],
+    ["check", "examples/kelas", "--explain", "--today", "2026-12-01"],
+    ["compare", "examples/kelas"],
     ["cost", "recipes/missing.toml"],  # an error
     ["price", "recipes/bingka-kentang.toml", "--set", "gula-pasr=18000"],  # an error with a hint
     ["whatif", "recipes/bingka-kentang.toml", "-c", "gula-pasir=20%"],  # an error of whatif
@@ -255,6 +262,8 @@ def words_found(text: str, words: list[str]) -> list[str]:
 def test_every_command_speaks_the_chosen_language(
     examples: Path, strict: list[str], lang: str, args: list[str]
 ) -> None:
+    if any(arg.startswith("examples/") for arg in args):  # the class example, with its groups' folders
+        shutil.copytree(ROOT / "examples", examples / "examples")
     result = run_cli(*args, "--lang", lang, cwd=examples)
     assert result.code in (0, 1), result.err
     assert "internal error" not in result.err and "Traceback" not in result.err

@@ -19,6 +19,7 @@ COMMANDS = (
     "scale",
     "compare",
     "whatif",
+    "sheet",
     "new",
     "init",
     "schema",

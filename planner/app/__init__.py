@@ -40,6 +40,8 @@ _WHERE = {
     "ScaleOptions": "scaling",
     "scale": "scaling",
     "scaled_recipe": "scaling",
+    "SheetOptions": "sheet",
+    "sheet": "sheet",
     "CheckOptions": "checking",
     "Checked": "checking",
     "check": "checking",

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from planner import tomlfile
-from planner.app.common import context
+from planner.app.common import Contexts
 from planner.app.planning import PlanOptions, plan_orders, stock_of
 from planner.costing import Context, cost_product, cost_recipe, item_line
 from planner.diagnostics import Counts
@@ -25,7 +25,15 @@ from planner.planning import plan_production
 from planner.records import Record
 from planner.units import Quantity
 from planner.validation import validate
-from planner.workspace import EMBEDDED, Workspace, expand_paths, load_file, load_product, load_sub
+from planner.workspace import (
+    EMBEDDED,
+    SETTINGS_FILE,
+    Workspace,
+    load_file,
+    load_product,
+    load_sub,
+    toml_files,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ class Checked:
     files: tuple[str, ...]  # the files asked for, in order
     problems: tuple[InputError, ...]
     counts: Mapping[str, Counts]  # per file with problems (settings, catalog and others too)
+    workspaces: tuple[Workspace, ...] = ()  # every workspace the files were checked in
 
     @property
     def errors(self) -> int:
@@ -59,16 +68,29 @@ class Checked:
 
 
 def check(ws: Workspace, paths: Sequence[Path], options: CheckOptions) -> Checked:
-    """Check the files (a folder: its .toml files; nothing: the whole workspace)."""
-    files = expand_paths(list(paths) or [ws.root or Path(".")])
-    ctx = context(ws)
+    """Check the files (a folder: its .toml files; nothing: the whole workspace), each in the
+    workspace of its own folder; every sub-workspace's settings and catalog are checked too."""
+    asked = list(paths) or [ws.root or Path(".")]
+    files, folders = toml_files(asked)
+    contexts = Contexts(ws)
+    for folder in folders:  # a sub-workspace's settings and catalog, whether or not a file is checked in it
+        ws.for_file(folder / SETTINGS_FILE)
     used: set[str] = set()
     for path in files:
-        used |= ws.diagnostics.collect(lambda: check_file(ws, ctx, path), str(path)) or set()
+        own, ctx = contexts(str(path))
+        used |= ws.diagnostics.collect(lambda: check_file(own, ctx, path), str(path)) or set()
         used |= mentioned_items(ws.texts.get(str(path)))
-    ws.diagnostics.extend(workspace_warnings(ws, used, whole=options.whole and not paths, today=options.today))
-    own = [f for f in (ws.settings_file, ws.catalog_file) if ws.root is not None and not f.startswith(EMBEDDED)]
-    return Checked(tuple(own + [str(p) for p in files]), tuple(ws.diagnostics.problems), ws.diagnostics.counts())
+    members = list(ws.family.members.values()) or [ws]
+    for own in members:
+        ws.diagnostics.extend(workspace_warnings(own, used, whole=options.whole and not paths, today=options.today))
+    mine = [f for own in members if own.root is not None for f in (*own.layers, *own.catalogs)]
+    own_files = [f for f in dict.fromkeys(mine) if not f.startswith(EMBEDDED)]
+    return Checked(
+        tuple(own_files + [str(p) for p in files]),
+        tuple(ws.diagnostics.problems),
+        ws.diagnostics.counts(),
+        tuple(members),
+    )
 
 
 def check_file(ws: Workspace, ctx: Context, path: Path) -> set[str]:
@@ -195,12 +217,14 @@ def mentioned_items(text: str | None) -> set[str]:
 
 
 def workspace_warnings(ws: Workspace, used: set[str], *, whole: bool, today: date) -> list[InputError]:
-    """Stale prices and unused items, for a catalog the user owns."""
+    """Stale prices and unused items, for a catalog the user owns. Only the items of the workspace's
+    own prices.toml can be unused: a class's item may be used by another participant's folder."""
     from planner.checks import stale_prices, unused_items
 
     if not ws.own_catalog:
         return []
     warnings = stale_prices(ws.catalog, today)
-    if whole:
-        warnings += unused_items(ws.catalog, used)
+    if whole and ws.root is not None and Path(ws.catalog_file).parent == ws.root:
+        mine = {item: entry for item, entry in ws.catalog.items() if ws.item_source(item) == ws.catalog_file}
+        warnings += unused_items(mine, used)
     return [w.at(ws.catalog_file) for w in warnings]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from planner.catalog import find_item
-from planner.costing import Context
+from planner.costing import Context, CostSheet
 from planner.errors import InputError, problem
 from planner.models import Channel, Product, RecipeProduct
 from planner.pricing import find_channel
@@ -22,16 +22,75 @@ U = TypeVar("U")
 
 
 def context(
-    ws: Workspace, prices: Mapping[str, Decimal] = {}, *, fabric: str | None = None, customer_fabric: bool = False
+    ws: Workspace,
+    prices: Mapping[str, Decimal] = {},
+    *,
+    fabric: str | None = None,
+    customer_fabric: bool = False,
+    where: str | None = None,
 ) -> Context:
     """The costing context of a run: settings, catalog, units and the run's overrides.
 
-    Each ``--set`` item and the ``--fabric`` must be in the catalog (a problem of the command line)."""
+    Each ``--set`` item and the ``--fabric`` must be in the catalog (a problem of the command line,
+    or of the catalog ``where`` for a product of another workspace of the run)."""
     diag = ws.diagnostics
-    known = {item: price for item, price in prices.items() if diag.collect(lambda: find_item(ws.catalog, item))}
+    known = {item: price for item, price in prices.items() if diag.collect(lambda: find_item(ws.catalog, item), where)}
     if fabric is not None:
-        diag.collect(lambda: find_item(ws.catalog, fabric))
+        diag.collect(lambda: find_item(ws.catalog, fabric), where)
     return Context(ws.settings, ws.catalog, ws.units, known, fabric, customer_fabric, ws.settings_broken)
+
+
+class Contexts:
+    """The workspace of each product of a run and its costing context, each context made once.
+
+    A product is costed in the workspace of its own folder (a participant's, over the class's),
+    so one run can hold the products of a whole class; with --workspace, all in that one."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        prices: Mapping[str, Decimal] = {},
+        *,
+        fabric: str | None = None,
+        customer_fabric: bool = False,
+    ) -> None:
+        self.ws = ws
+        self._asked = (prices, fabric, customer_fabric)
+        self._made: dict[int, Context] = {}
+        self.run = self.of(ws)  # the run's own first: a wrong --set is told as the command line's
+
+    def of(self, own: Workspace) -> Context:
+        found = self._made.get(id(own))
+        if found is None:
+            prices, fabric, customer = self._asked
+            where = None if own is self.ws else own.catalog_file
+            found = self._made[id(own)] = context(own, prices, fabric=fabric, customer_fabric=customer, where=where)
+        return found
+
+    def __call__(self, path: str) -> tuple[Workspace, Context]:
+        """The workspace the product at ``path`` is costed in, and its context."""
+        own = self.ws.for_file(Path(path))
+        return own, self.of(own)
+
+
+def with_origins(
+    report: Report, own: Workspace, sheets: Sequence[CostSheet], command: str, prices: Mapping[str, Decimal] = {}
+) -> Report:
+    """``report`` with, for a product of a sub-workspace, where its settings and prices came from
+    at the end of its working (``planner.app.origins``, imported only then)."""
+    if not own.layered:
+        return report
+    from planner.app import origins
+
+    return origins.with_origins(report, own, sheets, command, prices)
+
+
+def asked(ws: Workspace, own: Workspace, compute: Callable[[], T], under: tuple[str | int, ...] = ()) -> T | None:
+    """A command-line value judged in a product's own workspace (``--channel titip``): a problem is
+    the command line's in the run's workspace, and told at ``under`` in another one's settings."""
+    if own is ws:
+        return ws.diagnostics.collect(compute)
+    return ws.diagnostics.collect(compute, own.settings_file, under=under)
 
 
 def each(ws: Workspace, items: Iterable[T], compute: Callable[[T], U], path_of: Callable[[T], str]) -> list[U]:

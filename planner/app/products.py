@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from planner.app.common import context, each, finish, load_products
-from planner.costing import Context, CostSheet, cost_product
+from planner.app.common import Contexts, each, finish, load_products, with_origins
+from planner.costing import CostSheet, cost_product
 from planner.errors import problem
 from planner.models import Product, RecipeProduct
 from planner.reports import Report
@@ -23,17 +23,21 @@ class CostOptions:
     prices: Mapping[str, Decimal] = field(default_factory=dict)  # --set item=price for this run
 
 
-def product_sheets(ws: Workspace, files: Sequence[Path], ctx: Context, size: str | None) -> list[list[CostSheet]]:
-    """One list of CostSheets per file (a pattern gives one per size, or just ``size``)."""
+Costed = tuple[Workspace, list[CostSheet]]  # a product's workspace, and its sheets
 
-    def sheets(product: Product) -> list[CostSheet]:
+
+def product_sheets(ws: Workspace, files: Sequence[Path], contexts: Contexts, size: str | None) -> list[Costed]:
+    """Per file, its workspace and its CostSheets (a pattern gives one per size, or just ``size``)."""
+
+    def sheets(product: Product) -> Costed:
         if size is not None and isinstance(product, RecipeProduct):
             raise problem(
                 _("--size applies to patterns, and {file} is a recipe"),
                 hint=_("leave out --size for recipes"),
                 file=product.path,
             )
-        return cost_product(product, ctx, size)
+        own, ctx = contexts(product.path)
+        return own, cost_product(product, ctx, size)
 
     return each(ws, load_products(ws, files), sheets, lambda product: product.path)
 
@@ -42,5 +46,9 @@ def cost(ws: Workspace, files: Sequence[Path], options: CostOptions) -> list[Rep
     """HPP per batch (garment) and per piece, line by line."""
     from planner.reports.cost import cost_report
 
-    ctx = context(ws, options.prices, fabric=options.fabric)
-    return finish(ws, [cost_report(sheets, ws.places) for sheets in product_sheets(ws, files, ctx, options.size)])
+    contexts = Contexts(ws, options.prices, fabric=options.fabric)
+    reports = [
+        with_origins(cost_report(sheets, own.places), own, sheets, "cost", options.prices)
+        for own, sheets in product_sheets(ws, files, contexts, options.size)
+    ]
+    return finish(ws, reports)

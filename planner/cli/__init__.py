@@ -42,6 +42,7 @@ COMMANDS = {
     "scale": "scale",
     "compare": "compare",
     "whatif": "whatif",
+    "sheet": "sheet",
     "check": "check",
     "new": "new",
     "init": "new",

@@ -39,6 +39,9 @@ def check(
             ),
         ),
     ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help=_("Say which file sets each setting and price of every workspace."))
+    ] = False,
     lang: LangOpt = None,
     workspace: WorkspaceOpt = None,
     today: TodayOpt = None,
@@ -56,6 +59,14 @@ def check(
     shown = [p for p in checked.problems if p.severity == "error" or not errors_only]
     for err in shown:
         sys.stderr.write(problem_text(err, fmt) + "\n")
+    if explain:
+        from planner.app.origins import workspace_lines
+
+        for own in checked.workspaces:
+            if own.root is not None:
+                lines = workspace_lines(own)
+                sys.stdout.write("".join(fmt.text(line) + "\n" for line in lines[:1]))
+                sys.stdout.write("".join("  " + fmt.text(line) + "\n" for line in lines[1:]))
     for path, counts in checked.lines():
         parts = [msg(ERRORS, count=counts.errors)] * bool(counts.errors)
         parts += [msg(WARNINGS, count=counts.warnings)] * bool(counts.warnings and not errors_only)

@@ -54,6 +54,16 @@ def whatif(
     *,
     change: ChangeOpt,
     size: PatternSizeOpt = None,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help=_(
+                "One table, one row per product (a pattern: its middle size, or --size): HPP today and after every "
+                "change, the change, margin at today's price and break-even today and after."
+            ),
+        ),
+    ] = False,
     keep_going: KeepGoingOpt = False,
     set_: SetOpt = None,
     format: FormatOpt = "table",
@@ -69,7 +79,8 @@ def whatif(
     shared = Shared(format, output, force, lang, workspace, explain, set_)
 
     def compute(ws: Workspace) -> list[Report]:
-        asked = workshop.WhatifOptions(options.changes(change, ws.places), size, prices(shared, ws), keep_going)
+        changes = options.changes(change, ws.places)
+        asked = workshop.WhatifOptions(changes, size, prices(shared, ws), keep_going, summary)
         return workshop.whatif(ws, files, asked)
 
     run(shared, files, compute)

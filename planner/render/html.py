@@ -110,6 +110,7 @@ def report_view(report: Report, fmt: Formatter, explain: bool, first_chart: int)
     ]
     return {
         "command": report.command,
+        "business": report.business,
         "title": fmt.value(report.title),
         "subtitle": fmt.value(report.subtitle) if report.subtitle is not None else "",
         "blocks": blocks([table_view(t, fmt) for t in report.tables]),
@@ -140,6 +141,9 @@ def render_html(
         charts += len(report.charts)
     shown_date = fmt.date(today or page_date())
     first = views[0]["title"] if views else ""
+    own = sorted({report.business for report in reports if report.business})
+    if own:  # each report names its own business (a class's sheets): the print footer only one they all share
+        business = own[0] if len(own) == 1 else ""
     labels = {"notes": fmt.text(msg(_("Notes"))), "page": fmt.text(msg(_("Page"))), "of": fmt.text(msg(_("of")))}
     labels["working"] = fmt.text(msg(WORKING))
     customer = bool(reports) and all(r.audience == "customer" for r in reports)
@@ -164,6 +168,7 @@ def render_html(
             business=business,
             date=shown_date,
             reports=views,
+            own_heads=bool(own),
             labels=labels,
             page_title=" — ".join(t for t in (business, first) if t),
             customer=customer,

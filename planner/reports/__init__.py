@@ -99,6 +99,7 @@ class Report:
     explain: tuple[Msg, ...] = ()  # shown with --explain
     message: tuple[Msg, ...] = ()  # a short plain-text message (--format text), e.g. a chat quote
     audience: str = "maker"  # "customer": a page to hand over (no maker's footer), e.g. a quote --for customer
+    business: str = ""  # whose report it is, when one run holds several businesses' (a class's sheets)
 
 
 # ---- JSON helpers: the contract's shapes, built from exact values

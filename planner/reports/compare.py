@@ -58,7 +58,7 @@ def row_explain(row: Comparison, pricing: Pricing) -> list[Msg]:
     sale = row.sale
     lines = [
         line
-        for line in sale_explain(sale, pricing)
+        for line in sale_explain(sale, row.pricing or pricing)
         if line.key != _("nothing is deducted: you receive the whole shelf price, {receipt}")
     ]
     if sale.margin is not None:
@@ -171,16 +171,24 @@ def compare_report(
     table = Table(COLUMNS, tuple(table_row(row, places) for row in rows))
     explain = [line for row in rows for line in row_explain(row, pricing)]
     notes = compare_notes(rows) + rule_warnings(pricing, settings_file)
-    far = far_above_note(rows, settings.channels[0], pricing)
+    alike = all(row.sale.channel.name == channel.name and row.pricing in (None, pricing) for row in rows)
+    far = far_above_note(rows, settings.channels[0], pricing) if alike else None
     if far is not None:
         index = next((i for i, c in enumerate(settings.channels) if c.name == channel.name), None)
         notes.append(far.at(settings_file, loc=("channels",) if index is None else ("channels", index)))
-    subtitle = msg(
-        _("prices on the '{channel}' channel ({rule}, rounded up to a multiple of {step}); sorted by {sort}"),
-        channel=channel.name,
-        rule=rule_msg(pricing),
-        step=Cash(pricing.round_to),
-        sort=msg(SORT_NAMES[sort]),
+    subtitle = (
+        msg(
+            _("prices on the '{channel}' channel ({rule}, rounded up to a multiple of {step}); sorted by {sort}"),
+            channel=channel.name,
+            rule=rule_msg(pricing),
+            step=Cash(pricing.round_to),
+            sort=msg(SORT_NAMES[sort]),
+        )
+        if alike
+        else msg(
+            _("each product priced on the first channel of its own folder's settings, by their rule; sorted by {sort}"),
+            sort=msg(SORT_NAMES[sort]),
+        )
     )
     if channel.sell_through < 1:  # decision 8: a batch left at the shop, its unsold pieces included
         subtitle = msg(
