@@ -34,6 +34,8 @@ CORE = (
     "texts",
     "diagnostics",
     "options",
+    "book",
+    "booksettings",
 )
 # planner's own edges: a core module never reaches out to them either
 EDGES = (
@@ -45,6 +47,7 @@ EDGES = (
     "planner.render",
     "planner.tomlfile",
     "planner.writing",
+    "planner.bookfiles",
 )
 FORBIDDEN = {
     "typer",

@@ -59,15 +59,39 @@ class Checked:
 
 def check(ws: Workspace, paths: Sequence[Path], options: CheckOptions) -> Checked:
     """Check the files (a folder: its .toml files; nothing: the whole workspace)."""
+    from planner.bookfiles import is_book_file
+
     files = expand_paths(list(paths) or [ws.root or Path(".")])
     ctx = context(ws)
     used: set[str] = set()
+    books = [path for path in files if is_book_file(path)]
     for path in files:
-        used |= ws.diagnostics.collect(lambda: check_file(ws, ctx, path), str(path)) or set()
+        if path not in books:
+            used |= ws.diagnostics.collect(lambda: check_file(ws, ctx, path), str(path)) or set()
         used |= mentioned_items(ws.texts.get(str(path)))
+    used |= check_books(ws, books, options.today, named=bool(paths))
     ws.diagnostics.extend(workspace_warnings(ws, used, whole=options.whole and not paths, today=options.today))
     own = [f for f in (ws.settings_file, ws.catalog_file) if ws.root is not None and not f.startswith(EMBEDDED)]
     return Checked(tuple(own + [str(p) for p in files]), tuple(ws.diagnostics.problems), ws.diagnostics.counts())
+
+
+def check_books(ws: Workspace, books: list[Path], today: date, *, named: bool) -> set[str]:
+    """Every record of the books, checked against the workspace and each other; the items bought.
+
+    A book named alone is checked with the other books of the workspace read too (their own
+    problems not told), so a visit may count pieces delivered in last month's book."""
+    from planner.book.planned import catalog_price_warnings
+    from planner.bookfiles import book_files, load_book
+
+    if not books:
+        return set()
+    history = [p for p in book_files(ws) if p not in books] if named else []
+    book = load_book(ws, [*books, *history], today, quiet=history)
+    if ws.own_catalog:
+        ws.diagnostics.extend(
+            ws.diagnostics.collect(lambda: catalog_price_warnings(book, ws.catalog, ws.units, ws.catalog_file)) or []
+        )
+    return {entry.record.item for entry in book.bought}
 
 
 def check_file(ws: Workspace, ctx: Context, path: Path) -> set[str]:

@@ -41,6 +41,8 @@ COMMANDS = {
     "scale": "scale",
     "compare": "compare",
     "whatif": "whatif",
+    "titip": "book",
+    "book": "book",
     "check": "check",
     "new": "new",
     "init": "new",
