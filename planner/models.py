@@ -13,6 +13,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic_core import PydanticCustomError
 
+from planner.booksettings import Group, Member, Shop, Targets
 from planner.errors import InputError, closest, problem
 from planner.fields import (
     Money,
@@ -214,13 +215,19 @@ class Settings(Record):
     equipment: list[Equipment] = []
     quote: QuoteSettings = QuoteSettings()
     units: dict[str, Qty] = {}
+    shops: list[Shop] = []
+    members: list[Member] = []
+    group: Group = Group()
     calendar: Calendar = Calendar()
+    targets: Targets = Targets()
 
     @after
     def _unique_names(self) -> Settings:
         for kind, names in (
             ("channels", [c.name for c in self.channels]),
             ("equipment", [e.name for e in self.equipment]),
+            ("shops", [s.name for s in self.shops]),
+            ("members", [m.name for m in self.members]),
         ):
             dupes = sorted({n for n in names if names.count(n) > 1})
             if dupes:
@@ -229,6 +236,24 @@ class Settings(Record):
                     _("give each entry its own name"),
                     kind=kind,
                     name=dupes[0],
+                )
+        return self
+
+    @after
+    def _shops_sell_on_channels(self) -> Settings:
+        known = [c.name for c in self.channels]
+        for i, shop in enumerate(self.shops):
+            if shop.channel not in known:
+                near = closest(shop.channel, known)
+                raise _wrap(
+                    problem(
+                        _("shop {shop} sells on channel '{channel}', which is not in [[channels]]"),
+                        hint=_("did you mean {near}?") if near else _("the settings have {known}"),
+                        shop=shop.name,
+                        channel=shop.channel,
+                        near=", ".join(near),
+                        known=", ".join(known),
+                    ).under("shops", i, "channel")
                 )
         return self
 

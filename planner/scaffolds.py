@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -249,3 +250,77 @@ def plan_doc(
         doc.table("stock", _("what you have, as bought"))
         doc.key(stock[0], stock[1])
     return doc
+
+
+@dataclass(frozen=True)
+class BookExample:
+    """What a new book's example records name: a product that costs, its sizes, and what it sells for."""
+
+    ref: str  # relative to the book
+    size: str | None
+    pieces: int  # sellable pieces of one batch (one garment of a pattern)
+    price: Decimal  # the direct channel's price
+    item: str | None  # an item it uses, with its pack and price
+    pack: str = ""
+    paid: Decimal = Decimal(0)
+
+
+def book_doc(fmt: Any, day: date, example: BookExample, settings: Settings) -> Doc:
+    """A month's book with one example of each kind of record the settings allow, dated ``day``."""
+    doc = Doc(fmt)
+    doc.comment(
+        _(
+            "A book: what really happened, one record for each thing. These are examples: change them to what "
+            "happened, or delete them. Dates are year-month-day and never after today; products are paths relative "
+            "to this file. Read it with planner book and planner titip."
+        )
+    )
+    sold = max(1, example.pieces // 2)
+    product(doc, "made", day, example)
+    doc.key("pieces", example.pieces, _("sellable pieces made"))
+    product(doc, "sold", day, example)
+    doc.key("pieces", sold, _("sold and paid on the spot"))
+    doc.key("price", whole(example.price), _("per piece, as really charged"))
+    if settings.shops:
+        doc.array("titip")
+        doc.key("date", day)
+        doc.key("shop", settings.shops[0].name, _("a name from [[shops]]"))
+        doc.key("product", example.ref, _("relative to this file"))
+        if example.size:
+            doc.key("size", example.size)
+        doc.key("delivered", example.pieces - sold, _("left at the shop on this visit"))
+        doc.key("sold", 0, _("what the shop reports sold since the last count"))
+        doc.key("returned", 0, _("taken back (unsold, stale)"))
+        doc.key("paid", 0, _("money the shop paid on this visit"))
+    else:
+        doc.blank()
+        doc.comment(_("Consignment visits ([[titip]]) need the shops in planner.toml: [[shops]] with a name."))
+    if example.item is not None:
+        doc.array("bought")
+        doc.key("date", day)
+        doc.key("item", example.item, _("a catalog id"))
+        doc.key("qty", example.pack, _("in any unit the item converts to"))
+        doc.key("paid", whole(example.paid), _("what you really paid"))
+    doc.array("spent")
+    doc.key("date", day)
+    doc.key("what", doc.say(_("transport")))
+    doc.key("amount", 10000, _("any other cost"))
+    if settings.members:
+        doc.array("capital")
+        doc.key("date", day)
+        doc.key("member", settings.members[0].name, _("a name from [[members]]"))
+        doc.key("amount", 50000, _("put in; a minus takes it out"))
+    return doc
+
+
+def whole(amount: Decimal) -> Decimal | int:
+    """Money as TOML should write it: 7000, not 7000.0 (a currency without cents refuses that)."""
+    return int(amount) if amount == amount.to_integral_value() else amount
+
+
+def product(doc: Doc, kind: str, day: date, example: BookExample) -> None:
+    doc.array(kind)
+    doc.key("date", day, _("the day it happened (year-month-day)"))
+    doc.key("product", example.ref, _("relative to this file"))
+    if example.size:
+        doc.key("size", example.size)

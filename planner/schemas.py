@@ -15,19 +15,21 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
+from planner.book.records import BookFile
 from planner.fields import MONEY_SCHEMA
 from planner.models import Item, Pattern, Plan, Recipe, Settings
 from planner.records import Record
 from planner.units import Quantity
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
-KINDS = ("settings", "catalog", "recipe", "pattern", "plan")
+KINDS = ("settings", "catalog", "recipe", "pattern", "plan", "book")
 MODELS: dict[str, type[Record]] = {
     "settings": Settings,
     "catalog": Item,
     "recipe": Recipe,
     "pattern": Pattern,
     "plan": Plan,
+    "book": BookFile,
 }
 TITLES = {
     "settings": ("planner settings", "planner.toml: currency, language, labour, pricing, channels, fixed costs"),
@@ -38,6 +40,10 @@ TITLES = {
         "A pattern: sizes, [fabric], [[materials]], [[operations]], [[services]]; permak: no [fabric]",
     ),
     "plan": ("planner production plan", "A plan: [[make]] products and pieces (or sizes), opening [stock]"),
+    "book": (
+        "planner book",
+        "A book: [[made]], [[sold]], [[titip]], [[bought]], [[spent]], [[capital]], [[worked]], [[orders]] records",
+    ),
 }
 
 # What the models check in validators, said again for editors (keep in step with planner/models.py).
@@ -130,7 +136,7 @@ def schema_for(kind: str, places: int = 0) -> dict[str, Any]:
         if name in defs:
             defs[name] = {**defs[name], **rule}
     title, description = TITLES[kind]
-    body = {k: v for k, v in raw.items() if k != "title"}
+    body = {k: v for k, v in raw.items() if k not in ("title", "description")}
     schema = {"$schema": DIALECT, "title": title, "description": description, **body}
     if defs:
         schema["$defs"] = defs

@@ -80,7 +80,8 @@ def convert(error: ErrorDetails, model: type[Record]) -> InputError:
     key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     if kind == "planner":
         err: InputError = error["ctx"]["err"]
-        return replace(err, message=Msg(err.message.key, {"key": key, **err.message.params})).under(*loc)
+        filled = err.hint if err.hint is None else Msg(err.hint.key, {"key": key, **err.hint.params})
+        return replace(err, message=Msg(err.message.key, {"key": key, **err.message.params}), hint=filled).under(*loc)
     if kind == "extra_forbidden":
         known = allowed_keys(model, loc[:-1])
         near = closest(key, known)

@@ -338,6 +338,12 @@ def load_file(ws: Workspace, path: Path) -> tuple[Kind, Record, dict[str, Any]]:
                 _("the file holds only comments: it is empty") if only_comments else _("the file is empty"),
                 hint=_("planner new recipe PATH (or pattern, plan) writes a file that works, to start from"),
             ).at(str(path), 1)
+        if kind is None and _is_book(data):
+            raise problem(
+                _("this is a book of records, not a recipe, a pattern or a plan"),
+                hint=_("read it with: planner book {file}, or planner titip {file}"),
+                file=str(path),
+            ).at(str(path), 1)
         if kind is None:
             raise problem(
                 _("cannot tell whether this is a recipe, a pattern or a plan"),
@@ -350,6 +356,12 @@ def load_file(ws: Workspace, path: Path) -> tuple[Kind, Record, dict[str, Any]]:
     kind, model, data, text = ws.files[key]
     ws.texts.setdefault(str(path), text)
     return kind, model, data
+
+
+def _is_book(data: dict[str, Any]) -> bool:
+    from planner.book.records import holds_records
+
+    return holds_records(data)
 
 
 def load_plan(ws: Workspace, path: Path) -> Plan:

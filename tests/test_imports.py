@@ -37,6 +37,8 @@ CORE = (
     "diagnostics",
     "options",
     "layering",
+    "book",
+    "booksettings",
 )
 # planner's own edges: a core module never reaches out to them either
 EDGES = (
@@ -48,6 +50,7 @@ EDGES = (
     "planner.render",
     "planner.tomlfile",
     "planner.writing",
+    "planner.bookfiles",
 )
 FORBIDDEN = {
     "typer",

@@ -329,7 +329,10 @@ KENDURI = ("recipes/bingka-kentang.toml", "--pieces", "100", "--today", "2026-12
         ("quote-bingka-kenduri-en.txt", (*KENDURI, "--due", "2026-12-03", "--lang", "en", "--explain")),
         ("quote-bingka-kenduri-text.txt", (*KENDURI, "--customer", "Haji Ali", "-f", "text")),
         ("quote-bingka-kenduri.json", (*KENDURI, "-f", "json")),
-        ("quote-permak-potong-text.txt", ("patterns/permak/potong-celana.toml", "--qty", "3", "-f", "text")),
+        (
+            "quote-permak-potong-text.txt",
+            ("patterns/permak/potong-celana.toml", "--qty", "3", "-f", "text", "--today", "2026-12-01"),
+        ),
     ],
 )
 def test_golden_recipe_and_alteration(examples, name, args):

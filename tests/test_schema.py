@@ -25,8 +25,8 @@ from tests.conftest import ROOT, assert_golden, run_cli
 
 SHIPPED = [("settings", ROOT / "planner/data/planner.toml"), ("catalog", ROOT / "planner/data/prices.toml")] + [
     (kind, path)
-    for kind, folder in (("recipe", "recipes"), ("pattern", "patterns"), ("plan", "plans"))
-    for path in sorted((ROOT / folder).glob("*.toml"))
+    for kind, folder in (("recipe", "recipes"), ("pattern", "patterns"), ("plan", "plans"), ("book", "books"))
+    for path in sorted((ROOT / folder).rglob("*.toml"))
 ]
 SCHEMAS = all_schemas()
 
@@ -54,7 +54,7 @@ def problems(kind: str, text: str) -> list[str]:
 
 def test_there_is_an_example_of_every_kind() -> None:
     assert {kind for kind, _ in SHIPPED} == set(KINDS)
-    assert len(SHIPPED) >= 2 + 6 + 4 + 1
+    assert len(SHIPPED) >= 2 + 6 + 4 + 1 + 3
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -210,7 +210,7 @@ def test_schema_prints_one_kind(tmp_path: Path) -> None:
     assert json.loads(result.out) == SCHEMAS["recipe"]
 
 
-def test_schema_output_writes_five_files_and_never_overwrites(tmp_path: Path) -> None:
+def test_schema_output_writes_a_file_per_kind_and_never_overwrites(tmp_path: Path) -> None:
     result = run_cli("schema", "--output", "schemas", "--lang", "en", cwd=tmp_path)
     assert result.code == 0, result.err
     for kind in KINDS:
@@ -221,7 +221,7 @@ def test_schema_output_writes_five_files_and_never_overwrites(tmp_path: Path) ->
     (tmp_path / "schemas" / file_name("recipe")).unlink()
     again = run_cli("schema", "--output", "schemas", "--lang", "en", cwd=tmp_path)
     assert again.code == 1
-    assert again.err.count("already exists") == 4, again.err
+    assert again.err.count("already exists") == len(KINDS) - 1, again.err
     assert not (tmp_path / "schemas" / file_name("recipe")).exists(), "nothing is written when one file is taken"
     assert (tmp_path / "schemas" / file_name("plan")).read_text(encoding="utf-8") == "mine"
     forced = run_cli("schema", "--output", "schemas", "--force", cwd=tmp_path)
@@ -246,7 +246,8 @@ def test_unknown_kind_is_an_error_in_both_languages(tmp_path: Path) -> None:
     english = run_cli("schema", "resep", "--lang", "en", cwd=tmp_path)
     indonesian = run_cli("schema", "resep", cwd=tmp_path)
     assert english.code == indonesian.code == 1
-    assert english.err == "unknown file kind 'resep' (hint: use one of settings, catalog, recipe, pattern, plan)\n"
+    kinds = "settings, catalog, recipe, pattern, plan, book"
+    assert english.err == f"unknown file kind 'resep' (hint: use one of {kinds})\n"
     assert indonesian.err.startswith("jenis berkas 'resep' tidak dikenal")
 
 

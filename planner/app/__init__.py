@@ -48,6 +48,11 @@ _WHERE = {
     "new_file": "files",
     "workspace_files": "files",
     "schemas": "files",
+    "TitipOptions": "book",
+    "BookOptions": "book",
+    "titip": "book",
+    "book": "book",
+    "read_book": "book",
 }
 __all__ = sorted(_WHERE)
 

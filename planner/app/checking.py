@@ -70,16 +70,25 @@ class Checked:
 def check(ws: Workspace, paths: Sequence[Path], options: CheckOptions) -> Checked:
     """Check the files (a folder: its .toml files; nothing: the whole workspace), each in the
     workspace of its own folder; every sub-workspace's settings and catalog are checked too."""
+    from planner.bookfiles import is_book_file
+
     asked = list(paths) or [ws.root or Path(".")]
     files, folders = toml_files(asked)
     contexts = Contexts(ws)
     for folder in folders:  # a sub-workspace's settings and catalog, whether or not a file is checked in it
         ws.for_file(folder / SETTINGS_FILE)
     used: set[str] = set()
+    books = {path for path in files if is_book_file(path)}
+    books_of: dict[int, tuple[Workspace, list[Path]]] = {}
     for path in files:
         own, ctx = contexts(str(path))
-        used |= ws.diagnostics.collect(lambda: check_file(own, ctx, path), str(path)) or set()
+        if path in books:
+            books_of.setdefault(id(own), (own, []))[1].append(path)
+        else:
+            used |= ws.diagnostics.collect(lambda: check_file(own, ctx, path), str(path)) or set()
         used |= mentioned_items(ws.texts.get(str(path)))
+    for own, its_books in books_of.values():  # each book against its own workspace's shops and members
+        used |= check_books(own, its_books, options.today, named=bool(paths))
     members = list(ws.family.members.values()) or [ws]
     for own in members:
         ws.diagnostics.extend(workspace_warnings(own, used, whole=options.whole and not paths, today=options.today))
@@ -91,6 +100,25 @@ def check(ws: Workspace, paths: Sequence[Path], options: CheckOptions) -> Checke
         ws.diagnostics.counts(),
         tuple(members),
     )
+
+
+def check_books(ws: Workspace, books: list[Path], today: date, *, named: bool) -> set[str]:
+    """Every record of the books, checked against the workspace and each other; the items bought.
+
+    A book named alone is checked with the other books of the workspace read too (their own
+    problems not told), so a visit may count pieces delivered in last month's book."""
+    from planner.book.planned import catalog_price_warnings
+    from planner.bookfiles import book_files, load_book
+
+    if not books:
+        return set()
+    history = [p for p in book_files(ws) if p not in books] if named else []
+    book = load_book(ws, [*books, *history], today, quiet=history)
+    if ws.own_catalog:
+        ws.diagnostics.extend(
+            ws.diagnostics.collect(lambda: catalog_price_warnings(book, ws.catalog, ws.units, ws.catalog_file)) or []
+        )
+    return {entry.record.item for entry in book.bought}
 
 
 def check_file(ws: Workspace, ctx: Context, path: Path) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from planner.scaffolds import Doc
 from planner.texts import _
 from planner.workspace import CATALOG_FILE, DATA, SETTINGS_FILE, SUFFIX, Workspace, load_product
 
-KINDS = ("recipe", "pattern", "plan")
+KINDS = ("recipe", "pattern", "plan", "book")
 DUE_IN_DAYS = 14
 
 
@@ -30,6 +31,8 @@ def new_file(ws: Workspace, kind: str, target: Path, today: date, fmt: Any) -> D
         return recipe_doc(fmt, ws.catalog, ws.units, ws.settings, target.stem)
     if kind == "pattern":
         return pattern_doc(fmt, ws.catalog, ws.units, ws.settings, target.stem)
+    if kind == "book":
+        return book_file(ws, target, today, fmt)
     products = products_near(ws, target)
     if not products:
         raise problem(
@@ -45,6 +48,53 @@ def new_file(ws: Workspace, kind: str, target: Path, today: date, fmt: Any) -> D
     ]
     recipe = next((p.model for p in products if isinstance(p, RecipeProduct)), None)
     return plan_doc(fmt, target.stem, refs, stock_line(recipe), today + timedelta(days=DUE_IN_DAYS))
+
+
+def book_file(ws: Workspace, target: Path, today: date, fmt: Any) -> Doc:
+    """A month's book whose examples name a product near it, dated today (or the first day of the
+    earlier month the file is named after: books/2026-11)."""
+    from planner.pricing import price_channel
+    from planner.scaffolds import BookExample, book_doc
+    from planner.scaling import quantity_text
+
+    day = book_day(target, today)
+    products = products_near(ws, target)
+    if not products:
+        raise problem(
+            _("found no recipe or pattern near this book for its examples"),
+            hint=_("make one first, e.g. planner new recipe recipes/kue, then write the book next to recipes/"),
+        ).at(str(target))
+    product = products[0]
+    sheet = cost_product(product, Context(ws.settings, ws.catalog, ws.units))[0]
+    price = price_channel(sheet.unit, ws.settings.channels[0], ws.settings.pricing).price
+    line = next((line for line in sheet.lines if line.item and line.item in ws.catalog), None)
+    item = ws.catalog[line.item] if line is not None and line.item else None
+    example = BookExample(
+        relative(product.path, target),
+        sheet.size,
+        max(1, int(sheet.sellable)),
+        price,
+        line.item if line is not None else None,
+        quantity_text(item.pack) if item is not None else "",
+        item.price if item is not None else Decimal(0),
+    )
+    return book_doc(fmt, day, example, ws.settings)
+
+
+def book_day(target: Path, today: date) -> date:
+    """The day of a new book's examples: today, or the first day of the earlier month it is named after."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})", target.stem)
+    if found is None or not 1 <= int(found.group(2)) <= 12:
+        return today
+    first = date(int(found.group(1)), int(found.group(2)), 1)
+    if first > today:
+        raise problem(
+            _("{month} is a month after today ({today}): a book records what has happened"),
+            hint=_("write a month's book once it has begun, or give the day it is with --today"),
+            month=target.stem,
+            today=today.isoformat(),
+        ).at(str(target))
+    return first if (first.year, first.month) < (today.year, today.month) else today
 
 
 def relative(path: str, target: Path) -> str:

@@ -43,6 +43,8 @@ COMMANDS = {
     "compare": "compare",
     "whatif": "whatif",
     "sheet": "sheet",
+    "titip": "book",
+    "book": "book",
     "check": "check",
     "new": "new",
     "init": "new",

@@ -26,12 +26,14 @@ class Kind(StrEnum):
     recipe = "recipe"
     pattern = "pattern"
     plan = "plan"
+    book = "book"
 
 
 WRITTEN = {
     Kind.recipe: _("Wrote {file}; cost it with: planner cost {file}"),
     Kind.pattern: _("Wrote {file}; cost it with: planner cost {file}"),
     Kind.plan: _("Wrote {file}; plan it with: planner plan {file}"),
+    Kind.book: _("Wrote {file}; change its examples to what happened, then: planner book"),
 }
 
 
@@ -43,7 +45,8 @@ WRITTEN = {
 )
 def new(
     kind: Annotated[
-        Kind, typer.Argument(help=_("What to write: recipe, pattern or plan."), metavar="KIND", show_default=False)
+        Kind,
+        typer.Argument(help=_("What to write: recipe, pattern, plan or book."), metavar="KIND", show_default=False),
     ],
     path: Annotated[
         Path, typer.Argument(help=_("The new file (.toml is added if missing)."), metavar="PATH", show_default=False)
@@ -54,7 +57,11 @@ def new(
     workspace: WorkspaceOpt = None,
     today: Annotated[
         str | None,
-        typer.Option("--today", metavar="DATE", help=_("A plan's due date is two weeks from this date (YYYY-MM-DD).")),
+        typer.Option(
+            "--today",
+            metavar="DATE",
+            help=_("A plan's due date is two weeks from this date, a book's examples are dated on it (YYYY-MM-DD)."),
+        ),
     ] = None,
 ) -> None:
     from planner import options

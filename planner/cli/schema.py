@@ -18,7 +18,7 @@ from planner.texts import _, msg
 KindArg = Annotated[
     str | None,
     typer.Argument(
-        help=_("One file kind: settings, catalog, recipe, pattern or plan (default: all)."),
+        help=_("One file kind: settings, catalog, recipe, pattern, plan or book (default: all)."),
         metavar="KIND",
         show_default=False,
     ),
@@ -31,7 +31,7 @@ FolderOpt = Annotated[
 
 @app.command(
     help=_(
-        "JSON Schemas of settings, catalog, recipe, pattern and plan files, for editors.\n\n"
+        "JSON Schemas of settings, catalog, recipe, pattern, plan and book files, for editors.\n\n"
         "Example: planner schema --output schemas"
     )
 )

@@ -57,7 +57,7 @@ def plain_cell(value: Any, column: Column, fmt: Formatter) -> str:
 
 
 def heading(column: Column, fmt: Formatter) -> str:
-    text = fmt.text(Msg(column.key))
+    text = fmt.text(Msg(column.key, dict(column.values)))
     if column.kind == "money":
         return f"{text} ({fmt.currency_symbol()})"
     return text

@@ -12,6 +12,8 @@ from planner.reports import Report
 def render_json(reports: list[Report]) -> str:
     items: list[Any] = []
     for report in reports:
+        if report.data is None:  # its data is in another report's (titip: every shop in the first)
+            continue
         if isinstance(report.data, list):
             items.extend(report.data)
         else:

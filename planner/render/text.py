@@ -42,5 +42,5 @@ def row_line(row: Row, table: Table, fmt: Formatter) -> str:
         if value is None:
             continue
         text = fmt.money(value) if column.kind == "money" else cell_text(value, column, fmt)
-        parts.append(text if column.kind == "text" else f"{fmt.text(Msg(column.key))} {text}")
+        parts.append(text if column.kind == "text" else f"{fmt.text(Msg(column.key, dict(column.values)))} {text}")
     return f"{cell_text(first[0], first[1], fmt)}: {', '.join(parts)}"

@@ -50,6 +50,7 @@ COLUMN_KINDS = ("text", "money", "qty", "share", "number", "int", "bar", "date")
 class Column:
     key: Key  # the heading, a marked sentence: _("Item")
     kind: str = "text"  # one of COLUMN_KINDS
+    values: tuple[tuple[str, Any], ...] = ()  # the heading's values: Column(_("Sold: {channel}"), values=...)
 
 
 @dataclass(frozen=True)
