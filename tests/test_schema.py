@@ -99,7 +99,7 @@ BROKEN = [
     ("catalog", '[gula]\npack = "1 kg"\nprice = 14.500\n', "14.5 is not of type 'integer'"),
     ("catalog", '[gula]\npack = "1 kg"\n', "is not valid under any of"),
     ("catalog", '[gula]\npack = "1 kg"\npacks = [ { pack = "250 g", price = 4_500 } ]\n', "is not valid under any of"),
-    ("catalog", "[gula]\npacks = []\n", "should be non-empty"),
+    ("catalog", "[gula]\npacks = []\n", "should be non-empty|is too short"),  # jsonschema 4.18: too short
     ("catalog", '[gula]\npack = "1 kg"\nprice = 14_500\nas_of = "kemarin"\n', "is not a 'date'"),
     ("plan", 'name = "P"\n[[make]]\nproduct = "a.toml"\npieces = 5\nsizes = { S = 2 }\n', "is valid under each of"),
     ("plan", 'name = "P"\n[[make]]\nproduct = "a.toml"\n', "is not valid under any of"),
@@ -114,7 +114,7 @@ BROKEN = [
 @pytest.mark.parametrize("kind,text,expected", BROKEN, ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(BROKEN)])
 def test_broken_files_are_rejected(kind: str, text: str, expected: str) -> None:
     found = problems(kind, text)
-    assert any(expected in p for p in found), found
+    assert any(alt in p for alt in expected.split("|") for p in found), found  # "a|b": either wording
 
 
 def test_a_good_file_is_accepted_so_the_broken_ones_fail_for_their_fault() -> None:
