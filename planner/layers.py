@@ -14,7 +14,7 @@ a broken catalog item is left out (and remembered as broken).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from planner.catalog import Catalog, check_catalog, settle_packs
 from planner.errors import InputError, InputErrors, problem
@@ -23,11 +23,53 @@ from planner.models import Item, Settings
 from planner.records import Record
 from planner.texts import _
 from planner.validation import validate
-
-if TYPE_CHECKING:
-    from planner.workspace import Workspace
+from planner.workspace import (
+    CATALOG_FILE,
+    DATA,
+    SETTINGS_FILE,
+    Workspace,
+    real_path,
+    shown,
+    shown_path,
+    unit_table,
+)
 
 DEFAULT_CURRENCY = "IDR"
+
+
+def open_workspace(root: Path | None, *, pinned: bool = False, kin: Workspace | None = None) -> Workspace:
+    """The workspace at ``root`` with its layers beneath it; ``kin`` shares the run's files and problems."""
+    folders = layer_folders(root)
+    settings_paths = [f / SETTINGS_FILE for f in folders] or [DATA / SETTINGS_FILE]
+    catalog_paths = [f / CATALOG_FILE for f in folders if (f / CATALOG_FILE).is_file()] or [DATA / CATALOG_FILE]
+    ws = Workspace(root, Settings(), Catalog(), unit_table(), shown(settings_paths[-1]), shown(catalog_paths[-1]))
+    ws.pinned, ws.layers = pinned, tuple(shown(p) for p in settings_paths) if folders else ()
+    ws.catalogs = tuple(shown(p) for p in catalog_paths)
+    if kin is not None:
+        ws.texts, ws.files, ws.reals, ws.family = kin.texts, kin.files, kin.reals, kin.family
+        ws.diagnostics, ws.opened, ws.boundary = kin.diagnostics, kin.opened, kin.boundary
+    ws.settings = load_settings(ws, settings_paths, shown)
+    if ws.settings.units:
+        ws.units = ws.units.with_units(ws.settings.units)
+    ws.catalog = load_catalog(ws, catalog_paths, shown)
+    return ws
+
+
+def layer_folders(root: Path | None) -> list[Path]:
+    """``root`` and the folders right above it that hold planner.toml too, the top-most first.
+
+    The layers stop at the first folder without planner.toml: a stray planner.toml further up
+    (in a home folder, say) never changes a workspace's figures, and a folder that groups
+    sub-workspaces joins the layers by holding a planner.toml, even an empty one."""
+    if root is None:
+        return []
+    folders = [root]
+    here = real_path(root)
+    for above in here.parents:
+        if not (above / SETTINGS_FILE).is_file():
+            break
+        folders.insert(0, shown_path(above))
+    return folders
 
 
 def load_settings(ws: Workspace, paths: list[Path], shown: Any) -> Settings:

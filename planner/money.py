@@ -4,7 +4,8 @@ parts add up to its shown total told as a line of its own."""
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from collections.abc import Sequence
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from planner.errors import problem
 from planner.texts import _
@@ -96,3 +97,19 @@ def markup_to_margin(markup: Decimal) -> Decimal:
 def margin_to_markup(margin: Decimal) -> Decimal:
     """m = g / (1 - g)."""
     return margin / (ONE - margin)
+
+
+def largest_remainder(total: Decimal, weights: Sequence[Decimal], places: int) -> list[Decimal]:
+    """``total`` (a whole number of units of ``places``) split in proportion to ``weights`` (none
+    negative, not all zero) so the parts are whole units and add up to it exactly: each part its
+    exact share rounded down, and the units left over one each to the largest remainders (the first
+    written first on a tie)."""
+    unit = Decimal(1).scaleb(-places)
+    whole = sum(weights, ZERO)
+    exact = [total * w / whole for w in weights]
+    parts = [(e / unit).to_integral_value(rounding=ROUND_FLOOR) * unit for e in exact]
+    left = int((total - sum(parts, ZERO)) / unit)
+    order = sorted(range(len(parts)), key=lambda i: (-(exact[i] - parts[i]), i))
+    for i in order[:left]:
+        parts[i] += unit
+    return parts

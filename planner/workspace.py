@@ -169,12 +169,17 @@ class Workspace:
         family = self.family
         folder = str(Path(self.real(path)).parent)
         if folder not in family.roots:
-            family.roots[folder] = root_above(Path(folder))
+            try:
+                family.roots[folder] = root_above(Path(folder))
+            except OSError:  # a path the system will not look at: reading the file says what is wrong
+                family.roots[folder] = self.root
         key = str(family.roots[folder])
         if key == str(self.root):
             return self
         found = family.members.get(key)
         if found is None:
+            from planner.layers import open_workspace
+
             found = family.members[key] = open_workspace(family.roots[folder], kin=self)
             self._same_money(found)
         return found
@@ -271,48 +276,13 @@ def load_workspace(workspace: Path | None = None, first: Path | None = None) -> 
     Their problems are in ``ws.diagnostics``; what is broken is replaced by defaults. With
     ``--workspace`` every file of the run is costed in it (``pinned``); otherwise each file in
     the workspace above it (``for_file``)."""
+    from planner.layers import open_workspace
+
     root = workspace_root(workspace, first)
     ws = open_workspace(root, pinned=workspace is not None)
     ws.boundary = boundary(root, first)
     ws.family.members[str(root)] = ws
     return ws
-
-
-def open_workspace(root: Path | None, *, pinned: bool = False, kin: Workspace | None = None) -> Workspace:
-    """The workspace at ``root`` with its layers beneath it; ``kin`` shares the run's files and problems."""
-    from planner.layers import load_catalog, load_settings
-
-    folders = layer_folders(root)
-    settings_paths = [f / SETTINGS_FILE for f in folders] or [DATA / SETTINGS_FILE]
-    catalog_paths = [f / CATALOG_FILE for f in folders if (f / CATALOG_FILE).is_file()] or [DATA / CATALOG_FILE]
-    ws = Workspace(root, Settings(), Catalog(), unit_table(), shown(settings_paths[-1]), shown(catalog_paths[-1]))
-    ws.pinned, ws.layers = pinned, tuple(shown(p) for p in settings_paths) if folders else ()
-    ws.catalogs = tuple(shown(p) for p in catalog_paths)
-    if kin is not None:
-        ws.texts, ws.files, ws.reals, ws.family = kin.texts, kin.files, kin.reals, kin.family
-        ws.diagnostics, ws.opened, ws.boundary = kin.diagnostics, kin.opened, kin.boundary
-    ws.settings = load_settings(ws, settings_paths, shown)
-    if ws.settings.units:
-        ws.units = ws.units.with_units(ws.settings.units)
-    ws.catalog = load_catalog(ws, catalog_paths, shown)
-    return ws
-
-
-def layer_folders(root: Path | None) -> list[Path]:
-    """``root`` and the folders right above it that hold planner.toml too, the top-most first.
-
-    The layers stop at the first folder without planner.toml: a stray planner.toml further up
-    (in a home folder, say) never changes a workspace's figures, and a folder that groups
-    sub-workspaces joins the layers by holding a planner.toml, even an empty one."""
-    if root is None:
-        return []
-    folders = [root]
-    here = real_path(root)
-    for above in here.parents:
-        if not (above / SETTINGS_FILE).is_file():
-            break
-        folders.insert(0, shown_path(above))
-    return folders
 
 
 def resolve_ref(ref: str, base: str) -> Path:

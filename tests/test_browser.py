@@ -310,17 +310,21 @@ def class_of_thirty(folder: Path) -> list[str]:
     of three groups, each in its own folder's settings. Their names, in the order sheet prints them."""
     kelas = folder / "kelas"
     shutil.copytree(ROOT_EXAMPLES / "kelas", kelas)
-    for original in sorted(kelas.rglob("*.toml")):
-        if original.name in ("planner.toml", "prices.toml"):
-            continue
+    for original in products_in(kelas):
         text = original.read_text(encoding="utf-8")
         name = re.search(r'^name = "(.*)"', text, re.M)
         assert name, original
         for copy in (2, 3):
             renamed = text.replace(f'name = "{name[1]}"', f'name = "{name[1]} {copy}"', 1)
             original.with_name(f"{original.stem}-{copy}.toml").write_text(renamed, encoding="utf-8")
-    files = sorted(p for p in kelas.rglob("*.toml") if p.name not in ("planner.toml", "prices.toml"))
-    return [re.search(r'^name = "(.*)"', p.read_text(encoding="utf-8"), re.M)[1] for p in files]  # type: ignore[index]
+    return [re.search(r'^name = "(.*)"', p.read_text(encoding="utf-8"), re.M)[1] for p in products_in(kelas)]  # type: ignore[index]
+
+
+def products_in(kelas: Path) -> list[Path]:
+    """The recipes and patterns of a class: every .toml but the settings, catalogs and books."""
+    return sorted(
+        p for p in kelas.rglob("*.toml") if p.name not in ("planner.toml", "prices.toml") and "books" not in p.parts
+    )
 
 
 def words_past_the_margin(chromium: str, pdf: Path) -> list[str]:

@@ -287,3 +287,15 @@ def test_sheet_speaks_html_json_and_markdown_only(kelas: Path):
     result = run_cli("sheet", "kelas", "-f", "table", "--lang", "en", cwd=kelas)
     assert result.code == 1
     assert result.err == "unknown format 'table' (hint: use one of html, json, md)\n"
+
+
+def test_a_channel_one_participant_does_not_sell_on_is_told_at_her_settings(kelas: Path):
+    (kelas / "kelas" / "siti" / "planner.toml").write_text(
+        SITI + '[[channels]]\nname = "langsung"\n[[channels]]\nname = "titip"\ncommission = 0.2\n', encoding="utf-8"
+    )
+    result = run_cli(
+        "price", "kelas/siti/kue.toml", "kelas/ani/rok.toml", "--channel", "titip", "--lang", "en", cwd=kelas
+    )
+    assert result.code == 1
+    # Siti's run has titip; Ani's folder does not write [[channels]], so the class's (line 7) has none
+    assert result.err == "kelas/planner.toml:7: unknown sales channel 'titip' (hint: the settings have langsung)\n"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from planner.layering import merge_layers
-from planner.workspace import layer_folders, load_workspace
+from planner.layers import layer_folders
+from planner.workspace import load_workspace
 
 D = Decimal
 

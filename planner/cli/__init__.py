@@ -45,6 +45,7 @@ COMMANDS = {
     "sheet": "sheet",
     "titip": "book",
     "book": "book",
+    "share": "share",
     "check": "check",
     "new": "new",
     "init": "new",
