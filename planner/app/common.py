@@ -110,13 +110,15 @@ def load_products(ws: Workspace, files: Sequence[Path]) -> list[Product]:
 
 
 def listed_products(ws: Workspace, paths: Sequence[Path]) -> list[Product]:
-    """Every recipe and pattern named, or found in a named folder (a plan in a folder is skipped, and
+    """Every recipe and pattern named, or found in a named folder (a plan or a book in a folder is skipped, and
     so is a recipe with ``for_sale = false``: a sub-recipe is costed where it is used)."""
+    from planner.bookfiles import is_book_file
+
     found = [(file, path.is_dir()) for path in paths for file in expand_paths([path])]
 
     def load(entry: tuple[Path, bool]) -> Product | None:
         file, in_folder = entry
-        if in_folder and _is_plan(ws, file):
+        if in_folder and (is_book_file(file) or _is_plan(ws, file)):
             return None
         product = load_product(ws, file)
         return None if in_folder and not for_sale(product) else product
