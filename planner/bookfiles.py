@@ -299,7 +299,7 @@ def _product_files(ws: Workspace, book: Path) -> list[Path]:
         for folder in (root, root / "recipes", root / "patterns"):
             if folder.is_dir():
                 found.update(dict.fromkeys(sorted(folder.glob("*" + SUFFIX))))
-    return list(found)
+    return [path for path in found if path.name not in (SETTINGS_FILE, CATALOG_FILE) and not is_book_file(path)]
 
 
 def validated(ws: Workspace, kind: str, raw: Any) -> Record | None:
