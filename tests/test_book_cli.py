@@ -154,6 +154,12 @@ def test_a_product_that_no_longer_exists_still_reports_the_rest(examples: Path) 
     assert [p["product"] for p in json.loads(result.out)["products"]] == ["Bingka kentang"]
     without = run_cli("book", "--month", "2026-11", *TODAY, cwd=examples)
     assert without.code == 1 and without.out == ""
+    titip = run_cli("titip", *TODAY, "--keep-going", "-f", "json", cwd=examples)
+    assert titip.code == 1
+    assert "bingka-barandam.toml' tidak ditemukan" in titip.err
+    products = {p["product"] for shop in json.loads(titip.out)["shops"] for p in shop["products"]}
+    assert products == {"Bingka kentang"}
+    assert run_cli("titip", *TODAY, cwd=examples).out == ""
 
 
 def test_no_book_at_all(tmp_path: Path) -> None:
