@@ -291,5 +291,5 @@ def book_report(inputs: BookInputs, places: int, settings: Settings, settings_fi
         tuple(book_notes(inputs, settings, settings_file, defaults)),
         msg(_("{days}; the HPP is today's costing of each product"), days=counted(DAYS, period.days)),
         (weekly_chart(report, places),),
-        tuple(book_explain(inputs)),
+        tuple(book_explain(inputs, places)),
     )

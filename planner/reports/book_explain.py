@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from planner.book.period import ORDERS, PeriodReport, ProductPeriod, Sales
+from planner.money import shown_parts
 from planner.texts import Cash, Msg, Pct, _, msg
 
 if TYPE_CHECKING:
@@ -20,6 +21,19 @@ def _sum(terms: Iterable[Any]) -> Any:
     for term in terms:
         found = term if found is None else msg(_("{a} + {b}"), a=found, b=term)
     return found if found is not None else 0
+
+
+def _result(total: Decimal, parts: Iterable[Decimal], places: int) -> Any:
+    """``total``, and the rounding when the parts as shown do not add up to it as shown (each figure is
+    rounded on its own, as in the tables' rounding rows)."""
+    _shown, _whole, rounding = shown_parts(list(parts), places, total)
+    if not rounding:
+        return Cash(total)
+    return msg(
+        _("{total} (with {rounding} of rounding: each figure is rounded on its own)"),
+        total=Cash(total),
+        rounding=Cash(rounding),
+    )
 
 
 def _channel_name(name: str) -> Any:
@@ -110,12 +124,12 @@ def product_explain(p: ProductPeriod) -> list[Msg]:
     return lines
 
 
-def business_explain(r: PeriodReport) -> list[Msg]:
+def business_explain(r: PeriodReport, places: int) -> list[Msg]:
     lines = [
         msg(
             _("gross profit = {parts} = {gross}"),
             parts=_sum(Cash(p.gross) for p in r.products),
-            gross=Cash(r.gross),
+            gross=_result(r.gross, (p.gross for p in r.products), places),
         )
     ]
     if r.spent:
@@ -148,18 +162,18 @@ def business_explain(r: PeriodReport) -> list[Msg]:
             gross=Cash(r.gross),
             spent=Cash(r.spent_total),
             depreciation=Cash(r.depreciation_total),
-            net=Cash(r.net),
+            net=_result(r.net, (r.gross, -r.spent_total, -r.depreciation_total), places),
         ),
         msg(
             _("your pay = {parts} = {labour}"),
             parts=_sum(Cash(p.labour) for p in r.products),
-            labour=Cash(r.labour),
+            labour=_result(r.labour, (p.labour for p in r.products), places),
         ),
         msg(
             _("take-home = your pay {labour} + net profit {net} = {home}"),
             labour=Cash(r.labour),
             net=Cash(r.net),
-            home=Cash(r.take_home),
+            home=_result(r.take_home, (r.labour, r.net), places),
         ),
     ]
     return lines
@@ -212,7 +226,7 @@ def checks_explain(inputs: BookInputs) -> list[Msg]:
     return lines
 
 
-def cash_explain(inputs: BookInputs) -> list[Msg]:
+def cash_explain(inputs: BookInputs, places: int) -> list[Msg]:
     cash = inputs.cash
     return [
         msg(
@@ -220,12 +234,12 @@ def cash_explain(inputs: BookInputs) -> list[Msg]:
             opening=Cash(cash.opening),
             money_in=Cash(cash.money_in),
             money_out=Cash(cash.money_out),
-            closing=Cash(cash.closing),
+            closing=_result(cash.closing, (cash.opening, cash.money_in, -cash.money_out), places),
         )
     ]
 
 
-def book_explain(inputs: BookInputs) -> list[Msg]:
+def book_explain(inputs: BookInputs, places: int) -> list[Msg]:
     report = inputs.report
     lines = [line for p in report.products for line in product_explain(p)]
-    return lines + business_explain(report) + cash_explain(inputs) + checks_explain(inputs)
+    return lines + business_explain(report, places) + cash_explain(inputs, places) + checks_explain(inputs)
