@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from planner.book.cash import cash_flow
 from planner.book.ledger import Book, Entry, Period, ProductKey
 from planner.book.period import Costed, PeriodReport, period_report
-from planner.book.records import Made, Sold, Spent, Titip
+from planner.book.records import Capital, Made, Sold, Spent, Titip
 from planner.book.titip import accounts
 from planner.book.validate import shelf_problems
 from planner.booksettings import Shop
@@ -175,3 +175,18 @@ def test_two_halves_add_up_to_the_whole(
     assert cash[0].closing == cash[2].closing
     assert adds_up(cash[0].money_in, cash[1].money_in, cash[2].money_in)
     assert abs(sum(w.net for w in total.weeks) - total.net) < TINY
+
+
+def test_a_sale_whose_fee_is_above_its_price_brings_in_less_than_nothing() -> None:
+    """Worked by hand: 2 pieces on gofood at Rp1.000 hand over 2 × (1.000 × (1 − 20%) − 1.000 fee) = −400;
+    it stays a (negative) sale, not a cost, and capital taken out (−50.000) is money out."""
+    day = date(2026, 11, 3)
+    book = Book(
+        sold=(entry(Sold(date=day, product=KUE.path, pieces=2, price=1_000, channel="gofood"), "sold", 0, KUE),),
+        capital=(entry(Capital(date=day, member="Siti", amount=-50_000), "capital", 0),),
+    )
+    cash = cash_flow(book, SETTINGS, Period(START, START + timedelta(days=DAYS - 1)))
+    assert dict(cash.ins)["sales"] == Decimal(-400)
+    assert dict(cash.outs) == {"bought": 0, "spent": 0, "capital": Decimal(50_000)}
+    # closing = 0 opening − 400 in − 50.000 out = −50.400
+    assert (cash.money_in, cash.money_out, cash.closing) == (Decimal(-400), Decimal(50_000), Decimal(-50_400))
