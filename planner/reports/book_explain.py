@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from planner.book.period import ORDERS, PeriodReport, ProductPeriod, Sales
-from planner.money import shown_parts
+from planner.money import quantize, shown_parts
 from planner.texts import Cash, Msg, Pct, _, msg
 
 if TYPE_CHECKING:
@@ -55,7 +55,28 @@ def sales_expr(sales: Sales) -> Any:
     return msg(_("{channel}: {terms}"), channel=sales.channel, terms=_sum(terms))
 
 
-def product_explain(p: ProductPeriod) -> list[Msg]:
+def exact_unit(p: ProductPeriod, places: int) -> list[Msg]:
+    """When the HPP or the labour a piece is not a whole amount, what it is exactly: the figures
+    multiply the exact amount and round once, so "420 × Rp7.096" may show Rp81 less."""
+    unit, labour = p.cost.unit, p.cost.labour
+    if quantize(unit, places) == unit and quantize(labour, places) == labour:
+        return []
+    return [
+        msg(
+            _(
+                "{product}: HPP a piece {unit} is exactly {exact}, of it labour {labour} exactly {labour_exact}; "
+                "the figures below multiply the exact amounts and are rounded once"
+            ),
+            product=p.cost.name,
+            unit=Cash(unit),
+            exact=quantize(unit, places + 2),
+            labour=Cash(labour),
+            labour_exact=quantize(labour, places + 2),
+        )
+    ]
+
+
+def product_explain(p: ProductPeriod, places: int) -> list[Msg]:
     name, unit = p.cost.name, Cash(p.cost.unit)
     sold = _sum(
         msg(_("{channel} {count}"), channel=_channel_name(s.channel), count=s.pieces)
@@ -71,6 +92,7 @@ def product_explain(p: ProductPeriod) -> list[Msg]:
             total=p.sold,
             returned=p.returned,
         ),
+        *exact_unit(p, places),
         msg(
             _("{product}: on shop shelves {opening} at the start and {closing} at the end, a change of {change}"),
             product=name,
@@ -241,5 +263,5 @@ def cash_explain(inputs: BookInputs, places: int) -> list[Msg]:
 
 def book_explain(inputs: BookInputs, places: int) -> list[Msg]:
     report = inputs.report
-    lines = [line for p in report.products for line in product_explain(p)]
+    lines = [line for p in report.products for line in product_explain(p, places)]
     return lines + business_explain(report, places) + cash_explain(inputs, places) + checks_explain(inputs)
