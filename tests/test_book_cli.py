@@ -215,3 +215,12 @@ def test_a_new_book_for_a_month_after_today_is_refused(examples: Path) -> None:
     assert result.code == 1
     assert "2027-01 is a month after today (2026-12-14)" in result.err
     assert not (examples / "books" / "2027-01.toml").exists()
+
+
+def test_a_listing_of_folders_skips_the_books_in_them(examples: Path) -> None:
+    """compare of a folder costs its recipes and patterns; a book found there is no product."""
+    result = run_cli("compare", ".", "-f", "json", cwd=examples)
+    assert result.code == 0, result.err
+    files = [row["file"] for row in json.loads(result.out)]
+    assert files and not [f for f in files if f.startswith("books/")]
+    assert "recipes/bingka-kentang.toml" in files
