@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from book import make as make_book_workspace
 from make_workspace import make_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +61,7 @@ def available(command: str, cwd: Path) -> bool:
     return done.returncode == 0
 
 
-def figures(ws: Path, alone: Path, small: Path, budget: Path | None = None) -> list[Figure]:
+def figures(ws: Path, alone: Path, small: Path, budget: Path | None = None, books: Path | None = None) -> list[Figure]:
     planner = planner_argv()
     found = [
         Figure("import floor", [sys.executable, "-c", FLOOR], alone),
@@ -76,6 +77,11 @@ def figures(ws: Path, alone: Path, small: Path, budget: Path | None = None) -> l
             "schedule 200 orders", [sys.executable, str(ROOT / "bench" / "schedule.py"), "--once"], alone, seconds=1.0
         )
     )
+    if books is not None and available("book", books):  # issue 14: a year of daily records for 20 products
+        year = ["--from", "2026-01-01", "--to", "2026-12-31", "--today", "2026-12-31"]
+        found.append(
+            Figure("book of a year, 15,848 records", [*planner, "book", *year], books, seconds=1.0, scale=True)
+        )
     if available("compare", ws):
         found += [
             Figure(
@@ -235,7 +241,8 @@ def main() -> int:
         shutil.copytree(ROOT / "recipes", alone / "recipes")
         one = make_workspace(base / "one", recipes=1, patterns=0)
         budget = make_workspace(base / "budget", recipes=50, patterns=0, items=200, loose=True)
-        found = figures(ws, alone, one, budget)
+        make_book_workspace(base / "books", 20)
+        found = figures(ws, alone, one, budget, base / "books")
         package = byte_compile()
         print(f"workspace in {ws}; {len(found)} figures, {args.runs} rounds; {package} compiled", file=sys.stderr)
         measure(found, args.runs)

@@ -200,12 +200,23 @@ class _Resolver:
         self.ws, self.found = ws, found
         self.products: dict[str, Product] = {}
         self._keys: dict[tuple[str, str], str | InputError | None] = {}
+        self._resolved: dict[tuple[str, tuple[tuple[str, str | None], ...]], tuple[ProductKey, ...]] = {}
 
     def products_of(self, entry: Entry[Record]) -> Entry[Record] | None:
         """The entry with its products resolved; None (its problems told) when one cannot be."""
-        from dataclasses import replace
-
         refs = _refs(entry.record)
+        seen = (entry.file, tuple((ref, size) for _loc, ref, size in refs))
+        known = self._resolved.get(seen)  # a year of daily records names the same few products
+        if known is None:
+            found = self._resolve(entry, refs)
+            if found is None:
+                return None
+            known = self._resolved[seen] = found
+        return Entry(entry.record, entry.kind, entry.file, entry.index, entry.line, known)
+
+    def _resolve(
+        self, entry: Entry[Record], refs: list[tuple[tuple[str | int, ...], str, str | None]]
+    ) -> tuple[ProductKey, ...] | None:
         keys: list[ProductKey] = []
         ok = True
         for loc, ref, size in refs:
@@ -219,7 +230,7 @@ class _Resolver:
                 ok = False
                 continue
             keys.append(ProductKey(key, size))
-        return replace(entry, products=tuple(keys)) if ok else None
+        return tuple(keys) if ok else None
 
     def _key(self, file: str, ref: str, loc: tuple[str | int, ...]) -> str | None:
         known = self._keys.get((file, ref))
@@ -299,7 +310,7 @@ def _product_files(ws: Workspace, book: Path) -> list[Path]:
         for folder in (root, root / "recipes", root / "patterns"):
             if folder.is_dir():
                 found.update(dict.fromkeys(sorted(folder.glob("*" + SUFFIX))))
-    return list(found)
+    return [path for path in found if path.name not in (SETTINGS_FILE, CATALOG_FILE) and not is_book_file(path)]
 
 
 def validated(ws: Workspace, kind: str, raw: Any) -> Record | None:

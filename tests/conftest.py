@@ -79,6 +79,6 @@ def examples(tmp_path: Path) -> Path:
     """A copy of the shipped examples in a folder outside the checkout (no workspace)."""
     import shutil
 
-    for name in ("recipes", "patterns", "plans"):
+    for name in ("recipes", "patterns", "plans", "books"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path

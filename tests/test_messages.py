@@ -170,6 +170,12 @@ RUNS = [
     ["breakeven", "examples/kelas/kue-siti/resep/bingka-kentang.toml", "--explain"],
     ["check", "examples/kelas", "--explain", "--today", "2026-12-01"],
     ["compare", "examples/kelas"],
+    ["titip", "--today", "2026-12-14", "--explain"],
+    ["titip", "--today", "2026-12-14", "--shop", "Warung Acil", "-f", "text"],
+    ["book", "--month", "2026-11", "--today", "2026-12-14", "--explain"],
+    ["book", "--month", "2026-12", "--today", "2026-12-14", "-f", "html", "--explain", "--prices-from-book"],
+    ["check", "books", "--today", "2026-12-14"],
+    ["book", "--month", "2026-13", "--today", "2026-12-14"],  # an error of the period
     ["cost", "recipes/missing.toml"],  # an error
     ["price", "recipes/bingka-kentang.toml", "--set", "gula-pasr=18000"],  # an error with a hint
     ["whatif", "recipes/bingka-kentang.toml", "-c", "gula-pasir=20%"],  # an error of whatif
@@ -178,6 +184,7 @@ WRITING_RUNS = [
     ["new", "recipe", "recipes/kue-baru"],
     ["new", "pattern", "patterns/baju-baru"],
     ["new", "plan", "plans/rencana-baru"],
+    ["new", "book", "books/baru"],
     ["init", "usaha"],
     ["schema", "--output", "schemas"],
 ]

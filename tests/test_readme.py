@@ -16,6 +16,8 @@ COMMANDS = (
     "breakeven",
     "plan",
     "quote",
+    "titip",
+    "book",
     "scale",
     "compare",
     "whatif",
@@ -72,3 +74,11 @@ def test_every_command_of_the_design_has_a_section_with_an_example():
         match = re.search(rf"^### {name}\n(.*?)(?=^### |\Z)", commands, re.S | re.M)
         assert match, f"no section for {name}"
         assert f"planner {name}" in match.group(1), f"no example for {name}"
+
+
+def test_the_book_walk_through_shows_what_planner_prints():
+    """The settlement notes of the walk-through are tests/golden/titip-text.txt (tests/test_book_cli.py)."""
+    walk = section("The book: what really happened")
+    assert "planner titip -f text --today 2026-12-14" in walk
+    sample = [b for b in fenced_blocks(walk) if b.startswith("Usaha Saya")]
+    assert sample == [(GOLDEN / "titip-text.txt").read_text(encoding="utf-8")]

@@ -66,8 +66,8 @@ def cash_flow(book: Book, settings: Settings, period: Period) -> CashFlow:
         if day < period.start:
             opening += amount
         elif day <= period.end:
-            if amount >= 0:
-                ins[what] += amount
+            if what in ins and (what != "capital" or amount >= 0):
+                ins[what] += amount  # a sale on a channel whose fee is above its price brings in less than nothing
             else:
                 outs[what] -= amount
     return CashFlow(opening, tuple(ins.items()), tuple(outs.items()))

@@ -17,7 +17,7 @@ from planner.book.planned import Gap, ItemUse
 from planner.errors import InputError, warning
 from planner.models import Settings
 from planner.money import shown_parts
-from planner.reports import DAYS, Chart, Column, Report, Row, Table, counted
+from planner.reports import DAYS, Chart, Column, Report, Row, Table, counted, rounding_row
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 
 AMOUNT = (Column(p_("book.col.figure", "Figure")), Column(_("Amount"), "money"))
@@ -67,38 +67,52 @@ class BookInputs:
 # ---------------------------------------------------------------- pieces and money per product
 
 
-def sales_columns(report: PeriodReport, settings: Settings) -> list[str]:
+def sales_order(report: PeriodReport, settings: Settings) -> list[str]:
     """The channels, shops and orders anything was sold on, in the settings' order."""
     sold = {name for p in report.products for name, s in p.sales.items() if s.pieces}
     order = [c.name for c in settings.channels] + [s.name for s in settings.shops] + [ORDERS]
     return [name for name in order if name in sold]
 
 
-def sold_column(name: str) -> Column:
-    if name == ORDERS:
-        return Column(_("Sold: orders"), "int")
-    return Column(_("Sold: {channel}"), "int", (("channel", name),))
+PIECES_COLUMNS = (
+    Column(p_("col.product", "Product")),
+    Column(_("Made"), "int"),
+    Column(p_("book.col.sold", "Sold"), "int"),
+    Column(_("Returned"), "int"),
+    Column(_("On shelf"), "int"),
+    Column(_("Unsold"), "int"),
+)
+SALES_COLUMNS = (
+    Column(p_("col.product", "Product")),
+    Column(_("Sold on")),
+    Column(_("Pieces"), "int"),
+    Column(_("Earned"), "money"),
+)
 
 
-def pieces_table(report: PeriodReport, settings: Settings) -> Table:
-    names = sales_columns(report, settings)
-    columns = (
-        Column(p_("col.product", "Product")),
-        Column(_("Made"), "int"),
-        *(sold_column(n) for n in names),
-        Column(_("Returned"), "int"),
-        Column(_("On shelf"), "int"),
-        Column(_("Unsold"), "int"),
-    )
-
-    def cells(p: ProductPeriod) -> tuple[Any, ...]:
-        sold = (p.sales[n].pieces if n in p.sales else 0 for n in names)
-        return (p.made, *sold, p.returned, p.closing_shelf, p.unsold)
+def pieces_table(report: PeriodReport) -> Table:
+    def cells(p: ProductPeriod) -> tuple[int, ...]:
+        return (p.made, p.sold, p.returned, p.closing_shelf, p.unsold)
 
     rows = [Row((p.cost.name, *cells(p))) for p in report.products]
-    sums = [sum(column) for column in zip(*(cells(p) for p in report.products))] or [0] * (len(columns) - 1)
+    sums = [sum(column) for column in zip(*(cells(p) for p in report.products))] or [0] * 5
     rows.append(Row((msg(_("Total")), *sums), "total"))
-    return Table(columns, tuple(rows), msg(_("Pieces")))
+    return Table(PIECES_COLUMNS, tuple(rows), msg(_("Pieces")))
+
+
+def sales_name(name: str) -> Any:
+    return msg(_("orders")) if name == ORDERS else name
+
+
+def sales_table(report: PeriodReport, settings: Settings, places: int) -> Table:
+    """Each product's sales on each channel, at each shop and as orders, and what they earned."""
+    order = sales_order(report, settings)
+    lines = [(p, p.sales[n]) for p in report.products for n in order if n in p.sales and p.sales[n].pieces]
+    earned, total, rounding = shown_parts([s.earned for _p, s in lines], places)
+    rows = [Row((p.cost.name, sales_name(s.channel), s.pieces, amount)) for (p, s), amount in zip(lines, earned)]
+    rows += rounding_row(rounding, len(SALES_COLUMNS), 3)
+    rows.append(Row((msg(_("Total")), None, sum(s.pieces for _p, s in lines), total), "total"))
+    return Table(SALES_COLUMNS, tuple(rows), msg(_("Sold, per channel and shop")))
 
 
 FIGURES: tuple[Callable[[ProductPeriod], Decimal], ...] = (
@@ -258,7 +272,8 @@ def book_report(inputs: BookInputs, places: int, settings: Settings, settings_fi
 
     report = inputs.report
     tables = [
-        pieces_table(report, settings),
+        pieces_table(report),
+        sales_table(report, settings, places),
         money_table(report, places),
         profit_table(report, places),
         cash_table(inputs.cash, places),
@@ -276,5 +291,5 @@ def book_report(inputs: BookInputs, places: int, settings: Settings, settings_fi
         tuple(book_notes(inputs, settings, settings_file, defaults)),
         msg(_("{days}; the HPP is today's costing of each product"), days=counted(DAYS, period.days)),
         (weekly_chart(report, places),),
-        tuple(book_explain(inputs)),
+        tuple(book_explain(inputs, places)),
     )

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from planner.book.period import ORDERS, PeriodReport, ProductPeriod, Sales
+from planner.money import quantize, shown_parts
 from planner.texts import Cash, Msg, Pct, _, msg
 
 if TYPE_CHECKING:
@@ -20,6 +21,19 @@ def _sum(terms: Iterable[Any]) -> Any:
     for term in terms:
         found = term if found is None else msg(_("{a} + {b}"), a=found, b=term)
     return found if found is not None else 0
+
+
+def _result(total: Decimal, parts: Iterable[Decimal], places: int) -> Any:
+    """``total``, and the rounding when the parts as shown do not add up to it as shown (each figure is
+    rounded on its own, as in the tables' rounding rows)."""
+    _shown, _whole, rounding = shown_parts(list(parts), places, total)
+    if not rounding:
+        return Cash(total)
+    return msg(
+        _("{total} (with {rounding} of rounding: each figure is rounded on its own)"),
+        total=Cash(total),
+        rounding=Cash(rounding),
+    )
 
 
 def _channel_name(name: str) -> Any:
@@ -41,7 +55,28 @@ def sales_expr(sales: Sales) -> Any:
     return msg(_("{channel}: {terms}"), channel=sales.channel, terms=_sum(terms))
 
 
-def product_explain(p: ProductPeriod) -> list[Msg]:
+def exact_unit(p: ProductPeriod, places: int) -> list[Msg]:
+    """When the HPP or the labour a piece is not a whole amount, what it is exactly: the figures
+    multiply the exact amount and round once, so "420 × Rp7.096" may show Rp81 less."""
+    unit, labour = p.cost.unit, p.cost.labour
+    if quantize(unit, places) == unit and quantize(labour, places) == labour:
+        return []
+    return [
+        msg(
+            _(
+                "{product}: HPP a piece {unit} is exactly {exact}, of it labour {labour} exactly {labour_exact}; "
+                "the figures below multiply the exact amounts and are rounded once"
+            ),
+            product=p.cost.name,
+            unit=Cash(unit),
+            exact=quantize(unit, places + 2),
+            labour=Cash(labour),
+            labour_exact=quantize(labour, places + 2),
+        )
+    ]
+
+
+def product_explain(p: ProductPeriod, places: int) -> list[Msg]:
     name, unit = p.cost.name, Cash(p.cost.unit)
     sold = _sum(
         msg(_("{channel} {count}"), channel=_channel_name(s.channel), count=s.pieces)
@@ -57,6 +92,7 @@ def product_explain(p: ProductPeriod) -> list[Msg]:
             total=p.sold,
             returned=p.returned,
         ),
+        *exact_unit(p, places),
         msg(
             _("{product}: on shop shelves {opening} at the start and {closing} at the end, a change of {change}"),
             product=name,
@@ -110,12 +146,12 @@ def product_explain(p: ProductPeriod) -> list[Msg]:
     return lines
 
 
-def business_explain(r: PeriodReport) -> list[Msg]:
+def business_explain(r: PeriodReport, places: int) -> list[Msg]:
     lines = [
         msg(
             _("gross profit = {parts} = {gross}"),
             parts=_sum(Cash(p.gross) for p in r.products),
-            gross=Cash(r.gross),
+            gross=_result(r.gross, (p.gross for p in r.products), places),
         )
     ]
     if r.spent:
@@ -148,18 +184,18 @@ def business_explain(r: PeriodReport) -> list[Msg]:
             gross=Cash(r.gross),
             spent=Cash(r.spent_total),
             depreciation=Cash(r.depreciation_total),
-            net=Cash(r.net),
+            net=_result(r.net, (r.gross, -r.spent_total, -r.depreciation_total), places),
         ),
         msg(
             _("your pay = {parts} = {labour}"),
             parts=_sum(Cash(p.labour) for p in r.products),
-            labour=Cash(r.labour),
+            labour=_result(r.labour, (p.labour for p in r.products), places),
         ),
         msg(
             _("take-home = your pay {labour} + net profit {net} = {home}"),
             labour=Cash(r.labour),
             net=Cash(r.net),
-            home=Cash(r.take_home),
+            home=_result(r.take_home, (r.labour, r.net), places),
         ),
     ]
     return lines
@@ -212,7 +248,7 @@ def checks_explain(inputs: BookInputs) -> list[Msg]:
     return lines
 
 
-def cash_explain(inputs: BookInputs) -> list[Msg]:
+def cash_explain(inputs: BookInputs, places: int) -> list[Msg]:
     cash = inputs.cash
     return [
         msg(
@@ -220,12 +256,12 @@ def cash_explain(inputs: BookInputs) -> list[Msg]:
             opening=Cash(cash.opening),
             money_in=Cash(cash.money_in),
             money_out=Cash(cash.money_out),
-            closing=Cash(cash.closing),
+            closing=_result(cash.closing, (cash.opening, cash.money_in, -cash.money_out), places),
         )
     ]
 
 
-def book_explain(inputs: BookInputs) -> list[Msg]:
+def book_explain(inputs: BookInputs, places: int) -> list[Msg]:
     report = inputs.report
-    lines = [line for p in report.products for line in product_explain(p)]
-    return lines + business_explain(report) + cash_explain(inputs) + checks_explain(inputs)
+    lines = [line for p in report.products for line in product_explain(p, places)]
+    return lines + business_explain(report, places) + cash_explain(inputs, places) + checks_explain(inputs)

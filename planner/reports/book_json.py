@@ -18,7 +18,7 @@ def product_json(p: ProductPeriod) -> dict[str, Any]:
         "file": p.key.path,
         "size": p.key.size,
         "made": p.made,
-        "sold": {name: s.pieces for name, s in p.sales.items()},
+        "sold": {name: s.pieces for name, s in p.sales.items() if s.pieces},
         "returned": p.returned,
         "on_shelf": p.closing_shelf,
         "on_shelf_before": p.opening_shelf,
