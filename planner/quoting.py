@@ -20,18 +20,19 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from planner.catalog import find_item
-from planner.costing import SIXTY, Context, CostLine, CostSheet, cost_pattern, cost_recipe, item_line
+from planner.costing import SIXTY, Context, CostLine, CostSheet, cost_pattern, cost_recipe
 from planner.errors import InputErrors, problem
+from planner.fabric_order import FabricUse, fabric_line, fabric_use, metres_of
 from planner.models import Pattern, PatternProduct, Pricing, RecipeProduct
 from planner.money import ZERO, round_up
 from planner.planning import batches_for, direct_sale
 from planner.pricing import list_price
 from planner.schedule import Job, Scheduled, Workshop, schedule, workshop_of
-from planner.texts import Msg, _
+from planner.texts import _
 from planner.units import Quantity
 
 DueMet = Literal["normal", "rush", "no"]
+__all__ = ["FabricUse", "PriceCheck", "Quote", "QuoteLine", "quote_pattern", "quote_recipe"]
 
 # ---------------------------------------------------------------- the quote
 
@@ -123,62 +124,6 @@ class QuoteLine:
     @property
     def piece_labor(self) -> Decimal:
         return self.sheet.total("labor") / self.sheet.sellable
-
-
-@dataclass(frozen=True)
-class FabricUse:
-    """The order's fabric: metres in all, what to buy in the shop's steps, or what the customer brings."""
-
-    item: str
-    name: str
-    width: Quantity
-    pattern_width: Quantity
-    metres: Decimal
-    step: Quantity | None
-    step_metres: Decimal | None
-    buy: Decimal
-    cost: Decimal
-    customer: bool
-    estimate: bool
-    waste: Decimal
-    brought: Decimal | None = None
-    explain: Msg | None = None
-
-    @property
-    def leftover(self) -> Decimal:
-        """What is left of the fabric bought (or of the length the customer is asked to bring)."""
-        return self.buy - self.metres
-
-    def share(self, line: CostLine) -> CostLine:
-        """A garment's part of the fabric bought, for its fabric ``line`` at exact metres m:
-        cost × m / all metres, and m × to buy / all metres of cloth (its packs likewise)."""
-        assert line.qty is not None  # a fabric line always says its metres
-        used, bought = line.qty.amount, self.buy / self.metres
-        return replace(
-            line,
-            cost=self.cost * used / self.metres,
-            qty=Quantity(used * bought, "m"),
-            explain=None,
-            needs=tuple(replace(need, packs=need.packs * bought) for need in line.needs),
-        )
-
-    @property
-    def enough(self) -> bool | None:
-        return None if self.brought is None else self.brought >= self.metres
-
-    @property
-    def short(self) -> Decimal:
-        return max(ZERO, self.metres - (self.brought or ZERO))
-
-    @property
-    def left(self) -> Decimal:
-        return max(ZERO, (self.brought or ZERO) - self.metres)
-
-    @property
-    def short_buy(self) -> Decimal:
-        """What the customer must still buy: the shortfall rounded up to the shop's step."""
-        step = self.step_metres
-        return self.short if step is None or not self.short else round_up(self.short, step)
 
 
 @dataclass(frozen=True)
@@ -484,48 +429,3 @@ def size_quote(
     need = None if pattern.fabric is None or size is None else pattern.fabric.need[size]
     quoted = QuoteLine(size, order[size], sheet, ZERO, need, bought)
     return replace(quoted, unit_price=price if price is not None else list_price(quoted.unit_cost, pricing))
-
-
-def fabric_use(
-    pattern: Pattern, ctx: Context, sheets: list[CostSheet], order: dict[str | None, int], brought: Decimal | None
-) -> FabricUse:
-    """Metres in all; to buy rounded up to the item's step (exact without one); its cost."""
-    assert pattern.fabric is not None
-    line = fabric_line(sheets[0])
-    assert line is not None and line.item is not None  # a fabric line always names its item
-    item_id = line.item
-    item = find_item(ctx.catalog, item_id)
-    assert item.width is not None  # costing refused a fabric without one
-    metres = sum((order[sheet.size] * metres_of(sheet) for sheet in sheets), ZERO)
-    step = None if item.step is None else ctx.units.convert(item.step, "m", item, item_id)
-    buy = metres if step is None else round_up(metres, step)
-    bought = None if ctx.customer_fabric else item_line(ctx, "fabric", item_id, Quantity(buy, "m"))
-    return FabricUse(
-        item_id,
-        line.label,
-        item.width,
-        pattern.fabric.width,
-        metres,
-        item.step,
-        step,
-        buy,
-        bought.cost if bought else ZERO,
-        ctx.customer_fabric,
-        line.estimate,
-        pattern.fabric.waste,
-        brought,
-        bought.explain if bought else None,
-    )
-
-
-def fabric_line(sheet: CostSheet) -> CostLine | None:
-    return next((line for line in sheet.lines if line.group == "fabric"), None)
-
-
-def metres_of(sheet: CostSheet) -> Decimal:
-    """Metres of fabric one garment takes: need × (1 + waste) (× width ratio); 0 without fabric."""
-    line = fabric_line(sheet)
-    if line is None:
-        return ZERO
-    assert line.qty is not None  # a fabric line always says its metres
-    return line.qty.amount
