@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from planner.costing import SIXTY, Context, CostLine, CostSheet, cost_pattern, cost_recipe
@@ -32,6 +33,7 @@ from planner.texts import _
 from planner.units import Quantity
 
 DueMet = Literal["normal", "rush", "no"]
+QUOTED = "<the quoted job>"  # the new job's id among the open orders' (theirs are FILE#INDEX)
 __all__ = ["FabricUse", "PriceCheck", "Quote", "QuoteLine", "quote_pattern", "quote_recipe"]
 
 # ---------------------------------------------------------------- the quote
@@ -173,6 +175,7 @@ class Quote:
     due: date | None = None  # --due: the day the customer needs it
     kind: Literal["recipe", "pattern"] = "pattern"
     channel: str = ""  # a recipe's: the channel its price is set for (the direct one)
+    queue: tuple[Job, ...] = ()  # the open orders of the books, which the new job joins by its due date
 
     @property
     def workers(self) -> int:
@@ -249,12 +252,32 @@ class Quote:
 
     def job(self, rushed: bool) -> Job:
         return Job(
-            self.file, self.minutes / SIXTY, self.equipment_hours, self.due, self.rush_hours_per_day if rushed else None
+            QUOTED, self.minutes / SIXTY, self.equipment_hours, self.due, self.rush_hours_per_day if rushed else None
         )
 
     def placed(self, rushed: bool) -> Scheduled:
-        """The job on the calendar from the first working day after today (an empty queue for now)."""
-        return schedule([self.job(rushed)], self.shop, self.today)[0]
+        """The job on the calendar from the first working day after today, among the open orders: it joins
+        them by its due date (none: after them all); only it is rushed, not the orders ahead."""
+        return self._placed[rushed]
+
+    @cached_property
+    def _placed(self) -> dict[bool, Scheduled]:
+        return {rushed: self._queued[rushed][0] for rushed in (False, True)}
+
+    @cached_property
+    def _queued(self) -> dict[bool, tuple[Scheduled, int]]:
+        """The job as scheduled among the open orders, and how many of them are worked before it."""
+        found = {}
+        for rushed in (False, True):
+            placed = schedule([*self.queue, self.job(rushed)], self.shop, self.today)
+            at = next(i for i, p in enumerate(placed) if p.job.id == QUOTED)
+            found[rushed] = (placed[at], at)
+        return found
+
+    @property
+    def ahead(self) -> int:
+        """Open orders worked before this one."""
+        return self._queued[self.rushed][1]
 
     @property
     def scheduled(self) -> Scheduled:
@@ -279,7 +302,7 @@ class Quote:
 
     @property
     def queue_hours(self) -> Decimal:
-        """Hours of open orders worked before this one (none yet: the queue comes with the book)."""
+        """Labour hours of the open orders worked before this one."""
         return self.scheduled.queue_hours
 
     @property

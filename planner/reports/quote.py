@@ -40,7 +40,7 @@ from planner.reports.quote_text import (
     quote_explain,
     shown_money,
 )
-from planner.texts import Cash, Msg, Pct, _, msg, p_
+from planner.texts import Cash, Msg, Pct, _, msg, n_, p_
 
 ITEM = Column(p_("col.item", "Item"))
 SIZE = Column(_("Size"))
@@ -199,6 +199,9 @@ def due_text(q: Quote) -> Msg | None:
     )
 
 
+ORDERS_AHEAD = n_("{count} order, {hours} hours of work", "{count} orders, {hours} hours of work")
+
+
 def time_table(q: Quote) -> Table:
     """Hours of work (and on equipment), capacity a day (a rushed job's longer days), the working days,
     the days not worked, the ready date and whether --due is met."""
@@ -227,6 +230,8 @@ def time_table(q: Quote) -> Table:
         for name, hours in q.equipment_hours.items()
     ]
     rows.append(Row((msg(_("Work a day")), capacity)))
+    if q.ahead:
+        rows.append(Row((msg(_("Open orders first")), Msg(ORDERS_AHEAD, {"count": q.ahead, "hours": q.queue_hours}))))
     rows.append(
         Row(
             (

@@ -15,7 +15,7 @@ from planner.costing import CostLine
 from planner.money import quantize
 from planner.pricing import markup_of, target_price
 from planner.quoting import Quote, QuoteLine
-from planner.reports import BATCHES, PIECES, WORKERS, WORKING_DAYS, counted
+from planner.reports import BATCHES, ORDERS, PIECES, WORKERS, WORKING_DAYS, counted
 from planner.texts import Cash, Msg, Pct, _, msg
 from planner.units import Quantity
 
@@ -314,11 +314,15 @@ def time_explain(q: Quote) -> list[Msg]:
     )
     out.append(
         msg(
-            _("ready: {days} from {start}, the first working day after {today} = {ready}"),
+            _("ready: {days} from {start}, after {hours} h of work on {ahead} ahead of it = {ready}")
+            if q.ahead
+            else _("ready: {days} from {start}, the first working day after {today} = {ready}"),
             days=counted(WORKING_DAYS, q.days),
             start=q.start,
             today=q.today,
             ready=q.ready,
+            hours=q.queue_hours,
+            ahead=counted(ORDERS, q.ahead),
         )
     )
     return out
