@@ -171,13 +171,28 @@ def order_json(o: OpenOrder) -> dict[str, Any]:
     }
 
 
+TOLD_ONE_BY_ONE = 5  # more late orders than this are told in one warning (the table marks each)
+
+
 def late_notes(queue: Queue) -> tuple[InputError, ...]:
+    """Each late order at its due line; many at once in one warning, naming them."""
     from planner.errors import warning
 
+    late = queue.late
+    hint = _("agree a later day with the customer, work longer days, or add a worker")
+    if len(late) > TOLD_ONE_BY_ONE:
+        return (
+            warning(
+                _("{count} orders will be late: {orders}"),
+                hint=hint,
+                count=len(late),
+                orders=", ".join(o.record.id for o in late),
+            ),
+        )
     return tuple(
         warning(
             _("order '{order}' will be late by {days}: due {due}, ready {finish}"),
-            hint=_("agree a later day with the customer, work longer days, or add a worker"),
+            hint=hint,
             order=o.record.id,
             days=counted(DAYS, o.late_days),
             due=o.record.due,
@@ -185,7 +200,7 @@ def late_notes(queue: Queue) -> tuple[InputError, ...]:
         )
         .under(*o.entry.loc, "due")
         .at(o.entry.file)
-        for o in queue.late
+        for o in late
     )
 
 
