@@ -293,6 +293,17 @@ class Quote:
         return self.scheduled.days if self.has_work else 0
 
     @property
+    def days_to_ready(self) -> int:
+        """Working days from today to the ready date (the orders ahead included): what the customer waits."""
+        if not self.has_work:
+            return 0
+        day, count = self.today, 0
+        while day < self.ready:
+            day = self.shop.next_working_day(day)
+            count += 1
+        return count
+
+    @property
     def start(self) -> date:
         return self.scheduled.start
 

@@ -292,3 +292,21 @@ def test_help_has_an_example():
     result = run_cli("orders", "--help")
     assert result.code == 0
     assert "planner orders --today" in result.out
+
+
+def test_the_customer_text_counts_the_wait_behind_the_open_orders(shop):
+    result = run_cli(
+        "quote", "rok.toml", "--size", "M", "--qty", "1", *TODAY, "--customer", "Bu Sari", "-f", "text", cwd=shop
+    )
+    assert result.code == 0, result.err
+    # ready Mon 14 behind 36,5 h of open orders: the working days after Mon 7 are Tue 8, Thu 10, Sat 12,
+    # Sun 13, Mon 14 (Wed 9 a holiday, Fri 11 closed) = 5
+    assert result.out.splitlines()[-1] == "Ready: December 14, 2026 (5 working days)"
+    assert "HPP" not in result.out and "110.000" not in result.out  # the HPP of a Rok M is Rp110.000
+    assert "rok.toml" not in result.out and "kenduri" not in result.out  # no paths, no other customers
+
+
+def test_the_maker_sees_the_orders_ahead(shop):
+    result = run_cli("quote", "rok.toml", "--size", "M", "--qty", "1", *TODAY, "--for", "maker", cwd=shop)
+    assert result.code == 0, result.err
+    assert "Open orders first │ 3 orders, 36,5 hours of work" in result.out

@@ -93,6 +93,6 @@ def quote_message(q: Quote, places: int, business: str = "", customer: str = "")
             deposit=Cash(q.deposit),
         ),
         msg(_("Balance on collection: {balance}"), balance=Cash(total - q.deposit)),
-        msg(_("Ready: {ready} ({days})"), ready=q.ready, days=counted(WORKING_DAYS, q.days)),
+        msg(_("Ready: {ready} ({days})"), ready=q.ready, days=counted(WORKING_DAYS, q.days_to_ready)),
     ]
     return tuple(lines)
