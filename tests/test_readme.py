@@ -16,6 +16,7 @@ COMMANDS = (
     "breakeven",
     "plan",
     "quote",
+    "orders",
     "scale",
     "compare",
     "whatif",
