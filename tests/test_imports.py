@@ -28,6 +28,8 @@ CORE = (
     "packs",
     "scaling",
     "quoting",
+    "quote_line",
+    "fabric_order",
     "schedule",
     "comparing",
     "scenarios",
