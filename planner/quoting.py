@@ -18,196 +18,25 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
-from planner.catalog import find_item
-from planner.costing import SIXTY, Context, CostLine, CostSheet, cost_pattern, cost_recipe, item_line
+from planner.costing import SIXTY, Context, CostSheet, cost_pattern, cost_recipe
 from planner.errors import InputErrors, problem
+from planner.fabric_order import FabricUse, fabric_line, fabric_use
 from planner.models import Pattern, PatternProduct, Pricing, RecipeProduct
 from planner.money import ZERO, round_up
 from planner.planning import batches_for, direct_sale
 from planner.pricing import list_price
+from planner.quote_line import PriceCheck, QuoteLine
 from planner.schedule import Job, Scheduled, Workshop, schedule, workshop_of
-from planner.texts import Msg, _
-from planner.units import Quantity
+from planner.texts import _
 
 DueMet = Literal["normal", "rush", "no"]
+QUOTED = "<the quoted job>"  # the new job's id among the open orders' (theirs are FILE#INDEX)
+__all__ = ["FabricUse", "PriceCheck", "Quote", "QuoteLine", "quote_pattern", "quote_recipe"]
 
 # ---------------------------------------------------------------- the quote
-
-
-@dataclass(frozen=True)
-class QuoteLine:
-    """One line of the order: a size of a pattern (or the one line of a pattern without sizes),
-    or a recipe's pieces, made in whole batches."""
-
-    size: str | None
-    qty: int  # garments of this size, or pieces ordered
-    sheet: CostSheet  # one garment (its fabric at the exact metres), or one batch of the recipe
-    unit_price: Decimal
-    need: Quantity | None = None  # the pattern's fabric need for this size, as written
-    bought: CostLine | None = None  # one garment's share of the fabric bought; None: the sheet's fabric line
-    batches: int = 0  # a recipe's whole batches; a pattern makes one garment a batch
-
-    @property
-    def runs(self) -> int:
-        """How many times the sheet is made: batches of a recipe, garments of a pattern."""
-        return self.batches if self.sheet.kind == "recipe" else self.qty
-
-    @property
-    def fabric(self) -> CostLine | None:
-        return fabric_line(self.sheet)
-
-    @property
-    def per_garment(self) -> Decimal:
-        """Metres of fabric one garment takes: need × (1 + waste) (× width ratio); 0 without fabric."""
-        return metres_of(self.sheet)
-
-    @property
-    def fabric_cost(self) -> Decimal:
-        """The fabric one garment carries in this order."""
-        line = self.bought or self.fabric
-        return ZERO if line is None else line.cost
-
-    @property
-    def lines(self) -> tuple[CostLine, ...]:
-        """One garment's cost lines in this order: its fabric line is its share of the fabric bought."""
-        bought = self.bought
-        if bought is None:
-            return self.sheet.lines
-        return tuple(bought if line.group == "fabric" else line for line in self.sheet.lines)
-
-    @property
-    def other_cost(self) -> Decimal:
-        """One garment's (or piece's) HPP without its fabric (materials, labour, overhead, services, packaging)."""
-        fabric = self.fabric
-        return self.sheet.unit - (ZERO if fabric is None else fabric.cost)
-
-    @property
-    def unit_cost(self) -> Decimal:
-        """HPP of one garment of this order: the other costs + its share of the fabric bought; a piece's HPP."""
-        return self.sheet.unit if self.bought is None else self.other_cost + self.bought.cost
-
-    @property
-    def metres(self) -> Decimal:
-        """Fabric for all garments of this size: qty × need × (1 + waste) (× width ratio)."""
-        return self.qty * self.per_garment
-
-    @property
-    def amount(self) -> Decimal:
-        return self.qty * self.unit_price
-
-    @property
-    def minutes(self) -> Decimal:
-        """Labour minutes: garments × a garment's minutes, or batches × a batch's."""
-        return self.runs * self.sheet.minutes
-
-    @property
-    def equipment_minutes(self) -> Decimal:
-        return self.runs * self.sheet.equipment_minutes
-
-    @property
-    def made(self) -> Decimal:
-        """Pieces the whole batches make (garments: as many as ordered)."""
-        return self.runs * self.sheet.sellable
-
-    @property
-    def surplus(self) -> Decimal:
-        return self.made - self.qty
-
-    @property
-    def piece_minutes(self) -> Decimal:
-        """Labour minutes of one garment or one sellable piece."""
-        return self.sheet.minutes / self.sheet.sellable
-
-    @property
-    def piece_labor(self) -> Decimal:
-        return self.sheet.total("labor") / self.sheet.sellable
-
-
-@dataclass(frozen=True)
-class FabricUse:
-    """The order's fabric: metres in all, what to buy in the shop's steps, or what the customer brings."""
-
-    item: str
-    name: str
-    width: Quantity
-    pattern_width: Quantity
-    metres: Decimal
-    step: Quantity | None
-    step_metres: Decimal | None
-    buy: Decimal
-    cost: Decimal
-    customer: bool
-    estimate: bool
-    waste: Decimal
-    brought: Decimal | None = None
-    explain: Msg | None = None
-
-    @property
-    def leftover(self) -> Decimal:
-        """What is left of the fabric bought (or of the length the customer is asked to bring)."""
-        return self.buy - self.metres
-
-    def share(self, line: CostLine) -> CostLine:
-        """A garment's part of the fabric bought, for its fabric ``line`` at exact metres m:
-        cost × m / all metres, and m × to buy / all metres of cloth (its packs likewise)."""
-        assert line.qty is not None  # a fabric line always says its metres
-        used, bought = line.qty.amount, self.buy / self.metres
-        return replace(
-            line,
-            cost=self.cost * used / self.metres,
-            qty=Quantity(used * bought, "m"),
-            explain=None,
-            needs=tuple(replace(need, packs=need.packs * bought) for need in line.needs),
-        )
-
-    @property
-    def enough(self) -> bool | None:
-        return None if self.brought is None else self.brought >= self.metres
-
-    @property
-    def short(self) -> Decimal:
-        return max(ZERO, self.metres - (self.brought or ZERO))
-
-    @property
-    def left(self) -> Decimal:
-        return max(ZERO, (self.brought or ZERO) - self.metres)
-
-    @property
-    def short_buy(self) -> Decimal:
-        """What the customer must still buy: the shortfall rounded up to the shop's step."""
-        step = self.step_metres
-        return self.short if step is None or not self.short else round_up(self.short, step)
-
-
-@dataclass(frozen=True)
-class PriceCheck:
-    """A price the producer already charges, judged per size (or per piece)."""
-
-    size: str | None
-    price: Decimal
-    cost: Decimal
-    labor: Decimal
-    minutes: Decimal
-
-    @property
-    def profit(self) -> Decimal:
-        return self.price - self.cost
-
-    @property
-    def other_costs(self) -> Decimal:
-        """Everything but the producer's own labour."""
-        return self.cost - self.labor
-
-    @property
-    def hours(self) -> Decimal:
-        return self.minutes / SIXTY
-
-    @property
-    def per_hour(self) -> Decimal | None:
-        """Earnings per hour of work = (price − non-labour costs) / hours of labour."""
-        return None if not self.minutes else (self.price - self.other_costs) / self.hours
 
 
 @dataclass(frozen=True)
@@ -228,6 +57,7 @@ class Quote:
     due: date | None = None  # --due: the day the customer needs it
     kind: Literal["recipe", "pattern"] = "pattern"
     channel: str = ""  # a recipe's: the channel its price is set for (the direct one)
+    queue: tuple[Job, ...] = ()  # the open orders of the books, which the new job joins by its due date
 
     @property
     def workers(self) -> int:
@@ -304,12 +134,32 @@ class Quote:
 
     def job(self, rushed: bool) -> Job:
         return Job(
-            self.file, self.minutes / SIXTY, self.equipment_hours, self.due, self.rush_hours_per_day if rushed else None
+            QUOTED, self.minutes / SIXTY, self.equipment_hours, self.due, self.rush_hours_per_day if rushed else None
         )
 
     def placed(self, rushed: bool) -> Scheduled:
-        """The job on the calendar from the first working day after today (an empty queue for now)."""
-        return schedule([self.job(rushed)], self.shop, self.today)[0]
+        """The job on the calendar from the first working day after today, among the open orders: it joins
+        them by its due date (none: after them all); only it is rushed, not the orders ahead."""
+        return self._placed[rushed]
+
+    @cached_property
+    def _placed(self) -> dict[bool, Scheduled]:
+        return {rushed: self._queued[rushed][0] for rushed in (False, True)}
+
+    @cached_property
+    def _queued(self) -> dict[bool, tuple[Scheduled, int]]:
+        """The job as scheduled among the open orders, and how many of them are worked before it."""
+        found = {}
+        for rushed in (False, True):
+            placed = schedule([*self.queue, self.job(rushed)], self.shop, self.today)
+            at = next(i for i, p in enumerate(placed) if p.job.id == QUOTED)
+            found[rushed] = (placed[at], at)
+        return found
+
+    @property
+    def ahead(self) -> int:
+        """Open orders worked before this one."""
+        return self._queued[self.rushed][1]
 
     @property
     def scheduled(self) -> Scheduled:
@@ -325,6 +175,17 @@ class Quote:
         return self.scheduled.days if self.has_work else 0
 
     @property
+    def days_to_ready(self) -> int:
+        """Working days from today to the ready date (the orders ahead included): what the customer waits."""
+        if not self.has_work:
+            return 0
+        day, count = self.today, 0
+        while day < self.ready:
+            day = self.shop.next_working_day(day)
+            count += 1
+        return count
+
+    @property
     def start(self) -> date:
         return self.scheduled.start
 
@@ -334,7 +195,7 @@ class Quote:
 
     @property
     def queue_hours(self) -> Decimal:
-        """Hours of open orders worked before this one (none yet: the queue comes with the book)."""
+        """Labour hours of the open orders worked before this one."""
         return self.scheduled.queue_hours
 
     @property
@@ -484,48 +345,3 @@ def size_quote(
     need = None if pattern.fabric is None or size is None else pattern.fabric.need[size]
     quoted = QuoteLine(size, order[size], sheet, ZERO, need, bought)
     return replace(quoted, unit_price=price if price is not None else list_price(quoted.unit_cost, pricing))
-
-
-def fabric_use(
-    pattern: Pattern, ctx: Context, sheets: list[CostSheet], order: dict[str | None, int], brought: Decimal | None
-) -> FabricUse:
-    """Metres in all; to buy rounded up to the item's step (exact without one); its cost."""
-    assert pattern.fabric is not None
-    line = fabric_line(sheets[0])
-    assert line is not None and line.item is not None  # a fabric line always names its item
-    item_id = line.item
-    item = find_item(ctx.catalog, item_id)
-    assert item.width is not None  # costing refused a fabric without one
-    metres = sum((order[sheet.size] * metres_of(sheet) for sheet in sheets), ZERO)
-    step = None if item.step is None else ctx.units.convert(item.step, "m", item, item_id)
-    buy = metres if step is None else round_up(metres, step)
-    bought = None if ctx.customer_fabric else item_line(ctx, "fabric", item_id, Quantity(buy, "m"))
-    return FabricUse(
-        item_id,
-        line.label,
-        item.width,
-        pattern.fabric.width,
-        metres,
-        item.step,
-        step,
-        buy,
-        bought.cost if bought else ZERO,
-        ctx.customer_fabric,
-        line.estimate,
-        pattern.fabric.waste,
-        brought,
-        bought.explain if bought else None,
-    )
-
-
-def fabric_line(sheet: CostSheet) -> CostLine | None:
-    return next((line for line in sheet.lines if line.group == "fabric"), None)
-
-
-def metres_of(sheet: CostSheet) -> Decimal:
-    """Metres of fabric one garment takes: need × (1 + waste) (× width ratio); 0 without fabric."""
-    line = fabric_line(sheet)
-    if line is None:
-        return ZERO
-    assert line.qty is not None  # a fabric line always says its metres
-    return line.qty.amount

@@ -101,9 +101,11 @@ def test_two_halves_of_the_example_add_up(examples: Path) -> None:
 def test_the_order_handed_over_is_a_sale_of_december(examples: Path) -> None:
     data = json.loads(ok("book", "--month", "2026-12", "-f", "json", cwd=examples))
     kentang = data["products"][0]
-    # 100 pieces for 900.000, handed over on the 12th; its deposit was cash of November
+    # 100 pieces for 900.000, handed over on the 12th; its deposit was cash of November, its balance
+    # 450.000 is December's; the open orders of books/orders paid in December: gamis 129.500, kenduri
+    # Pak Amat 450.000, seragam 1.400.000 + 500.000 -> 450.000 + 2.479.500 = 2.929.500
     assert kentang["sold"]["orders"] == 100
-    assert data["cash"]["ins"]["orders"] == "450000.00"
+    assert data["cash"]["ins"]["orders"] == "2929500.00"
 
 
 # ---------------------------------------------------------------- options

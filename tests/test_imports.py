@@ -28,6 +28,8 @@ CORE = (
     "packs",
     "scaling",
     "quoting",
+    "quote_line",
+    "fabric_order",
     "schedule",
     "comparing",
     "scenarios",
@@ -39,6 +41,7 @@ CORE = (
     "layering",
     "book",
     "booksettings",
+    "orders",
 )
 # planner's own edges: a core module never reaches out to them either
 EDGES = (

@@ -18,6 +18,7 @@ COMMANDS = (
     "quote",
     "titip",
     "book",
+    "orders",
     "scale",
     "compare",
     "whatif",

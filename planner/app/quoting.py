@@ -4,12 +4,14 @@ recipe — its price, deposit, fabric, ready date on working days, and whether a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from planner.app.common import context, finish, load_products
+from planner.book.ledger import Book
 from planner.costing import Context
 from planner.errors import InputError, problem
 from planner.models import PatternProduct, Product, RecipeProduct
@@ -37,6 +39,16 @@ class QuoteOptions:
     audience: str = "maker"  # --for customer|maker
     customer: str = ""  # --customer NAME
     prices: Mapping[str, Decimal] = field(default_factory=dict)
+    save: str | None = None  # --save ID: write the order as books/orders/ID.toml
+    deposit_paid: bool = False  # --deposit-paid: the deposit was paid on --today (a first payment)
+
+
+@dataclass(frozen=True)
+class SavedOrder:
+    """The order a quote is taken as: the new book file and its one [[orders]] record."""
+
+    path: Path
+    data: dict[str, Any]
 
 
 def audience(text: str | None, fmt: str) -> str:
@@ -65,6 +77,12 @@ def due_date(due: date | None, today: date) -> date | None:
 
 def quote(ws: Workspace, file: Path, options: QuoteOptions) -> list[Report]:
     """The quote for the order ``options`` asks, of the pattern or recipe ``file``."""
+    return quote_and_order(ws, file, options)[0]
+
+
+def quote_and_order(ws: Workspace, file: Path, options: QuoteOptions) -> tuple[list[Report], SavedOrder | None]:
+    """The quote, and with --save the order to write (its problems told with the quote's)."""
+    from planner.app.orders import book_of, queue_from
     from planner.reports.quote import quote_report
 
     ctx = context(ws, options.prices, fabric=options.fabric, customer_fabric=options.customer_fabric)
@@ -76,6 +94,12 @@ def quote(ws: Workspace, file: Path, options: QuoteOptions) -> list[Report]:
     made = ws.diagnostics.collect(lambda: quote_product(product, ctx, order, options, due), product.path)
     ws.diagnostics.raise_errors()
     assert made is not None
+    book = book_of(ws, options.today)
+    made = replace(made, queue=queue_from(ws, ctx, book))
+    saved = None
+    if options.save is not None:
+        saved = ws.diagnostics.collect(lambda: order_of(ws, made, options, book))
+        ws.diagnostics.raise_errors()
     report = quote_report(
         made,
         ws.places,
@@ -85,7 +109,63 @@ def quote(ws: Workspace, file: Path, options: QuoteOptions) -> list[Report]:
         audience=options.audience,
         customer=options.customer,
     )
-    return finish(ws, [report])
+    return finish(ws, [report]), saved
+
+
+def order_of(ws: Workspace, made: Quote, options: QuoteOptions, book: Book | None) -> SavedOrder:
+    """--save ID: the quote as one [[orders]] record in books/orders/ID.toml (docs/orders.md)."""
+    import os
+    import re
+
+    from planner.bookfiles import BOOKS
+
+    assert options.save is not None
+    order_id = options.save.strip()
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", order_id):
+        raise problem(
+            _("--save {id}: an order id is letters, digits, '-', '_' or '.', starting with a letter or digit"),
+            hint=_("e.g. --save seragam-sdn-7"),
+            id=options.save,
+        )
+    if not options.customer:
+        raise problem(_("--save needs the customer's name"), hint=_("add --customer NAME"))
+    taken = [e for e in (book.orders if book else ()) if e.record.id == order_id]
+    if taken:
+        raise problem(
+            _("order id '{id}' is already used in {file}"),
+            hint=_("choose another id for --save"),
+            id=order_id,
+            file=taken[0].file,
+        )
+    folder = (ws.root or Path(".")) / BOOKS / "orders"
+    path = folder / f"{order_id}.toml"
+    if path.exists():
+        raise problem(
+            _("'{file}' already exists: an order file is written once"),
+            hint=_("choose another id for --save"),
+            file=str(path),
+        )
+    product = Path(os.path.relpath(made.file, folder)).as_posix()
+    make = [
+        {"product": product, **({"size": item.size} if item.size is not None else {}), "pieces": item.qty}
+        for item in made.items
+    ]
+    record: dict[str, Any] = {
+        "id": order_id,
+        "date": options.today,
+        "customer": options.customer,
+        "due": made.due or made.ready,
+        "make": make,
+        "price": whole(made.total),
+    }
+    if options.deposit_paid:
+        record["payments"] = [{"date": options.today, "amount": whole(made.deposit)}]
+    return SavedOrder(path, {"orders": [record]})
+
+
+def whole(amount: Decimal) -> int | Decimal:
+    """Money as TOML writes it best: an integer when it is whole."""
+    return int(amount) if amount == amount.to_integral_value() else amount
 
 
 def quote_product(

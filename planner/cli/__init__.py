@@ -46,6 +46,7 @@ COMMANDS = {
     "titip": "book",
     "book": "book",
     "share": "share",
+    "orders": "orders",
     "check": "check",
     "new": "new",
     "init": "new",

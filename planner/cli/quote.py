@@ -13,6 +13,7 @@ from planner.errors import problem
 from planner.texts import _
 
 if TYPE_CHECKING:
+    from planner.app.quoting import SavedOrder
     from planner.reports import Report
     from planner.workspace import Workspace
 
@@ -115,6 +116,18 @@ def quote(
             "--today", metavar="DATE", help=_("Count the ready date from this day (YYYY-MM-DD); default today.")
         ),
     ] = None,
+    save: Annotated[
+        str | None,
+        typer.Option(
+            "--save",
+            metavar="ID",
+            help=_("Take the order: write it as books/orders/ID.toml (a new file), with --customer and --due."),
+        ),
+    ] = None,
+    deposit_paid: Annotated[
+        bool,
+        typer.Option("--deposit-paid", help=_("With --save: the deposit was paid today (its first payment).")),
+    ] = False,
     set_: SetOpt = None,
     format: FormatOpt = "table",
     output: OutputOpt = None,
@@ -146,10 +159,29 @@ def quote(
             quoting.audience(for_, format),
             (customer or "").strip(),
             prices(shared, ws),
+            save,
+            deposit_paid,
         )
-        return quoting.quote(ws, pattern, asked)
+        reports, order = quoting.quote_and_order(ws, pattern, asked)
+        if order is not None:
+            save_order(ws, shared, order, [pattern, *ws.read_paths()])
+        return reports
 
     run(shared, [pattern], compute)
+
+
+def save_order(ws: Workspace, shared: Shared, order: SavedOrder, inputs: list[Path]) -> None:
+    """--save: the order as a new book file (never over a file, never over one the run read)."""
+    import sys
+
+    from planner.cli.common import formatter
+    from planner.texts import msg
+    from planner.writing import toml_text, write_all
+
+    write_all([(order.path, toml_text(order.data))], folders=[order.path.parent], inputs=inputs)
+    fmt = formatter(ws, shared)
+    sys.stderr.write(fmt.text(msg(_("Saved the order as {file}: see it with planner orders"), file=str(order.path))))
+    sys.stderr.write("\n")
 
 
 def split_args(args: list[str], customer_fabric: bool) -> tuple[Path, str | None]:

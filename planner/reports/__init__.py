@@ -24,6 +24,7 @@ WORKERS = n_("{count} worker", "{count} workers")
 GARMENTS = n_("{count} garment", "{count} garments")
 PIECES = n_("{count} piece", "{count} pieces")
 BATCHES = n_("{count} batch", "{count} batches")
+ORDERS = n_("{count} order", "{count} orders")
 
 
 ROUNDING = _("Rounding")  # the line that makes shown parts add up to their shown total

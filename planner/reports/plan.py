@@ -87,7 +87,12 @@ def shown(line: ShoppingLine, packs: Decimal) -> Quantity:
 
 
 def shopping_table(plan: ProductionPlan, places: int) -> Table:
-    spends, total, rounding = shown_parts([line.spend for line in plan.shopping], places)
+    return shopping_lines_table(plan.shopping, places)
+
+
+def shopping_lines_table(shopping: tuple[ShoppingLine, ...], places: int) -> Table:
+    """A shopping list in whole packs (the plan's, the open orders')."""
+    spends, total, rounding = shown_parts([line.spend for line in shopping], places)
     rows = [
         Row(
             (
@@ -99,7 +104,7 @@ def shopping_table(plan: ProductionPlan, places: int) -> Table:
                 shown(line, line.left),
             )
         )
-        for line, spend in zip(plan.shopping, spends)
+        for line, spend in zip(shopping, spends)
     ]
     rows += rounding_row(rounding, len(SHOP_COLUMNS), 4)
     rows.append(Row((msg(_("Total shopping")), None, None, None, total, None), "total"))
@@ -374,23 +379,7 @@ def plan_json(plan: ProductionPlan, file: str | None) -> dict[str, Any]:
         }
         for r in plan.runs
     ]
-    shopping = [
-        {
-            "item": s.item,
-            "need": qty_json(s.qty(s.need)),
-            "stock": qty_json(s.qty(s.stock)),
-            "packs": s.packs,
-            "pack": qty_json(s.unit),
-            "buy": qty_json(s.qty(s.bought)),
-            "spend": money_json(s.spend),
-            "left": qty_json(s.qty(s.left)),
-            "mix": [
-                {"pack": qty_json(o.size), "packs": n, "price": money_json(o.price), "spend": money_json(o.price * n)}
-                for o, n in s.mix.parts
-            ],
-        }
-        for s in plan.shopping
-    ]
+    shopping = shopping_json(plan.shopping)
     totals = {
         "spend": money_json(plan.spend),
         "packs": plan.packs,
@@ -409,6 +398,26 @@ def plan_json(plan: ProductionPlan, file: str | None) -> dict[str, Any]:
         "late_days": plan.late_days,
     }
     return {"plan": plan.name, "file": file, "products": products, "shopping": shopping, "totals": totals}
+
+
+def shopping_json(shopping: tuple[ShoppingLine, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "item": s.item,
+            "need": qty_json(s.qty(s.need)),
+            "stock": qty_json(s.qty(s.stock)),
+            "packs": s.packs,
+            "pack": qty_json(s.unit),
+            "buy": qty_json(s.qty(s.bought)),
+            "spend": money_json(s.spend),
+            "left": qty_json(s.qty(s.left)),
+            "mix": [
+                {"pack": qty_json(o.size), "packs": n, "price": money_json(o.price), "spend": money_json(o.price * n)}
+                for o, n in s.mix.parts
+            ],
+        }
+        for s in shopping
+    ]
 
 
 def plan_report(

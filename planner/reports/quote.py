@@ -1,9 +1,10 @@
-"""The quote report: price per size, rush, deposit and balance; fabric; time; a chat message.
+"""The quote report: price per size (or per piece), rush, deposit and balance; fabric; time and the due
+date; a chat message — for the maker, or only what the customer sees (--for customer).
 
 One Report for every format: tables for people, ``data`` for the JSON contract
-(docs/design.md, "quote"), ``notes`` for warnings, ``explain`` for --explain and
-``message`` for --format text (a quote to paste into a chat); the last two are
-written in planner/reports/quote_text.py.
+(docs/design.md, "quote": planner/reports/quote_json.py), ``notes`` for warnings,
+``explain`` for --explain (planner/reports/quote_text.py) and ``message`` for
+--format text (a quote to paste into a chat: planner/reports/quote_message.py).
 """
 
 from __future__ import annotations
@@ -28,22 +29,18 @@ from planner.reports import (
     Row,
     Table,
     counted,
-    money_json,
-    number_json,
-    qty_json,
     rounding_row,
 )
+from planner.reports.quote_json import quote_json
+from planner.reports.quote_message import fabric_message, quote_message
 from planner.reports.quote_text import (
     METRE_PLACES,
-    fabric_message,
     metres,
     metres_between,
     quote_explain,
-    quote_message,
     shown_money,
 )
-from planner.texts import Cash, Msg, Pct, _, msg, p_
-from planner.units import Quantity
+from planner.texts import Cash, Msg, Pct, _, msg, n_, p_
 
 ITEM = Column(p_("col.item", "Item"))
 SIZE = Column(_("Size"))
@@ -62,7 +59,6 @@ CHECK_COLUMNS = (
     Column(_("Hours"), "number"),
     Column(_("Earned an hour"), "money"),
 )
-AUDIENCES = ("customer", "maker")
 
 
 def counted_order(q: Quote) -> Msg:
@@ -203,6 +199,9 @@ def due_text(q: Quote) -> Msg | None:
     )
 
 
+ORDERS_AHEAD = n_("{count} order, {hours} hours of work", "{count} orders, {hours} hours of work")
+
+
 def time_table(q: Quote) -> Table:
     """Hours of work (and on equipment), capacity a day (a rushed job's longer days), the working days,
     the days not worked, the ready date and whether --due is met."""
@@ -231,6 +230,8 @@ def time_table(q: Quote) -> Table:
         for name, hours in q.equipment_hours.items()
     ]
     rows.append(Row((msg(_("Work a day")), capacity)))
+    if q.ahead:
+        rows.append(Row((msg(_("Open orders first")), Msg(ORDERS_AHEAD, {"count": q.ahead, "hours": q.queue_hours}))))
     rows.append(
         Row(
             (
@@ -361,100 +362,6 @@ def fabric_notes(q: Quote, f: FabricUse, catalog_file: str | None) -> list[Input
             )
         )
     return notes
-
-
-def size_json(s: QuoteLine, customer: bool = False) -> dict[str, Any]:
-    data: dict[str, Any] = {"size": s.size, "qty": s.qty}
-    if s.sheet.kind == "recipe":
-        data = {"pieces": s.qty, "batches": s.batches, "made": number_json(s.made, 2)}
-    elif s.need is not None:
-        data["metres"] = number_json(s.metres, METRE_PLACES)
-    if not customer:
-        data["unit_cost"] = money_json(s.unit_cost)
-    data |= {"unit_price": money_json(s.unit_price), "amount": money_json(s.amount)}
-    return data
-
-
-def fabric_json(f: FabricUse | None, customer: bool = False) -> dict[str, Any] | None:
-    if f is None:
-        return None
-    data = {
-        "item": f.item,
-        "width": qty_json(f.width),
-        "metres": number_json(f.metres, METRE_PLACES),
-        "buy": number_json(f.buy, METRE_PLACES),
-        "leftover": number_json(metres_between(f.buy, f.metres).amount, METRE_PLACES),  # buy − metres, as shown
-        "cost": money_json(f.cost),
-        "customer": f.customer,
-        "estimate": f.estimate,
-        "brought": number_json(f.brought, METRE_PLACES),
-        "enough": f.enough,
-    }
-    if customer:
-        del data["leftover"], data["cost"]
-    return data
-
-
-def order_lines(q: Quote) -> list[dict[str, Any]]:
-    """The order's cost lines: each garment's lines × its qty (a recipe's: × its batches), summed over
-    sizes (cost contract shape)."""
-    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for s in q.items:
-        for line in s.lines:
-            key = (line.group, line.item or line.label, line.label)
-            entry = merged.setdefault(key, {"cost": Decimal(0), "qty": None})
-            entry["cost"] += s.runs * line.cost
-            if line.qty is not None:
-                before = entry["qty"].amount if entry["qty"] else Decimal(0)
-                entry["qty"] = Quantity(before + s.runs * line.qty.amount, line.qty.unit)
-    shown = [quantize(e["cost"], 2) for e in merged.values()]
-    return [
-        {"group": group, "item": item, "label": label, "qty": qty_json(entry["qty"]), "cost": money_json(cost)}
-        for (group, item, label), entry, cost in zip(merged, merged.values(), shown)
-    ]
-
-
-def quote_json(q: Quote, customer: str | None = None, business: str = "") -> dict[str, Any]:
-    """The contract of docs/design.md ("quote"); ``customer`` (the customer's view, the name or "") leaves
-    out what is the maker's: file, cost lines, HPP, the fabric's cost and leftover, the price check."""
-    for_customer = customer is not None
-    data: dict[str, Any] = {"product": q.product, "kind": q.kind}
-    if for_customer:
-        data["business"] = business or None
-        data["customer"] = customer or None
-    else:
-        data["file"] = q.file
-    data["fabric"] = fabric_json(q.fabric, for_customer)
-    data["pieces" if q.kind == "recipe" else "sizes"] = [size_json(s, for_customer) for s in q.items]
-    if not for_customer:
-        data["lines"] = order_lines(q)
-    data |= {
-        "subtotal": money_json(q.subtotal),
-        "rush": money_json(q.rush),
-        "total": money_json(q.total),
-        "deposit": money_json(q.deposit),
-        "balance": money_json(q.balance),
-        "days": q.days,
-        "ready": q.ready.isoformat(),
-        "due": q.due.isoformat() if q.due else None,
-        "due_met": q.due_met,
-        "late_days": q.late_days,
-    }
-    if not for_customer:
-        data["queue_hours"] = number_json(q.queue_hours, 2)
-    if q.price is not None and not for_customer:
-        data["price_check"] = [
-            {
-                "size": c.size,
-                "price": money_json(c.price),
-                "profit": money_json(c.profit),
-                "hours": number_json(c.hours, 4),
-                "per_hour": money_json(c.per_hour),
-                "below_wage": c in q.below_wage,
-            }
-            for c in q.checks
-        ]
-    return data
 
 
 def customer_facts(q: Quote, business: str, customer: str) -> Table:

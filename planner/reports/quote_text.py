@@ -1,12 +1,10 @@
-"""The quote in sentences: the working of every figure (--explain) and the message a tailor
-pastes into a chat (--format text), with the figures as the tables show them.
+"""The quote in sentences: the working of every figure (--explain), with the figures as the tables
+show them, and the helpers its tables, JSON and chat message share (metres, shown money).
 
 The working follows the arithmetic in its order (docs/quoting.md): the fabric for the
-order and what is bought, what one garment costs without fabric, each size's share of
-the fabric bought, its HPP, price and amount, then the order's sums and the days.
-The chat message tells the customer every length once, as the shop sells it: what to
-bring is the need rounded up to the fabric's step; with the length the customer has,
-only whether it is enough, or what to add (the shortfall rounded up to the step).
+order and what is bought, what one garment (or one batch) costs without fabric, each
+size's share of the fabric bought, its HPP, price and amount, then the order's sums,
+the hours and the working days. The chat message is planner/reports/quote_message.py.
 """
 
 from __future__ import annotations
@@ -16,8 +14,8 @@ from decimal import Decimal
 from planner.costing import CostLine
 from planner.money import quantize
 from planner.pricing import markup_of, target_price
-from planner.quoting import FabricUse, Quote, QuoteLine
-from planner.reports import BATCHES, GARMENTS, PIECES, WORKERS, WORKING_DAYS, counted
+from planner.quoting import Quote, QuoteLine
+from planner.reports import BATCHES, ORDERS, PIECES, WORKERS, WORKING_DAYS, counted
 from planner.texts import Cash, Msg, Pct, _, msg
 from planner.units import Quantity
 
@@ -316,11 +314,15 @@ def time_explain(q: Quote) -> list[Msg]:
     )
     out.append(
         msg(
-            _("ready: {days} from {start}, the first working day after {today} = {ready}"),
+            _("ready: {days} from {start}, after {hours} h of work on {ahead} ahead of it = {ready}")
+            if q.ahead
+            else _("ready: {days} from {start}, the first working day after {today} = {ready}"),
             days=counted(WORKING_DAYS, q.days),
             start=q.start,
             today=q.today,
             ready=q.ready,
+            hours=q.queue_hours,
+            ahead=counted(ORDERS, q.ahead),
         )
     )
     return out
@@ -346,92 +348,3 @@ def quote_explain(q: Quote) -> tuple[Msg, ...]:
     for s in q.items:
         out += size_explain(q, s)
     return tuple(out + money_explain(q) + time_explain(q) + check_explain(q))
-
-
-# ---------------------------------------------------------------- --format text
-
-
-def fabric_message(f: FabricUse, *, short: bool = False) -> list[Msg]:
-    """Included; or what to bring; or whether the customer's length is enough, and what to add.
-    ``short``: without the leading "Fabric:" / "Your fabric:" (a table's row says it)."""
-    estimate = msg(_(" (fabric need estimated)")) if f.estimate else None
-    values = dict(
-        name=f.name,
-        buy=metres(f.buy),
-        width=f.width,
-        estimate=estimate,
-        more=metres(f.short_buy),
-        brought=metres(f.brought) if f.brought is not None else None,
-    )
-    if not f.customer:
-        text = _("{name}, included{estimate}") if short else _("Fabric: {name}, included{estimate}")
-    elif f.brought is None:
-        text = (
-            _("please bring at least {buy}, {width} wide{estimate}")
-            if short
-            else _("Your fabric: please bring at least {buy}, {width} wide{estimate}")
-        )
-    elif f.enough:
-        text = (
-            _("the {brought} you have is enough ({width} wide){estimate}")
-            if short
-            else _("Your fabric: the {brought} you have is enough ({width} wide){estimate}")
-        )
-    else:
-        text = (
-            _("the {brought} you have is not enough; please add {more} of the same fabric ({width} wide){estimate}")
-            if short
-            else _(
-                "Your fabric: the {brought} you have is not enough; please add {more} of the same fabric "
-                "({width} wide){estimate}"
-            )
-        )
-    return [msg(text, **values)]
-
-
-def item_message(q: Quote, s: QuoteLine, amount: Decimal) -> Msg:
-    values = dict(size=s.size, qty=s.qty, price=Cash(s.unit_price), amount=Cash(amount))
-    if s.size is None:
-        return msg(_("- {qty} × {price} = {amount}"), **values)
-    return msg(_("- size {size}: {qty} × {price} = {amount}"), **values)
-
-
-def quote_message(q: Quote, places: int, business: str = "", customer: str = "") -> tuple[Msg, ...]:
-    """A short quote to paste into a chat: for whom, what, each size (or the pieces) with its price, the
-    fabric, rush, total, deposit, balance and the ready date."""
-    amounts, _subtotal, rush, total = shown_money(q, places)
-    lines = [msg(_("{business} — quote"), business=business) if business else msg(_("Quote"))]
-    if customer:
-        lines.append(msg(_("For: {customer}"), customer=customer))
-    lines.append(
-        msg(
-            _("{product}, {garments}:"),
-            product=q.product,
-            garments=counted(PIECES if q.kind == "recipe" else GARMENTS, q.count),
-        )
-    )
-    lines += [item_message(q, s, amount) for s, amount in zip(q.items, amounts)]
-    lines += fabric_message(q.fabric) if q.fabric is not None else []
-    if q.rush_share:
-        lines.append(
-            msg(
-                _("Rush surcharge ({share}): {rush}")
-                if q.rush == q.rush_exact
-                else _("Rush surcharge ({share}, rounded up): {rush}"),
-                share=Pct(q.rush_share),
-                rush=Cash(rush),
-            )
-        )
-    lines += [
-        msg(_("Total: {total}"), total=Cash(total)),
-        msg(
-            _("Deposit ({share}): {deposit}")
-            if q.deposit == q.deposit_exact
-            else _("Deposit ({share}, rounded up): {deposit}"),
-            share=Pct(q.deposit_share),
-            deposit=Cash(q.deposit),
-        ),
-        msg(_("Balance on collection: {balance}"), balance=Cash(total - q.deposit)),
-        msg(_("Ready: {ready} ({days})"), ready=q.ready, days=counted(WORKING_DAYS, q.days)),
-    ]
-    return tuple(lines)
