@@ -39,6 +39,7 @@ CORE = (
     "layering",
     "book",
     "booksettings",
+    "targets",
 )
 # planner's own edges: a core module never reaches out to them either
 EDGES = (

@@ -45,6 +45,7 @@ COMMANDS = {
     "sheet": "sheet",
     "titip": "book",
     "book": "book",
+    "target": "target",
     "check": "check",
     "new": "new",
     "init": "new",
