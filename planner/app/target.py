@@ -19,12 +19,12 @@ from planner.app.book import costed, read_book
 from planner.app.common import context, finish, for_sale
 from planner.book.ledger import Book, ProductKey
 from planner.costing import cost_product
-from planner.errors import InputError, problem
+from planner.errors import InputError, closest, problem
 from planner.pricing import price_channel
 from planner.reports import Report
 from planner.targets import ProductTarget, product_target, samples_of
 from planner.texts import _
-from planner.workspace import Workspace, load_product
+from planner.workspace import SUFFIX, Workspace, is_file, load_product
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,11 @@ class Targets:
 def targets(ws: Workspace, files: Sequence[Path], options: TargetOptions) -> Targets:
     """The target of every product named (default: every product for sale with sales)."""
     diag = ws.diagnostics
-    asked = [p for p in (diag.collect(lambda: _asked(ws, f), str(f)) for f in files) if p is not None]
     book = diag.collect(lambda: read_book(ws, [], options.today))
-    if book is None or (files and not asked):
+    if book is None:
+        return Targets(book, ())
+    asked = [p for p in (diag.collect(lambda: _asked(ws, book, f), str(f)) for f in files) if p is not None]
+    if files and not asked:
         return Targets(book, ())
     ctx = context(ws, options.prices)
     costs = costed(ws, book, ctx)
@@ -72,17 +74,27 @@ def target(ws: Workspace, files: Sequence[Path], options: TargetOptions) -> list
     return finish(ws, target_reports(found.products, options.today, ws.settings))
 
 
-def _asked(ws: Workspace, path: Path) -> str:
-    """A PRODUCT named on the command line: its file as the book resolves products."""
-    load_product(ws, path)  # a missing or broken file is told as such
-    return os.path.normpath(path)
+def _asked(ws: Workspace, book: Book, path: Path) -> tuple[str, str]:
+    """A PRODUCT named on the command line: its file as the book resolves products, and its name."""
+    if not is_file(path) and not is_file(path.with_name(path.name + SUFFIX)):
+        known = sorted({k.path for k in book.product_keys()})
+        near = closest(str(path), known)
+        raise problem(
+            _("unknown product '{product}': there is no such file"),
+            hint=_("did you mean {near}?") if near else _("the products in the books are: {known}"),
+            product=str(path),
+            near=", ".join(near),
+            known=", ".join(known) or "-",
+        )
+    product = load_product(ws, path)  # a broken file is told as such
+    return os.path.normpath(product.path), product.name
 
 
 def _keys(
     ws: Workspace,
     book: Book,
     samples: Mapping[ProductKey, Any],
-    asked: Sequence[str],
+    asked: Sequence[tuple[str, str]],
     files: Sequence[Path],
     today: date,
 ) -> list[ProductKey]:
@@ -91,10 +103,10 @@ def _keys(
     if not files:
         return [k for k in book.product_keys() if k in samples and for_sale(book.products[k.path])]
     found = []
-    for path in asked:
+    for path, name in asked:
         keys = [k for k in book.product_keys() if _same(k.path, path) and k in samples]
         if not keys:
-            ws.diagnostics.add(_no_sales(path, today), path)
+            ws.diagnostics.add(_no_sales(name, today), path)
         found += keys
     return list(dict.fromkeys(found))
 
@@ -106,11 +118,11 @@ def _same(a: str, b: str) -> bool:
 RECORD_SALES = _("record what sold each day in a book under books/: [[sold]] with date, product, pieces and price")
 
 
-def _no_sales(path: str, today: date) -> InputError:
+def _no_sales(name: str, today: date) -> InputError:
     return problem(
         _("no sales of {product} in the books up to {day}: a target needs what sold before"),
         hint=RECORD_SALES,
-        product=path,
+        product=name,
         day=today,
     )
 
