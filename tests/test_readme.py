@@ -20,6 +20,7 @@ COMMANDS = (
     "compare",
     "whatif",
     "sheet",
+    "target",
     "new",
     "init",
     "schema",
