@@ -215,3 +215,28 @@ def test_example_samples_count_home_and_shop_sales_of_the_day(examples_with_book
     assert monday["weekday"] == "monday" and monday["samples"][0] == 21
     # Mondays from 2 November to 14 December: 7 of them, fewer than history = 8
     assert len(monday["samples"]) == 7
+
+
+def test_a_pattern_is_targeted_per_size_and_planned_by_sizes(tmp_path):
+    (tmp_path / "patterns").mkdir()
+    shutil.copy(ROOT / "patterns" / "kemeja-sekolah.toml", tmp_path / "patterns")
+    (tmp_path / "books").mkdir()
+    (tmp_path / "plans").mkdir()
+    # four Mondays from 16 November: size M sold 3, 4, 3, 4; size L sold 2 each time
+    records = [
+        f'[[sold]]\ndate = 2026-{day}\nproduct = "../patterns/kemeja-sekolah.toml"\nsize = "{size}"\n'
+        f"pieces = {pieces}\nprice = 95_000\n"
+        for day, m in (("11-16", 3), ("11-23", 4), ("11-30", 3), ("12-07", 4))
+        for size, pieces in (("M", m), ("L", 2))
+    ]
+    (tmp_path / "books" / "2026.toml").write_text("\n".join(records), encoding="utf-8")
+    result = run_cli("target", *TODAY, "--format", "json", cwd=tmp_path)
+    assert result.code == 0, result.err
+    found = {p["product"]: p for p in json.loads(result.out)["products"]}
+    # M: 3, 3, 4, 4 with r below 1/2 (HPP above half the receipt): k = ⌈r × 4⌉ ≤ 2 -> 3; L: always 2
+    assert [found[name]["days"][0]["target"] for name in sorted(found)] == [2, 3]
+    assert all(p["batches"] == p["week_pieces"] for p in found.values())  # a garment is its own batch
+    wrote = run_cli("target", *TODAY, "-o", "plans/w.toml", cwd=tmp_path)
+    assert wrote.code == 0, wrote.err
+    assert "sizes = { M = 3, L = 2 }" in (tmp_path / "plans" / "w.toml").read_text()
+    assert run_cli("plan", "plans/w.toml", cwd=tmp_path).code == 0

@@ -41,9 +41,10 @@ def days_table(t: ProductTarget) -> Table:
         for d in t.days
     ]
     rows.append(Row((msg(_("The week")), None, None, None, t.week_pieces, None), "total"))
-    rows.append(
-        Row((msg(_("Batches ({sellable} pieces each)"), sellable=t.sellable), None, None, None, t.batches, None))
-    )
+    if t.sellable != 1:  # a garment, or a cake sold whole: its batches are its pieces
+        rows.append(
+            Row((msg(_("Batches ({sellable} pieces each)"), sellable=t.sellable), None, None, None, t.batches, None))
+        )
     return Table(columns, tuple(rows))
 
 
@@ -182,9 +183,12 @@ def day_explain(t: ProductTarget, d: DayTarget) -> Msg:
 
 
 def week_explain(t: ProductTarget) -> Msg:
+    terms = " + ".join(str(d.target) for d in t.days)
+    if t.sellable == 1:
+        return msg(_("the week: {terms} = {week} pieces"), terms=terms, week=t.week_pieces)
     return msg(
         _("the week: {terms} = {week} pieces; {week} ÷ {sellable} pieces a batch, rounded up = {batches} batches"),
-        terms=" + ".join(str(d.target) for d in t.days),
+        terms=terms,
         week=t.week_pieces,
         sellable=t.sellable,
         batches=t.batches,
