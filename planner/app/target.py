@@ -63,7 +63,7 @@ def targets(ws: Workspace, files: Sequence[Path], options: TargetOptions) -> Tar
         receipt = price_channel(sheet.unit, ws.settings.channels[0], ws.settings.pricing).receipt
         found.append(product_target(costs[key], receipt, sheet.sellable, samples[key], ws.settings.targets.history))
     if not found and not files and not diag.has_errors:
-        diag.collect(lambda: _no_sales_at_all(options.today))
+        diag.collect(lambda: _no_sales_at_all(options.today), book.files[-1] if book.files else None)
     return Targets(book, tuple(found))
 
 
