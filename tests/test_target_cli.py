@@ -240,3 +240,12 @@ def test_a_pattern_is_targeted_per_size_and_planned_by_sizes(tmp_path):
     assert wrote.code == 0, wrote.err
     assert "sizes = { M = 3, L = 2 }" in (tmp_path / "plans" / "w.toml").read_text()
     assert run_cli("plan", "plans/w.toml", cwd=tmp_path).code == 0
+
+
+def test_a_folder_names_every_product_of_the_books_in_it(shop):
+    result = run_cli("target", "recipes", *TODAY, "--format", "json", cwd=shop)
+    assert result.code == 0, result.err
+    assert [p["product"] for p in json.loads(result.out)["products"]] == ["Bingka kentang"]
+    (shop / "patterns").mkdir()
+    nothing = run_cli("target", "patterns", *TODAY, "--lang", "en", cwd=shop)
+    assert nothing.code == 1 and "patterns: no product in patterns has sales" in nothing.err

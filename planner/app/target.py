@@ -24,7 +24,7 @@ from planner.pricing import price_channel
 from planner.reports import Report
 from planner.targets import ProductTarget, product_target, samples_of
 from planner.texts import _
-from planner.workspace import SUFFIX, Workspace, is_file, load_product
+from planner.workspace import Workspace, is_file, load_product
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,12 @@ def target(ws: Workspace, files: Sequence[Path], options: TargetOptions) -> list
     return finish(ws, target_reports(found.products, options.today, ws.settings))
 
 
-def _asked(ws: Workspace, book: Book, path: Path) -> tuple[str, str]:
-    """A PRODUCT named on the command line: its file as the book resolves products, and its name."""
-    if not is_file(path) and not is_file(path.with_name(path.name + SUFFIX)):
+def _asked(ws: Workspace, book: Book, path: Path) -> tuple[str, str | None]:
+    """A PRODUCT named on the command line: its file as the book resolves products, and its name
+    (a folder: its path and no name — every product of the books inside it)."""
+    if path.is_dir():
+        return os.path.normpath(path), None
+    if not is_file(path):
         known = sorted({k.path for k in book.product_keys()})
         near = closest(str(path), known)
         raise problem(
@@ -94,7 +97,7 @@ def _keys(
     ws: Workspace,
     book: Book,
     samples: Mapping[ProductKey, Any],
-    asked: Sequence[tuple[str, str]],
+    asked: Sequence[tuple[str, str | None]],
     files: Sequence[Path],
     today: date,
 ) -> list[ProductKey]:
@@ -104,9 +107,13 @@ def _keys(
         return [k for k in book.product_keys() if k in samples and for_sale(book.products[k.path])]
     found = []
     for path, name in asked:
-        keys = [k for k in book.product_keys() if _same(k.path, path) and k in samples]
+        if name is None:
+            keys = [k for k in book.product_keys() if k in samples and _inside(k.path, path)]
+            keys = [k for k in keys if for_sale(book.products[k.path])]
+        else:
+            keys = [k for k in book.product_keys() if _same(k.path, path) and k in samples]
         if not keys:
-            ws.diagnostics.add(_no_sales(name, today), path)
+            ws.diagnostics.add(_no_sales_in(path, today) if name is None else _no_sales(name, today), path)
         found += keys
     return list(dict.fromkeys(found))
 
@@ -123,6 +130,19 @@ def _no_sales(name: str, today: date) -> InputError:
         _("no sales of {product} in the books up to {day}: a target needs what sold before"),
         hint=RECORD_SALES,
         product=name,
+        day=today,
+    )
+
+
+def _inside(path: str, folder: str) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+
+
+def _no_sales_in(folder: str, today: date) -> InputError:
+    return problem(
+        _("no product in {folder} has sales in the books up to {day}: a target needs what sold before"),
+        hint=RECORD_SALES,
+        folder=folder,
         day=today,
     )
 

@@ -44,7 +44,9 @@ def target(
     products: Annotated[
         list[Path] | None,
         typer.Argument(
-            help=_("Recipe or pattern files (default: every product with sales in the books)."),
+            help=_(
+                "Recipe or pattern files, or folders that hold them (default: every product with sales in the books)."
+            ),
             metavar="PRODUCT...",
             show_default=False,
         ),
