@@ -42,6 +42,7 @@ CORE = (
     "book",
     "booksettings",
     "orders",
+    "targets",
 )
 # planner's own edges: a core module never reaches out to them either
 EDGES = (

@@ -23,6 +23,7 @@ COMMANDS = (
     "compare",
     "whatif",
     "sheet",
+    "target",
     "new",
     "init",
     "schema",

@@ -47,6 +47,7 @@ COMMANDS = {
     "book": "book",
     "share": "share",
     "orders": "orders",
+    "target": "target",
     "check": "check",
     "new": "new",
     "init": "new",
