@@ -45,6 +45,7 @@ COMMANDS = {
     "sheet": "sheet",
     "titip": "book",
     "book": "book",
+    "monitor": "monitor",
     "check": "check",
     "new": "new",
     "init": "new",

@@ -1,0 +1,244 @@
+"""planner monitor: each group of a class from its own books, this month against last.
+
+The class below is small enough to work out by hand; every figure in the comments is the period
+report's arithmetic (docs/design-book.md) on these files. bench/make_class.py's class (the one the
+benchmark times) checks the shape of a bigger run."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+
+sys.path.insert(0, str(ROOT / "bench"))
+from make_class import make_class
+
+CLASS = """business = "Kelas UMKM"
+[labor]
+wage_per_hour = 20_000
+[pricing]
+markup = 0.40
+round_to = 500
+[[channels]]
+name = "langsung"
+[[channels]]
+name = "titip"
+commission = 0.20
+[[shops]]
+name = "Warung Acil"
+"""
+PRICES = """[gula-pasir]
+pack = "1 kg"
+price = 17_000
+"""
+KUE = """name = "Kue gula"
+[batch]
+pieces = 10
+minutes = 60
+[[ingredients]]
+item = "gula-pasir"
+qty = "1 kg"
+"""
+# kue-a: HPP a piece = (Rp17.000 sugar + 1 h × Rp20.000) / 10 = Rp3.700, of which Rp2.000 her pay
+A_NOVEMBER = """[[made]]
+date = 2026-11-02
+product = "../resep/kue.toml"
+pieces = 20
+
+[[sold]]
+date = 2026-11-02
+product = "../resep/kue.toml"
+pieces = 15
+price = 5_000
+
+[[titip]]
+date = 2026-11-03
+shop = "Warung Acil"
+product = "../resep/kue.toml"
+delivered = 5
+price = 6_000
+
+[[spent]]
+date = 2026-11-05
+what = "listrik"
+amount = 10_000
+"""
+A_DECEMBER = """[[made]]
+date = 2026-12-01
+product = "../resep/kue.toml"
+pieces = 30
+
+[[sold]]
+date = 2026-12-01
+product = "../resep/kue.toml"
+pieces = 20
+price = 5_000
+
+[[titip]]
+date = 2026-12-02
+shop = "Warung Acil"
+product = "../resep/kue.toml"
+delivered = 0
+sold = 4
+returned = 1
+price = 6_000
+
+[[spent]]
+date = 2026-12-03
+what = "listrik"
+amount = 20_000
+
+[[orders]]
+id = "arisan"
+date = 2026-12-01
+customer = "Bu RT"
+due = 2026-12-10
+done = 2026-12-10
+price = 60_000
+make = [ { product = "../resep/kue.toml", pieces = 10 } ]
+"""
+# kue-b pays herself Rp10.000 an hour: HPP (17.000 + 10.000) / 10 = Rp2.700, her pay Rp1.000
+B_DECEMBER = """[[made]]
+date = 2026-12-05
+product = "../resep/kue.toml"
+pieces = 10
+
+[[sold]]
+date = 2026-12-05
+product = "../resep/kue.toml"
+pieces = 10
+price = 5_000
+"""
+
+
+@pytest.fixture
+def kelas(tmp_path: Path) -> Path:
+    root = tmp_path / "kelas"
+    files = {
+        "planner.toml": CLASS,
+        "prices.toml": PRICES,
+        "kue-a/planner.toml": 'business = "Kue A"\n',
+        "kue-a/resep/kue.toml": KUE,
+        "kue-a/books/2026-11.toml": A_NOVEMBER,
+        "kue-a/books/2026-12.toml": A_DECEMBER,
+        "kue-b/planner.toml": 'business = "Kue B"\n[labor]\nwage_per_hour = 10_000\n',
+        "kue-b/resep/kue.toml": KUE,
+        "kue-b/books/2026-12.toml": B_DECEMBER,
+        "jahit-c/planner.toml": 'business = "Jahit C"\n',
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def monitor_json(*args: str, cwd: Path | None = None) -> dict:
+    result = run_cli("monitor", *args, "-f", "json", cwd=cwd)
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def test_figures_worked_out_by_hand(kelas: Path) -> None:
+    data = monitor_json(str(kelas), "--today", "2026-12-31")
+    assert data["month"] == "2026-12" and data["last_month"] == "2026-11"
+    assert [g["group"] for g in data["groups"]] == ["kue-a", "kue-b", "jahit-c"]  # by net profit
+    a, b, c = data["groups"]
+    # November: earned 15 × 5.000 = 75.000; 5 pieces on the shelf are stock:
+    # gross = 75.000 − (20 − 5) × 3.700 = 19.500; net = 19.500 − 10.000 listrik = 9.500;
+    # take-home = 20 × 2.000 + 9.500 = 49.500; no titip piece sold or returned yet: no sell-through
+    assert a["last_month"] == {
+        "month": "2026-11",
+        "from": "2026-11-01",
+        "to": "2026-11-30",
+        "earned": "75000.00",
+        "net_profit": "9500.00",
+        "take_home": "49500.00",
+        "sell_through": None,
+        "orders_done": 0,
+    }
+    # December: earned 20 × 5.000 + 4 × 6.000 × (1 − 20%) + the order's 60.000 = 179.200;
+    # the shelf went down by 5: gross = 179.200 − (30 + 5) × 3.700 = 49.700; net = 49.700 − 20.000
+    # = 29.700; take-home = 30 × 2.000 + 29.700 = 89.700; sell-through 4 / (4 + 1) = 80%
+    assert a["this_month"]["earned"] == "179200.00"
+    assert a["this_month"]["net_profit"] == "29700.00"
+    assert a["this_month"]["take_home"] == "89700.00"
+    assert a["this_month"]["sell_through"] == "0.8"
+    assert a["this_month"]["orders_done"] == 1
+    # (179.200 − 75.000) / 75.000 = 1,3893; (29.700 − 9.500) / 9.500 = 2,1263; growth 20.200
+    assert a["change"] == {
+        "earned": "1.3893",
+        "net_profit": "2.1263",
+        "take_home": "0.8121",  # (89.700 − 49.500) / 49.500
+        "sell_through_points": None,
+        "orders_done": None,  # none done last month: nothing to compare with
+        "net_profit_growth": "20200.00",
+    }
+    # kue-b: earned 10 × 5.000 = 50.000; net = 50.000 − 10 × 2.700 = 23.000; take-home + 10 × 1.000
+    assert (b["this_month"]["net_profit"], b["this_month"]["take_home"]) == ("23000.00", "33000.00")
+    assert b["last_month"] is None and b["change"] is None
+    assert c["books"] is False and c["months"] == [] and c["this_month"] is None
+
+
+@pytest.mark.parametrize(
+    ("sort", "order"),
+    [
+        ("earned", ["kue-a", "kue-b", "jahit-c"]),
+        ("growth", ["kue-a", "kue-b", "jahit-c"]),  # kue-b has no last month: after, in the order found
+        ("pertumbuhan", ["kue-a", "kue-b", "jahit-c"]),
+        ("name", ["jahit-c", "kue-a", "kue-b"]),
+        ("sell-through", ["kue-a", "kue-b", "jahit-c"]),  # kue-b sold no titip
+    ],
+)
+def test_sort(kelas: Path, sort: str, order: list[str]) -> None:
+    data = monitor_json(str(kelas), "--today", "2026-12-31", "--sort", sort)
+    assert [g["group"] for g in data["groups"]] == order
+
+
+def test_reverse_keeps_groups_without_books_last(kelas: Path) -> None:
+    data = monitor_json(str(kelas), "--today", "2026-12-31", "--reverse")
+    assert [g["group"] for g in data["groups"]] == ["kue-b", "kue-a", "jahit-c"]
+
+
+def test_last_month_as_this_month(kelas: Path) -> None:
+    data = monitor_json(str(kelas), "--today", "2026-12-31", "--month", "2026-11", "--sort", "name")
+    assert data["month"] == "2026-11"
+    a = data["groups"][1]
+    assert a["this_month"]["net_profit"] == "9500.00" and a["last_month"] is None
+    assert data["groups"][2]["months"] == []  # kue-b's books begin in December
+
+
+def test_run_from_inside_the_class(kelas: Path) -> None:
+    data = monitor_json("--today", "2026-12-31", cwd=kelas)
+    assert [g["folder"] for g in data["groups"]] == ["kue-a", "kue-b", "jahit-c"]
+
+
+def test_a_group_named_alone(kelas: Path) -> None:
+    data = monitor_json(str(kelas / "kue-b"), "--today", "2026-12-31")
+    assert [g["group"] for g in data["groups"]] == ["kue-b"]
+
+
+def test_a_class_with_no_books_yet() -> None:
+    """The shipped class has no books yet: each group says so, exit 0."""
+    result = run_cli("monitor", str(ROOT / "examples" / "kelas"), "--today", "2026-12-14", "--lang", "en")
+    assert result.code == 0, result.err
+    for group in ("jahit-ani", "kue-siti", "roti-rahmah"):
+        assert f"{group}: no books yet" in result.out
+
+
+def test_the_generated_class(tmp_path: Path) -> None:
+    """bench/make_class.py: every group, every month, each month's orders as written."""
+    make_class(tmp_path / "kelas", groups=4, months=3, end=date(2026, 12, 1), days=10)
+    data = monitor_json(str(tmp_path / "kelas"), "--today", "2026-12-31", "--months", "3")
+    assert data["months"] == ["2026-10", "2026-11", "2026-12"]
+    assert len(data["groups"]) == 4
+    for group in data["groups"]:
+        assert [m["orders_done"] for m in group["months"]] == [0, 1, 0]  # one order every other month
+        # each visit on day 1, 4, 7, 10 takes back (n + month index + day) % 3 = n % 3 of the 5 roti
+        # delivered before (day ≡ 1 mod 3): sell-through (5 − n % 3) / 5
+        n = int(group["group"][-2:])
+        assert group["this_month"]["sell_through"] == {0: "1", 1: "0.8", 2: "0.6"}[n % 3]
