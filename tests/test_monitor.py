@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, assert_golden, run_cli
 
 sys.path.insert(0, str(ROOT / "bench"))
 from make_class import make_class
@@ -242,3 +242,45 @@ def test_the_generated_class(tmp_path: Path) -> None:
         # delivered before (day ≡ 1 mod 3): sell-through (5 − n % 3) / 5
         n = int(group["group"][-2:])
         assert group["this_month"]["sell_through"] == {0: "1", 1: "0.8", 2: "0.6"}[n % 3]
+
+
+# ---------------------------------------------------------------- every format (golden files)
+
+GOLDENS = [
+    ("monitor.txt", []),
+    ("monitor-en-explain.txt", ["--lang", "en", "--explain"]),
+    ("monitor-growth.json", ["-f", "json", "--sort", "growth"]),
+    ("monitor.csv", ["-f", "csv"]),
+    ("monitor-en.md", ["-f", "md", "--lang", "en"]),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), GOLDENS, ids=[g[0] for g in GOLDENS])
+def test_golden(kelas: Path, name: str, args: list[str]) -> None:
+    """December cut at the 14th (a month still going on); jahit-c has no books yet."""
+    result = run_cli("monitor", "kelas", "--today", "2026-12-14", *args, cwd=kelas.parent)
+    assert result.code == 0, result.err
+    assert_golden(name, result.out)
+
+
+def test_golden_html(kelas: Path) -> None:
+    from tests.test_html import without_charts
+
+    result = run_cli("monitor", "kelas", "--today", "2026-12-14", "-f", "html", cwd=kelas.parent)
+    assert result.code == 0, result.err
+    assert result.out.count('class="pygal-chart"') == 1
+    assert_golden("monitor.html", without_charts(result.out))
+
+
+def test_the_chart_draws_the_first_six_groups(tmp_path: Path) -> None:
+    make_class(tmp_path / "kelas", groups=8, months=3, end=date(2026, 12, 1), days=4)
+    result = run_cli("monitor", "kelas", "--today", "2026-12-31", "-f", "html", "--lang", "en", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert "Net profit month by month: the first 6 groups" in result.out
+    assert result.out.count("kelompok-0") == 8 * 2 + 6  # two tables, and the chart's legend
+
+
+def test_tables_fit_80_columns(kelas: Path) -> None:
+    for lang in ("id", "en"):
+        result = run_cli("monitor", "kelas", "--today", "2026-12-14", "--lang", lang, cwd=kelas.parent)
+        assert max(len(line) for line in result.out.splitlines()) <= 80

@@ -47,7 +47,7 @@ def group_folders(ws: Workspace, folders: Sequence[Path]) -> list[Path]:
 def _groups_in(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise problem(
-            _("'{folder}' is not a folder"),
+            _("this is not a folder"),
             hint=_("name a class's folder, which holds a folder for each group"),
             folder=str(folder),
         )
@@ -62,9 +62,8 @@ def _groups_in(folder: Path) -> list[Path]:
     if (folder / SETTINGS_FILE).is_file() and len(layer_folders(folder)) > 1:
         return [folder]  # a group named on its own
     raise problem(
-        _("'{folder}' is not a class: no folder in it holds a planner.toml of its own"),
+        _("this folder is not a class: no folder in it holds a planner.toml of its own"),
         hint=_("name the class's folder, which holds one folder with a planner.toml for each group (docs/class.md)"),
-        folder=str(folder),
     )
 
 

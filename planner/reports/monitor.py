@@ -13,27 +13,27 @@ from typing import Any
 from planner.book.ledger import Period
 from planner.book.monitor import GroupMonths, MonthFigures, change, growth, points
 from planner.money import ZERO, quantize
-from planner.reports import Chart, Column, Figure, Report, Row, Table, money_json, share_json
+from planner.reports import Chart, Column, Report, Row, Table, money_json, share_json
 from planner.texts import Cash, Key, Msg, Pct, _, msg, p_
 
 CHART_LINES = 6  # the palette's colours and dashes stay apart up to six lines: the first six ranked
 
-LABELS: dict[str, Key] = {
-    "earned": _("Earned"),
-    "profit": _("Net profit"),
-    "take-home": _("Take-home"),
-    "sell-through": _("Sell-through"),
-    "orders": p_("monitor.col.orders", "Orders"),
-    "growth": _("growth of net profit"),
+SORTED_BY: dict[str, Key] = {  # the figure a ranking is by, inside its title
+    "earned": p_("monitor.sort", "earned"),
+    "profit": p_("monitor.sort", "net profit"),
+    "take-home": p_("monitor.sort", "take-home"),
+    "sell-through": p_("monitor.sort", "sell-through"),
+    "orders": p_("monitor.sort", "orders done"),
+    "growth": p_("monitor.sort", "growth of net profit"),
     "name": p_("monitor.sort", "name"),
 }
 COLUMNS = (
     Column(p_("monitor.col.group", "Group")),
-    Column(LABELS["earned"], "money"),
-    Column(LABELS["profit"], "money"),
-    Column(LABELS["take-home"], "money"),
-    Column(LABELS["sell-through"], "share"),
-    Column(LABELS["orders"], "int"),
+    Column(_("Earned"), "money"),
+    Column(_("Net profit"), "money"),
+    Column(_("Take-home"), "money"),
+    Column(_("Sell-through"), "share"),
+    Column(p_("monitor.col.orders", "Orders"), "int"),
 )
 LAST_MONTH = p_("monitor.row", "last month")
 CHANGE = p_("monitor.row", "change")
@@ -51,20 +51,21 @@ class MonitorInputs:
     cut: date | None  # this month goes on after today: its figures are up to this day
 
 
-def _change_cell(share: Decimal | None) -> Figure | None:
+def _change_cell(share: Decimal | None) -> Msg | None:
+    """▲ 12,5% (words in every format: in CSV too, the change row is read, not summed)."""
     if share is None:
         return None
     key = UP if share > 0 else DOWN if share < 0 else SAME
-    return Figure(quantize(share, 4), msg(key, share=Pct(abs(share))))
+    return msg(key, share=Pct(abs(share)))
 
 
-def _points_cell(diff: Decimal | None) -> Figure | None:
+def _points_cell(diff: Decimal | None) -> Msg | None:
     if diff is None:
         return None
     count = int(quantize(abs(diff) * HUNDRED, 0))
     if not count:
-        return Figure(quantize(diff, 4), msg(SAME, share=Pct(ZERO)))
-    return Figure(quantize(diff, 4), msg(POINTS_UP if diff > 0 else POINTS_DOWN, count=count))
+        return msg(SAME, share=Pct(ZERO))
+    return msg(POINTS_UP if diff > 0 else POINTS_DOWN, count=count)
 
 
 def _cells(m: MonthFigures) -> tuple[Any, ...]:
@@ -96,7 +97,7 @@ def group_rows(rank: int, group: GroupMonths) -> list[Row]:
 def ranking_table(inputs: MonitorInputs) -> Table:
     rows = [row for n, group in enumerate(inputs.groups, 1) for row in group_rows(n, group)]
     this = inputs.window[-1]
-    figure = msg(LABELS[inputs.sort])
+    figure = msg(SORTED_BY[inputs.sort])
     title = (
         msg(
             _("The groups in {month} against {last}, by {figure}"),
@@ -279,13 +280,22 @@ def group_explain(group: GroupMonths) -> list[Msg]:
     assert this is not None
     lines = [
         msg(
+            _(
+                "{group}, {month}: each figure is the period report's (planner book --month {month} --explain in "
+                "{folder})"
+            ),
+            group=group.name,
+            month=this.month,
+            folder=group.folder,
+        ),
+        msg(
             _("{group}, {month}: take-home = your pay {pay} + net profit {net} = {take_home}"),
             group=group.name,
             month=this.month,
             pay=Cash(this.take_home - this.net),
             net=Cash(this.net),
             take_home=Cash(this.take_home),
-        )
+        ),
     ]
     if this.sell_through is not None:
         lines.append(
