@@ -284,3 +284,21 @@ def test_tables_fit_80_columns(kelas: Path) -> None:
     for lang in ("id", "en"):
         result = run_cli("monitor", "kelas", "--today", "2026-12-14", "--lang", lang, cwd=kelas.parent)
         assert max(len(line) for line in result.out.splitlines()) <= 80
+
+
+def test_each_month_is_the_period_report(tmp_path: Path) -> None:
+    """Each month of monitor is what planner book --month says in the group's folder (the same
+    period report; monitor hands it only the month's records, which must change nothing)."""
+    make_class(tmp_path / "kelas", groups=2, months=4, end=date(2026, 12, 1), days=9)
+    data = monitor_json(str(tmp_path / "kelas"), "--today", "2026-12-31", "--months", "4", "--sort", "name")
+    for group in data["groups"]:
+        for month in group["months"]:
+            folder = tmp_path / "kelas" / group["group"]
+            result = run_cli("book", "--month", month["month"], "--today", "2026-12-31", "-f", "json", cwd=folder)
+            assert result.code == 0, result.err
+            totals = json.loads(result.out)["totals"]
+            assert (month["earned"], month["net_profit"], month["take_home"]) == (
+                totals["earned"],
+                totals["net_profit"],
+                totals["take_home"],
+            )

@@ -70,7 +70,7 @@ def _groups_in(folder: Path) -> list[Path]:
 def group_months(ws: Workspace, contexts: Contexts, folder: Path, window: list[Period], today: date) -> GroupMonths:
     """One group's months of the window, from the first with a record of its books."""
     from planner.app.book import costed
-    from planner.book.monitor import month_figures
+    from planner.book.monitor import month_figures, month_records
     from planner.book.period import period_report
     from planner.bookfiles import book_files, load_book
 
@@ -86,7 +86,8 @@ def group_months(ws: Workspace, contexts: Contexts, folder: Path, window: list[P
     if first is not None:
         start = month_of(first).start
         for period in (p for p in window if p.end >= start):
-            months.append(month_figures(book, period_report(book, own.settings, costs, period)))
+            report = period_report(month_records(book, period), own.settings, costs, period)
+            months.append(month_figures(book, report))
     return GroupMonths(name, str(folder), business, tuple(months))
 
 

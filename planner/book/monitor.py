@@ -15,15 +15,20 @@ would say nothing).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any, TypeVar
 
-from planner.book.ledger import Book, Period
+from planner.book.ledger import Book, Entry, Period
 from planner.book.period import PeriodReport
 from planner.errors import closest, problem
+from planner.records import Record
 from planner.texts import _
+
+R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,31 @@ def month_figures(book: Book, report: PeriodReport) -> MonthFigures:
         returned,
         orders,
     )
+
+
+def month_records(book: Book, period: Period) -> Book:
+    """The records the period report of ``period`` reads: made, sold and spent in it, titip visits
+    and orders taken up to its end (a visit before it tells what was on the shelf; an order done in
+    it was taken before its end). The same report, without going through a year of records for
+    each month: the records are in date order, so each kind is cut by bisection."""
+    start, end = period.start, period.end
+
+    def cut(entries: tuple[Entry[R], ...], first: date | None) -> tuple[Entry[R], ...]:
+        low = 0 if first is None else bisect_left(entries, first, key=_day)
+        return entries[low : bisect_right(entries, end, key=_day)]
+
+    return replace(
+        book,
+        made=cut(book.made, start),
+        sold=cut(book.sold, start),
+        spent=cut(book.spent, start),
+        titip=cut(book.titip, None),
+        orders=cut(book.orders, None),
+    )
+
+
+def _day(entry: Entry[Any]) -> date:
+    return entry.date
 
 
 def month_of(day: date) -> Period:
