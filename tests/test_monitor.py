@@ -302,3 +302,20 @@ def test_each_month_is_the_period_report(tmp_path: Path) -> None:
                 totals["net_profit"],
                 totals["take_home"],
             )
+
+
+def test_broken_records_of_two_groups_told_at_once(kelas: Path) -> None:
+    broken = '\n[[sold]]\ndate = 2026-12-06\nproduct = "../resep/kue-ubi.toml"\npieces = 2\nprice = 5_000\n'
+    with (kelas / "kue-a" / "books" / "2026-12.toml").open("a", encoding="utf-8") as book:
+        book.write(broken)
+    with (kelas / "kue-b" / "books" / "2026-12.toml").open("a", encoding="utf-8") as book:
+        book.write('\n[[made]]\ndate = 2026-12-07\nproduct = "../resep/kue.toml"\npieces = -3\n')
+    result = run_cli("monitor", str(kelas), "--today", "2026-12-31", "--lang", "en")
+    assert result.code == 1 and result.out == ""
+    assert "kue-a/books/2026-12.toml:" in result.err and "kue-b/books/2026-12.toml:" in result.err
+    assert "Traceback" not in result.err
+    # --keep-going: the report of what is right (the broken records left out), and still exit 1
+    going = run_cli("monitor", str(kelas), "--today", "2026-12-31", "-f", "json", "--keep-going")
+    assert going.code == 1
+    a = next(g for g in json.loads(going.out)["groups"] if g["group"] == "kue-a")
+    assert a["this_month"]["earned"] == "179200.00"  # as before: the sale of an unknown product is left out

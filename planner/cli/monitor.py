@@ -43,9 +43,7 @@ def monitor(
     ] = None,
     months: Annotated[
         int,
-        typer.Option(
-            "--months", metavar="N", min=1, max=120, help=_("How many months of net profit to show (default 6).")
-        ),
+        typer.Option("--months", metavar="N", help=_("How many months of net profit to show (default 6).")),
     ] = 6,
     sort: Annotated[
         str,
@@ -87,7 +85,7 @@ def monitor(
     def compute(ws: Workspace) -> list[Report]:
         day = options.day(today)
         this = options.month(month) if month is not None else None
-        asked = monitoring.MonitorOptions(day, this, months, sort, reverse, keep_going)
+        asked = monitoring.MonitorOptions(day, this, options.month_count(months), sort, reverse, keep_going)
         return monitoring.monitor(ws, named, asked)
 
     run(shared, named, compute, formats=("table", "json", "csv", "md", "html"))
