@@ -319,3 +319,21 @@ def test_broken_records_of_two_groups_told_at_once(kelas: Path) -> None:
     assert going.code == 1
     a = next(g for g in json.loads(going.out)["groups"] if g["group"] == "kue-a")
     assert a["this_month"]["earned"] == "179200.00"  # as before: the sale of an unknown product is left out
+
+
+def test_workspace_pins_the_settings_not_the_books(kelas: Path) -> None:
+    """--workspace kelas: every group costed with the class's settings, each from its own books."""
+    data = monitor_json(str(kelas), "--today", "2026-12-31", "--workspace", str(kelas))
+    b = next(g for g in data["groups"] if g["group"] == "kue-b")
+    # the class's wage Rp20.000: HPP 3.700 a piece; net = 50.000 − 10 × 3.700 = 13.000
+    assert b["this_month"]["net_profit"] == "13000.00"
+    assert len(data["groups"]) == 3
+
+
+def test_groups_further_down_are_named_by_their_path(kelas: Path) -> None:
+    """A folder that only groups others (pagi/, with its own planner.toml) is a layer, not a group."""
+    (kelas / "pagi" / "kue-a").mkdir(parents=True)
+    (kelas / "pagi" / "planner.toml").write_text("", encoding="utf-8")
+    (kelas / "pagi" / "kue-a" / "planner.toml").write_text('business = "Kue A pagi"\n', encoding="utf-8")
+    data = monitor_json(str(kelas), "--today", "2026-12-31", "--sort", "name")
+    assert [g["group"] for g in data["groups"]] == ["jahit-c", "kue-a", "kue-b", "pagi/kue-a"]

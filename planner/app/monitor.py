@@ -33,15 +33,18 @@ class MonitorOptions:
     keep_going: bool = False
 
 
-def group_folders(ws: Workspace, folders: Sequence[Path]) -> list[Path]:
-    """The groups of the folders named (default: the workspace's own folder): a class gives the
-    folders below it holding a planner.toml and no deeper one (a folder that only groups others is
-    a layer, not a group); a folder that is itself a sub-workspace is one group."""
+def group_folders(ws: Workspace, folders: Sequence[Path]) -> list[tuple[Path, str]]:
+    """The groups of the folders named (default: the workspace's own folder), each with its name:
+    a class gives the folders below it holding a planner.toml and no deeper one (a folder that only
+    groups others is a layer, not a group), named by their path inside the class (``siti``, or
+    ``pagi/siti`` further down); a folder that is itself a sub-workspace is one group."""
     asked = list(folders) or ([ws.root] if ws.root is not None else [Path(".")])
-    found: list[Path] = []
+    found: dict[Path, str] = {}
     for folder in asked:
-        found += ws.diagnostics.collect(lambda: _groups_in(folder), str(folder)) or []
-    return list(dict.fromkeys(found))
+        for group in ws.diagnostics.collect(lambda: _groups_in(folder), str(folder)) or []:
+            name = group.name if group == folder else group.relative_to(folder).as_posix()
+            found.setdefault(group, name)
+    return list(found.items())
 
 
 def _groups_in(folder: Path) -> list[Path]:
@@ -67,16 +70,20 @@ def _groups_in(folder: Path) -> list[Path]:
     )
 
 
-def group_months(ws: Workspace, contexts: Contexts, folder: Path, window: list[Period], today: date) -> GroupMonths:
-    """One group's months of the window, from the first with a record of its books."""
+def group_months(
+    ws: Workspace, contexts: Contexts, group: tuple[Path, str], window: list[Period], today: date
+) -> GroupMonths:
+    """One group's months of the window, from the first with a record of its books (with
+    --workspace, costed in that workspace, and still from the books in the group's folder)."""
     from planner.app.book import costed
     from planner.book.monitor import month_figures, month_records
     from planner.book.period import period_report
     from planner.bookfiles import book_files, load_book
 
+    folder, name = group
     own = ws.for_file(folder / SETTINGS_FILE)
-    name, business = folder.name, own.settings.business
-    paths = book_files(own)
+    business = own.settings.business
+    paths = book_files(own, [folder]) if own.pinned else book_files(own)
     if not paths:
         return GroupMonths(name, str(folder), business, has_books=False)
     book = load_book(own, paths, today)
@@ -105,8 +112,8 @@ def monitor(ws: Workspace, folders: Sequence[Path], options: MonitorOptions) -> 
     contexts = Contexts(ws)
     found = [
         g
-        for folder in group_folders(ws, folders)
-        if (g := diag.collect(lambda: group_months(ws, contexts, folder, window, options.today), str(folder)))
+        for group in group_folders(ws, folders)
+        if (g := diag.collect(lambda: group_months(ws, contexts, group, window, options.today), str(group[0])))
     ]
     if diag.has_errors and not options.keep_going:
         return finish(ws, [])
