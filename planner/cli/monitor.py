@@ -84,6 +84,7 @@ def monitor(
 
     def compute(ws: Workspace) -> list[Report]:
         day = options.day(today)
+        options.period(month, None, None, None, day)  # a month after today is told as planner book tells it
         this = options.month(month) if month is not None else None
         asked = monitoring.MonitorOptions(day, this, options.month_count(months), sort, reverse, keep_going)
         return monitoring.monitor(ws, named, asked)
