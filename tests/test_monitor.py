@@ -337,3 +337,15 @@ def test_groups_further_down_are_named_by_their_path(kelas: Path) -> None:
     (kelas / "pagi" / "kue-a" / "planner.toml").write_text('business = "Kue A pagi"\n', encoding="utf-8")
     data = monitor_json(str(kelas), "--today", "2026-12-31", "--sort", "name")
     assert [g["group"] for g in data["groups"]] == ["jahit-c", "kue-a", "kue-b", "pagi/kue-a"]
+
+
+def test_sell_through_changes_in_whole_points() -> None:
+    from decimal import Decimal
+
+    from planner.reports.monitor import POINTS_DOWN, POINTS_UP, SAME_POINTS, _points_cell
+
+    # 76,7% against 76,4%: 0,3 points, shown as no change; 60% against 80%: 20 points down
+    same, down, up = (_points_cell(Decimal(d)) for d in ("0.003", "-0.2", "0.055"))
+    assert same is not None and (same.key, same.params["count"]) == (SAME_POINTS, 0)
+    assert down is not None and (down.key, down.params["count"]) == (POINTS_DOWN, 20)
+    assert up is not None and (up.key, up.params["count"]) == (POINTS_UP, 6)  # 5,5 points round half up

@@ -38,6 +38,7 @@ COLUMNS = (
 LAST_MONTH = p_("monitor.row", "last month")
 CHANGE = p_("monitor.row", "change")
 UP, DOWN, SAME = _("▲ {share}"), _("▼ {share}"), _("= {share}")
+SAME_POINTS = _("= {count} pt")
 POINTS_UP, POINTS_DOWN = _("▲ {count} pt"), _("▼ {count} pt")  # a share's change, in points
 HUNDRED = Decimal(100)
 
@@ -64,7 +65,7 @@ def _points_cell(diff: Decimal | None) -> Msg | None:
         return None
     count = int(quantize(abs(diff) * HUNDRED, 0))
     if not count:
-        return msg(SAME, share=Pct(ZERO))
+        return msg(SAME_POINTS, count=0)
     return msg(POINTS_UP if diff > 0 else POINTS_DOWN, count=count)
 
 
