@@ -349,3 +349,17 @@ def test_sell_through_changes_in_whole_points() -> None:
     assert same is not None and (same.key, same.params["count"]) == (SAME_POINTS, 0)
     assert down is not None and (down.key, down.params["count"]) == (POINTS_DOWN, 20)
     assert up is not None and (up.key, up.params["count"]) == (POINTS_UP, 6)  # 5,5 points round half up
+
+
+def test_a_month_going_on_is_compared_with_the_same_days_of_last_month(kelas: Path) -> None:
+    with (kelas / "kue-a" / "books" / "2026-11.toml").open("a", encoding="utf-8") as book:
+        book.write('\n[[spent]]\ndate = 2026-11-20\nwhat = "gas"\namount = 4_000\n')
+    data = monitor_json(str(kelas), "--today", "2026-12-14")
+    a = data["groups"][0]
+    # 1-14 November: the gas of the 20th not yet spent, net 9.500 as before; the whole of November:
+    # 9.500 − 4.000 = 5.500. The change compares 1-14 December with 1-14 November.
+    assert (a["last_month"]["to"], a["last_month"]["net_profit"]) == ("2026-11-14", "9500.00")
+    assert a["months"][0]["net_profit"] == "5500.00"
+    assert a["change"]["net_profit_growth"] == "20200.00"  # 29.700 − 9.500
+    whole = monitor_json(str(kelas), "--today", "2026-12-31")["groups"][0]
+    assert whole["change"]["net_profit_growth"] == "24200.00"  # 29.700 − 5.500

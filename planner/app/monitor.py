@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from planner.app.common import Contexts, finish
 from planner.book.ledger import Period
-from planner.book.monitor import DEFAULT_SORT, GroupMonths, MonthFigures, month_of, months_back, ranked, sort_name
+from planner.book.monitor import (
+    DEFAULT_SORT,
+    GroupMonths,
+    MonthFigures,
+    month_of,
+    months_back,
+    ranked,
+    same_days,
+    sort_name,
+)
 from planner.errors import problem
 from planner.reports import Report
 from planner.texts import _
@@ -71,7 +80,7 @@ def _groups_in(folder: Path) -> list[Path]:
 
 
 def group_months(
-    ws: Workspace, contexts: Contexts, group: tuple[Path, str], window: list[Period], today: date
+    ws: Workspace, contexts: Contexts, group: tuple[Path, str], window: list[Period], today: date, *, cut: bool
 ) -> GroupMonths:
     """One group's months of the window, from the first with a record of its books (with
     --workspace, costed in that workspace, and still from the books in the group's folder)."""
@@ -88,14 +97,17 @@ def group_months(
         return GroupMonths(name, str(folder), business, has_books=False)
     book = load_book(own, paths, today)
     costs = costed(own, book, contexts.of(own))  # each product once, for every month
+
+    def figures(period: Period) -> MonthFigures:
+        return month_figures(book, period_report(month_records(book, period), own.settings, costs, period))
+
     first = book.first_day
-    months: list[MonthFigures] = []
-    if first is not None:
-        start = month_of(first).start
-        for period in (p for p in window if p.end >= start):
-            report = period_report(month_records(book, period), own.settings, costs, period)
-            months.append(month_figures(book, report))
-    return GroupMonths(name, str(folder), business, tuple(months))
+    start = month_of(first).start if first is not None else window[-1].end + timedelta(days=1)
+    months = tuple(figures(p) for p in window if p.end >= start)
+    compared = None
+    if cut and len(months) > 1:  # this month goes on: last month up to the same day
+        compared = figures(same_days(month_of(window[-2].start), window[-1]))
+    return GroupMonths(name, str(folder), business, months, same_days=compared)
 
 
 def monitor(ws: Workspace, folders: Sequence[Path], options: MonitorOptions) -> list[Report]:
@@ -113,7 +125,11 @@ def monitor(ws: Workspace, folders: Sequence[Path], options: MonitorOptions) -> 
     found = [
         g
         for group in group_folders(ws, folders)
-        if (g := diag.collect(lambda: group_months(ws, contexts, group, window, options.today), str(group[0])))
+        if (
+            g := diag.collect(
+                lambda: group_months(ws, contexts, group, window, options.today, cut=cut is not None), str(group[0])
+            )
+        )
     ]
     if diag.has_errors and not options.keep_going:
         return finish(ws, [])

@@ -7,7 +7,8 @@ net profit, take-home — or counted from its records: the measured sell-through
 orders whose ``done`` date falls in the month (an order is done the day it is handed over; its
 ``due`` date does not count, an order handed over late is done in the month it was handed over).
 
-The change of a figure is this month against last: money and orders as a share of last month's
+A month still going on (cut at today) is compared with last month up to the same day. The change
+of a figure is this month against last: money and orders as a share of last month's
 (None when last month had none), sell-through in points. ``growth`` ranks by the change of net
 profit in money (a group from −Rp100.000 to Rp50.000 grew Rp150.000: a share of a negative month
 would say nothing).
@@ -58,6 +59,7 @@ class GroupMonths:
     business: str
     months: tuple[MonthFigures, ...] = ()  # empty: no books
     has_books: bool = True
+    same_days: MonthFigures | None = None  # this month cut at today: last month up to the same day
 
     @property
     def this(self) -> MonthFigures | None:
@@ -65,7 +67,10 @@ class GroupMonths:
 
     @property
     def last(self) -> MonthFigures | None:
-        return self.months[-2] if len(self.months) > 1 else None
+        """What this month is compared with: last month (up to the same day while this one goes on)."""
+        if len(self.months) < 2:
+            return None
+        return self.same_days if self.same_days is not None else self.months[-2]
 
 
 def month_figures(book: Book, report: PeriodReport) -> MonthFigures:
@@ -116,6 +121,12 @@ def month_of(day: date) -> Period:
     first = day.replace(day=1)
     following = (first + timedelta(days=32)).replace(day=1)
     return Period(first, following - timedelta(days=1))
+
+
+def same_days(last: Period, this: Period) -> Period:
+    """``last`` cut to as many days as ``this`` has (1-14 November for 1-14 December; the 31st of a
+    month cuts a shorter one at its end)."""
+    return Period(last.start, min(last.start + timedelta(days=this.days - 1), last.end))
 
 
 def months_back(last: Period, count: int) -> list[Period]:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from planner.book.ledger import Period
-from planner.book.monitor import GroupMonths, MonthFigures, change, growth, points
+from planner.book.monitor import GroupMonths, MonthFigures, change, growth, points, same_days
 from planner.money import ZERO, quantize
 from planner.reports import Chart, Column, Report, Row, Table, money_json, share_json
 from planner.texts import Cash, Key, Msg, Pct, _, msg, p_
@@ -171,11 +171,19 @@ def monitor_report(inputs: MonitorInputs, places: int) -> Report:
 def monitor_notes(inputs: MonitorInputs) -> list[Msg]:
     notes = []
     if inputs.cut is not None:
+        this = inputs.window[-1]
+        last = same_days(inputs.window[-2], this).end if len(inputs.window) > 1 else None
         notes.append(
             msg(
-                _("{month} goes on after today: its figures are up to {day}, last month's are its whole month"),
-                month=_month(inputs.window[-1]),
+                _(
+                    "{month} goes on after today: its figures are up to {day}, compared with last month up to "
+                    "{last_day} (the net profit of each month is its whole month)"
+                )
+                if last is not None
+                else _("{month} goes on after today: its figures are up to {day}"),
+                month=_month(this),
                 day=inputs.cut,
+                last_day=last,
             )
         )
     for group in inputs.groups:
