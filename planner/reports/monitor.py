@@ -32,7 +32,7 @@ COLUMNS = (
     Column(_("Earned"), "money"),
     Column(_("Net profit"), "money"),
     Column(_("Take-home"), "money"),
-    Column(_("Sell-through"), "share"),
+    Column(p_("monitor.col.sell", "Sold (titip)"), "share"),  # the shops' measured sell-through
     Column(p_("monitor.col.orders", "Orders"), "int"),
 )
 LAST_MONTH = p_("monitor.row", "last month")
@@ -83,9 +83,10 @@ def _changes(this: MonthFigures, last: MonthFigures) -> tuple[Any, ...]:
     )
 
 
-def group_rows(rank: int, group: GroupMonths) -> list[Row]:
-    """The group's row (this month), then last month's and the change."""
-    label = msg(_("{rank}. {group}"), rank=rank, group=group.name)
+def group_rows(group: GroupMonths) -> list[Row]:
+    """The group's row (this month, in bold: the rows are in the ranking's order, its rank is in the
+    JSON), then last month's and the change."""
+    label = group.name
     this, last = group.this, group.last
     if this is None:
         return [Row((label, None, None, None, None, None), "group")]
@@ -96,7 +97,7 @@ def group_rows(rank: int, group: GroupMonths) -> list[Row]:
 
 
 def ranking_table(inputs: MonitorInputs) -> Table:
-    rows = [row for n, group in enumerate(inputs.groups, 1) for row in group_rows(n, group)]
+    rows = [row for group in inputs.groups for row in group_rows(group)]
     this = inputs.window[-1]
     figure = msg(SORTED_BY[inputs.sort])
     title = (
