@@ -4,7 +4,8 @@
 
 Generates the synthetic workspace of bench/make_workspace.py (1,000 recipes,
 200 patterns, a 500-item catalog, one plan of every recipe), and one of 50
-recipes over 200 items sold in two sizes for ``plan --budget``, in a temporary
+recipes over 200 items sold in two sizes for ``plan --budget``, and the class of
+bench/make_class.py (30 groups, 12 months of books each) for ``monitor``, in a temporary
 folder, then runs every command below as a separate process, interleaved
 (one round runs each command once) so that a noisy, shared machine slows them
 alike. Each figure is the median of the rounds, shown with its ratio to the
@@ -30,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from book import make as make_book_workspace
+from make_class import make_class
 from make_workspace import make_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +63,14 @@ def available(command: str, cwd: Path) -> bool:
     return done.returncode == 0
 
 
-def figures(ws: Path, alone: Path, small: Path, budget: Path | None = None, books: Path | None = None) -> list[Figure]:
+def figures(
+    ws: Path,
+    alone: Path,
+    small: Path,
+    budget: Path | None = None,
+    books: Path | None = None,
+    kelas: Path | None = None,
+) -> list[Figure]:
     planner = planner_argv()
     found = [
         Figure("import floor", [sys.executable, "-c", FLOOR], alone),
@@ -110,6 +119,17 @@ def figures(ws: Path, alone: Path, small: Path, budget: Path | None = None, book
                 "plan --budget, 50 products, 200 items",
                 [*planner, "plan", "plans/semua.toml", "--budget", "2000000", "--today", "2026-12-01"],
                 budget,
+                seconds=2.0,
+                scale=True,
+            )
+        )
+    # issue 17: a mentor's monitor of a class, 30 groups with a year of books each (bench/make_class.py)
+    if kelas is not None and available("monitor", kelas):
+        found.append(
+            Figure(
+                "monitor, 30 groups x 12 months",
+                [*planner, "monitor", "--months", "12", "--today", "2026-12-31"],
+                kelas,
                 seconds=2.0,
                 scale=True,
             )
@@ -242,7 +262,8 @@ def main() -> int:
         one = make_workspace(base / "one", recipes=1, patterns=0)
         budget = make_workspace(base / "budget", recipes=50, patterns=0, items=200, loose=True)
         make_book_workspace(base / "books", 20)
-        found = figures(ws, alone, one, budget, base / "books")
+        kelas = make_class(base / "kelas")
+        found = figures(ws, alone, one, budget, base / "books", kelas)
         package = byte_compile()
         print(f"workspace in {ws}; {len(found)} figures, {args.runs} rounds; {package} compiled", file=sys.stderr)
         measure(found, args.runs)

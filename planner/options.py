@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # what-if changes are read here, made of scenarios' values (i
 
 FORMATS = ("table", "json", "csv", "md", "html", "text")
 MAX_MARKUP = Decimal(10)
+MAX_MONTHS = 120  # monitor --months: ten years of books
 HUNDRED = Decimal(100)
 _GROUPED_STEP = re.compile(r"(?:^|,)[+-]?([1-9]\d{0,2},\d{3})(?=,|$)")
 _DECIMAL_COMMA = re.compile(r"[+-]\d+,\d+%")  # "+12,5%": a decimal comma where commas separate steps
@@ -503,3 +504,16 @@ def until_today(option: str, text: str | None, today: date) -> date:
             today=today.isoformat(),
         )
     return found
+
+
+def month_count(value: int) -> int:
+    """``monitor --months``: how many months to show, from 1 to 120 (ten years)."""
+    if not 1 <= value <= MAX_MONTHS:
+        raise problem(
+            _("{option} must be from 1 to {most} ({text})"),
+            hint=_("write how many months to show, this one included, e.g. --months 6"),
+            option="--months",
+            most=MAX_MONTHS,
+            text=str(value),
+        )
+    return value

@@ -363,3 +363,21 @@ def test_a_sheet_of_thirty_products_prints_thirty_a4_pages(chromium: str, tmp_pa
         assert "Biaya tetap per bulan" in flat and "Titik impas" in flat, f"{name}: break-even is not on its page"
         assert f"Halaman {number} dari 30" in flat
     assert words_past_the_margin(chromium, pdf) == [], "a table runs past the right margin"
+
+
+def test_monitor_draws_its_trend_in_chromium(chromium: str, tmp_path: Path) -> None:
+    """planner monitor: the groups' net profit month by month, one line per group, and it prints."""
+    import sys
+    from datetime import date
+
+    sys.path.insert(0, str(ROOT_EXAMPLES.parent / "bench"))
+    from make_class import make_class
+
+    make_class(tmp_path / "kelas", groups=6, months=6, end=date(2026, 12, 1), days=8)
+    page = make_page(tmp_path, "monitor", ["monitor", "kelas", "--today", "2026-12-31"])
+    html = page.read_text(encoding="utf-8")
+    assert html.count('class="pygal-chart"') == 1 and html.count("stroke-dasharray") >= 6  # a dash per line
+    total, ink, colour = pixels(screenshot(chromium, page))
+    assert ink > total * 0.01 and colour > 3000, f"the chart did not draw: {colour} coloured pixels"
+    text = pdf_text(print_pdf(chromium, page))
+    assert "Laba bersih bulan demi bulan" in text and "kelompok-06" in text

@@ -48,6 +48,7 @@ COMMANDS = {
     "share": "share",
     "orders": "orders",
     "target": "target",
+    "monitor": "monitor",
     "check": "check",
     "new": "new",
     "init": "new",

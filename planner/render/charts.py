@@ -129,6 +129,7 @@ def _line(chart: Chart, fmt: Formatter, config: dict[str, Any]) -> Any:
             drawn.add(fmt.value(name), [_xy(x, v, show) for x, v in zip(chart.labels, values)])
         return drawn
     drawn.show_minor_x_labels, drawn.x_labels_major_count = False, 8
+    drawn.margin_right = MARGIN + 24  # room for half of the last label, centred on the right edge
     drawn.x_labels = [fmt.value(label) for label in chart.labels]
     for name, values in chart.series:
         drawn.add(fmt.value(name), [_point(v, show) for v in values])
