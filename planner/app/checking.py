@@ -108,12 +108,16 @@ def check_books(ws: Workspace, books: list[Path], today: date, *, named: bool) -
     A book named alone is checked with the other books of the workspace read too (their own
     problems not told), so a visit may count pieces delivered in last month's book."""
     from planner.book.planned import catalog_price_warnings
+    from planner.book.share import withdrawal_problems
     from planner.bookfiles import book_files, load_book
 
     if not books:
         return set()
     history = [p for p in book_files(ws) if p not in books] if named else []
     book = load_book(ws, [*books, *history], today, quiet=history)
+    told = {str(p) for p in books}
+    _bad, beyond = withdrawal_problems(book.capital)  # what planner share would refuse, told here too
+    ws.diagnostics.extend(p for p in beyond if p.path in told)
     if ws.own_catalog:
         ws.diagnostics.extend(
             ws.diagnostics.collect(lambda: catalog_price_warnings(book, ws.catalog, ws.units, ws.catalog_file)) or []
