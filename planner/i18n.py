@@ -18,7 +18,7 @@ from typing import Any
 
 from planner.errors import InputError, closest, problem
 from planner.money import quantize
-from planner.texts import Cash, Key, Msg, Pct, _, p_
+from planner.texts import Cash, Day, Key, Msg, Pct, _, p_
 from planner.units import Quantity
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -175,12 +175,12 @@ class Formatter:
 
         return get_currency_symbol(self.currency, locale=_locale(self.locale))
 
-    def date(self, value: date) -> str:
+    def date(self, value: date, *, short: bool = False) -> str:
         from babel.dates import format_date
 
         return format_date(
             value,
-            format="long",
+            format="d MMM" if short else "long",
             locale=self.locale if self.lang == "id" or not self.locale.startswith("id") else "en_US",
         )
 
@@ -192,6 +192,8 @@ class Formatter:
             return self.text(value)
         if isinstance(value, Cash):
             return "-" if value.value is None else self.money(value.value)
+        if isinstance(value, Day):
+            return self.date(value.value, short=True)
         if isinstance(value, Pct):
             return self.share(value.value)
         if isinstance(value, Quantity):

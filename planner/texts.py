@@ -76,6 +76,13 @@ class Cash:
 
 
 @dataclass(frozen=True)
+class Day:
+    """A date told short, for a table's narrow column ("16 Des", "16 Dec"): its year is the report's."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
 class Pct:
     """A message parameter that is a share (rendered "20%")."""
 

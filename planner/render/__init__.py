@@ -9,7 +9,7 @@ from typing import Any
 from planner.errors import InputError
 from planner.i18n import Formatter
 from planner.reports import Column, Figure, Report
-from planner.texts import Cash, Msg, Pct, _
+from planner.texts import Cash, Day, Msg, Pct, _
 from planner.units import Quantity
 
 FORMATS = ("table", "json", "csv", "md", "html", "text")
@@ -51,6 +51,8 @@ def plain_cell(value: Any, column: Column, fmt: Formatter) -> str:
         return format_amount(quantize(Decimal(value.value if isinstance(value, Pct) else value), 4))
     if isinstance(value, Quantity):
         return format_amount(value.amount)
+    if isinstance(value, Day):
+        return str(value.value.isoformat())  # a date for machines: 2026-12-16
     if isinstance(value, (bool, Msg, str)) or not isinstance(value, (Decimal, int)):
         return fmt.value(value)
     return str(value) if isinstance(value, int) else format_amount(value)

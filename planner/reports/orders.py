@@ -12,7 +12,7 @@ from planner.money import quantize
 from planner.orders import MadeLine, OpenOrder, Queue
 from planner.reports import BATCHES, DAYS, Column, Report, Row, Table, counted, money_json, number_json
 from planner.reports.plan import shopping_json, shopping_lines_table
-from planner.texts import Cash, Msg, _, msg, p_
+from planner.texts import Cash, Day, Msg, _, msg, p_
 
 WORK_COLUMNS = (
     Column(_("Due")),
@@ -64,12 +64,12 @@ def work_table(queue: Queue) -> Table:
     rows = [
         Row(
             (
-                o.record.due,
+                Day(o.record.due),
                 o.record.id,
                 make_text(o),
                 quantize(o.work.hours, 2),
-                o.placed.start if o.work.hours else None,
-                o.placed.finish if o.work.hours else None,
+                Day(o.placed.start) if o.work.hours else None,
+                Day(o.placed.finish) if o.work.hours else None,
                 late_text(o),
             )
         )
