@@ -10,7 +10,7 @@ from typing import Any
 from planner.errors import InputError
 from planner.money import quantize
 from planner.orders import MadeLine, OpenOrder, Queue
-from planner.reports import BATCHES, DAYS, Column, Report, Row, Table, counted, money_json, number_json
+from planner.reports import BATCHES, DAYS, ORDERS, Column, Report, Row, Table, counted, money_json, number_json
 from planner.reports.plan import shopping_json, shopping_lines_table
 from planner.texts import Cash, Day, Msg, _, msg, p_
 
@@ -207,8 +207,8 @@ def late_notes(queue: Queue) -> tuple[InputError, ...]:
 def subtitle(queue: Queue) -> Msg:
     shop = queue.shop
     return msg(
-        _("{count} open on {today}; work from {first}, {workers} × {hours} h a day"),
-        count=len(queue.orders),
+        _("{orders} open on {today}; work from {first}, {workers} × {hours} h a day"),
+        orders=counted(ORDERS, len(queue.orders)),
         today=queue.today,
         first=shop.next_working_day(queue.today),
         workers=shop.workers,
