@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from planner.costing import SIXTY, CostSheet
 from planner.errors import closest, problem
-from planner.models import Channel, Pricing
 from planner.pricing import ChannelPrice, price_channel
+from planner.settings import Channel, Pricing
 from planner.texts import _
 
 

@@ -15,8 +15,9 @@ from decimal import Decimal
 from planner.catalog import find_item
 from planner.diagnostics import Diagnostics
 from planner.errors import InputError, closest, problem, warning
-from planner.models import Item, Overhead, Packaging, Pattern, PatternProduct, Product, RecipeProduct, Settings
+from planner.models import Item, Overhead, Packaging, Pattern, PatternProduct, Product, RecipeProduct
 from planner.money import ONE, ZERO
+from planner.settings import Settings
 from planner.texts import Cash, Msg, Pct, _, msg
 from planner.units import NO_FACTS, Quantity, UnitTable
 

@@ -21,6 +21,11 @@ def _wrap(err: InputError) -> PydanticCustomError:
     return PydanticCustomError("planner", "{key}", {"key": err.message.key, "err": err})
 
 
+def _fail(key: str, hint: str, **params: Any) -> PydanticCustomError:
+    """A problem of a value, as pydantic raises it (``key`` a marked sentence)."""
+    return _wrap(problem(key, hint=hint, **params))
+
+
 def _quantity(value: Any, *, allow_zero: bool = False) -> Quantity:
     if isinstance(value, Quantity):
         return value

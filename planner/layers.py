@@ -19,8 +19,9 @@ from typing import Any
 from planner.catalog import Catalog, check_catalog, settle_packs
 from planner.errors import InputError, InputErrors, problem
 from planner.locales import currency_places
-from planner.models import Item, Settings
+from planner.models import Item
 from planner.records import Record
+from planner.settings import Settings
 from planner.texts import _
 from planner.validation import validate
 from planner.workspace import (

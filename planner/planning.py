@@ -24,10 +24,11 @@ from planner.catalog import find_item, offers, pack_units
 from planner.costing import SIXTY, CostSheet
 from planner.diagnostics import Diagnostics
 from planner.errors import InputError, warning
-from planner.models import Item, Settings
+from planner.models import Item
 from planner.money import ZERO, ceil_div, quantize
 from planner.packs import NOTHING, Mix, Offer, cheapest_mix
 from planner.pricing import ChannelPrice, price_channel
+from planner.settings import Settings
 from planner.texts import _
 from planner.units import Quantity, UnitTable, check_positive, parse_quantity
 

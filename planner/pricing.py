@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planner.errors import closest, problem
-from planner.models import Channel, Equipment, Pricing, Settings
 from planner.money import ONE, ZERO, ceil_div, margin_to_markup, round_up
+from planner.settings import Channel, Equipment, Pricing, Settings
 from planner.texts import _
 
 

@@ -24,12 +24,13 @@ from typing import Literal
 from planner.costing import SIXTY, Context, CostSheet, cost_pattern, cost_recipe
 from planner.errors import InputErrors, problem
 from planner.fabric_order import FabricUse, fabric_line, fabric_use
-from planner.models import Pattern, PatternProduct, Pricing, RecipeProduct
+from planner.models import Pattern, PatternProduct, RecipeProduct
 from planner.money import ZERO, round_up
 from planner.planning import batches_for, direct_sale
 from planner.pricing import list_price
 from planner.quote_line import PriceCheck, QuoteLine
 from planner.schedule import Job, Scheduled, Workshop, schedule, workshop_of
+from planner.settings import Pricing
 from planner.texts import _
 
 DueMet = Literal["normal", "rush", "no"]

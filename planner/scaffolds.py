@@ -17,8 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 from planner.errors import InputError, problem
-from planner.models import Item, Settings
+from planner.models import Item
 from planner.scaling import quantity_text
+from planner.settings import Settings
 from planner.texts import _, msg
 from planner.units import Quantity, UnitTable, parse_quantity
 from planner.writing import toml_key, toml_literal

@@ -29,7 +29,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from planner.errors import problem
-from planner.models import Settings
+from planner.settings import Settings
 from planner.texts import _
 
 WEEK = 7

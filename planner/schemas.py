@@ -17,8 +17,9 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from planner.book.records import BookFile
 from planner.fields import MONEY_SCHEMA
-from planner.models import Item, Pattern, Plan, Recipe, Settings
+from planner.models import Item, Pattern, Plan, Recipe
 from planner.records import Record
+from planner.settings import Settings
 from planner.units import Quantity
 
 DIALECT = "http://json-schema.org/draft-07/schema#"

@@ -23,9 +23,9 @@ from typing import Any
 from planner.book.ledger import Book, Entry, Period, ProductKey
 from planner.book.period import Costed, period_report
 from planner.book.records import Titip
-from planner.models import Settings
 from planner.money import ONE, ZERO, ceil_div
 from planner.records import Record
+from planner.settings import Settings
 
 FEW = 4  # fewer samples than this: the average, rounded up, with a warning
 DIRECT_SALES = ("sold", "titip")  # what counts as demand; an order handed over is not a day's demand

@@ -23,8 +23,9 @@ from planner import tomlfile
 from planner.catalog import Catalog
 from planner.diagnostics import Diagnostics
 from planner.errors import InputError, InputErrors, path_problem, problem
-from planner.models import MODELS, Kind, PatternProduct, Plan, Product, RecipeProduct, Settings, kind_of
+from planner.models import MODELS, Kind, PatternProduct, Plan, Product, RecipeProduct, kind_of
 from planner.records import Record
+from planner.settings import Settings
 from planner.texts import _
 from planner.units import UnitTable
 from planner.validation import validate

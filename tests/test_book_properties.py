@@ -17,7 +17,7 @@ from planner.book.records import Capital, Made, Sold, Spent, Titip
 from planner.book.titip import accounts
 from planner.book.validate import shelf_problems
 from planner.booksettings import Shop
-from planner.models import Channel, Equipment, Settings
+from planner.settings import Channel, Equipment, Settings
 
 KUE, ROTI = ProductKey("recipes/kue.toml"), ProductKey("recipes/roti.toml")
 COSTED = {

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.errors import InputError
-from planner.models import Channel, Equipment, Pricing, Settings
 from planner.pricing import (
     Goals,
     at_price,
@@ -22,6 +21,7 @@ from planner.pricing import (
     profit_at,
 )
 from planner.reports.breakeven import Ask, breakeven_report
+from planner.settings import Channel, Equipment, Pricing, Settings
 from planner.texts import _
 
 DIRECT = Channel(name="langsung")

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from planner.comparing import Comparison, compare_products, sort_comparisons, sort_name
 from planner.costing import Context, CostLine, CostSheet, cost_product
 from planner.errors import InputError
-from planner.models import Channel, Pricing
 from planner.reports.compare import compare_report, row_json
+from planner.settings import Channel, Pricing
 from planner.texts import _
 from planner.workspace import load_product, load_workspace
 

@@ -21,6 +21,7 @@ CORE = (
     "records",
     "fields",
     "models",
+    "settings",
     "catalog",
     "costing",
     "pricing",

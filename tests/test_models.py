@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from planner.errors import InputErrors
-from planner.models import Item, Pattern, Plan, Recipe, Settings, kind_of
+from planner.models import Item, Pattern, Plan, Recipe, kind_of
+from planner.settings import Settings
 from planner.texts import _
 from planner.units import Quantity
 from planner.validation import validate

@@ -15,10 +15,11 @@ from hypothesis import strategies as st
 
 from planner.costing import CostLine, CostSheet, Need
 from planner.errors import InputError, InputErrors
-from planner.models import Item, Settings
+from planner.models import Item
 from planner.options import pieces as whole_pieces
 from planner.packs import Offer, cheapest_mix
 from planner.planning import Order, ShoppingLine, opening_stock, plan_production
+from planner.settings import Settings
 from planner.texts import _
 from planner.units import Quantity
 from planner.workspace import unit_table

@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.errors import InputError
-from planner.models import Channel, Pricing
 from planner.money import margin_to_markup, markup_to_margin
 from planner.pricing import at_price, find_channel, list_price, markup_of, override, price_channel, target_price
+from planner.settings import Channel, Pricing
 from planner.texts import _
 
 DIRECT = Channel(name="langsung")

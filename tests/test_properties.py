@@ -27,11 +27,12 @@ from rich.text import Text
 
 from planner.costing import Context, cost_recipe
 from planner.errors import InputError
-from planner.models import Pricing, Recipe, RecipeProduct
+from planner.models import Recipe, RecipeProduct
 from planner.money import ceil_div, quantize, round_up
 from planner.pricing import list_price, target_price
 from planner.render.plain import plain_lines
 from planner.reports.cost import shown_sheet
+from planner.settings import Pricing
 from planner.texts import _
 from planner.units import Quantity
 from planner.workspace import DATA, load_workspace, unit_table

@@ -32,7 +32,6 @@ from hypothesis import strategies as st
 
 from planner.costing import Context, CostLine, CostSheet
 from planner.errors import AmbiguousNumber, InputError, InputErrors
-from planner.models import Pricing
 from planner.options import garment_price as parse_price
 from planner.options import garments as parse_count
 from planner.options import length as parse_length
@@ -40,6 +39,7 @@ from planner.options import order as parse_order
 from planner.options import sizes as parse_sizes
 from planner.quoting import FabricUse, Quote, QuoteLine, quote_pattern
 from planner.schedule import Workshop
+from planner.settings import Pricing
 from planner.texts import _
 from planner.units import Quantity
 from planner.workspace import load_product, load_workspace, unit_table
@@ -300,7 +300,7 @@ def test_rush_hours_per_day_as_set(shop):
 @pytest.mark.parametrize("hours_per_day, rush_hours", [("8", "12"), ("6", "9"), ("16", "24"), ("20", "24")])
 def test_the_default_rush_day_is_half_as_long_again_and_at_most_a_day(hours_per_day, rush_hours):
     # 1,5 × hours_per_day: 8 → 12, 6 → 9, 16 → 24; 20 → 30 is more than a day has: 24
-    from planner.models import Labor, QuoteSettings
+    from planner.settings import Labor, QuoteSettings
 
     assert QuoteSettings().rush_hours(Labor(hours_per_day=D(hours_per_day))) == D(rush_hours)
 

@@ -13,9 +13,9 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
-from planner.models import Channel, Pricing
 from planner.money import margin_to_markup, markup_to_margin, quantize
 from planner.pricing import at_price, price_channel
+from planner.settings import Channel, Pricing
 from planner.workspace import DATA
 from tests.conftest import run_cli
 

@@ -12,9 +12,10 @@ from planner.bookfiles import is_book_file
 from planner.catalog import find_item
 from planner.costing import Context, CostSheet
 from planner.errors import InputError, problem
-from planner.models import Channel, Product, RecipeProduct
+from planner.models import Product, RecipeProduct
 from planner.pricing import find_channel
 from planner.reports import Report
+from planner.settings import Channel
 from planner.texts import Msg, _
 from planner.workspace import Workspace, expand_paths, load_product
 

@@ -138,7 +138,7 @@ def _names(own: Workspace) -> dict[str, object]:
 
 
 def _settings_order(loc: Loc) -> tuple[int, str]:
-    from planner.models import Settings
+    from planner.settings import Settings
 
     fields = list(Settings.fields())
     return (fields.index(str(loc[0])) if loc[0] in fields else len(fields), ".".join(map(str, loc)))

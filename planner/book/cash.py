@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from planner.book.ledger import Book, Period
 from planner.book.period import sale_earned, sold_channel
-from planner.models import Settings
 from planner.money import ZERO
+from planner.settings import Settings
 
 INS = ("sales", "shops", "orders", "capital")
 OUTS = ("bought", "spent", "capital")

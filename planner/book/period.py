@@ -22,9 +22,9 @@ from decimal import Decimal
 from planner.book.ledger import Book, Entry, Period, ProductKey
 from planner.book.records import Made, Order, Sold, Titip
 from planner.book.titip import shelf_price, shop_channel, visit_earned
-from planner.models import Channel, Equipment, Settings
 from planner.money import ONE, ZERO
 from planner.pricing import depreciation
+from planner.settings import Channel, Equipment, Settings
 
 ORDERS = "orders"  # the sales key of orders handed over
 DAYS_A_MONTH = Decimal(30)

@@ -18,9 +18,10 @@ from planner.book.records import Bought
 from planner.book.titip import shelf_price
 from planner.catalog import find_item
 from planner.errors import InputError, warning
-from planner.models import Item, Settings
+from planner.models import Item
 from planner.money import ZERO
 from planner.pricing import price_channel
+from planner.settings import Settings
 from planner.texts import Cash, Pct, _, msg
 from planner.units import Quantity, UnitTable
 

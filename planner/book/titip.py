@@ -17,9 +17,9 @@ from decimal import Decimal
 from planner.book.ledger import Book, Entry, Period, ProductKey
 from planner.book.records import Titip
 from planner.booksettings import Shop
-from planner.models import Channel, Settings
 from planner.money import ONE, ZERO
 from planner.pricing import find_channel, price_channel
+from planner.settings import Channel, Settings
 
 
 def shop_channel(shop: Shop, channels: Sequence[Channel]) -> Channel:

@@ -14,9 +14,10 @@ from planner.book.ledger import Entry, ProductKey
 from planner.book.records import KINDS, MODELS, Bought, Capital, Order, Sold, Titip, Worked
 from planner.catalog import find_item
 from planner.errors import InputError, closest, problem
-from planner.models import Item, Settings
+from planner.models import Item
 from planner.pricing import find_channel
 from planner.records import Record
+from planner.settings import Settings
 from planner.texts import Msg, _
 from planner.units import UnitTable
 

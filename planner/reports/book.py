@@ -15,9 +15,9 @@ from planner.book.cash import CashFlow
 from planner.book.period import ORDERS, PeriodReport, ProductPeriod
 from planner.book.planned import Gap, ItemUse
 from planner.errors import InputError, warning
-from planner.models import Settings
 from planner.money import shown_parts
 from planner.reports import DAYS, Chart, Column, Report, Row, Table, counted, rounding_row
+from planner.settings import Settings
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 
 AMOUNT = (Column(p_("book.col.figure", "Figure")), Column(_("Amount"), "money"))

@@ -9,11 +9,11 @@ from typing import Any
 
 from planner.costing import CostSheet
 from planner.errors import InputError, warning
-from planner.models import Channel, Pricing, Settings
 from planner.money import ZERO, quantize, shown_parts
 from planner.pricing import BreakEven, ChannelPrice, FixedCost, Goals, at_price, break_even, fixed_costs, price_channel
 from planner.reports import Chart, Column, Figure, Report, Row, Table, money_json, number_json, rounding_row
 from planner.reports.price import channel_warning, deducts, defaults_warning, labelled, rule_warnings, sale_explain
+from planner.settings import Channel, Pricing, Settings
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 
 SHARES = (Decimal("0.5"), Decimal(1), Decimal("1.5"), Decimal(2))

@@ -8,11 +8,11 @@ from typing import Any
 
 from planner.comparing import Comparison
 from planner.errors import InputError, warning
-from planner.models import Channel, Pricing, Settings
 from planner.money import quantize
 from planner.pricing import price_channel
 from planner.reports import Column, Report, Row, Table, money_json, share_json
 from planner.reports.price import FAR_ABOVE, far_above_warning, labelled, rule_msg, rule_warnings, sale_explain
+from planner.settings import Channel, Pricing, Settings
 from planner.texts import Cash, Msg, Pct, _, msg, n_, p_
 
 SORT_NAMES = {

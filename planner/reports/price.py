@@ -9,10 +9,10 @@ from typing import Any
 
 from planner.costing import CostSheet
 from planner.errors import InputError, warning
-from planner.models import Channel, Pricing, Settings
 from planner.money import ONE, quantize
 from planner.pricing import ChannelPrice, has_rule, markup_of, price_channel, price_channels
 from planner.reports import Chart, Column, Report, Row, Table, money_json, share_json
+from planner.settings import Channel, Pricing, Settings
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 
 COLUMNS = (

@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from planner.errors import InputError, warning
-from planner.models import HOURS_IN_A_DAY, RUSH_PACE
 from planner.money import ZERO, quantize
 from planner.quoting import FabricUse, Quote, QuoteLine
 from planner.reports import (
@@ -40,6 +39,7 @@ from planner.reports.quote_text import (
     quote_explain,
     shown_money,
 )
+from planner.settings import HOURS_IN_A_DAY, RUSH_PACE
 from planner.texts import Cash, Msg, Pct, _, msg, n_, p_
 
 ITEM = Column(p_("col.item", "Item"))

@@ -10,9 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 from planner.errors import InputError, warning
-from planner.models import WEEKDAYS, Settings
 from planner.money import quantize
 from planner.reports import Column, Report, Row, Table, money_json, number_json, share_json
+from planner.settings import WEEKDAYS, Settings
 from planner.targets import FEW, DayTarget, ProductTarget
 from planner.texts import Cash, Msg, Pct, _, msg, n_, p_
 

@@ -10,11 +10,11 @@ from typing import Any
 
 from planner.book.titip import Account, Shelf
 from planner.errors import InputError, warning
-from planner.models import Settings
 from planner.money import ZERO, quantize, shown_parts
 from planner.pricing import price_channel
 from planner.reports import Column, Report, Row, Table, money_json, rounding_row, share_json
 from planner.reports.price import shelf_line, target_expr
+from planner.settings import Settings
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 
 SHELF_COLUMNS = (

@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 from planner.errors import InputError, warning
-from planner.models import Pricing
 from planner.money import quantize
 from planner.pricing import ChannelPrice
 from planner.reports import Column, Report, Row, Table, money_json, share_json
@@ -23,6 +22,7 @@ from planner.reports.price import (
     target_expr,
 )
 from planner.scenarios import Outcome, Scenario, Step, uses
+from planner.settings import Pricing
 from planner.texts import Cash, Msg, Pct, _, msg, p_
 
 COLUMNS = (

@@ -14,12 +14,12 @@ from decimal import Decimal
 from typing import Any
 
 from planner.errors import InputError
-from planner.models import Pricing
 from planner.money import quantize
 from planner.reports import Column, Report, Row, Table, money_json, share_json
 from planner.reports.price import labelled
 from planner.reports.whatif import outcome_explain, outcome_json, scenario_label
 from planner.scenarios import Change, Outcome, uses
+from planner.settings import Pricing
 from planner.texts import Msg, _, msg, p_
 
 COLUMNS = (
