@@ -39,6 +39,7 @@ CORE = (
     "texts",
     "diagnostics",
     "options",
+    "periods",
     "layering",
     "book",
     "booksettings",

@@ -71,7 +71,7 @@ def titip(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    from planner import options
+    from planner import options, periods
     from planner.app import book as books_app
 
     shared = Shared(format, output, force, lang, workspace, explain, set_)
@@ -79,7 +79,7 @@ def titip(
 
     def compute(ws: Workspace) -> list[Report]:
         day = options.day(today)
-        asked = books_app.TitipOptions(day, options.until_today("--to", to, day), shop, keep_going, prices(shared, ws))
+        asked = books_app.TitipOptions(day, periods.until_today("--to", to, day), shop, keep_going, prices(shared, ws))
         return books_app.titip(ws, files, asked)
 
     run(shared, files, compute)
@@ -126,7 +126,7 @@ def book(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    from planner import options
+    from planner import options, periods
     from planner.app import book as books_app
 
     shared = Shared(format, output, force, lang, workspace, explain, set_)
@@ -134,7 +134,7 @@ def book(
 
     def compute(ws: Workspace) -> list[Report]:
         day = options.day(today)
-        period, cut = options.period(month, week, start, end, day)
+        period, cut = periods.period(month, week, start, end, day)
         asked = books_app.BookOptions(period, day, cut, prices_from_book, keep_going, prices(shared, ws))
         return books_app.book(ws, files, asked)
 

@@ -76,7 +76,7 @@ def monitor(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    from planner import options
+    from planner import options, periods
     from planner.app import monitor as monitoring
 
     shared = Shared(format, output, force, lang, workspace, explain, None)
@@ -84,9 +84,9 @@ def monitor(
 
     def compute(ws: Workspace) -> list[Report]:
         day = options.day(today)
-        options.period(month, None, None, None, day)  # a month after today is told as planner book tells it
-        this = options.month(month) if month is not None else None
-        asked = monitoring.MonitorOptions(day, this, options.month_count(months), sort, reverse, keep_going)
+        periods.period(month, None, None, None, day)  # a month after today is told as planner book tells it
+        this = periods.month(month) if month is not None else None
+        asked = monitoring.MonitorOptions(day, this, periods.month_count(months), sort, reverse, keep_going)
         return monitoring.monitor(ws, named, asked)
 
     run(shared, named, compute, formats=("table", "json", "csv", "md", "html"))

@@ -65,7 +65,7 @@ def share(
     workspace: WorkspaceOpt = None,
     explain: ExplainOpt = False,
 ) -> None:
-    from planner import options
+    from planner import options, periods
     from planner.app import share as share_app
 
     shared = Shared(format, output, force, lang, workspace, explain, set_)
@@ -73,7 +73,7 @@ def share(
 
     def compute(ws: Workspace) -> list[Report]:
         day = options.day(today)
-        period, cut = options.period(month, week, start, end, day)
+        period, cut = periods.period(month, week, start, end, day)
         asked = share_app.ShareOptions(period, day, cut, keep_going, prices(shared, ws))
         return share_app.share(ws, files, asked)
 
