@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planner.costing import SIXTY, CostSheet
-from planner.errors import closest, problem
+from planner.errors import named_sort
 from planner.pricing import ChannelPrice, price_channel
 from planner.settings import Channel, Pricing
-from planner.texts import _
 
 
 @dataclass(frozen=True)
@@ -70,22 +69,7 @@ ALIASES = {"per-jam": "per-hour", "laba": "profit", "margin": "margin", "harga":
 
 def sort_name(column: str) -> str:
     """The sort column a user named (English or Indonesian), or an error listing the valid ones."""
-    if column in SORTS:
-        return column
-    if column in ALIASES:
-        return ALIASES[column]
-    near = closest(column, sorted({*SORTS, *ALIASES}))
-    hint = (
-        _("did you mean {near}? Sort by one of {known} (in Indonesian: {aliases})")
-        if near
-        else _("sort by one of {known} (in Indonesian: {aliases})")
-    )
-    raise problem(
-        _("cannot sort by '{column}'"),
-        hint=hint,
-        column=column,
-        hint_params={"known": ", ".join(SORTS), "aliases": ", ".join(ALIASES), "near": ", ".join(near)},
-    )
+    return named_sort(column, SORTS, ALIASES)
 
 
 def sort_comparisons(rows: Sequence[Comparison], column: str = DEFAULT_SORT, reverse: bool = False) -> list[Comparison]:

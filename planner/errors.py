@@ -7,7 +7,7 @@ The core raises or collects these; only the CLI edge turns them into
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -154,3 +154,24 @@ def _shortlist(name: str, names: tuple[str, ...]) -> list[str]:
         shared.update(index.get(pair, ()))
     best = heapq.nlargest(SHORTLIST, shared.items(), key=lambda found: found[1] / (len(wanted) + sizes[found[0]]))
     return [names[i] for i, _count in best]
+
+
+def named_sort(column: str, sorts: Collection[str], aliases: Mapping[str, str]) -> str:
+    """The figure a user named for --sort among ``sorts`` or their Indonesian ``aliases``, or an
+    error naming the closest (compare's columns, monitor's figures)."""
+    if column in sorts:
+        return column
+    if column in aliases:
+        return aliases[column]
+    near = closest(column, sorted({*sorts, *aliases}))
+    hint = (
+        _("did you mean {near}? Sort by one of {known} (in Indonesian: {aliases})")
+        if near
+        else _("sort by one of {known} (in Indonesian: {aliases})")
+    )
+    raise problem(
+        _("cannot sort by '{column}'"),
+        hint=hint,
+        column=column,
+        hint_params={"known": ", ".join(sorts), "aliases": ", ".join(aliases), "near": ", ".join(near)},
+    )

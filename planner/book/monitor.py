@@ -25,9 +25,8 @@ from typing import Any, TypeVar
 
 from planner.book.ledger import Book, Entry, Period
 from planner.book.period import PeriodReport
-from planner.errors import closest, problem
+from planner.errors import named_sort
 from planner.records import Record
-from planner.texts import _
 
 R = TypeVar("R", bound=Record)
 
@@ -179,22 +178,7 @@ ALIASES = {
 
 def sort_name(column: str) -> str:
     """The figure a user named for --sort (English or Indonesian), or an error naming the closest."""
-    if column in SORTS:
-        return column
-    if column in ALIASES:
-        return ALIASES[column]
-    near = closest(column, sorted({*SORTS, *ALIASES}))
-    hint = (
-        _("did you mean {near}? Sort by one of {known} (in Indonesian: {aliases})")
-        if near
-        else _("sort by one of {known} (in Indonesian: {aliases})")
-    )
-    raise problem(
-        _("cannot sort by '{column}'"),
-        hint=hint,
-        column=column,
-        hint_params={"known": ", ".join(SORTS), "aliases": ", ".join(ALIASES), "near": ", ".join(near)},
-    )
+    return named_sort(column, SORTS, ALIASES)
 
 
 def ranked(groups: Sequence[GroupMonths], column: str = DEFAULT_SORT, reverse: bool = False) -> list[GroupMonths]:

@@ -38,6 +38,17 @@ TodayOpt = Annotated[
         "--today", metavar="DATE", help=_("The day it is (YYYY-MM-DD); no record may be dated after it. Default today.")
     ),
 ]
+# The period of a report of the book (planner.periods reads them): book and share.
+MonthOpt = Annotated[
+    str | None, typer.Option("--month", metavar="YYYY-MM", help=_("One month (default: this month so far)."))
+]
+WeekOpt = Annotated[str | None, typer.Option("--week", metavar="YYYY-Www", help=_("One ISO week, e.g. 2026-W49."))]
+FromOpt = Annotated[
+    str | None, typer.Option("--from", metavar="DATE", help=_("The first day of the period (YYYY-MM-DD)."))
+]
+ToOpt = Annotated[
+    str | None, typer.Option("--to", metavar="DATE", help=_("The last day of the period (default: today)."))
+]
 
 
 @app.command(
@@ -95,19 +106,10 @@ def titip(
 def book(
     books: BooksArg = None,
     *,
-    month: Annotated[
-        str | None,
-        typer.Option("--month", metavar="YYYY-MM", help=_("One month (default: this month so far).")),
-    ] = None,
-    week: Annotated[
-        str | None, typer.Option("--week", metavar="YYYY-Www", help=_("One ISO week, e.g. 2026-W49."))
-    ] = None,
-    start: Annotated[
-        str | None, typer.Option("--from", metavar="DATE", help=_("The first day of the period (YYYY-MM-DD)."))
-    ] = None,
-    end: Annotated[
-        str | None, typer.Option("--to", metavar="DATE", help=_("The last day of the period (default: today)."))
-    ] = None,
+    month: MonthOpt = None,
+    week: WeekOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
     today: TodayOpt = None,
     prices_from_book: Annotated[
         bool,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from planner.cli import app
-from planner.cli.book import BooksArg, TodayOpt
+from planner.cli.book import BooksArg, FromOpt, MonthOpt, TodayOpt, ToOpt, WeekOpt
 from planner.cli.common import (
     ExplainOpt,
     ForceOpt,
@@ -37,19 +37,10 @@ if TYPE_CHECKING:
 def share(
     books: BooksArg = None,
     *,
-    month: Annotated[
-        str | None,
-        typer.Option("--month", metavar="YYYY-MM", help=_("One month (default: this month so far).")),
-    ] = None,
-    week: Annotated[
-        str | None, typer.Option("--week", metavar="YYYY-Www", help=_("One ISO week, e.g. 2026-W49."))
-    ] = None,
-    start: Annotated[
-        str | None, typer.Option("--from", metavar="DATE", help=_("The first day of the period (YYYY-MM-DD)."))
-    ] = None,
-    end: Annotated[
-        str | None, typer.Option("--to", metavar="DATE", help=_("The last day of the period (default: today)."))
-    ] = None,
+    month: MonthOpt = None,
+    week: WeekOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
     today: TodayOpt = None,
     keep_going: KeepGoingOpt = False,
     set_: SetOpt = None,
